@@ -1,0 +1,177 @@
+"""The routine model: frozen values that the loader builds and the planner expands.
+
+Nothing here knows about YAML or the screen. Times are seconds as floats.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from enum import Enum
+
+
+class Position(str, Enum):
+    """Body positions; a change between exercises gets a transition step."""
+
+    STANDING = "standing"
+    SEATED = "seated"
+    KNEELING = "kneeling"
+    ON_BACK = "on-back"
+    ON_FRONT = "on-front"
+    HANDS_AND_KNEES = "hands-and-knees"
+    SIDE_LYING = "side-lying"
+
+    @property
+    def phrase(self) -> str:
+        """How a cue says it: 'get onto your back'."""
+        return _POSITION_PHRASES[self]
+
+    @property
+    def label(self) -> str:
+        """Short human label for lists."""
+        return self.value.replace("-", " ")
+
+
+_POSITION_PHRASES = {
+    Position.STANDING: "Stand up",
+    Position.SEATED: "Sit down",
+    Position.KNEELING: "Kneel down",
+    Position.ON_BACK: "Lie on your back",
+    Position.ON_FRONT: "Lie on your front",
+    Position.HANDS_AND_KNEES: "Get onto your hands and knees",
+    Position.SIDE_LYING: "Lie on your side",
+}
+
+
+@dataclass(frozen=True)
+class BreathPattern:
+    """One breath: inhale, hold full, exhale, hold empty (seconds)."""
+
+    inhale: float
+    hold: float = 0.0
+    exhale: float = 0.0
+    hold_out: float = 0.0
+    name: str = ""
+
+    @property
+    def cycle(self) -> float:
+        return self.inhale + self.hold + self.exhale + self.hold_out
+
+    @property
+    def label(self) -> str:
+        parts = [self.inhale, self.hold, self.exhale, self.hold_out]
+        if not parts[3]:
+            parts = parts[:3]
+        if len(parts) == 3 and not parts[1]:
+            parts = [parts[0], parts[2]]
+        text = "-".join(f"{p:g}" for p in parts)
+        return f"{self.name} {text}" if self.name else text
+
+
+#: Named breath patterns a routine may refer to.
+BREATH_PRESETS: dict[str, BreathPattern] = {
+    "box": BreathPattern(4, 4, 4, 4, name="box"),
+    "4-7-8": BreathPattern(4, 7, 8, 0, name="4-7-8"),
+    "relaxing": BreathPattern(4, 0, 6, 0, name="relaxing"),
+    # About 5.5 breaths a minute: 60 / 5.5 = 10.9 s a breath, split evenly.
+    "resonance": BreathPattern(5.45, 0, 5.45, 0, name="resonance"),
+}
+
+#: The pattern used for breath-counted holds when a routine names none.
+DEFAULT_BREATH = BREATH_PRESETS["relaxing"]
+
+
+@dataclass(frozen=True)
+class Tempo:
+    """A paced repetition: lift, hold at the top, lower, pause at the bottom."""
+
+    lift: float
+    hold: float = 0.0
+    lower: float = 0.0
+    pause: float = 0.0
+
+    @property
+    def cycle(self) -> float:
+        return self.lift + self.hold + self.lower + self.pause
+
+
+class Kind(str, Enum):
+    """What an exercise asks of the body."""
+
+    HOLD = "hold"
+    REPS = "reps"
+    REST = "rest"
+
+
+@dataclass(frozen=True)
+class Dose:
+    """How much of an exercise: the part an easier variant may change."""
+
+    hold_seconds: float | None = None
+    """Timed hold length; None for breath-counted holds and reps."""
+    hold_breaths: int | None = None
+    """Breath-counted hold length."""
+    reps: int | None = None
+    """Repetitions per set (per side)."""
+    sets: int = 1
+    set_rest: float = 0.0
+    """Rest between sets, seconds."""
+
+
+@dataclass(frozen=True)
+class Exercise:
+    name: str
+    kind: Kind
+    dose: Dose
+    cue: str = ""
+    position: Position | None = None
+    sides: bool = False
+    tempo: Tempo | None = None
+    """Set for tempo-paced reps; None means tap to count."""
+    breath: BreathPattern | None = None
+    stop_if: tuple[str, ...] = ()
+    easier: Dose | None = None
+    """The flare-up variant; None when the exercise has none."""
+    rest_seconds: float | None = None
+    """For a rest: its length."""
+    line: int = 0
+    """Line in the source file, for messages."""
+
+    def with_easier(self) -> Exercise:
+        """This exercise at its easier dose (itself when it has none)."""
+        if self.easier is None:
+            return self
+        return replace(self, dose=self.easier, easier=None)
+
+
+@dataclass(frozen=True)
+class Routine:
+    name: str
+    exercises: tuple[Exercise, ...]
+    description: str = ""
+    prepare: float = 10.0
+    """Countdown before the first exercise."""
+    rest: float = 0.0
+    """Default rest between exercises."""
+    rounds: int = 1
+    """A circuit: the whole list this many times, in order."""
+    round_rest: float = 0.0
+    breath: BreathPattern | None = None
+    """Default pattern for exercises that name none."""
+    stop_if: tuple[str, ...] = ()
+    switch_sides: float = 5.0
+    """Pause when switching from the left side to the right."""
+    transition: float = 10.0
+    """Pause to change body position."""
+    key: str = ""
+    """Lookup name: the file's stem (walking-posture)."""
+    source: str = ""
+    """Where it was loaded from (path)."""
+    tags: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def positions(self) -> tuple[Position, ...]:
+        seen: list[Position] = []
+        for ex in self.exercises:
+            if ex.position is not None and ex.position not in seen:
+                seen.append(ex.position)
+        return tuple(seen)
