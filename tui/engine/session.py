@@ -1,0 +1,299 @@
+"""The session state machine: where we are in a plan, driven by `now` and by commands.
+
+Each step stores its deadline (`ends_at`), never a counter, so remaining time is always
+`ends_at - now`. `advance` may be called at any rate: a large jump crosses several steps and
+emits every event once, in order, each stamped with the moment it belongs to; `now` going
+backwards is ignored. Commands (pause, next, tap...) first advance to `now`, then act.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+
+from .cycle import boundaries, breath_phases, cycle_length, tempo_phases
+from .events import (
+    BreathPhaseChanged, Countdown, Event, RepCounted, SessionFinished, SideSwitched,
+    StepStarted, TempoPhaseChanged,
+)
+from .plan import Plan, Step, StepKind, plan as make_plan
+
+Events = tuple[Event, ...]
+Result = tuple["Session", Events]
+
+#: What +/- changes on a timed step, in seconds.
+ADJUST_SECONDS = 10.0
+COUNTDOWN = (3, 2, 1)
+
+
+@dataclass(frozen=True)
+class Session:
+    plan: Plan
+    index: int
+    """Current step; len(steps) once finished."""
+    started_at: float
+    """When the current step began, shifted forward by pauses."""
+    ends_at: float | None
+    """Deadline of the current step; None for tap-counted reps."""
+    clock: float
+    """The latest `now` seen; time never runs backwards past it."""
+    began_at: float
+    paused_at: float | None = None
+    paused_total: float = 0.0
+    taps: int = 0
+    target: int | None = None
+    """Reps to tap in the current step."""
+    finished_at: float | None = None
+    done: frozenset[int] = frozenset()
+    """Exercises with at least one step completed."""
+    skipped: frozenset[int] = frozenset()
+
+    @property
+    def finished(self) -> bool:
+        return self.finished_at is not None
+
+    @property
+    def paused(self) -> bool:
+        return self.paused_at is not None
+
+    @property
+    def step(self) -> Step | None:
+        steps = self.plan.steps
+        return steps[self.index] if self.index < len(steps) else None
+
+    @property
+    def is_tap(self) -> bool:
+        step = self.step
+        return step is not None and step.kind is StepKind.REPS and step.duration is None
+
+    def moment(self, now: float) -> float:
+        """The time the display should reflect: frozen while paused."""
+        if self.paused_at is not None:
+            return self.paused_at
+        return max(now, self.clock)
+
+
+def start(plan: Plan, now: float) -> Result:
+    blank = Session(plan, -1, now, None, now, began_at=now)
+    return _enter(blank, 0, now)
+
+
+def advance(s: Session, now: float) -> Result:
+    if s.finished or now < s.clock:
+        return s, ()
+    if s.paused:
+        return replace(s, clock=now), ()
+    events: list[Event] = []
+    while not s.finished and s.ends_at is not None and s.ends_at <= now:
+        end = s.ends_at
+        events += _inner_events(s, s.clock, end)
+        step = s.step
+        if step is not None and step.tempo is not None and s.target is None:
+            reps = counted(s, step)
+            events.append(RepCounted(end, reps, reps))
+        s, entered = _enter(_completed(s), s.index + 1, end)
+        events += entered
+    if not s.finished:
+        events += _inner_events(s, s.clock, now)
+        s = replace(s, clock=now)
+    return s, tuple(events)
+
+
+def pause(s: Session, now: float) -> Result:
+    s, events = advance(s, now)
+    if s.finished or s.paused:
+        return s, events
+    return replace(s, paused_at=s.clock), events
+
+
+def resume(s: Session, now: float) -> Result:
+    s, events = advance(s, now)
+    if s.paused_at is None:
+        return s, events
+    gap = s.clock - s.paused_at
+    ends_at = None if s.ends_at is None else s.ends_at + gap
+    return replace(s, started_at=s.started_at + gap, ends_at=ends_at, paused_at=None,
+                   paused_total=s.paused_total + gap), events
+
+
+def toggle_pause(s: Session, now: float) -> Result:
+    return resume(s, now) if s.paused else pause(s, now)
+
+
+def next_step(s: Session, now: float) -> Result:
+    s, events = advance(s, now)
+    step = s.step
+    if step is None:
+        return s, events
+    if step.kind.is_work and step.exercise is not None:
+        s = replace(s, skipped=s.skipped | {step.exercise})
+    s, entered = _enter(s, s.index + 1, s.clock)
+    return s, events + entered
+
+
+def previous_step(s: Session, now: float) -> Result:
+    """Back to the previous exercise step (pauses in between are passed over)."""
+    s, events = advance(s, now)
+    if s.finished:
+        return s, events
+    target = next((i for i in range(s.index - 1, -1, -1) if s.plan.steps[i].kind.is_work), 0)
+    s, entered = _enter(s, target, s.clock)
+    return s, events + entered
+
+
+def restart_step(s: Session, now: float) -> Result:
+    s, events = advance(s, now)
+    if s.finished:
+        return s, events
+    s, entered = _enter(s, s.index, s.clock)
+    return s, events + entered
+
+
+def adjust(s: Session, now: float, direction: int) -> Result:
+    """+1 / -1: ten seconds more or less; one breath or rep on counted steps."""
+    s, events = advance(s, now)
+    step = s.step
+    if step is None:
+        return s, events
+    if s.target is not None:
+        return replace(s, target=max(s.taps + 1, s.target + direction, 1)), events
+    assert s.ends_at is not None
+    unit = _unit(step)
+    t = s.moment(now)
+    elapsed = t - s.started_at
+    duration = s.ends_at - s.started_at
+    if unit is None:
+        remaining = s.ends_at - t
+        # Minus never ends a step outright: at least a second (or what is left) remains.
+        new_remaining = max(remaining + direction * ADJUST_SECONDS, min(remaining, 1.0))
+        return replace(s, ends_at=t + new_remaining), events
+    # Counted steps change by whole breaths or reps, and the one under way always finishes.
+    floor = max(unit, math.ceil(round(elapsed / unit, 6)) * unit) if elapsed > 0 else unit
+    new_duration = max(duration + direction * unit, floor)
+    return replace(s, ends_at=s.started_at + new_duration), events
+
+
+def tap(s: Session, now: float) -> Result:
+    s, events = advance(s, now)
+    if s.target is None or s.paused:
+        return s, events
+    taps = s.taps + 1
+    rep = RepCounted(s.clock, taps, s.target)
+    s = replace(s, taps=taps)
+    if taps < s.target:
+        return s, events + (rep,)
+    s, entered = _enter(_completed(s), s.index + 1, s.clock)
+    return s, events + (rep,) + entered
+
+
+def finish(s: Session, now: float) -> Result:
+    s, events = advance(s, now)
+    if s.finished:
+        return s, events
+    at = s.clock
+    return replace(s, index=len(s.plan.steps), finished_at=at, paused_at=None), events + (SessionFinished(at),)
+
+
+def make_easier(s: Session, now: float) -> Result:
+    """Switch the current (or next) exercise to its easier dose for the rest of the routine."""
+    s, events = advance(s, now)
+    exercise = easier_target(s)
+    if exercise is None:
+        return s, events
+    new_plan = make_plan(s.plan.routine, s.plan.easier | {exercise})
+    current = s.step
+    assert current is not None
+    index = _find(new_plan, current)
+    step = new_plan.steps[index]
+    ends_at = None if step.duration is None else s.started_at + step.duration
+    target = step.reps if step.duration is None and step.kind is StepKind.REPS else None
+    s = replace(s, plan=new_plan, index=index, ends_at=ends_at, target=target)
+    more: Events = ()
+    if not s.paused:
+        s, more = advance(s, s.clock)
+    return s, events + more
+
+
+def easier_target(s: Session) -> int | None:
+    """The exercise `make_easier` would change, if it has an easier dose not yet in use."""
+    for step in s.plan.steps[max(s.index, 0):]:
+        if step.kind.is_work:
+            ok = step.exercise is not None and step.has_easier and not step.easier
+            return step.exercise if ok else None
+    return None
+
+
+def _find(new_plan: Plan, current: Step) -> int:
+    for i, step in enumerate(new_plan.steps):
+        if step.key == current.key:
+            return i
+    for i, step in enumerate(new_plan.steps):
+        if step.exercise == current.exercise and step.round_no == current.round_no and step.kind.is_work:
+            return i
+    return min(len(new_plan.steps) - 1, 0)
+
+
+def _enter(s: Session, index: int, at: float) -> Result:
+    steps = s.plan.steps
+    paused_at = at if s.paused else None
+    if index >= len(steps):
+        return replace(s, index=len(steps), finished_at=at, clock=at, paused_at=None), (SessionFinished(at),)
+    step = steps[index]
+    ends_at = None if step.duration is None else at + step.duration
+    target = step.reps if step.duration is None and step.kind is StepKind.REPS else None
+    s = replace(s, index=index, started_at=at, ends_at=ends_at, clock=max(s.clock, at),
+                taps=0, target=target, paused_at=paused_at)
+    events: list[Event] = [StepStarted(at, index, step)]
+    if step.kind is StepKind.SWITCH and step.side is not None:
+        events.append(SideSwitched(at, step.side))
+    return s, tuple(events)
+
+
+def _completed(s: Session) -> Session:
+    step = s.step
+    if step is not None and step.kind.is_work and step.exercise is not None:
+        return replace(s, done=s.done | {step.exercise})
+    return s
+
+
+def _unit(step: Step) -> float | None:
+    if step.breaths is not None and step.breath is not None:
+        return cycle_length(breath_phases(step.breath))
+    if step.tempo is not None:
+        return cycle_length(tempo_phases(step.tempo))
+    return None
+
+
+def counted(s: Session, step: Step) -> int:
+    """Reps (or breaths) in the current step as it now stands, after any +/-."""
+    unit = _unit(step)
+    if unit is None or s.ends_at is None:
+        return step.reps or 0
+    return max(1, round((s.ends_at - s.started_at) / unit))
+
+
+def _inner_events(s: Session, after: float, upto: float) -> list[Event]:
+    """Events strictly inside the current step between two moments."""
+    step = s.step
+    if step is None or upto <= after:
+        return []
+    base = s.started_at
+    limit = math.inf if s.ends_at is None else s.ends_at - base
+    found: list[Event] = []
+    if step.kind is StepKind.HOLD and step.breath is not None:
+        for t, phase, cycle in boundaries(breath_phases(step.breath), after - base, upto - base, limit):
+            found.append(BreathPhaseChanged(base + t, phase, cycle + 1))
+    if step.tempo is not None:
+        phases = tempo_phases(step.tempo)
+        first = phases[0][0]
+        for t, phase, cycle in boundaries(phases, after - base, upto - base, limit):
+            if phase == first and cycle > 0:
+                found.append(RepCounted(base + t, cycle, counted(s, step)))
+            found.append(TempoPhaseChanged(base + t, phase, cycle + 1))
+    if s.ends_at is not None:
+        for k in COUNTDOWN:
+            t = s.ends_at - k
+            if after < t <= upto and t > base:
+                found.append(Countdown(t, k))
+    found.sort(key=lambda e: e.at)
+    return found

@@ -1,0 +1,129 @@
+"""Read-only snapshots of a session for rendering, and the end-of-routine summary."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .cycle import breath_phases, phase_at, tempo_phases
+from .model import Position
+from .plan import TAP_REP_ESTIMATE, Step, StepKind
+from .session import Session, counted
+
+
+@dataclass(frozen=True)
+class SessionView:
+    index: int
+    count: int
+    kind: StepKind
+    title: str
+    cue: str = ""
+    position: Position | None = None
+    side: str | None = None
+    set_no: int = 1
+    sets: int = 1
+    round_no: int = 1
+    rounds: int = 1
+    remaining: float | None = None
+    """Seconds left in the step; None while waiting for tapped reps."""
+    duration: float | None = None
+    rep: int | None = None
+    """Tempo reps: the rep under way; tapped reps: reps done."""
+    reps: int | None = None
+    tap: bool = False
+    tempo_phase: str | None = None
+    tempo_fraction: float = 0.0
+    breath_phase: str | None = None
+    breath_fraction: float = 0.0
+    breath_left: float = 0.0
+    breath_no: int | None = None
+    breaths: int | None = None
+    next_title: str | None = None
+    routine_left: float = 0.0
+    progress: float = 0.0
+    paused: bool = False
+    finished: bool = False
+    stop_if: tuple[str, ...] = ()
+    easier: bool = False
+    has_easier: bool = False
+    exercise: int | None = None
+
+
+def describe(step: Step) -> str:
+    """One line naming a step, as 'what comes next' shows it."""
+    if step.kind.is_work:
+        side = f" ({step.side})" if step.side else ""
+        return f"{step.title}{side}"
+    if step.kind is StepKind.SWITCH and step.side:
+        return f"Switch to the {step.side} side"
+    return step.title
+
+
+def view(s: Session, now: float) -> SessionView:
+    steps = s.plan.steps
+    step = s.step
+    if step is None:
+        return SessionView(len(steps), len(steps), StepKind.REST, "Done", finished=True, progress=1.0)
+    t = s.moment(now)
+    elapsed = max(0.0, t - s.started_at)
+    remaining = None if s.ends_at is None else max(0.0, s.ends_at - t)
+    fields: dict[str, object] = {}
+    if step.kind is StepKind.HOLD and step.breath is not None:
+        at = phase_at(breath_phases(step.breath), elapsed)
+        fields.update(breath_phase=at.name, breath_fraction=at.fraction, breath_left=at.left)
+        if step.breaths is not None:
+            total = counted(s, step)
+            fields.update(breath_no=min(at.cycle + 1, total), breaths=total)
+    if step.tempo is not None and s.ends_at is not None:
+        at = phase_at(tempo_phases(step.tempo), elapsed)
+        total = counted(s, step)
+        fields.update(rep=min(at.cycle + 1, total), reps=total, tempo_phase=at.name,
+                      tempo_fraction=at.fraction)
+    elif s.target is not None:
+        fields.update(rep=s.taps, reps=s.target, tap=True)
+    current_left = remaining if remaining is not None else max(0, (s.target or 0) - s.taps) * TAP_REP_ESTIMATE
+    routine_left = current_left + sum(later.planned for later in steps[s.index + 1:])
+    total = s.plan.total
+    following = steps[s.index + 1] if s.index + 1 < len(steps) else None
+    return SessionView(
+        index=s.index, count=len(steps), kind=step.kind, title=step.title, cue=step.cue,
+        position=step.position, side=step.side, set_no=step.set_no, sets=step.sets,
+        round_no=step.round_no, rounds=step.rounds, remaining=remaining,
+        duration=None if s.ends_at is None else s.ends_at - s.started_at,
+        next_title=describe(following) if following else None,
+        routine_left=routine_left,
+        progress=0.0 if total <= 0 else min(1.0, max(0.0, 1 - routine_left / total)),
+        paused=s.paused, stop_if=step.stop_if, easier=step.easier,
+        has_easier=step.has_easier, exercise=step.exercise,
+        **fields,  # type: ignore[arg-type]
+    )
+
+
+@dataclass(frozen=True)
+class Summary:
+    routine: str
+    elapsed: float
+    """Start to finish, pauses included."""
+    active: float
+    done: tuple[str, ...]
+    skipped: tuple[str, ...]
+    easier: tuple[str, ...]
+    completed: bool
+    """Reached the end rather than being finished early."""
+
+
+def summary(s: Session, now: float) -> Summary:
+    end = s.finished_at if s.finished_at is not None else s.moment(now)
+    names = [ex.name for ex in s.plan.routine.exercises]
+    skipped = sorted(s.skipped)
+    done = sorted(s.done - s.skipped)
+    last = s.plan.steps[-1] if s.plan.steps else None
+    completed = s.finished and (last is None or last.exercise is None or last.exercise in s.done | s.skipped)
+    return Summary(
+        routine=s.plan.routine.name,
+        elapsed=end - s.began_at,
+        active=end - s.began_at - s.paused_total,
+        done=tuple(names[i] for i in done),
+        skipped=tuple(names[i] for i in skipped),
+        easier=tuple(names[i] for i in sorted(s.plan.easier)),
+        completed=bool(completed),
+    )
