@@ -1,11 +1,78 @@
-"""Command line entry point (placeholder until the CLI lands)."""
+"""The `lumbar` command: parse arguments, load routines, then hand over to a command or the app."""
 
 from __future__ import annotations
 
+import argparse
+import sys
+from pathlib import Path
+
+from . import __version__
+
+# Only what the chosen command needs is imported, inside it: the first frame of the app
+# must not wait for modules it does not use.
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--sessions", metavar="DIR", type=Path, action="append",
+                        default=argparse.SUPPRESS,
+                        help="also load routines from DIR (repeatable; overrides same-named ones)")
+    parser = argparse.ArgumentParser(
+        prog="lumbar",
+        description="A keyboard-driven coach for lower-back exercise routines. Not medical advice.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"lumbar {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    run = sub.add_parser("run", parents=[common], help="start a routine straight away")
+    run.add_argument("name", help="routine name, as `lumbar list` shows it")
+    for p in (parser, run):
+        p.add_argument("--voice", action="store_true", default=argparse.SUPPRESS,
+                       help="speak cues with espeak-ng or spd-say when installed")
+    sub.add_parser("list", parents=[common], help="list routines, where each comes from, and how long")
+    show = sub.add_parser("show", parents=[common], help="print a routine's expanded timeline")
+    show.add_argument("name")
+    check = sub.add_parser("check", parents=[common], help="validate routine files or folders")
+    check.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    sub.add_parser("schema", help="print the routine format's JSON Schema")
+    return parser
+
 
 def main(argv: list[str] | None = None) -> int:
-    print("lumbar")
-    return 0
+    args = build_parser().parse_args(argv)
+    folders: list[Path] = getattr(args, "sessions", [])
+    try:
+        if args.command == "schema":
+            from .schema import schema_text
+
+            sys.stdout.write(schema_text())
+            return 0
+        if args.command == "check":
+            from .commands import check
+
+            return check(args.paths)
+        from .commands import load_catalog, report
+
+        catalog = load_catalog(folders)
+        if catalog.problems:
+            return report(catalog.problems)
+        if args.command == "list":
+            from .commands import list_routines
+
+            return list_routines(catalog)
+        if args.command == "show":
+            from .commands import show
+
+            return show(catalog, args.name)
+        from .launch import launch
+
+        return launch(catalog, getattr(args, "name", None), voice=getattr(args, "voice", False))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `lumbar show x | head` closes the pipe early; that is not an error.
+        sys.stderr.close()
+        return 0
 
 
 if __name__ == "__main__":

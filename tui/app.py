@@ -1,0 +1,209 @@
+"""LumbarApp: owns the clock, the session state and the one heartbeat; routes engine events."""
+
+from __future__ import annotations
+
+import time
+from functools import partial
+from typing import TYPE_CHECKING, Callable, Iterable
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from .engine import session as engine
+from .engine.cadence import FRAME, next_delay
+from .engine.events import Countdown, Event, RepCounted, SessionFinished, SideSwitched, StepStarted
+from .engine.plan import plan
+from .engine.view import describe, summary, view
+from .screens.home import HomeScreen
+from .screens.session import SessionScreen
+
+if TYPE_CHECKING:
+    from textual.timer import Timer
+
+    from .cues import Cues
+    from .engine.model import Routine
+
+#: Events older than this when the shell sees them (after a suspend) are not sounded.
+STALE_CUE = 1.5
+
+
+class LumbarApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "lumbar"
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit"),
+    ]
+
+    def __init__(
+        self,
+        routines: dict[str, Routine],
+        *,
+        origins: dict[str, str] | None = None,
+        start: str | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        heartbeat: float | None = FRAME,
+        cues: Cues | None = None,
+        remember: bool = True,
+    ) -> None:
+        """Args:
+            routines: validated routines by name.
+            origins: where each routine came from, for the home screen.
+            start: a routine to start straight away.
+            clock: leave as default unless testing.
+            heartbeat: the frame interval for smooth pacing; None to tick only when told (tests).
+            cues: sound and speech; None for silence.
+            remember: save easier choices in the user's data dir.
+        """
+        self.routines = routines
+        self.origins = origins or {}
+        self.start_with = start
+        self.clock = clock
+        self.heartbeat = heartbeat
+        self.cues = cues
+        self.remember = remember
+        self.session: engine.Session | None = None
+        self._beat: Timer | None = None
+        self.notices: list[str] = []
+        """Said once, on start (a missing speech tool, say)."""
+        super().__init__()
+
+    def on_mount(self) -> None:
+        self.push_screen(HomeScreen(self.routines, self.origins))
+        for notice in self.notices:
+            self.notify(notice, severity="warning", timeout=8)
+        if self.start_with is not None:
+            self.start_routine(self.start_with)
+
+    # -- routines -------------------------------------------------------------
+
+    def start_routine(self, key: str) -> None:
+        routine = self.routines[key]
+        easier = frozenset()
+        if self.remember:
+            from .settings import remembered_easier
+
+            easier = remembered_easier(routine)
+        self.session, events = engine.start(plan(routine, easier), self.clock())
+        self.push_screen(SessionScreen())
+        self._after(events)
+
+    def command(self, name: str, *args: object) -> None:
+        """Run an engine command (`pause`, `next_step`, ...) on the session, then refresh."""
+        if self.session is None:
+            return
+        before = self.session.plan.easier
+        self.session, events = getattr(engine, name)(self.session, self.clock(), *args)
+        if self.remember and self.session.plan.easier != before:
+            from .settings import remember_easier
+
+            remember_easier(self.session.plan.routine, self.session.plan.easier)
+        self._after(events)
+
+    def action_leave_routine(self) -> None:
+        """Back to the routine list, asking first while a routine is under way."""
+        if self.session is None:
+            self.pop_screen()
+            return
+        from .screens.confirm import ConfirmModal
+
+        self.command("pause")
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                self.session = None
+                self._arm()
+                self.pop_screen()
+            else:
+                self.command("resume")
+
+        self.push_screen(ConfirmModal("Leave this routine? Your progress in it is not kept."), answered)
+
+    async def action_quit(self) -> None:
+        if self.session is None:
+            self.exit()
+            return
+        from .screens.confirm import ConfirmModal
+
+        self.command("pause")
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                self.exit()
+            else:
+                self.command("resume")
+
+        self.push_screen(ConfirmModal("Quit lumbar in the middle of this routine?"), answered)
+
+    # -- the heartbeat --------------------------------------------------------
+
+    def tick(self) -> None:
+        """Read the clock once, advance the engine, show the result."""
+        if self.session is None:
+            self._arm()
+            return
+        self.session, events = engine.advance(self.session, self.clock())
+        self._after(events)
+
+    def _after(self, events: Iterable[Event]) -> None:
+        now = self.clock()
+        for event in events:
+            self._sound(event, now)
+            if isinstance(event, SessionFinished):
+                self._finished()
+                return
+        screen = self.screen
+        if self.session is not None and isinstance(screen, SessionScreen):
+            screen.show(view(self.session, now))
+        self._arm()
+
+    def _arm(self) -> None:
+        if self._beat is not None:
+            self._beat.stop()
+            self._beat = None
+        if self.heartbeat is None or self.session is None:
+            return
+        smooth = self.animation_level != "none" and isinstance(self.screen, SessionScreen)
+        delay = next_delay(self.session, self.clock(), smooth, self.heartbeat)
+        if delay is not None:
+            self._beat = self.set_timer(delay, self.tick, name="heartbeat")
+
+    def _sound(self, event: Event, now: float) -> None:
+        if self.cues is None or now - event.at > STALE_CUE:
+            return
+        if isinstance(event, StepStarted):
+            self.cues.step_changed(describe(event.step))
+        elif isinstance(event, Countdown):
+            self.cues.countdown(event.seconds)
+        elif isinstance(event, SideSwitched):
+            self.cues.say(f"Switch sides. {event.side.capitalize()} side next.")
+        elif isinstance(event, RepCounted) and self.session is not None:
+            step = self.session.step
+            if step is not None and step.tempo is not None and event.rep < event.reps:
+                self.cues.say(str(event.rep))
+
+    def _finished(self) -> None:
+        from .screens.summary import SummaryScreen
+
+        assert self.session is not None
+        result = summary(self.session, self.clock())
+        self.session = None
+        self._arm()
+        if isinstance(self.screen, SessionScreen):
+            self.switch_screen(SummaryScreen(result))
+        else:
+            self.push_screen(SummaryScreen(result))
+
+    # -- palette --------------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for binding in getattr(screen, "BINDINGS", []):
+            if isinstance(binding, Binding) and binding.description and binding.show:
+                key = binding.key_display or binding.key.split(",")[0]
+                yield SystemCommand(binding.description, f"Key: {key}",
+                                    partial(screen.run_action, binding.action))
+
+    def on_unmount(self) -> None:
+        if self.cues is not None:
+            self.cues.close()

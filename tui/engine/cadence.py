@@ -1,0 +1,44 @@
+"""When the screen next needs a tick.
+
+A countdown only changes when a whole second passes, so ticking just after that moment
+(instead of at a fixed rate) costs one wake-up a second and ends every step within a
+millisecond or two of its deadline. Only a smooth animation (the breath pacer, tempo
+reps) asks for frames.
+"""
+
+from __future__ import annotations
+
+import math
+
+from .cycle import breath_phases, phase_at, tempo_phases
+from .plan import StepKind
+from .session import Session
+
+#: Land this long after a boundary, so the moment is safely past it.
+SLACK = 0.001
+FRAME = 1 / 25
+
+
+def next_delay(s: Session, now: float, smooth: bool, frame: float = FRAME) -> float | None:
+    """Seconds until the next tick is worth making; None when nothing will change by itself."""
+    step = s.step
+    if step is None or s.paused or s.ends_at is None:
+        return None
+    paced = (step.kind is StepKind.HOLD and step.breath is not None) or step.tempo is not None
+    if paced and smooth:
+        return frame
+    t = max(now, s.clock)
+    waits = [_to_next_second(s.ends_at - t)]
+    if paced:
+        phases = breath_phases(step.breath) if step.tempo is None else tempo_phases(step.tempo)
+        # The static pacer shows whole seconds left in the phase; those tick on their own grid.
+        waits.append(_to_next_second(phase_at(phases, t - s.started_at).left))
+    return max(min(waits), 0.0) + SLACK
+
+
+def _to_next_second(remaining: float) -> float:
+    """Time until ceil(remaining) drops by one."""
+    if remaining <= 0:
+        return 0.0
+    shown = math.ceil(round(remaining, 9))
+    return remaining - (shown - 1)

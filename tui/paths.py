@@ -1,0 +1,36 @@
+"""Where lumbar's files live: shipped routines, the user's routines, and saved data."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def shipped_sessions() -> Path:
+    """The routines that come with lumbar: inside the wheel, or the checkout's sessions/."""
+    packaged = Path(__file__).parent / "_sessions"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "sessions"
+
+
+def config_dir() -> Path:
+    override = os.environ.get("LUMBAR_CONFIG_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_config_path
+
+    return user_config_path("lumbar", appauthor=False)
+
+
+def data_dir() -> Path:
+    override = os.environ.get("LUMBAR_DATA_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_data_path
+
+    return user_data_path("lumbar", appauthor=False)
+
+
+def user_sessions() -> Path:
+    return config_dir() / "sessions"

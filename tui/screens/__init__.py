@@ -1,0 +1,1 @@
+"""Screens: home, the workout, the summary, and small modals."""

@@ -1,0 +1,71 @@
+"""Modals with safety advice and help: "stop if" for the exercise, and all keys."""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from ..advice import DISCLAIMER, SEE_A_DOCTOR
+
+
+def _bullets(lines: Iterable[str]) -> str:
+    return "\n".join(f"• {line}" for line in lines)
+
+
+class _Advice(ModalScreen[None]):
+    BINDINGS = [Binding("escape,q,enter,space", "dismiss", "Close", key_display="esc")]
+
+    def body(self) -> Iterable[Static]:
+        raise NotImplementedError
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="advice"):
+            yield from self.body()
+            yield Static("Press Esc to go back.", classes="hint")
+
+
+class StopIfModal(_Advice):
+    """What should make the user stop this exercise, plus the general warning signs."""
+
+    def __init__(self, exercise: str, stop_if: tuple[str, ...]) -> None:
+        super().__init__()
+        self.exercise = exercise
+        self.stop_if = stop_if
+
+    def body(self) -> Iterable[Static]:
+        yield Static(f"Stop {self.exercise} if…", classes="heading", markup=False)
+        own = self.stop_if or ("It hurts, or your pain gets worse.",)
+        yield Static(_bullets(own), markup=False)
+        yield Static("See a doctor if you have", classes="heading")
+        yield Static(_bullets(SEE_A_DOCTOR), markup=False)
+
+
+class HelpModal(_Advice):
+    """Every key of the screen it was opened from, the warning signs, and the disclaimer."""
+
+    def __init__(self, bindings: Iterable[Binding | tuple[str, ...]]) -> None:
+        super().__init__()
+        self.bindings = [b for b in bindings if isinstance(b, Binding)]
+
+    def body(self) -> Iterable[Static]:
+        yield Static("Keys", classes="heading")
+        rows = []
+        for binding in self.bindings:
+            keys = ", ".join(_key_name(k) for k in binding.key.split(","))
+            rows.append(f"  {keys:<16} {binding.description}")
+        rows.append(f"  {'ctrl+p':<16} Command palette")
+        rows.append(f"  {'ctrl+q':<16} Quit lumbar")
+        yield Static("\n".join(rows), markup=False)
+        yield Static("See a doctor if you have", classes="heading")
+        yield Static(_bullets(SEE_A_DOCTOR), markup=False)
+        yield Static(DISCLAIMER, classes="disclaimer", markup=False)
+
+
+def _key_name(key: str) -> str:
+    names = {"question_mark": "?", "equals_sign": "=", "plus": "+", "minus": "-", "right": "→", "left": "←"}
+    return names.get(key, key)

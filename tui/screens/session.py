@@ -1,0 +1,191 @@
+"""The workout screen: big time, the cue, the pacer or rep counter, what comes next."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widgets import Footer, ProgressBar, Static
+
+from ..engine import session as engine
+from ..engine.plan import StepKind
+from ..engine.timefmt import clock_text, countdown_seconds
+from ..engine.view import SessionView
+from ..widgets.big_time import BigTime
+from ..widgets.breath_pacer import BreathPacer
+from ..widgets.rep_counter import RepCounter
+
+if TYPE_CHECKING:
+    from ..app import LumbarApp
+
+#: Below this the layout cannot hold; a message asks for more room and timing goes on.
+MIN_WIDTH, MIN_HEIGHT = 60, 20
+KIND_CLASSES = tuple(f"-{kind.value}" for kind in StepKind)
+KIND_WORDS = {
+    StepKind.PREPARE: "Get ready", StepKind.REST: "Rest", StepKind.SWITCH: "Switch sides",
+    StepKind.TRANSITION: "Change position", StepKind.HOLD: "Hold", StepKind.REPS: "Reps",
+}
+
+
+class SessionScreen(Screen[None]):
+    BINDINGS = [
+        Binding("space", "pause", "Pause", id="session.pause"),
+        Binding("n,right", "next", "Next", key_display="n", id="session.next"),
+        Binding("p,left", "previous", "Back", key_display="p", id="session.previous"),
+        Binding("r", "restart", "Again", id="session.restart", tooltip="Restart this step"),
+        Binding("plus,equals_sign", "more", "±10s", key_display="+/-", id="session.more",
+                tooltip="Ten seconds more (one breath or rep on counted steps)"),
+        Binding("minus", "less", "-10s", id="session.less", show=False),
+        Binding("enter", "rep", "Rep", id="session.rep", tooltip="Count a rep"),
+        Binding("e", "easier", "Easier", id="session.easier"),
+        Binding("s", "stop_if", "Safety", id="session.stop_if", tooltip="When to stop this exercise"),
+        Binding("question_mark,f1", "help", "Help", key_display="?", id="session.help"),
+        Binding("q,escape", "quit", "Quit", key_display="q", id="session.quit"),
+    ]
+    """Every key works from the floor: no mouse, no modifier keys."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._view: SessionView | None = None
+        self._static_key: tuple[object, ...] | None = None
+        self._ready = False
+
+    @property
+    def lumbar(self) -> LumbarApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="workout"):
+            yield Static(id="status", markup=False)
+            yield Static(id="title", markup=False)
+            yield Static(id="cue", markup=False)
+            yield BigTime(id="time")
+            yield BreathPacer(id="pacer")
+            yield RepCounter(id="reps", tap_hint="press Enter after each rep")
+            yield Static(id="next", markup=False)
+            with Horizontal(id="progress-row"):
+                yield ProgressBar(total=1000, show_eta=False, show_percentage=False, id="progress")
+                yield Static(id="left", markup=False)
+        yield Static(f"Make the terminal larger: the workout needs at least {MIN_WIDTH} x {MIN_HEIGHT}.\n"
+                     "The timer keeps running.", id="too-small")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self._ready = True
+        self._fit(self.size.width, self.size.height)
+        self.lumbar.tick()
+
+    def on_resize(self, event: Resize) -> None:
+        self._fit(event.size.width, event.size.height)
+
+    def _fit(self, width: int, height: int) -> None:
+        self.set_class(width < MIN_WIDTH or height < MIN_HEIGHT, "-small")
+
+    def show(self, v: SessionView) -> None:
+        """Push a fresh view into the widgets; each one redraws only what changed."""
+        self._view = v
+        if v.finished or not self._ready:
+            return
+        key = (v.index, v.title, v.side, v.set_no, v.cue, v.paused, v.easier, v.rounds, v.reps if v.tap else None)
+        if key != self._static_key:
+            self._static_key = key
+            self._show_step(v)
+        big = self.query_one(BigTime)
+        if v.remaining is None:
+            big.text = str(v.rep or 0)
+        else:
+            big.text = clock_text(v.remaining)
+        big.set_class(v.remaining is not None and countdown_seconds(v.remaining) <= 3 and not v.paused, "-final")
+        pacer = self.query_one(BreathPacer)
+        pacer.display = v.breath_phase is not None
+        if v.breath_phase is not None:
+            pacer.show(v.breath_phase, v.breath_fraction, v.breath_left, v.breath_no, v.breaths)
+        counter = self.query_one(RepCounter)
+        counter.display = v.reps is not None
+        if v.reps is not None:
+            counter.show(v.rep or 0, v.reps, v.tempo_phase, v.tempo_fraction, tap=v.tap)
+        self.query_one(ProgressBar).update(progress=round(v.progress * 1000))
+        self.query_one("#left", Static).update(f"{clock_text(v.routine_left)} left")
+
+    def _show_step(self, v: SessionView) -> None:
+        routine = self.lumbar.session.plan.routine.name if self.lumbar.session else ""
+        status = [routine, f"step {v.index + 1} of {v.count}"]
+        if v.rounds > 1:
+            status.append(f"round {v.round_no} of {v.rounds}")
+        if v.paused:
+            status.append("PAUSED (space to resume)")
+        self.query_one("#status", Static).update("  ·  ".join(status))
+        title = [v.title]
+        if v.kind.is_work:
+            if v.side:
+                title.append(f"{v.side} side")
+            if v.sets > 1:
+                title.append(f"set {v.set_no} of {v.sets}")
+            if v.easier:
+                title.append("easier")
+        else:
+            title.insert(0, KIND_WORDS[v.kind])
+            title = list(dict.fromkeys(title))
+        self.query_one("#title", Static).update("  ·  ".join(title))
+        cue = v.cue
+        if v.kind.is_work and v.position is not None:
+            cue = f"({v.position.label})  {cue}".strip()
+        self.query_one("#cue", Static).update(cue)
+        self.query_one("#next", Static).update(f"Next: {v.next_title}" if v.next_title else "Last step")
+        big = self.query_one(BigTime)
+        big.remove_class(*KIND_CLASSES)
+        big.add_class(f"-{v.kind.value}")
+        big.set_class(v.paused, "-paused")
+        self.set_class(v.paused, "-paused")
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        session = self.lumbar.session
+        if action == "rep":
+            return True if session is not None and session.is_tap else None
+        if action == "easier":
+            return True if session is not None and engine.easier_target(session) is not None else None
+        return True
+
+    def action_pause(self) -> None:
+        self.lumbar.command("toggle_pause")
+
+    def action_next(self) -> None:
+        self.lumbar.command("next_step")
+
+    def action_previous(self) -> None:
+        self.lumbar.command("previous_step")
+
+    def action_restart(self) -> None:
+        self.lumbar.command("restart_step")
+
+    def action_more(self) -> None:
+        self.lumbar.command("adjust", 1)
+
+    def action_less(self) -> None:
+        self.lumbar.command("adjust", -1)
+
+    def action_rep(self) -> None:
+        self.lumbar.command("tap")
+
+    def action_easier(self) -> None:
+        self.lumbar.command("make_easier")
+        self.notify("Easier version from now on; lumbar will remember it.", timeout=4)
+
+    def action_stop_if(self) -> None:
+        from .advice import StopIfModal
+
+        v = self._view
+        self.app.push_screen(StopIfModal(v.title if v else "", v.stop_if if v else ()))
+
+    def action_help(self) -> None:
+        from .advice import HelpModal
+
+        self.app.push_screen(HelpModal(self.BINDINGS))
+
+    def action_quit(self) -> None:
+        self.lumbar.action_leave_routine()
