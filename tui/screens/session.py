@@ -107,7 +107,9 @@ class SessionScreen(Screen[None]):
         counter = self.query_one(RepCounter)
         counter.display = v.reps is not None
         if v.reps is not None:
-            counter.show(v.rep or 0, v.reps, v.tempo_phase, v.tempo_fraction, tap=v.tap)
+            # The counter wants reps finished; a tempo view names the rep under way.
+            done = (v.rep or 0) if v.tap else max(0, (v.rep or 1) - 1)
+            counter.show(done, v.reps, v.tempo_phase, v.tempo_fraction, tap=v.tap)
         self.query_one(ProgressBar).update(progress=round(v.progress * 1000))
         self.query_one("#left", Static).update(f"{clock_text(v.routine_left)} left")
 
