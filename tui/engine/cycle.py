@@ -13,6 +13,7 @@ from typing import Iterator
 from .model import BreathPattern, Tempo
 
 Phases = tuple[tuple[str, float], ...]
+EPSILON = 1e-9
 
 
 def breath_phases(pattern: BreathPattern) -> Phases:
@@ -59,8 +60,9 @@ def phase_at(phases: Phases, elapsed: float) -> PhaseAt:
     """The phase at `elapsed` seconds into a run of repeated cycles."""
     length = cycle_length(phases)
     elapsed = max(0.0, elapsed)
-    cycle = int(elapsed // length)
-    into = elapsed - cycle * length
+    # Rounded first: 54.5 // 10.9 is 4.0 in floats, though 54.5 is the start of cycle 5.
+    cycle = math.floor(round(elapsed / length, 9))
+    into = max(0.0, elapsed - cycle * length)
     start = 0.0
     for name, seconds in phases:
         if into < start + seconds:
@@ -84,12 +86,13 @@ def boundaries(phases: Phases, after: float, upto: float, limit: float) -> Itera
     cycle = max(0, math.floor(after / length))
     while True:
         start = cycle * length
-        if start > upto or start >= limit:
+        if start > upto or start >= limit - EPSILON:
             return
         offset = 0.0
         for name, seconds in phases:
             t = start + offset
-            if after < t <= upto and t < limit:
+            # The tolerance keeps float noise in `limit` from adding a phase at the very end.
+            if after < t <= upto and t < limit - EPSILON:
                 yield t, name, cycle
             offset += seconds
         cycle += 1

@@ -175,7 +175,7 @@ def adjust(s: Session, now: float, direction: int) -> Result:
 
 def tap(s: Session, now: float) -> Result:
     s, events = advance(s, now)
-    if s.target is None or s.paused:
+    if s.finished or s.target is None or s.paused:
         return s, events
     taps = s.taps + 1
     rep = RepCounted(s.clock, taps, s.target)
@@ -190,8 +190,7 @@ def finish(s: Session, now: float) -> Result:
     s, events = advance(s, now)
     if s.finished:
         return s, events
-    at = s.clock
-    return replace(s, index=len(s.plan.steps), finished_at=at, paused_at=None), events + (SessionFinished(at),)
+    return _finish(s, s.clock), events + (SessionFinished(s.clock),)
 
 
 def make_easier(s: Session, now: float) -> Result:
@@ -203,11 +202,24 @@ def make_easier(s: Session, now: float) -> Result:
     new_plan = make_plan(s.plan.routine, s.plan.easier | {exercise})
     current = s.step
     assert current is not None
-    index = _find(new_plan, current)
+    index, same = _find(new_plan, current)
+    s = replace(s, plan=new_plan)
+    if not same:
+        # The step under way no longer exists (fewer sets): that exercise is done.
+        s, entered = _enter(_completed(s), index, s.clock)
+        return s, events + entered
     step = new_plan.steps[index]
-    ends_at = None if step.duration is None else s.started_at + step.duration
-    target = step.reps if step.duration is None and step.kind is StepKind.REPS else None
-    s = replace(s, plan=new_plan, index=index, ends_at=ends_at, target=target)
+    t = s.moment(s.clock)
+    if step.duration is None:
+        target = step.reps if step.kind is StepKind.REPS else None
+        s = replace(s, index=index, ends_at=None, target=target)
+        if target is not None and s.taps >= target:
+            s, entered = _enter(_completed(s), index + 1, s.clock)
+            return s, events + entered
+        return s, events
+    # Past the easier length already: the step ends now, not back in time.
+    ends_at = max(s.started_at + step.duration, t)
+    s = replace(s, index=index, ends_at=ends_at, target=None)
     more: Events = ()
     if not s.paused:
         s, more = advance(s, s.clock)
@@ -223,21 +235,24 @@ def easier_target(s: Session) -> int | None:
     return None
 
 
-def _find(new_plan: Plan, current: Step) -> int:
-    for i, step in enumerate(new_plan.steps):
+def _find(new_plan: Plan, current: Step) -> tuple[int, bool]:
+    """The same step in a new plan, or (when it is gone) the step after that exercise."""
+    steps = new_plan.steps
+    for i, step in enumerate(steps):
         if step.key == current.key:
-            return i
-    for i, step in enumerate(new_plan.steps):
+            return i, True
+    last = None
+    for i, step in enumerate(steps):
         if step.exercise == current.exercise and step.round_no == current.round_no and step.kind.is_work:
-            return i
-    return min(len(new_plan.steps) - 1, 0)
+            last = i
+    return (len(steps) if last is None else last + 1), False
 
 
 def _enter(s: Session, index: int, at: float) -> Result:
     steps = s.plan.steps
     paused_at = at if s.paused else None
     if index >= len(steps):
-        return replace(s, index=len(steps), finished_at=at, clock=at, paused_at=None), (SessionFinished(at),)
+        return _finish(s, at), (SessionFinished(at),)
     step = steps[index]
     ends_at = None if step.duration is None else at + step.duration
     target = step.reps if step.duration is None and step.kind is StepKind.REPS else None
@@ -247,6 +262,14 @@ def _enter(s: Session, index: int, at: float) -> Result:
     if step.kind is StepKind.SWITCH and step.side is not None:
         events.append(SideSwitched(at, step.side))
     return s, tuple(events)
+
+
+def _finish(s: Session, at: float) -> Session:
+    # A pause still open at the end is pause time, not exercise time.
+    open_pause = 0.0 if s.paused_at is None else max(0.0, at - s.paused_at)
+    return replace(s, index=len(s.plan.steps), finished_at=at, clock=max(s.clock, at),
+                   paused_at=None, paused_total=s.paused_total + open_pause,
+                   ends_at=None, target=None, taps=0)
 
 
 def _completed(s: Session) -> Session:

@@ -27,9 +27,11 @@ def duration_text(seconds: float) -> str:
     if total < 60:
         return f"{total} s"
     minutes, secs = divmod(total, 60)
-    if minutes >= 60:
-        hours, minutes = divmod(minutes, 60)
+    if minutes < 10:
+        return f"{minutes} min {secs} s" if secs else f"{minutes} min"
+    # Past ten minutes the seconds are noise: round to whole minutes before splitting hours.
+    minutes = (total + 30) // 60
+    hours, minutes = divmod(minutes, 60)
+    if hours:
         return f"{hours} h {minutes} min" if minutes else f"{hours} h"
-    if minutes >= 10 or secs == 0:
-        return f"{minutes + (1 if secs >= 30 and minutes >= 10 else 0)} min"
-    return f"{minutes} min {secs} s"
+    return f"{minutes} min"

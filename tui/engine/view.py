@@ -112,7 +112,8 @@ class Summary:
 
 
 def summary(s: Session, now: float) -> Summary:
-    end = s.finished_at if s.finished_at is not None else s.moment(now)
+    end = s.finished_at if s.finished_at is not None else max(now, s.clock)
+    open_pause = 0.0 if s.paused_at is None else end - s.paused_at
     names = [ex.name for ex in s.plan.routine.exercises]
     skipped = sorted(s.skipped)
     done = sorted(s.done - s.skipped)
@@ -121,7 +122,7 @@ def summary(s: Session, now: float) -> Summary:
     return Summary(
         routine=s.plan.routine.name,
         elapsed=end - s.began_at,
-        active=end - s.began_at - s.paused_total,
+        active=end - s.began_at - s.paused_total - open_pause,
         done=tuple(names[i] for i in done),
         skipped=tuple(names[i] for i in skipped),
         easier=tuple(names[i] for i in sorted(s.plan.easier)),

@@ -1,0 +1,44 @@
+"""Shared fixtures: a fake clock, the shipped routines, and an app that ticks only when told."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tui.engine.clock import FakeClock
+
+ROOT = Path(__file__).resolve().parent.parent
+SESSIONS = ROOT / "sessions"
+
+
+@pytest.fixture(autouse=True)
+def private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Never read or write the real user's config and data."""
+    monkeypatch.setenv("LUMBAR_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("LUMBAR_DATA_DIR", str(tmp_path / "data"))
+
+
+@pytest.fixture
+def fake_clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture(scope="session")
+def shipped():
+    from tui.loader import load_routine
+
+    return {p.stem: load_routine(p) for p in sorted(SESSIONS.glob("*.yaml"))}
+
+
+@pytest.fixture
+def make_app(fake_clock: FakeClock, shipped):
+    """LumbarApp on the fake clock, with no automatic heartbeat and no sound."""
+    from tui.app import LumbarApp
+
+    def build(routines=None, **kwargs):
+        kwargs.setdefault("clock", fake_clock)
+        kwargs.setdefault("heartbeat", None)
+        return LumbarApp(routines if routines is not None else shipped, **kwargs)
+
+    return build
