@@ -1,0 +1,147 @@
+"""BigTime: block digits that scale with the terminal (Pilot tests)."""
+
+from __future__ import annotations
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.color import Color
+from textual.filter import Monochrome
+
+from tui.widgets.big_font import render_big
+from tui.widgets.big_time import BigTime
+
+
+class BigTimeApp(App[None]):
+    """Just a BigTime filling the screen."""
+
+    def __init__(self, text: str = "1:30") -> None:
+        super().__init__()
+        self._text = text
+
+    def compose(self) -> ComposeResult:
+        yield BigTime(self._text)
+
+
+def glyph_rows(widget: BigTime) -> list[str]:
+    """Rendered lines that contain ink."""
+    return [line for line in widget.render().plain.split("\n") if "█" in line]
+
+
+async def test_at_80x24_digits_are_at_least_five_rows() -> None:
+    app = BigTimeApp("1:30")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        big = app.screen.query_one(BigTime)
+        rows = glyph_rows(big)
+        assert len(rows) >= 5
+        assert big.fit_scale(*big.content_size) >= 1
+
+
+async def test_more_rows_on_a_bigger_terminal() -> None:
+    app = BigTimeApp("1:30")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        big = app.screen.query_one(BigTime)
+        small_rows = len(glyph_rows(big))
+        await pilot.resize_terminal(200, 50)
+        await pilot.pause()
+        large_rows = len(glyph_rows(big))
+        assert large_rows > small_rows
+        assert large_rows >= 10
+
+
+async def test_glyphs_are_centred_both_ways() -> None:
+    app = BigTimeApp("0:05")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        big = app.screen.query_one(BigTime)
+        width, height = big.content_size
+        scale = big.fit_scale(width, height)
+        expected = render_big("0:05", scale)
+        lines = big.render().plain.split("\n")
+        top = lines.index(next(line for line in lines if "█" in line))
+        assert top == (height - len(expected)) // 2
+        left = (width - len(expected[0])) // 2
+        assert lines[top : top + len(expected)] == [" " * left + row for row in expected]
+
+
+async def test_text_update_redraws_and_repeats_are_free() -> None:
+    app = BigTimeApp("1:30")
+    async with app.run_test(size=(80, 24)) as pilot:
+        big = app.screen.query_one(BigTime)
+        await pilot.pause()
+        calls: list[bool] = []
+        original = big.refresh
+
+        def spy(*args: object, **kwargs: object) -> BigTime:
+            calls.append(True)
+            return original(*args, **kwargs)  # type: ignore[arg-type]
+
+        big.refresh = spy  # type: ignore[method-assign]
+        for _ in range(20):
+            big.text = "1:30"
+        assert calls == []
+        big.text = "1:29"
+        assert len(calls) == 1
+        await pilot.pause()
+        assert glyph_rows(big)[0].strip() == render_big("1:29", big.fit_scale(*big.content_size))[0].strip()
+
+
+async def test_tiny_terminal_falls_back_to_plain_text() -> None:
+    app = BigTimeApp("12:34")
+    async with app.run_test(size=(20, 4)) as pilot:
+        await pilot.pause()
+        big = app.screen.query_one(BigTime)
+        width, height = big.content_size
+        assert width < 20 or height < 5
+        assert big.fit_scale(width, height) == 0
+        text = big.render().plain
+        assert "█" not in text
+        assert text.strip() == "12:34"
+
+
+async def test_unsupported_characters_show_plainly() -> None:
+    app = BigTimeApp("Done")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        big = app.screen.query_one(BigTime)
+        assert big.render().plain.strip() == "Done"
+
+
+async def test_step_kind_classes_change_the_colour() -> None:
+    app = BigTimeApp("0:10")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        big = app.screen.query_one(BigTime)
+        colours = set()
+        for kind in ("-prepare", "-hold", "-reps", "-rest", "-switch"):
+            big.set_classes(kind)
+            await pilot.pause()
+            colours.add(big.styles.color)
+        assert len(colours) >= 4
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
+async def test_digits_stay_legible_with_no_color(
+    monkeypatch: pytest.MonkeyPatch, theme: str
+) -> None:
+    """Under NO_COLOR Textual greys every colour; ink must still stand out."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = BigTimeApp("0:10")
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.theme = theme
+        assert app.no_color
+        big = app.screen.query_one(BigTime)
+        for kind in ("", "-prepare", "-hold", "-reps", "-rest", "-switch", "-transition", "-paused"):
+            big.set_classes(kind)
+            await pilot.pause()
+            row = next(
+                list(big.render_line(y))
+                for y in range(big.size.height)
+                if "█" in big.render().plain.split("\n")[y]
+            )
+            grey = Monochrome().apply(row, Color(0, 0, 0))
+            ink = next(seg.style for seg in grey if "█" in seg.text and seg.style)
+            assert ink.color is not None and ink.bgcolor is not None
+            fg, bg = ink.color.get_truecolor().red, ink.bgcolor.get_truecolor().red
+            assert abs(fg - bg) >= 80, f"{kind or 'plain'} on {theme}: {fg} vs {bg}"

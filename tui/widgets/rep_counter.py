@@ -1,0 +1,184 @@
+"""RepCounter: "Rep 3 of 10", plus the tempo phase or a tap-to-count hint.
+
+Like the other session widgets it is fed by the app's heartbeat through
+:meth:`RepCounter.show` and repaints only when what it draws changes: the rep
+number, the tempo phase word, or the progress track moving by an eighth of a
+cell.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widget import Widget
+
+if TYPE_CHECKING:
+    from textual.geometry import Size
+
+#: What the user reads for each engine tempo phase (see ``Tempo`` in the model).
+TEMPO_WORDS: dict[str, str] = {
+    "lift": "Lift",
+    "hold": "Hold",
+    "lower": "Lower",
+    "pause": "Pause",
+}
+
+#: Cells in the tempo progress track; small, it is a hint beside the word.
+TRACK_CELLS = 10
+
+# Left-aligned eighth blocks: index n is n/8 of a cell filled from the left.
+_EIGHTHS = " ▏▎▍▌▋▊▉"
+
+
+class RepDrawing(NamedTuple):
+    """Everything that decides what is on screen; equal drawings look the same."""
+
+    done: int
+    total: int
+    phase: str | None
+    eighths: int | None
+    """Tempo progress in eighths of a cell; None when no track is drawn."""
+    tap: bool
+
+
+def rep_label(done: int, total: int) -> str:
+    """The headline: the rep in progress, e.g. ``"Rep 3 of 10"`` when 2 are done."""
+    if done >= total:
+        return f"All {total} reps done"
+    return f"Rep {done + 1} of {total}"
+
+
+def progress_track(eighths: int, cells: int = TRACK_CELLS) -> str:
+    """A left-to-right bar ``cells`` wide filled to ``eighths`` / 8 cells."""
+    full, part = divmod(max(0, min(eighths, cells * 8)), 8)
+    partial = _EIGHTHS[part] if part else ""
+    return "█" * full + partial + " " * (cells - full - len(partial))
+
+
+class RepCounter(Widget):
+    """Rep number in bold; below it the tempo phase and its progress, or a hint."""
+
+    DEFAULT_CSS = """
+    RepCounter {
+        width: 1fr;
+        height: auto;
+        color: $text;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+
+        & > .rep-counter--track { color: $text-accent; }
+        & > .rep-counter--hint { color: $text-muted; }
+    }
+    """
+    """Full width, one or two rows; accent track and muted hint."""
+
+    COMPONENT_CLASSES = {"rep-counter--track", "rep-counter--hint"}
+    """``rep-counter--track``: tempo progress; ``rep-counter--hint``: tap hint."""
+
+    tap_hint: reactive[str] = reactive("press the rep key after each rep")
+    """Shown under the count for tap-counted reps. The app fills in the real
+    key from its bindings, since keys can be remapped."""
+
+    def __init__(
+        self,
+        tap_hint: str | None = None,
+        *,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+        disabled: bool = False,
+    ) -> None:
+        """Create a RepCounter (blank until the first :meth:`show`).
+
+        Args:
+            tap_hint: Hint for tap-counted reps, e.g. ``"press space for each rep"``;
+                None keeps the generic default.
+            name: The name of the widget.
+            id: The ID of the widget in the DOM.
+            classes: The CSS classes of the widget.
+            disabled: Whether the widget is disabled or not.
+        """
+        super().__init__(name=name, id=id, classes=classes, disabled=disabled)
+        if tap_hint is not None:
+            self.set_reactive(RepCounter.tap_hint, tap_hint)
+        self._drawn: RepDrawing | None = None
+
+    @property
+    def drawing(self) -> RepDrawing | None:
+        """The quantised state last shown (None before the first :meth:`show`)."""
+        return self._drawn
+
+    def show(
+        self,
+        done: int,
+        total: int,
+        phase: str | None = None,
+        fraction: float = 0.0,
+        tap: bool = False,
+    ) -> None:
+        """Show progress through a set; repaints only if the drawing changes.
+
+        Args:
+            done: Reps completed so far; the headline names the *next* rep
+                (``done=2, total=10`` reads "Rep 3 of 10").
+            total: Reps in the set (at least 1).
+            phase: Tempo phase (``"lift"``, ``"hold"``, ``"lower"``, ``"pause"``),
+                or None for no tempo line.
+            fraction: Progress through the tempo phase, 0 to 1 (clamped).
+            tap: Reps are counted by key presses: show the hint, not a phase.
+
+        Raises:
+            ValueError: For an unknown phase, ``total`` below 1 or negative ``done``.
+        """
+        if total < 1 or done < 0:
+            raise ValueError(f"need done >= 0 and total >= 1, got {done} of {total}")
+        if phase is not None and phase not in TEMPO_WORDS:
+            raise ValueError(f"unknown tempo phase {phase!r}; expected one of {sorted(TEMPO_WORDS)}")
+        if tap or phase is None:
+            drawing = RepDrawing(done, total, None, None, tap)
+        else:
+            eighths = round(min(1.0, max(0.0, fraction)) * TRACK_CELLS * 8)
+            drawing = RepDrawing(done, total, phase, eighths, False)
+        if drawing == self._drawn:
+            return
+        previous, self._drawn = self._drawn, drawing
+        self.refresh(layout=previous is None or self._rows(previous) != self._rows(drawing))
+
+    @staticmethod
+    def _rows(drawing: RepDrawing | None) -> int:
+        """One row for the count, a second for a tempo phase or tap hint."""
+        if drawing is None:
+            return 1
+        return 2 if drawing.tap or drawing.phase is not None else 1
+
+    def render(self) -> Content:
+        """The count line and, when there is one, the phase or hint line."""
+        drawn = self._drawn
+        if drawn is None:
+            return Content("")
+        width = self.content_size.width
+        lines = [Content.styled(rep_label(drawn.done, drawn.total), "bold")]
+        if drawn.tap:
+            hint_style = self.get_visual_style("rep-counter--hint", partial=True)
+            # Content() takes the hint as plain text, so brackets are not markup.
+            lines.append(Content.styled(self.tap_hint, hint_style))
+        elif drawn.phase is not None and drawn.eighths is not None:
+            track_style = self.get_visual_style("rep-counter--track", partial=True)
+            lines.append(
+                Content.assemble(
+                    (f"{TEMPO_WORDS[drawn.phase]:<5}", "bold"),
+                    "  ▕",
+                    (progress_track(drawn.eighths), track_style),
+                    "▏",
+                )
+            )
+        # Centre each line on its own; the hint and the count differ in width.
+        return Content("\n").join(
+            line.pad_left(max(0, (width - line.cell_length) // 2)) for line in lines
+        )
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """One or two rows, see :meth:`_rows`."""
+        return self._rows(self._drawn)
