@@ -45,6 +45,8 @@ class LumbarApp(App[None]):
         heartbeat: float | None = FRAME,
         cues: Cues | None = None,
         remember: bool = True,
+        time_scale: float = 1.0,
+        trace: Callable[[Event, float], None] | None = None,
     ) -> None:
         """Args:
             routines: validated routines by name.
@@ -54,6 +56,8 @@ class LumbarApp(App[None]):
             heartbeat: the frame interval for smooth pacing; None to tick only when told (tests).
             cues: sound and speech; None for silence.
             remember: save easier choices in the user's data dir.
+            time_scale: clock seconds per real second (benchmarks simulate long runs).
+            trace: called with each event and the clock when the shell saw it.
         """
         self.routines = routines
         self.origins = origins or {}
@@ -62,6 +66,8 @@ class LumbarApp(App[None]):
         self.heartbeat = heartbeat
         self.cues = cues
         self.remember = remember
+        self.time_scale = time_scale
+        self.trace = trace
         self.session: engine.Session | None = None
         self._beat: Timer | None = None
         self.notices: list[str] = []
@@ -148,6 +154,8 @@ class LumbarApp(App[None]):
     def _after(self, events: Iterable[Event]) -> None:
         now = self.clock()
         for event in events:
+            if self.trace is not None:
+                self.trace(event, now)
             self._sound(event, now)
             if isinstance(event, SessionFinished):
                 self._finished()
@@ -166,7 +174,7 @@ class LumbarApp(App[None]):
         smooth = self.animation_level != "none" and isinstance(self.screen, SessionScreen)
         delay = next_delay(self.session, self.clock(), smooth, self.heartbeat)
         if delay is not None:
-            self._beat = self.set_timer(delay, self.tick, name="heartbeat")
+            self._beat = self.set_timer(delay / self.time_scale, self.tick, name="heartbeat")
 
     def _sound(self, event: Event, now: float) -> None:
         if self.cues is None or now - event.at > STALE_CUE:

@@ -21,9 +21,36 @@ def launch(catalog: Catalog, name: str | None, *, voice: bool = False) -> int:
     speaker = find_speaker()
     wants_voice = voice or settings.voice
     origins = {key: entry.origin for key, entry in catalog.entries.items()}
-    app = LumbarApp(catalog.routines, origins=origins, start=name)
+    app = LumbarApp(catalog.routines, origins=origins, start=name, **bench_hooks())
     app.cues = Cues(app.bell, voice=wants_voice, speaker=speaker, player=find_player())
     if wants_voice and speaker is None:
         app.notices.append("No speech tool found (install espeak-ng or speech-dispatcher); using the bell only.")
     app.run()
     return 0
+
+
+def bench_hooks() -> dict[str, object]:
+    """LUMBAR_TRACE=FILE records every event with the moment it was seen (JSON lines);
+    LUMBAR_TIME_SCALE=N runs the clock N times faster, to simulate long runs.
+    Both exist for `make bench`."""
+    import os
+    import time
+
+    hooks: dict[str, object] = {}
+    scale = float(os.environ.get("LUMBAR_TIME_SCALE", "1") or 1)
+    if scale != 1:
+        origin = time.monotonic()
+        hooks["clock"] = lambda: origin + (time.monotonic() - origin) * scale
+        hooks["time_scale"] = scale
+    path = os.environ.get("LUMBAR_TRACE")
+    if path:
+        import json
+
+        out = open(path, "a", buffering=1, encoding="utf-8")
+
+        def trace(event: object, seen: float) -> None:
+            fields = {k: v for k, v in vars(event).items() if isinstance(v, (int, float, str))}
+            out.write(json.dumps({"type": type(event).__name__, "seen": seen, **fields}) + "\n")
+
+        hooks["trace"] = trace
+    return hooks
