@@ -129,9 +129,8 @@ class SessionScreen(Screen[None]):
                 title.append(f"set {v.set_no} of {v.sets}")
             if v.easier:
                 title.append("easier")
-        else:
+        elif KIND_WORDS[v.kind].lower() not in v.title.lower():
             title.insert(0, KIND_WORDS[v.kind])
-            title = list(dict.fromkeys(title))
         self.query_one("#title", Static).update("  ·  ".join(title))
         cue = v.cue
         if v.kind.is_work and v.position is not None:
