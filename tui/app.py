@@ -108,38 +108,35 @@ class LumbarApp(App[None]):
 
     def action_leave_routine(self) -> None:
         """Back to the routine list, asking first while a routine is under way."""
-        if self.session is None:
+
+        def leave() -> None:
+            self.session = None
+            self._arm()
             self.pop_screen()
-            return
-        from .screens.confirm import ConfirmModal
 
-        self.command("pause")
-
-        def answered(leave: bool | None) -> None:
-            if leave:
-                self.session = None
-                self._arm()
-                self.pop_screen()
-            else:
-                self.command("resume")
-
-        self.push_screen(ConfirmModal("Leave this routine? Your progress in it is not kept."), answered)
+        self._confirm_mid_routine("Leave this routine? Your progress in it is not kept.", leave)
 
     async def action_quit(self) -> None:
+        self._confirm_mid_routine("Quit lumbar in the middle of this routine?", self.exit)
+
+    def _confirm_mid_routine(self, question: str, then: Callable[[], None]) -> None:
+        """Run `then` at once when no routine is under way; otherwise pause and ask first."""
         if self.session is None:
-            self.exit()
+            then()
             return
         from .screens.confirm import ConfirmModal
 
+        # Time must not run while the question is up; a routine the user paused stays paused.
+        was_paused = self.session.paused
         self.command("pause")
 
-        def answered(leave: bool | None) -> None:
-            if leave:
-                self.exit()
-            else:
+        def answered(yes: bool | None) -> None:
+            if yes:
+                then()
+            elif not was_paused:
                 self.command("resume")
 
-        self.push_screen(ConfirmModal("Quit lumbar in the middle of this routine?"), answered)
+        self.push_screen(ConfirmModal(question), answered)
 
     # -- the heartbeat --------------------------------------------------------
 
