@@ -194,7 +194,10 @@ class LumbarApp(App[None]):
         result = summary(self.session, self.clock())
         self.session = None
         self._arm()
-        if isinstance(self.screen, SessionScreen):
+        if any(isinstance(screen, SessionScreen) for screen in self.screen_stack):
+            # A help or safety modal may be open over the workout: the summary replaces both.
+            while not isinstance(self.screen, SessionScreen):
+                self.pop_screen()
             self.switch_screen(SummaryScreen(result))
         else:
             self.push_screen(SummaryScreen(result))
@@ -204,10 +207,13 @@ class LumbarApp(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         for binding in getattr(screen, "BINDINGS", []):
-            if isinstance(binding, Binding) and binding.description and binding.show:
-                key = binding.key_display or binding.key.split(",")[0]
-                yield SystemCommand(binding.description, f"Key: {key}",
-                                    partial(screen.run_action, binding.action))
+            if not (isinstance(binding, Binding) and binding.description):
+                continue
+            if not screen.check_action(binding.action, ()):
+                continue
+            key = binding.key_display or binding.key.split(",")[0]
+            yield SystemCommand(binding.description, f"Key: {key}",
+                                partial(screen.run_action, binding.action))
 
     def on_unmount(self) -> None:
         if self.cues is not None:

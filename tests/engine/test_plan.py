@@ -35,17 +35,18 @@ def test_prepare_cue_without_position_and_skips_leading_rest() -> None:
 
 
 def test_sides_expand_left_then_right_with_switch_pause() -> None:
-    p = plan(routine(hold("Stretch", 20, sides=True), prepare=0, switch_sides=5))
+    p = plan(routine(hold("Stretch", 20, sides=True, cue="Reach long."), prepare=0, switch_sides=5))
     assert rows(p) == [
         ("hold", "Stretch", 20, 0, "left", 1, 1),
         ("switch", "Switch sides", 5, 0, "right", 1, 1),
         ("hold", "Stretch", 20, 0, "right", 1, 1),
     ]
-    assert p.steps[1].cue == "Stretch: right side next"
+    # A pause shows how to do what comes next, so it can be read ahead.
+    assert p.steps[1].cue == "Reach long."
 
 
 def test_sets_have_set_rest_between() -> None:
-    p = plan(routine(hold("Plank", 20, sets=3, set_rest=15), prepare=0))
+    p = plan(routine(hold("Plank", 20, sets=3, set_rest=15, cue="Brace."), prepare=0))
     assert rows(p) == [
         ("hold", "Plank", 20, 0, None, 1, 1),
         ("rest", "Rest between sets", 15, 0, None, 2, 1),
@@ -54,7 +55,7 @@ def test_sets_have_set_rest_between() -> None:
         ("hold", "Plank", 20, 0, None, 3, 1),
     ]
     assert [s.sets for s in p.steps] == [3] * 5
-    assert p.steps[1].cue == "Next: Plank, set 2"
+    assert p.steps[1].cue == p.steps[2].cue == "Brace."
 
 
 def test_sets_are_outer_and_sides_inner() -> None:
@@ -71,7 +72,7 @@ def test_sets_are_outer_and_sides_inner() -> None:
 
 
 def test_sides_without_set_rest_switch_back_from_right_to_left() -> None:
-    p = plan(routine(hold("Lunge", 20, sets=2, sides=True), prepare=0, switch_sides=4))
+    p = plan(routine(hold("Lunge", 20, sets=2, sides=True, cue="Hips square."), prepare=0, switch_sides=4))
     assert rows(p) == [
         ("hold", "Lunge", 20, 0, "left", 1, 1),
         ("switch", "Switch sides", 4, 0, "right", 1, 1),
@@ -81,7 +82,7 @@ def test_sides_without_set_rest_switch_back_from_right_to_left() -> None:
         ("switch", "Switch sides", 4, 0, "right", 2, 1),
         ("hold", "Lunge", 20, 0, "right", 2, 1),
     ]
-    assert p.steps[3].cue == "Lunge: left side next"
+    assert p.steps[3].cue == p.steps[4].cue != ""
 
 
 def test_sets_without_sides_or_set_rest_run_back_to_back() -> None:
@@ -111,7 +112,7 @@ def test_transition_when_position_changes_absorbs_rest() -> None:
     p = plan(routine(
         hold("A", 30, position=Position.ON_BACK),
         hold("B", 30, position=Position.ON_BACK),
-        hold("C", 30, position=Position.ON_FRONT),
+        hold("C", 30, position=Position.ON_FRONT, cue="Chin down."),
         hold("D", 30),  # no position: stays on the front, no transition
         hold("E", 30, position=Position.STANDING),
         prepare=10, rest=5, transition=12,
@@ -129,7 +130,7 @@ def test_transition_when_position_changes_absorbs_rest() -> None:
         ("hold", "E", 30, 4, None, 1, 1),
     ]
     assert p.steps[4].position is Position.ON_FRONT
-    assert p.steps[4].cue == "Next: C"
+    assert p.steps[4].cue == p.steps[5].cue != ""
 
 
 def test_transition_takes_the_longer_of_rest_and_transition() -> None:

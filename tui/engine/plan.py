@@ -95,6 +95,7 @@ def plan(routine: Routine, easier: frozenset[int] = frozenset()) -> Plan:
                 exercise=0,
                 cue=_prepare_cue(exercises, first),
                 position=first,
+                stop_if=_advice(routine, exercises),
             )
         )
     # With a prepare step the user gets into position during it; without one, assume ready.
@@ -108,7 +109,8 @@ def plan(routine: Routine, easier: frozenset[int] = frozenset()) -> Plan:
             pending_title = f"Rest before round {round_no}"
         for index, ex in enumerate(exercises):
             if ex.kind is Kind.REST:
-                steps.append(Step(StepKind.REST, ex.name, ex.rest_seconds, exercise=index, cue=ex.cue, **rounds))
+                steps.append(Step(StepKind.REST, ex.name, ex.rest_seconds, exercise=index, cue=ex.cue,
+                                  stop_if=routine.stop_if, **rounds))
                 pending = 0.0
                 continue
             if ex.position is not None and position is not None and ex.position != position:
@@ -117,11 +119,12 @@ def plan(routine: Routine, easier: frozenset[int] = frozenset()) -> Plan:
                 if gap > 0:
                     steps.append(
                         Step(StepKind.TRANSITION, ex.position.phrase, gap, exercise=index,
-                             cue=f"Next: {ex.name}", position=ex.position, **rounds)
+                             cue=ex.cue, position=ex.position, stop_if=ex.stop_if + routine.stop_if,
+                             **rounds)
                     )
             elif pending > 0:
-                steps.append(Step(StepKind.REST, pending_title, pending, exercise=index,
-                                  cue=f"Next: {ex.name}", **rounds))
+                steps.append(Step(StepKind.REST, pending_title, pending, exercise=index, cue=ex.cue,
+                                  stop_if=ex.stop_if + routine.stop_if, **rounds))
             position = ex.position or position
             steps.extend(_exercise_steps(routine, ex, index, round_no, index in easier))
             pending, pending_title = routine.rest, "Rest"
@@ -153,7 +156,7 @@ def _exercise_steps(routine: Routine, ex: Exercise, index: int, round_no: int, e
     for set_no in range(1, dose.sets + 1):
         if set_no > 1:
             if dose.set_rest > 0:
-                steps.append(Step(StepKind.REST, "Rest between sets", dose.set_rest, **{**common, "set_no": set_no, "cue": f"Next: {ex.name}, set {set_no}"}))
+                steps.append(Step(StepKind.REST, "Rest between sets", dose.set_rest, **{**common, "set_no": set_no}))
             elif ex.sides and routine.switch_sides > 0:
                 steps.append(_switch(routine, ex, sides[0], set_no, common))
         for n, side in enumerate(sides):
@@ -169,7 +172,12 @@ def _exercise_steps(routine: Routine, ex: Exercise, index: int, round_no: int, e
 
 def _switch(routine: Routine, ex: Exercise, side: str | None, set_no: int, common: dict) -> Step:
     return Step(StepKind.SWITCH, "Switch sides", routine.switch_sides, side=side,
-                set_no=set_no, **{**common, "cue": f"{ex.name}: {side} side next"})
+                set_no=set_no, **common)
+
+
+def _advice(routine: Routine, exercises: list[Exercise]) -> tuple[str, ...]:
+    first = next((ex for ex in exercises if ex.kind is not Kind.REST), None)
+    return (first.stop_if if first else ()) + routine.stop_if
 
 
 def _first_position(exercises: list[Exercise]) -> Position | None:

@@ -53,6 +53,7 @@ class SessionScreen(Screen[None]):
         self._view: SessionView | None = None
         self._static_key: tuple[object, ...] | None = None
         self._ready = False
+        self._footer_key: tuple[int, str] | None = None
 
     @property
     def lumbar(self) -> LumbarApp:
@@ -110,8 +111,13 @@ class SessionScreen(Screen[None]):
             # The counter wants reps finished; a tempo view names the rep under way.
             done = (v.rep or 0) if v.tap else max(0, (v.rep or 1) - 1)
             counter.show(done, v.reps, v.tempo_phase, v.tempo_fraction, tap=v.tap)
-        self.query_one(ProgressBar).update(progress=round(v.progress * 1000))
-        self.query_one("#left", Static).update(f"{clock_text(v.routine_left)} left")
+        # Static.update re-lays out the screen even for equal text, so skip unchanged values.
+        progress = round(v.progress * 1000)
+        left = f"{clock_text(v.routine_left)} left"
+        if (progress, left) != self._footer_key:
+            self._footer_key = (progress, left)
+            self.query_one(ProgressBar).update(progress=progress)
+            self.query_one("#left", Static).update(left)
 
     def _show_step(self, v: SessionView) -> None:
         routine = self.lumbar.session.plan.routine.name if self.lumbar.session else ""
@@ -181,7 +187,12 @@ class SessionScreen(Screen[None]):
         from .advice import StopIfModal
 
         v = self._view
-        self.app.push_screen(StopIfModal(v.title if v else "", v.stop_if if v else ()))
+        session = self.lumbar.session
+        name = v.title if v else ""
+        if v is not None and v.exercise is not None and session is not None:
+            # On a pause the advice is about the exercise coming up, not the pause.
+            name = session.plan.routine.exercises[v.exercise].name
+        self.app.push_screen(StopIfModal(name, v.stop_if if v else ()))
 
     def action_help(self) -> None:
         from .advice import HelpModal

@@ -1,0 +1,122 @@
+"""Golden screens at 80x24: a hold, a tempo rep, the breath pacer, a rest, the summary.
+
+Each app runs on the fake clock with no heartbeat, so what is drawn depends only on how far
+`run_before` moves the clock. Regenerate with `pytest tests/snapshots --snapshot-update` and look
+at every changed SVG before accepting it.
+"""
+
+from __future__ import annotations
+
+from tui.engine.model import BreathPattern, Dose, Exercise, Kind, Position, Routine, Tempo
+
+SIZE = (80, 24)
+
+HOLD = Routine(
+    name="Golden hold",
+    key="golden-hold",
+    prepare=5,
+    exercises=(
+        Exercise("Knee to chest", Kind.HOLD, Dose(hold_seconds=30), sides=True, position=Position.ON_BACK,
+                 cue="Hug one knee gently towards your chest. Keep the other leg relaxed.",
+                 stop_if=("Pain spreads down a leg.",), easier=Dose(hold_seconds=20)),
+        Exercise("Pelvic tilt", Kind.HOLD, Dose(hold_seconds=10), position=Position.ON_BACK),
+    ),
+)
+
+TEMPO = Routine(
+    name="Golden tempo",
+    key="golden-tempo",
+    prepare=5,
+    exercises=(
+        Exercise("Glute bridge", Kind.REPS, Dose(reps=8, sets=2, set_rest=30), tempo=Tempo(2, 1, 3),
+                 position=Position.ON_BACK, cue="Squeeze your glutes and lift your hips, then lower slowly."),
+    ),
+)
+
+BREATH = Routine(
+    name="Golden breath",
+    key="golden-breath",
+    prepare=5,
+    exercises=(
+        Exercise("Belly breathing", Kind.HOLD, Dose(hold_breaths=6), breath=BreathPattern(4, 0, 6),
+                 position=Position.ON_BACK, cue="One hand on your belly. Let it rise as you breathe in."),
+    ),
+)
+
+REST = Routine(
+    name="Golden rest",
+    key="golden-rest",
+    prepare=5,
+    rest=45,
+    exercises=(
+        Exercise("Cat-cow", Kind.REPS, Dose(reps=10), position=Position.HANDS_AND_KNEES, tempo=Tempo(2, 0, 2)),
+        Exercise("Bird dog", Kind.HOLD, Dose(hold_seconds=10), position=Position.HANDS_AND_KNEES, sides=True),
+    ),
+)
+
+SUMMARY = Routine(
+    name="Golden summary",
+    key="golden-summary",
+    prepare=5,
+    exercises=(
+        Exercise("Pelvic tilt", Kind.HOLD, Dose(hold_seconds=20), easier=Dose(hold_seconds=10)),
+        Exercise("Curl-up", Kind.REPS, Dose(reps=5)),
+        Exercise("Side plank", Kind.HOLD, Dose(hold_seconds=20)),
+    ),
+)
+
+
+def runner(app, fake_clock, *steps):
+    """A `run_before` that plays `steps`: numbers move the fake clock (then tick), strings run commands."""
+
+    async def run_before(pilot) -> None:
+        await pilot.pause()
+        for step in steps:
+            if isinstance(step, str):
+                app.command(step)
+            else:
+                fake_clock.advance(step)
+                app.tick()
+            await pilot.pause()
+
+    return run_before
+
+
+def start(make_app, routine: Routine):
+    return make_app({routine.key: routine}, start=routine.key, remember=False)
+
+
+def test_hold_mid_countdown(snap_compare, make_app, fake_clock):
+    app = start(make_app, HOLD)
+    # 5 s to get ready, then 12.4 s into the 30 s left side: 0:18 on the clock.
+    assert snap_compare(app, terminal_size=SIZE, run_before=runner(app, fake_clock, 5, 12.4))
+
+
+def test_tempo_rep_lowering(snap_compare, make_app, fake_clock):
+    app = start(make_app, TEMPO)
+    # Rep 3 of 8 (each is lift 2 + hold 1 + lower 3 = 6 s): 12 + 4.5 s in, half-way down.
+    assert snap_compare(app, terminal_size=SIZE, run_before=runner(app, fake_clock, 5, 16.5))
+
+
+def test_breath_pacer_mid_inhale(snap_compare, make_app, fake_clock):
+    app = start(make_app, BREATH)
+    # Breath 2 of 6 (4 in + 6 out): 10 + 2 s in, half-way through the in-breath.
+    assert snap_compare(app, terminal_size=SIZE, run_before=runner(app, fake_clock, 5, 12))
+
+
+def test_rest_between_exercises(snap_compare, make_app, fake_clock):
+    app = start(make_app, REST)
+    # Cat-cow takes 40 s; then 15 s into the 45 s rest.
+    assert snap_compare(app, terminal_size=SIZE, run_before=runner(app, fake_clock, 5, 40, 15))
+
+
+def test_summary(snap_compare, make_app, fake_clock):
+    app = start(make_app, SUMMARY)
+    run_before = runner(
+        app, fake_clock,
+        5, 4, "make_easier", 6,  # the pelvic tilt made easier: 10 s
+        "tap", "tap", "tap", "tap", "tap",  # five curl-ups
+        "next_step",  # the side plank skipped
+    )
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
