@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
+from typing import Any, Callable
 import re
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -227,61 +229,63 @@ def _mapping_parts(
     return given, not missing
 
 
-def _pattern(parts: dict[str, float]) -> BreathPattern:
-    get = parts.get
-    return BreathPattern(parts["inhale"], get("hold", 0.0), get("exhale", 0.0), get("hold_out", 0.0))
+@dataclass(frozen=True)
+class _Cycle:
+    """How to read one kind of phase cycle: breaths and tempo reps share the grammar."""
+
+    keys: tuple[str, ...]
+    required: tuple[str, str]
+    bounds: dict[str, tuple[float, float]]
+    orders: dict[int, tuple[str, ...]]
+    """Which phases a dashed string of 2, 3 or 4 numbers names."""
+    build: Callable[..., Any]
+    expected: str
 
 
-def _tempo(parts: dict[str, float]) -> Tempo:
-    get = parts.get
-    return Tempo(parts["lift"], get("hold", 0.0), get("lower", 0.0), get("pause", 0.0))
+_BREATH = _Cycle(
+    BREATH_KEYS, ("inhale", "exhale"),
+    {"inhale": (1.0, 20.0), "hold": (0.0, 20.0), "exhale": (1.0, 20.0), "hold_out": (0.0, 20.0)},
+    {2: ("inhale", "exhale"), 3: ("inhale", "hold", "exhale"), 4: BREATH_KEYS},
+    BreathPattern,
+    f"a preset ({', '.join(PRESETS)}), a pattern like '4-7-8', or a mapping with inhale and exhale",
+)
+_TEMPO = _Cycle(
+    TEMPO_KEYS, ("lift", "lower"),
+    {"lift": (0.5, 20.0), "hold": (0.0, 20.0), "lower": (0.5, 20.0), "pause": (0.0, 20.0)},
+    {2: ("lift", "lower"), 3: ("lift", "hold", "lower"), 4: TEMPO_KEYS},
+    Tempo,
+    "a tempo like '2-1-2' (lift-hold-lower) or a mapping with lift and lower",
+)
 
 
-_BREATH_BOUNDS = {"inhale": (1.0, 20.0), "hold": (0.0, 20.0), "exhale": (1.0, 20.0), "hold_out": (0.0, 20.0)}
-_BREATH_ORDER = {2: ("inhale", "exhale"), 3: ("inhale", "hold", "exhale"), 4: BREATH_KEYS}
+def _cycle(rep: Reporter, node: Node, path: str, kind: _Cycle, hint: str = "") -> Any:
+    if isinstance(node, MappingNode):
+        given, complete = _mapping_parts(rep, node, path, kind.keys, kind.required)
+        parts = _parts(rep, node, path, given, kind.bounds)
+        return _build(kind, parts) if complete and parts is not None else None
+    value = _scalar(node)
+    if not (isinstance(value, str) and _DASHED.fullmatch(value.strip())):
+        rep.at(node, path, f"expected {kind.expected}; found {describe(node)}{hint}")
+        return None
+    numbers = [float(n) for n in value.strip().split("-")]
+    dashed: dict[str, Node | float] = dict(zip(kind.orders[len(numbers)], numbers, strict=True))
+    parts = _parts(rep, node, path, dashed, kind.bounds)
+    return None if parts is None else _build(kind, parts)
+
+
+def _build(kind: _Cycle, parts: dict[str, float]) -> Any:
+    return kind.build(*(parts.get(key, 0.0) for key in kind.keys))
 
 
 def breath(rep: Reporter, node: Node, path: str) -> BreathPattern | None:
     """A preset name, a dashed string like 4-7-8, or an {inhale, hold, exhale, hold_out} mapping."""
     value = _scalar(node)
-    if isinstance(node, MappingNode):
-        given, complete = _mapping_parts(rep, node, path, BREATH_KEYS, ("inhale", "exhale"))
-        parts = _parts(rep, node, path, given, _BREATH_BOUNDS)
-        return _pattern(parts) if complete and parts is not None else None
-    if isinstance(value, str) and value.strip() in BREATH_PRESETS:
+    if not isinstance(node, MappingNode) and isinstance(value, str) and value.strip() in BREATH_PRESETS:
         return BREATH_PRESETS[value.strip()]
-    if not (isinstance(value, str) and _DASHED.fullmatch(value.strip())):
-        hint = suggest(value, PRESETS) if isinstance(value, str) else ""
-        rep.at(node, path, (
-            f"expected a preset ({', '.join(PRESETS)}), a pattern like '4-7-8', "
-            f"or a mapping with inhale and exhale; found {describe(node)}{hint}"
-        ))
-        return None
-    numbers = [float(n) for n in value.strip().split("-")]
-    dashed: dict[str, Node | float] = dict(zip(_BREATH_ORDER[len(numbers)], numbers, strict=True))
-    parts = _parts(rep, node, path, dashed, _BREATH_BOUNDS)
-    return None if parts is None else _pattern(parts)
-
-
-_TEMPO_BOUNDS = {"lift": (0.5, 20.0), "hold": (0.0, 20.0), "lower": (0.5, 20.0), "pause": (0.0, 20.0)}
-_TEMPO_ORDER = {2: ("lift", "lower"), 3: ("lift", "hold", "lower"), 4: TEMPO_KEYS}
+    hint = suggest(value, PRESETS) if isinstance(value, str) and not _DASHED.fullmatch(value.strip()) else ""
+    return _cycle(rep, node, path, _BREATH, hint)
 
 
 def tempo(rep: Reporter, node: Node, path: str) -> Tempo | None:
     """A dashed string like 2-1-2 (lift-hold-lower[-pause]) or a {lift, hold, lower, pause} mapping."""
-    value = _scalar(node)
-    if isinstance(node, MappingNode):
-        given, complete = _mapping_parts(rep, node, path, TEMPO_KEYS, ("lift", "lower"))
-        parts = _parts(rep, node, path, given, _TEMPO_BOUNDS)
-        return _tempo(parts) if complete and parts is not None else None
-    if not (isinstance(value, str) and _DASHED.fullmatch(value.strip())):
-        rep.at(node, path, (
-            "expected a tempo like '2-1-2' (lift-hold-lower) or a mapping with lift and lower; "
-            f"found {describe(node)}"
-        ))
-        return None
-    numbers = [float(n) for n in value.strip().split("-")]
-    dashed: dict[str, Node | float] = dict(zip(_TEMPO_ORDER[len(numbers)], numbers, strict=True))
-    parts = _parts(rep, node, path, dashed, _TEMPO_BOUNDS)
-    return None if parts is None else _tempo(parts)
-
+    return _cycle(rep, node, path, _TEMPO)
