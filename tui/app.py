@@ -126,17 +126,28 @@ class LumbarApp(App[None]):
             return
         from .screens.confirm import ConfirmModal
 
-        # Time must not run while the question is up; a routine the user paused stays paused.
-        was_paused = self.session.paused
-        self.command("pause")
-
-        def answered(yes: bool | None) -> None:
+        def answered(yes: object) -> bool:
             if yes:
                 then()
-            elif not was_paused:
+            return not yes
+
+        self.pause_for(ConfirmModal(question), answered)
+
+    def pause_for(self, screen: Screen, answered: Callable[[object], bool] | None = None) -> None:
+        """Show a modal with the routine paused, so nothing runs by unseen.
+
+        On dismissal the routine resumes, unless the user had paused it already or
+        `answered` (given the modal's result) returns False.
+        """
+        was_paused = self.session is None or self.session.paused
+        self.command("pause")
+
+        def closed(result: object) -> None:
+            carry_on = answered(result) if answered is not None else True
+            if carry_on and not was_paused:
                 self.command("resume")
 
-        self.push_screen(ConfirmModal(question), answered)
+        self.push_screen(screen, closed)
 
     # -- the heartbeat --------------------------------------------------------
 
@@ -157,9 +168,10 @@ class LumbarApp(App[None]):
             if isinstance(event, SessionFinished):
                 self._finished()
                 return
-        screen = self.screen
-        if self.session is not None and isinstance(screen, SessionScreen):
-            screen.show(view(self.session, now))
+        # The workout may sit under a modal; it still shows the truth behind it.
+        workout = next((s for s in reversed(self.screen_stack) if isinstance(s, SessionScreen)), None)
+        if self.session is not None and workout is not None:
+            workout.show(view(self.session, now))
         self._arm()
 
     def _arm(self) -> None:

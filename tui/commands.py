@@ -80,8 +80,9 @@ def show(catalog: Catalog, name: str) -> int:
         print(routine.description)
     print()
     at = 0.0
+    width = max((len(describe(step)) for step in timeline.steps), default=0)
     for step in timeline.steps:
-        print(f"{clock_text(at):>7}  {describe(step):<36} {_length(step):>8}  {_detail(step)}".rstrip())
+        print(f"{clock_text(at):>7}  {describe(step):<{width}}  {_length(step):>8}  {_detail(step)}".rstrip())
         at += step.planned
     print(f"{clock_text(at):>7}  Done")
     return 0

@@ -54,12 +54,14 @@ class HelpModal(_Advice):
 
     def body(self) -> Iterable[Static]:
         yield Static("Keys", classes="heading")
-        rows = []
-        for binding in self.bindings:
-            keys = ", ".join(_key_name(k) for k in binding.key.split(","))
-            rows.append(f"  {keys:<16} {binding.description}")
-        rows.append(f"  {'ctrl+p':<16} Command palette")
-        rows.append(f"  {'ctrl+q':<16} Quit lumbar")
+        cells = [
+            f"{', '.join(_key_name(k) for k in b.key.split(',')):<9} {b.tooltip or b.description}"
+            for b in self.bindings
+        ]
+        cells += [f"{'ctrl+p':<9} Command palette", f"{'ctrl+q':<9} Quit lumbar"]
+        # Two columns, so keys and warning signs fit on an 80x24 screen together.
+        half = (len(cells) + 1) // 2
+        rows = [f"{left:<38}{right}".rstrip() for left, right in zip(cells[:half], cells[half:] + [""])]
         yield Static("\n".join(rows), markup=False)
         yield Static("See a doctor if you have", classes="heading")
         yield Static(_bullets(SEE_A_DOCTOR), markup=False)
@@ -67,5 +69,6 @@ class HelpModal(_Advice):
 
 
 def _key_name(key: str) -> str:
-    names = {"question_mark": "?", "equals_sign": "=", "plus": "+", "minus": "-", "right": "→", "left": "←"}
+    names = {"question_mark": "?", "equals_sign": "=", "plus": "+", "minus": "-", "right": "→",
+             "left": "←", "escape": "esc"}
     return names.get(key, key)

@@ -33,18 +33,22 @@ KIND_WORDS = {
 
 class SessionScreen(Screen[None]):
     BINDINGS = [
-        Binding("space", "pause", "Pause", id="session.pause"),
-        Binding("n,right", "next", "Next", key_display="n", id="session.next"),
-        Binding("p,left", "previous", "Back", key_display="p", id="session.previous"),
+        Binding("space", "pause", "Pause", id="session.pause", tooltip="Pause or resume"),
+        Binding("n,right", "next", "Next", key_display="n", id="session.next", tooltip="Next step"),
+        Binding("p,left", "previous", "Back", key_display="p", id="session.previous",
+                tooltip="Previous exercise"),
         Binding("r", "restart", "Again", id="session.restart", tooltip="Restart this step"),
         Binding("plus,equals_sign", "more", "±10s", key_display="+/-", id="session.more",
-                tooltip="Ten seconds more (one breath or rep on counted steps)"),
-        Binding("minus", "less", "-10s", id="session.less", show=False),
+                tooltip="10 s more (a breath or rep)"),
+        Binding("minus", "less", "-10s", id="session.less", show=False,
+                tooltip="10 s less (a breath or rep)"),
         Binding("enter", "rep", "Rep", id="session.rep", tooltip="Count a rep"),
-        Binding("e", "easier", "Easier", id="session.easier"),
-        Binding("s", "stop_if", "Safety", id="session.stop_if", tooltip="When to stop this exercise"),
-        Binding("question_mark,f1", "help", "Help", key_display="?", id="session.help"),
-        Binding("q,escape", "quit", "Quit", key_display="q", id="session.quit"),
+        Binding("e", "easier", "Easier", id="session.easier", tooltip="Easier from now on"),
+        Binding("s", "stop_if", "Safety", id="session.stop_if", tooltip="When to stop"),
+        Binding("question_mark,f1", "help", "Help", key_display="?", id="session.help",
+                tooltip="This help"),
+        Binding("q,escape", "quit", "Quit", key_display="q", id="session.quit",
+                tooltip="Leave the routine"),
     ]
     """Every key works from the floor: no mouse, no modifier keys."""
 
@@ -97,7 +101,8 @@ class SessionScreen(Screen[None]):
             self._show_step(v)
         big = self.query_one(BigTime)
         if v.remaining is None:
-            big.text = str(v.rep or 0)
+            # The rep under way, as the counter below words it ("Rep 2 of 5").
+            big.text = str(min((v.rep or 0) + 1, v.reps or 1))
         else:
             big.text = clock_text(v.remaining)
         big.set_class(v.remaining is not None and countdown_seconds(v.remaining) <= 3 and not v.paused, "-final")
@@ -141,6 +146,9 @@ class SessionScreen(Screen[None]):
         cue = v.cue
         if v.kind.is_work and v.position is not None:
             cue = f"({v.position.label})  {cue}".strip()
+        elif cue and v.kind is not StepKind.PREPARE:
+            # A pause shows the coming exercise's cue, to read ahead; say so.
+            cue = f"Next up: {cue}"
         self.query_one("#cue", Static).update(cue)
         self.query_one("#next", Static).update(f"Next: {v.next_title}" if v.next_title else "Last step")
         big = self.query_one(BigTime)
@@ -192,12 +200,12 @@ class SessionScreen(Screen[None]):
         if v is not None and v.exercise is not None and session is not None:
             # On a pause the advice is about the exercise coming up, not the pause.
             name = session.plan.routine.exercises[v.exercise].name
-        self.app.push_screen(StopIfModal(name, v.stop_if if v else ()))
+        self.lumbar.pause_for(StopIfModal(name, v.stop_if if v else ()))
 
     def action_help(self) -> None:
         from .advice import HelpModal
 
-        self.app.push_screen(HelpModal(self.BINDINGS))
+        self.lumbar.pause_for(HelpModal(self.BINDINGS))
 
     def action_quit(self) -> None:
         self.lumbar.action_leave_routine()
