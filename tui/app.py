@@ -11,11 +11,10 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from .engine import session as engine
-from .engine.cadence import FRAME, next_delay
+from .engine.cadence import FRAME, animated, next_delay
 from .engine.events import Countdown, Event, RepCounted, SessionFinished, SideSwitched, StepStarted
 from .engine.plan import plan
 from .engine.view import describe, summary, view
-from .screens.home import HomeScreen
 from .screens.session import SessionScreen
 
 if TYPE_CHECKING:
@@ -70,16 +69,33 @@ class LumbarApp(App[None]):
         self.trace = trace
         self.session: engine.Session | None = None
         self._beat: Timer | None = None
+        self._frames: Timer | None = None
+        """A steady frame timer, only while an animation shows."""
         self.notices: list[str] = []
         """Said once, on start (a missing speech tool, say)."""
         super().__init__()
 
     def on_mount(self) -> None:
-        self.push_screen(HomeScreen(self.routines, self.origins))
         for notice in self.notices:
             self.notify(notice, severity="warning", timeout=8)
+        # `lumbar run` shows the workout first: building the routine list it does not
+        # show would cost the first frame (the list is made when it is first needed).
         if self.start_with is not None:
             self.start_routine(self.start_with)
+        else:
+            self.go_home()
+
+    def go_home(self) -> None:
+        """Show the routine list: back down the stack if it is there, else in place."""
+        from .screens.home import HomeScreen
+
+        if any(isinstance(screen, HomeScreen) for screen in self.screen_stack[:-1]):
+            while not isinstance(self.screen, HomeScreen):
+                self.pop_screen()
+        elif len(self.screen_stack) > 1:
+            self.switch_screen(HomeScreen(self.routines, self.origins))
+        else:
+            self.push_screen(HomeScreen(self.routines, self.origins))
 
     # -- routines -------------------------------------------------------------
 
@@ -112,7 +128,7 @@ class LumbarApp(App[None]):
         def leave() -> None:
             self.session = None
             self._arm()
-            self.pop_screen()
+            self.go_home()
 
         self._confirm_mid_routine("Leave this routine? Your progress in it is not kept.", leave)
 
@@ -175,15 +191,32 @@ class LumbarApp(App[None]):
         self._arm()
 
     def _arm(self) -> None:
+        """Schedule the next tick: one-shot for the next visible change, or steady frames."""
+        session = self.session
+        frames = (
+            self.heartbeat is not None and session is not None and animated(session)
+            and self.animation_level != "none" and isinstance(self.screen, SessionScreen)
+        )
+        if frames:
+            # Re-arming a one-shot timer 25 times a second costs more than the frame itself.
+            if self._frames is None:
+                self._stop_beat()
+                self._frames = self.set_interval(self.heartbeat / self.time_scale, self.tick, name="frames")
+            return
+        if self._frames is not None:
+            self._frames.stop()
+            self._frames = None
+        self._stop_beat()
+        if self.heartbeat is None or session is None:
+            return
+        delay = next_delay(session, self.clock(), False, self.heartbeat)
+        if delay is not None:
+            self._beat = self.set_timer(delay / self.time_scale, self.tick, name="heartbeat")
+
+    def _stop_beat(self) -> None:
         if self._beat is not None:
             self._beat.stop()
             self._beat = None
-        if self.heartbeat is None or self.session is None:
-            return
-        smooth = self.animation_level != "none" and isinstance(self.screen, SessionScreen)
-        delay = next_delay(self.session, self.clock(), smooth, self.heartbeat)
-        if delay is not None:
-            self._beat = self.set_timer(delay / self.time_scale, self.tick, name="heartbeat")
 
     def _sound(self, event: Event, now: float) -> None:
         if self.cues is None or now - event.at > STALE_CUE:

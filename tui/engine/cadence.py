@@ -19,12 +19,20 @@ SLACK = 0.001
 FRAME = 1 / 25
 
 
+def animated(s: Session) -> bool:
+    """Whether the current step shows a smooth animation (breath pacer, tempo reps)."""
+    step = s.step
+    if step is None or s.paused or s.ends_at is None:
+        return False
+    return (step.kind is StepKind.HOLD and step.breath is not None) or step.tempo is not None
+
+
 def next_delay(s: Session, now: float, smooth: bool, frame: float = FRAME) -> float | None:
     """Seconds until the next tick is worth making; None when nothing will change by itself."""
     step = s.step
     if step is None or s.paused or s.ends_at is None:
         return None
-    paced = (step.kind is StepKind.HOLD and step.breath is not None) or step.tempo is not None
+    paced = animated(s)
     if paced and smooth:
         return frame
     t = max(now, s.clock)

@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer, ProgressBar, Static
+from textual.widgets import Footer, Static
 
 from ..engine import session as engine
 from ..engine.plan import StepKind
@@ -18,6 +18,7 @@ from ..engine.view import SessionView
 from ..widgets.big_time import BigTime
 from ..widgets.breath_pacer import BreathPacer
 from ..widgets.rep_counter import RepCounter
+from ..widgets.routine_progress import RoutineProgress
 
 if TYPE_CHECKING:
     from ..app import LumbarApp
@@ -57,7 +58,6 @@ class SessionScreen(Screen[None]):
         self._view: SessionView | None = None
         self._static_key: tuple[object, ...] | None = None
         self._ready = False
-        self._footer_key: tuple[int, str] | None = None
 
     @property
     def lumbar(self) -> LumbarApp:
@@ -72,14 +72,17 @@ class SessionScreen(Screen[None]):
             yield BreathPacer(id="pacer")
             yield RepCounter(id="reps", tap_hint="press Enter after each rep")
             yield Static(id="next", markup=False)
-            with Horizontal(id="progress-row"):
-                yield ProgressBar(total=1000, show_eta=False, show_percentage=False, id="progress")
-                yield Static(id="left", markup=False)
+            yield RoutineProgress(id="progress")
         yield Static(f"Make the terminal larger: the workout needs at least {MIN_WIDTH} x {MIN_HEIGHT}.\n"
                      "The timer keeps running.", id="too-small")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
+        # Looked up once: show() runs at frame rate and a query costs more than the update.
+        self._big = self.query_one(BigTime)
+        self._pacer = self.query_one(BreathPacer)
+        self._counter = self.query_one(RepCounter)
+        self._progress = self.query_one(RoutineProgress)
         self._ready = True
         self._fit(self.size.width, self.size.height)
         self.lumbar.tick()
@@ -99,30 +102,24 @@ class SessionScreen(Screen[None]):
         if key != self._static_key:
             self._static_key = key
             self._show_step(v)
-        big = self.query_one(BigTime)
+        big = self._big
         if v.remaining is None:
             # The rep under way, as the counter below words it ("Rep 2 of 5").
             big.text = str(min((v.rep or 0) + 1, v.reps or 1))
         else:
             big.text = clock_text(v.remaining)
         big.set_class(v.remaining is not None and countdown_seconds(v.remaining) <= 3 and not v.paused, "-final")
-        pacer = self.query_one(BreathPacer)
+        pacer = self._pacer
         pacer.display = v.breath_phase is not None
         if v.breath_phase is not None:
             pacer.show(v.breath_phase, v.breath_fraction, v.breath_left, v.breath_no, v.breaths)
-        counter = self.query_one(RepCounter)
+        counter = self._counter
         counter.display = v.reps is not None
         if v.reps is not None:
             # The counter wants reps finished; a tempo view names the rep under way.
             done = (v.rep or 0) if v.tap else max(0, (v.rep or 1) - 1)
             counter.show(done, v.reps, v.tempo_phase, v.tempo_fraction, tap=v.tap)
-        # Static.update re-lays out the screen even for equal text, so skip unchanged values.
-        progress = round(v.progress * 1000)
-        left = f"{clock_text(v.routine_left)} left"
-        if (progress, left) != self._footer_key:
-            self._footer_key = (progress, left)
-            self.query_one(ProgressBar).update(progress=progress)
-            self.query_one("#left", Static).update(left)
+        self._progress.show(v.progress, v.routine_left)
 
     def _show_step(self, v: SessionView) -> None:
         routine = self.lumbar.session.plan.routine.name if self.lumbar.session else ""

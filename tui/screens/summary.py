@@ -39,7 +39,7 @@ class SummaryScreen(Screen[None]):
         yield Footer(compact=True)
 
     def action_home(self) -> None:
-        self.app.pop_screen()
+        self.app.go_home()  # type: ignore[attr-defined]
 
 
 def _names(names: tuple[str, ...]) -> str:

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.segment import Segment
 from textual.content import Content
+from textual.geometry import Region
 from textual.reactive import reactive
+from textual.strip import Strip
 from textual.widget import Widget
 
-from tui.widgets.big_font import GLYPH_HEIGHT, big_size, render_big
+from tui.widgets.big_font import GAP, GLYPH_HEIGHT, big_size, render_big
 
 if TYPE_CHECKING:
     from textual.geometry import Size
@@ -49,7 +52,7 @@ class BigTime(Widget):
     """
     """Fill the container, never shorter than one glyph row; colour per step kind."""
 
-    text: reactive[str] = reactive("")
+    text: reactive[str] = reactive("", repaint=False)
     """What to show, e.g. ``"1:30"``. Characters the big font cannot draw
     make the widget show the text plainly instead of failing."""
 
@@ -72,6 +75,10 @@ class BigTime(Widget):
             disabled: Whether the widget is disabled or not.
         """
         super().__init__(name=name, id=id, classes=classes, disabled=disabled)
+        self._cache_key: tuple[str, int, int] | None = None
+        self._cache: list[str] = []
+        self._strips: list[Strip] | None = None
+        self._blank = Strip.blank(0)
         # set_reactive: nothing is mounted yet, so there is nothing to refresh.
         self.set_reactive(BigTime.text, text)
 
@@ -86,31 +93,96 @@ class BigTime(Widget):
             The scale (1 or more), or 0 when even scale 1 does not fit or the
             text holds characters the font cannot draw.
         """
+        return self.fit_scale_for(self.text, width, height)
+
+    @staticmethod
+    def fit_scale_for(text: str, width: int, height: int) -> int:
+        """`fit_scale` for any text."""
         try:
-            base_width, base_height = big_size(self.text, 1)
+            base_width, base_height = big_size(text, 1)
         except ValueError:
             return 0
         # Size is linear in scale, so divide instead of trying scales in turn.
         by_width = width // base_width if base_width else height // base_height
         return max(0, min(by_width, height // base_height))
 
-    def render(self) -> Content:
-        """Draw the glyphs centred in the content area, or plain text if too small."""
+    def watch_text(self, old: str, new: str) -> None:
+        self._strips = None
+        # A countdown changes one digit a second: repaint those columns, not the whole
+        # clock. Anything else (a new length, a new scale) repaints everything.
+        if not self.is_mounted:
+            return
         width, height = self.content_size
         scale = self.fit_scale(width, height)
-        if scale == 0:
-            return self._render_plain(width, height)
-        lines = render_big(self.text, scale)
-        glyph_width = len(lines[0])
-        left = " " * ((width - glyph_width) // 2)
-        top = [""] * ((height - len(lines)) // 2)
-        return Content("\n".join([*top, *(left + line for line in lines)]))
+        if scale == 0 or len(old) != len(new) or self.fit_scale_for(old, width, height) != scale:
+            self.refresh()
+            return
+        changed = [i for i, (a, b) in enumerate(zip(old, new)) if a != b]
+        if not changed:
+            return
+        glyph_width, glyph_height = big_size(new, scale)
+        left = (width - glyph_width) // 2
+        top = max(0, (height - glyph_height) // 2)
+        start = self._offset(new, changed[0], scale)
+        end = self._offset(new, changed[-1] + 1, scale)
+        # Of those columns, only the rows whose pixels differ (8 -> 7 keeps its top bar).
+        before, after = render_big(old, scale), render_big(new, scale)
+        rows = [y for y in range(glyph_height) if before[y][start:end] != after[y][start:end]]
+        for first, last in _runs(rows):
+            self.refresh(Region(left + start, top + first, end - start, last - first + 1))
 
-    def _render_plain(self, width: int, height: int) -> Content:
-        """Fallback for tiny terminals: the text on one centred line."""
-        left = " " * max(0, (width - len(self.text)) // 2)
-        top = [""] * max(0, (height - 1) // 2)
-        return Content("\n".join([*top, left + self.text]))
+    @staticmethod
+    def _offset(text: str, index: int, scale: int) -> int:
+        """Column where character `index` starts (or the text ends, at len(text))."""
+        if index == 0:
+            return 0
+        before = big_size(text[:index], scale)[0]
+        return before + (GAP * scale if index < len(text) else 0)
+
+    def lines(self) -> list[str]:
+        """The rows drawn at the current size: glyphs centred, or plain text if too small.
+
+        Cached for one (text, size): a second's worth of frames reuse the same rows.
+        """
+        width, height = self.content_size
+        key = (self.text, width, height)
+        if self._cache_key != key:
+            self._cache_key = key
+            self._cache = self._layout(width, height)
+        return self._cache
+
+    def _layout(self, width: int, height: int) -> list[str]:
+        scale = self.fit_scale(width, height)
+        if scale == 0:
+            left = " " * max(0, (width - len(self.text)) // 2)
+            rows = [""] * max(0, (height - 1) // 2) + [left + self.text]
+        else:
+            glyphs = render_big(self.text, scale)
+            left = " " * ((width - len(glyphs[0])) // 2)
+            rows = [""] * ((height - len(glyphs)) // 2) + [left + line for line in glyphs]
+        return [row[:width] for row in rows]
+
+    def render(self) -> Content:
+        """The same rows as one piece of content (for inspection; drawing uses render_line)."""
+        return Content("\n".join(self.lines()))
+
+    def render_line(self, y: int) -> Strip:
+        # The line API with finished strips kept: a second's repaint then costs Textual's
+        # own per-line work only, not a Content built, wrapped and styled again.
+        if self._strips is None:
+            width = self.content_size.width
+            style = self.rich_style
+            self._blank = Strip.blank(width, style)
+            self._strips = [Strip([Segment(row.ljust(width), style)], width) for row in self.lines()]
+        return self._strips[y] if y < len(self._strips) else self._blank
+
+    def notify_style_update(self) -> None:
+        # A class change (step kind, paused, the last seconds) or a new theme recolours it.
+        self._strips = None
+        super().notify_style_update()
+
+    def on_resize(self) -> None:
+        self._strips = None
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
         """Width at scale 1, used only if a stylesheet sets ``width: auto``."""
@@ -122,3 +194,14 @@ class BigTime(Widget):
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         """Height at scale 1, used only if a stylesheet sets ``height: auto``."""
         return GLYPH_HEIGHT
+
+
+def _runs(numbers: list[int]) -> list[tuple[int, int]]:
+    """Consecutive runs in a sorted list, as (first, last) pairs."""
+    runs: list[tuple[int, int]] = []
+    for n in numbers:
+        if runs and runs[-1][1] == n - 1:
+            runs[-1] = (runs[-1][0], n)
+        else:
+            runs.append((n, n))
+    return runs

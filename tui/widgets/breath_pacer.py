@@ -12,6 +12,7 @@ import math
 from typing import TYPE_CHECKING, NamedTuple
 
 from textual.content import Content
+from textual.geometry import Region
 from textual.widget import Widget
 
 if TYPE_CHECKING:
@@ -182,8 +183,24 @@ class BreathPacer(Widget):
         if phase != previous.phase:
             for name in PHASE_WORDS:
                 self.set_class(name == phase, f"-{name.replace('_', '-')}")
+        if previous._replace(units=drawing.units) == drawing and previous.units is not None and drawing.units is not None:
+            # Only the bar moved, and it grows from the centre: repaint the cells at its
+            # two ends, not the whole widget, since a frame costs in proportion to its area.
+            self._refresh_bar_ends(previous.units, drawing.units)
+            return
         # Layout only when rows appear or vanish (bar on/off, count on/off).
         self.refresh(layout=self._rows(previous) != self._rows(drawing))
+
+    def _refresh_bar_ends(self, old: int, new: int) -> None:
+        side = self._side_cells
+        before, after = bar_line(old, side), bar_line(new, side)
+        changed = [x for x, (a, b) in enumerate(zip(before, after)) if a != b]
+        if not changed:
+            return
+        left_pad = self.styles.padding.left
+        runs = [[x for x in changed if x < side], [x for x in changed if x >= side]]
+        regions = [Region(left_pad + run[0], 1, run[-1] - run[0] + 1, self._bar_rows) for run in runs if run]
+        self.refresh(*regions)
 
     @property
     def _side_cells(self) -> int:

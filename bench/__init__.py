@@ -1,0 +1,1 @@
+"""Benchmarks for lumbar: run with `make bench` or `python -m bench` (see __main__)."""

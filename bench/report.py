@@ -1,0 +1,182 @@
+"""Turn the raw results into table rows and budget verdicts.
+
+Each budget is one function of the results: it returns the figure, the ratio it is judged
+by, and PASS or FAIL. A scenario that did not run gives SKIP (not selected, or termdown
+missing) or ERROR (it crashed); ERROR counts as a failure, SKIP does not.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+HISTORY_NA = "n/a (no history screen yet)"
+WAITING = "waiting (home screen idle; breaks not built yet)"
+
+
+def _get(results: dict[str, Any], *path: str) -> Any:
+    node: Any = results
+    for key in path:
+        if not isinstance(node, dict) or key not in node:
+            return None
+        node = node[key]
+        if not _ok(node):  # a skipped or failed part stands for everything below it
+            return node
+    return node
+
+
+def _ok(node: Any) -> bool:
+    return isinstance(node, dict) and "error" not in node and "skipped" not in node
+
+
+def _ms(value: float | None) -> str:
+    return "—" if value is None else f"{value:.0f} ms"
+
+
+def _pct(u: dict | None) -> str:
+    if not _ok(u):
+        return _missing(u)
+    text = f"{u['cpu_pct']:.2f} %"
+    if not math.isnan(u.get("ticks_per_s", math.nan)):
+        text += f" @ {u['ticks_per_s']:.1f} ticks/s"
+    return text + f", {u['rss_mib']:.1f} MiB"
+
+
+def _missing(node: Any) -> str:
+    if isinstance(node, dict) and "error" in node:
+        return "ERROR"
+    if isinstance(node, dict) and "skipped" in node:
+        return f"skipped ({node['skipped']})"
+    return "not run"
+
+
+def _verdict(passed: bool | None, *nodes: Any) -> str:
+    if any(isinstance(n, dict) and "error" in n for n in nodes):
+        return "ERROR"
+    if passed is None:
+        return "SKIP"
+    return "PASS" if passed else "FAIL"
+
+
+def build(results: dict[str, Any]) -> tuple[list[dict[str, str]], list[dict[str, Any]]]:
+    """(table rows, budgets) from the results dictionary that becomes the JSON file."""
+    rows: list[dict[str, str]] = []
+    budgets: list[dict[str, Any]] = []
+
+    def row(scenario: str, lumbar: str, reference: str = "—", ratio: str = "—",
+            budget: str = "—", verdict: str = "") -> None:
+        rows.append({"scenario": scenario, "lumbar": lumbar, "reference": reference,
+                     "ratio": ratio, "budget": budget, "result": verdict})
+
+    def judge(name: str, figure: float | None, limit: float, ratio: float | None,
+              passed: bool | None, *nodes: Any) -> str:
+        verdict = _verdict(passed, *nodes)
+        budgets.append({"name": name, "figure": figure, "limit": limit, "ratio": ratio,
+                        "result": verdict})
+        return verdict
+
+    # -- first frame -------------------------------------------------------------------
+    ff = results.get("first_frame")
+    med = {k: v["median_ms"] for k, v in ff.items() if _ok(v)} if _ok(ff) else {}
+    bare, home, run, td = (med.get(k) for k in ("bare", "lumbar_home", "lumbar_run", "termdown"))
+    ratio = run / bare if run and bare else None
+    row("first frame: lumbar (home)", _ms(home), f"bare Textual {_ms(bare)}",
+        f"{home / bare:.2f}x" if home and bare else "—")
+    verdict = judge("first frame of `lumbar run` <= 1.3x bare Textual", run, 1.3, ratio,
+                    None if ratio is None else ratio <= 1.3, ff)
+    row("first frame: lumbar run desk-break", _ms(run), f"bare Textual {_ms(bare)}",
+        f"{ratio:.2f}x" if ratio else "—", "<= 1.3x bare", verdict)
+    row("first frame: termdown (reference)", _ms(run), f"termdown {_ms(td)}",
+        f"{run / td:.2f}x" if run and td else "—")
+
+    # -- CPU and RSS ---------------------------------------------------------------------
+    idle_l, idle_b = _get(results, "usage", "idle", "lumbar"), _get(results, "usage", "idle", "bare")
+    diff = idle_l["cpu_pct"] - idle_b["cpu_pct"] if _ok(idle_l) and _ok(idle_b) else None
+    verdict = judge("waiting CPU <= bare idle + 0.05 points", diff, 0.05, None,
+                    None if diff is None else diff <= 0.05, idle_l, idle_b)
+    row(f"CPU: {WAITING}", _pct(idle_l), f"bare idle {_pct(idle_b)}",
+        "—" if diff is None else f"{diff:+.2f} pts", "<= bare + 0.05 pts", verdict)
+
+    hold_l, hold_t = _get(results, "usage", "hold", "lumbar"), _get(results, "usage", "hold", "termdown")
+    hold_b = _get(results, "usage", "hold", "bare")
+    ratio = hold_l["cpu_pct"] / hold_t["cpu_pct"] if _ok(hold_l) and _ok(hold_t) and hold_t["cpu_pct"] else None
+    verdict = judge("hold countdown CPU <= 0.4x termdown", hold_l["cpu_pct"] if _ok(hold_l) else None,
+                    0.4, ratio, None if ratio is None else ratio <= 0.4, hold_l, hold_t)
+    row("CPU: hold countdown (1 Hz)", _pct(hold_l), f"termdown {_pct(hold_t)}",
+        f"{ratio:.2f}x" if ratio is not None else "—", "<= 0.4x termdown", verdict)
+    ratio = hold_l["cpu_pct"] / hold_b["cpu_pct"] if _ok(hold_l) and _ok(hold_b) and hold_b["cpu_pct"] else None
+    row("CPU: hold countdown vs bare 1 Hz Digits", _pct(hold_l), f"bare 1 Hz {_pct(hold_b)}",
+        f"{ratio:.2f}x" if ratio is not None else "—")
+
+    br_l, br_b = _get(results, "usage", "breath", "lumbar"), _get(results, "usage", "breath", "bare")
+    ok = _ok(br_l)
+    passed = (br_l["cpu_pct"] <= 4.0 and br_l["ticks_per_s"] >= 20) if ok else None
+    verdict = judge("breath pacer <= 4 % of a core at >= 20 fps", br_l["cpu_pct"] if ok else None,
+                    4.0, None, passed, br_l)
+    ratio = br_l["cpu_pct"] / br_b["cpu_pct"] if ok and _ok(br_b) and br_b["cpu_pct"] else None
+    row("CPU: breath pacer", _pct(br_l), f"bare bar 20 fps {_pct(br_b)}",
+        f"{ratio:.2f}x" if ratio is not None else "—", "<= 4 % at >= 20 fps", verdict)
+    if ok:
+        row("  visible screen changes/s (pacer | bar)", f"{br_l['visible_per_s']:.1f}/s",
+            f"{br_b['visible_per_s']:.1f}/s" if _ok(br_b) else "—")
+
+    lumbar_rss = {k: _get(results, "usage", k, "lumbar") for k in ("idle", "hold", "breath")}
+    rss = [u["rss_mib"] for u in lumbar_rss.values() if _ok(u)]
+    refs = [f"{k} {u['rss_mib']:.1f}" for k, u in (("termdown", hold_t), ("bare", idle_b)) if _ok(u)]
+    top = max(rss) if rss else None
+    verdict = judge("RSS <= 40 MiB", top, 40.0, None, None if top is None else top <= 40.0,
+                    *lumbar_rss.values())
+    row("RSS: lumbar, largest median over scenarios", "—" if top is None else f"{top:.1f} MiB",
+        ", ".join(refs) + " MiB" if refs else "—", f"{top / hold_t['rss_mib']:.2f}x termdown"
+        if top and _ok(hold_t) else "—", "<= 40 MiB", verdict)
+
+    # -- timers --------------------------------------------------------------------------
+    timer = results.get("timer") or {}
+    real, naive = timer.get("real_2min"), _get(results, "timer", "sleep_loop")
+    row("timer: real 2-min hold, end error", _timer(real),
+        f"asyncio.sleep(1) loop {naive['drift_ms']:+.0f} ms over {naive['seconds']} s"
+        if _ok(naive) and naive.get("drift_ms") is not None else "—")
+    sim = timer.get("sim_20min")
+    figure = abs(sim["end_error_real_ms"]) if _ok(sim) else None
+    verdict = judge("timer end error <= 5 ms (real) after 20 min", figure, 5.0, None,
+                    None if figure is None else figure <= 5.0, sim)
+    row(f"timer: simulated 20 min (x{sim['scale']:g}), end error" if _ok(sim)
+        else "timer: simulated 20 min, end error", _timer(sim), budget="<= 5 ms real", verdict=verdict)
+    day = timer.get("sim_8h")
+    row(f"timer: simulated 8 h (x{day['scale']:g}), end error" if _ok(day)
+        else "timer: simulated 8 h, end error", _timer(day))
+
+    # -- loader and history ---------------------------------------------------------------
+    ld = results.get("loader")
+    if _ok(ld):
+        row(f"loader: {ld['files']} routine files", f"{ld['loader_ms']:.0f} ms "
+            f"({ld['loader_per_file_ms']:.2f} ms/file)", f"{ld['yaml_loader']} {ld['yaml_ms']:.0f} ms",
+            f"{ld['ratio']:.2f}x")
+        if "list_ms" in ld:
+            row(f"loader: `lumbar list` with {ld['files']} extra files", f"{ld['list_ms']:.0f} ms",
+                f"`lumbar list` shipped only {ld['list_shipped_ms']:.0f} ms",
+                f"{ld['list_ms'] / ld['list_shipped_ms']:.2f}x")
+    else:
+        row("loader: 500 routine files", _missing(ld))
+    row("history screen: ten years of data", HISTORY_NA)
+    return rows, budgets
+
+
+def _timer(t: Any) -> str:
+    if not _ok(t):
+        return _missing(t)
+    text = f"{t['end_error_real_ms']:+.1f} ms real"
+    if t["scale"] != 1:
+        text += f" ({t['end_error_clock_ms']:+.0f} ms clock)"
+    return text + f"; max |err| {t['max_abs_real_ms']:.1f} ms over {t['steps_ended']} step ends"
+
+
+def table(rows: list[dict[str, str]]) -> str:
+    """A plain-text table that stays readable in a terminal and in a log."""
+    heads = {"scenario": "scenario", "lumbar": "lumbar", "reference": "reference",
+             "ratio": "ratio", "budget": "budget", "result": "result"}
+    keys = list(heads)
+    widths = {k: max(len(heads[k]), *(len(r[k]) for r in rows)) for k in keys}
+    line = lambda r: "  ".join(r[k].ljust(widths[k]) for k in keys).rstrip()  # noqa: E731
+    rule = "  ".join("-" * widths[k] for k in keys)
+    return "\n".join([line(heads), rule, *(line(r) for r in rows)])
