@@ -75,15 +75,22 @@ class LumbarApp(App[None]):
         """Said once, on start (a missing speech tool, say)."""
         super().__init__()
 
+    def get_default_screen(self) -> Screen:
+        # The first screen is the base screen itself: switching away from a blank default
+        # cost more of the first frame than anything lumbar draws. `lumbar run` opens on
+        # the workout, and the routine list is built only when first needed; a finished
+        # workout then stays, inert, under the screens that follow.
+        if self.start_with is not None:
+            return SessionScreen()
+        from .screens.home import HomeScreen
+
+        return HomeScreen(self.routines, self.origins)
+
     def on_mount(self) -> None:
         for notice in self.notices:
             self.notify(notice, severity="warning", timeout=8)
-        # `lumbar run` shows the workout first: building the routine list it does not
-        # show would cost the first frame (the list is made when it is first needed).
         if self.start_with is not None:
-            self.start_routine(self.start_with)
-        else:
-            self.go_home()
+            self._after(self._begin(self.start_with))
 
     def go_home(self) -> None:
         """Show the routine list: back down the stack if it is there, else in place."""
@@ -100,15 +107,19 @@ class LumbarApp(App[None]):
     # -- routines -------------------------------------------------------------
 
     def start_routine(self, key: str) -> None:
+        events = self._begin(key)
+        self.push_screen(SessionScreen())
+        self._after(events)
+
+    def _begin(self, key: str) -> tuple[Event, ...]:
         routine = self.routines[key]
-        easier = frozenset()
+        easier: frozenset[int] = frozenset()
         if self.remember:
             from .settings import remembered_easier
 
             easier = remembered_easier(routine)
         self.session, events = engine.start(plan(routine, easier), self.clock())
-        self.push_screen(SessionScreen())
-        self._after(events)
+        return events
 
     def command(self, name: str, *args: object) -> None:
         """Run an engine command (`pause`, `next_step`, ...) on the session, then refresh."""
@@ -243,7 +254,10 @@ class LumbarApp(App[None]):
             # A help or safety modal may be open over the workout: the summary replaces both.
             while not isinstance(self.screen, SessionScreen):
                 self.pop_screen()
-            self.switch_screen(SummaryScreen(result))
+            if len(self.screen_stack) == 1:
+                self.push_screen(SummaryScreen(result))  # the workout is the base screen
+            else:
+                self.switch_screen(SummaryScreen(result))
         else:
             self.push_screen(SummaryScreen(result))
 

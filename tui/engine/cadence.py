@@ -16,7 +16,8 @@ from .session import Session
 
 #: Land this long after a boundary, so the moment is safely past it.
 SLACK = 0.001
-FRAME = 1 / 25
+#: Twenty frames a second: smooth for a bar, and each frame costs Textual a full update.
+FRAME = 1 / 20
 
 
 def animated(s: Session) -> bool:

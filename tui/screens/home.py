@@ -9,11 +9,12 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..advice import DISCLAIMER
 from ..engine.plan import plan
+from ..widgets.key_bar import KeyBar
 from ..engine.timefmt import duration_text
 
 if TYPE_CHECKING:
@@ -40,7 +41,7 @@ class HomeScreen(Screen[None]):
             yield Static(id="description", markup=False)
             yield Static(DISCLAIMER + " Press ? for the signs that mean see a doctor.",
                          id="disclaimer", markup=False)
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def _options(self) -> list[Option]:
         options = []

@@ -9,10 +9,11 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ..engine import session as engine
 from ..engine.plan import StepKind
+from ..widgets.key_bar import KeyBar
 from ..engine.timefmt import clock_text, countdown_seconds
 from ..engine.view import SessionView
 from ..widgets.big_time import BigTime
@@ -58,24 +59,29 @@ class SessionScreen(Screen[None]):
         self._view: SessionView | None = None
         self._static_key: tuple[object, ...] | None = None
         self._ready = False
+        self._second: tuple[object, ...] | None = None
 
     @property
     def lumbar(self) -> LumbarApp:
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
+        # Textual repaints every widget whose container overlaps a change; grouping what
+        # sits above and below the pacer keeps its 20 frames a second from touching them.
         with Vertical(id="workout"):
-            yield Static(id="status", markup=False)
-            yield Static(id="title", markup=False)
-            yield Static(id="cue", markup=False)
-            yield BigTime(id="time")
+            with Vertical(id="upper"):
+                yield Static(id="status", markup=False)
+                yield Static(id="title", markup=False)
+                yield Static(id="cue", markup=False)
+                yield BigTime(id="time")
             yield BreathPacer(id="pacer")
             yield RepCounter(id="reps", tap_hint="press Enter after each rep")
-            yield Static(id="next", markup=False)
-            yield RoutineProgress(id="progress")
+            with Vertical(id="lower"):
+                yield Static(id="next", markup=False)
+                yield RoutineProgress(id="progress")
         yield Static(f"Make the terminal larger: the workout needs at least {MIN_WIDTH} x {MIN_HEIGHT}.\n"
                      "The timer keeps running.", id="too-small")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         # Looked up once: show() runs at frame rate and a query costs more than the update.
@@ -98,6 +104,13 @@ class SessionScreen(Screen[None]):
         self._view = v
         if v.finished or not self._ready:
             return
+        # Between whole seconds only the pacer or the tempo bar can change: a frame
+        # (20 a second) touches just those, not the clock, labels and classes.
+        second = (v.index, v.paused, v.rep, v.reps, None if v.remaining is None else countdown_seconds(v.remaining))
+        if second == self._second:
+            self._show_motion(v)
+            return
+        self._second = second
         key = (v.index, v.title, v.side, v.set_no, v.cue, v.paused, v.easier, v.rounds, v.reps if v.tap else None)
         if key != self._static_key:
             self._static_key = key
@@ -109,17 +122,18 @@ class SessionScreen(Screen[None]):
         else:
             big.text = clock_text(v.remaining)
         big.set_class(v.remaining is not None and countdown_seconds(v.remaining) <= 3 and not v.paused, "-final")
-        pacer = self._pacer
-        pacer.display = v.breath_phase is not None
+        self._pacer.display = v.breath_phase is not None
+        self._counter.display = v.reps is not None
+        self._show_motion(v)
+        self._progress.show(v.progress, v.routine_left)
+
+    def _show_motion(self, v: SessionView) -> None:
         if v.breath_phase is not None:
-            pacer.show(v.breath_phase, v.breath_fraction, v.breath_left, v.breath_no, v.breaths)
-        counter = self._counter
-        counter.display = v.reps is not None
+            self._pacer.show(v.breath_phase, v.breath_fraction, v.breath_left, v.breath_no, v.breaths)
         if v.reps is not None:
             # The counter wants reps finished; a tempo view names the rep under way.
             done = (v.rep or 0) if v.tap else max(0, (v.rep or 1) - 1)
-            counter.show(done, v.reps, v.tempo_phase, v.tempo_fraction, tap=v.tap)
-        self._progress.show(v.progress, v.routine_left)
+            self._counter.show(done, v.reps, v.tempo_phase, v.tempo_fraction, tap=v.tap)
 
     def _show_step(self, v: SessionView) -> None:
         routine = self.lumbar.session.plan.routine.name if self.lumbar.session else ""

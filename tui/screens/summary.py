@@ -6,8 +6,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
+from ..widgets.key_bar import KeyBar
 from ..engine.timefmt import duration_text
 from ..engine.view import Summary
 
@@ -36,7 +37,7 @@ class SummaryScreen(Screen[None]):
             lines.append(f"Made easier   {_names(r.easier)}")
             yield Static("\n".join(lines), id="summary-lines", markup=False)
             yield Static("Press Enter for the routine list.", classes="hint")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def action_home(self) -> None:
         self.app.go_home()  # type: ignore[attr-defined]

@@ -11,7 +11,10 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, NamedTuple
 
+from rich.segment import Segment
 from textual.content import Content
+from textual.strip import Strip
+from textual.visual import Visual
 from textual.geometry import Region
 from textual.widget import Widget
 
@@ -147,6 +150,9 @@ class BreathPacer(Widget):
         self._bar_rows = bar_rows
         self._shape_size = 0.0
         self._drawn = PacerDrawing(None, 0, None, None, None)
+        self._side: int | None = None
+        self._text_strips: list[Strip] | None = None
+        self._bar_strip: tuple[int, Strip] | None = None
 
     @property
     def drawing(self) -> PacerDrawing:
@@ -180,6 +186,8 @@ class BreathPacer(Widget):
         if drawing == self._drawn:
             return
         previous, self._drawn = self._drawn, drawing
+        if previous._replace(units=None) != drawing._replace(units=None):
+            self._text_strips = None
         if phase != previous.phase:
             for name in PHASE_WORDS:
                 self.set_class(name == phase, f"-{name.replace('_', '-')}")
@@ -204,8 +212,38 @@ class BreathPacer(Widget):
 
     @property
     def _side_cells(self) -> int:
-        """Cells on each side of the centre available to the bar."""
-        return self.content_size.width // 2
+        """Cells on each side of the centre available to the bar (kept from the last resize:
+        asking the DOM for the size on every frame costs more than the frame's drawing)."""
+        if self._side is None:
+            self._side = self.content_size.width // 2
+        return self._side
+
+    def on_resize(self) -> None:
+        self._side = None
+        self._text_strips = None
+        self._bar_strip = None
+
+    def notify_style_update(self) -> None:
+        # A phase class or a theme change recolours every row.
+        self._text_strips = None
+        self._bar_strip = None
+        super().notify_style_update()
+
+    def render_line(self, y: int) -> Strip:
+        # Textual's default re-renders the whole content on any refresh, even of two
+        # cells; here the text rows are rendered once per drawing and the bar per length.
+        width = self.content_size.width
+        drawn = self._drawn
+        if drawn.units is not None and 1 <= y <= self._bar_rows:
+            if self._bar_strip is None or self._bar_strip[0] != drawn.units:
+                line = bar_line(drawn.units, self._side_cells).ljust(width)[:width]
+                self._bar_strip = (drawn.units, Strip([Segment(line, self.visual_style.rich_style)], width))
+            return self._bar_strip[1]
+        if self._text_strips is None:
+            self._text_strips = Visual.to_strips(self, self.render(), width, None, self.visual_style, pad=True)
+        if y < len(self._text_strips):
+            return self._text_strips[y]
+        return Strip.blank(width, self.visual_style.rich_style)
 
     def _rows(self, drawing: PacerDrawing) -> int:
         """How many rows ``drawing`` takes."""
