@@ -15,6 +15,7 @@ from tui.engine.model import BreathPattern, Dose, Exercise, Kind, Position, Rout
 from tui.screens.session import MIN_HEIGHT, MIN_WIDTH, SessionScreen
 from tui.widgets.big_time import BigTime
 from tui.widgets.breath_pacer import BreathPacer
+from tests.ui.drive import advance
 
 KEY = "mixed"
 # prepare 3 | hold 20 (left) | switch 2 | hold 20 (right) | rest 4 | tempo reps 3 x 4 s = 12
@@ -45,12 +46,6 @@ async def resize(pilot, width: int, height: int) -> None:
         await pilot.pause()
     await pilot.pause()
     assert pilot.app.screen.size == (width, height)
-
-
-async def advance(app, pilot, fake_clock, seconds: float) -> None:
-    fake_clock.advance(seconds)
-    app.tick()
-    await pilot.pause()
 
 
 def assert_too_small(screen: SessionScreen) -> None:

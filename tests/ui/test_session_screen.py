@@ -23,6 +23,7 @@ from tui.screens.summary import SummaryScreen
 from tui.widgets.big_time import BigTime
 from tui.widgets.breath_pacer import BreathPacer
 from tui.widgets.rep_counter import RepCounter
+from tests.ui.drive import advance
 
 SIZE = (80, 24)
 KEY = "test-routine"
@@ -61,12 +62,6 @@ TRANSITION, BRIDGE, CURL_UP, BREATHING = 8, 9, 11, 13
 
 def routines() -> dict[str, Routine]:
     return {KEY: ROUTINE}
-
-
-async def advance(app, pilot, fake_clock, seconds: float) -> None:
-    fake_clock.advance(seconds)
-    app.tick()
-    await pilot.pause()
 
 
 async def press(pilot, *keys: str) -> None:
