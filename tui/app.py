@@ -121,12 +121,12 @@ class LumbarApp(App[None]):
         self.session, events = engine.start(plan(routine, easier), self.clock())
         return events
 
-    def command(self, name: str, *args: object) -> None:
-        """Run an engine command (`pause`, `next_step`, ...) on the session, then refresh."""
+    def command(self, act: Callable[..., engine.Result], *args: object) -> None:
+        """Run an engine command (`engine.pause`, `easier.make_easier`, ...), then refresh."""
         if self.session is None:
             return
         before = self.session.plan.easier
-        self.session, events = getattr(engine, name)(self.session, self.clock(), *args)
+        self.session, events = act(self.session, self.clock(), *args)
         if self.remember and self.session.plan.easier != before:
             from .settings import remember_easier
 
@@ -167,12 +167,12 @@ class LumbarApp(App[None]):
         `answered` (given the modal's result) returns False.
         """
         was_paused = self.session is None or self.session.paused
-        self.command("pause")
+        self.command(engine.pause)
 
         def closed(result: object) -> None:
             carry_on = answered(result) if answered is not None else True
             if carry_on and not was_paused:
-                self.command("resume")
+                self.command(engine.resume)
 
         self.push_screen(screen, closed)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tui.engine import session as S
+from tui.engine import easier as E
 from tui.engine.events import (
     BreathPhaseChanged, Countdown, RepCounted, SessionFinished, SideSwitched, StepStarted,
     TempoPhaseChanged,
@@ -409,7 +410,7 @@ EASY = plan(routine(hold("A", 60, easier=Dose(hold_seconds=30)), hold("B", 20),
 def test_make_easier_on_current_step_keeps_elapsed_time() -> None:
     s = started(EASY)
     s, _ = S.advance(s, T0 + 15)  # 5 s into A
-    s, events = S.make_easier(s, T0 + 15)
+    s, events = E.make_easier(s, T0 + 15)
     assert events == ()
     assert s.plan.easier == frozenset({0})
     assert (s.index, s.started_at, s.ends_at) == (1, T0 + 10, T0 + 40)
@@ -420,8 +421,8 @@ def test_make_easier_on_current_step_keeps_elapsed_time() -> None:
 def test_make_easier_from_pause_targets_the_upcoming_exercise() -> None:
     s = started(EASY)
     s, _ = S.advance(s, T0 + 3)
-    assert S.easier_target(s) == 0
-    s, events = S.make_easier(s, T0 + 3)
+    assert E.easier_target(s) == 0
+    s, events = E.make_easier(s, T0 + 3)
     assert events == ()
     assert (s.index, s.step.kind, s.ends_at) == (0, StepKind.PREPARE, T0 + 10)
     assert s.plan.steps[1].duration == 30
@@ -432,7 +433,7 @@ def test_make_easier_from_pause_targets_the_upcoming_exercise() -> None:
 def test_make_easier_while_paused_keeps_paused() -> None:
     s = started(EASY)
     s, _ = S.pause(s, T0 + 20)
-    s, events = S.make_easier(s, T0 + 50)
+    s, events = E.make_easier(s, T0 + 50)
     assert events == () and s.paused_at == T0 + 20
     assert remaining(s, T0 + 90) == 20
 
@@ -441,15 +442,15 @@ def test_make_easier_no_op_without_easier_or_when_already_easier() -> None:
     s = started(EASY)
     s, _ = S.advance(s, T0 + 80)  # in B, which has no easier dose
     assert s.step.title == "B"
-    assert S.easier_target(s) is None
-    s2, events = S.make_easier(s, T0 + 80)
+    assert E.easier_target(s) is None
+    s2, events = E.make_easier(s, T0 + 80)
     assert events == () and s2 == s
 
     s = started(EASY)
     s, _ = S.advance(s, T0 + 12)
-    s, _ = S.make_easier(s, T0 + 12)
-    assert S.easier_target(s) is None
-    s2, events = S.make_easier(s, T0 + 12)
+    s, _ = E.make_easier(s, T0 + 12)
+    assert E.easier_target(s) is None
+    s2, events = E.make_easier(s, T0 + 12)
     assert events == () and s2 == s
 
 
@@ -459,7 +460,7 @@ def test_make_easier_on_tempo_reps_keeps_rep_under_way() -> None:
                      prepare=0))
     s = started(p)
     s, _ = S.advance(s, T0 + 13)
-    s, events = S.make_easier(s, T0 + 13)
+    s, events = E.make_easier(s, T0 + 13)
     assert events == ()
     assert s.ends_at == T0 + 18 and view(s, T0 + 13).reps == 3
 
@@ -540,7 +541,7 @@ def test_make_easier_past_the_easier_length_ends_the_step_now() -> None:
                      rest=10))
     s, _ = S.start(p, T0)
     s, _ = S.advance(s, T0 + 50)
-    s, events = S.make_easier(s, T0 + 50)
+    s, events = E.make_easier(s, T0 + 50)
     # A (at its easier 30 s) is over: it ends now and the 10 s rest starts now, in full.
     assert events == (StepStarted(T0 + 50, 1, s.plan.steps[1]),)
     assert (s.index, s.ends_at) == (1, T0 + 60)
@@ -552,7 +553,7 @@ def test_make_easier_on_a_set_the_easier_dose_lacks_moves_on() -> None:
     s, _ = S.start(p, T0)
     s, _ = S.advance(s, T0 + 65)  # set 3 of A under way (started at 60)
     assert (s.step.title, s.step.set_no) == ("A", 3)
-    s, events = S.make_easier(s, T0 + 65)
+    s, events = E.make_easier(s, T0 + 65)
     # Sets 1 and 2 are done and the easier dose has no set 3: A is complete, B starts now.
     assert s.step.title == "B"
     assert events == (StepStarted(T0 + 65, 3, s.plan.steps[3]),)
@@ -563,7 +564,7 @@ def test_make_easier_on_tap_step_already_past_easier_target_moves_on() -> None:
     s, _ = S.start(p, T0)
     for i in range(6):
         s, _ = S.tap(s, T0 + 1 + i)
-    s, events = S.make_easier(s, T0 + 7)
+    s, events = E.make_easier(s, T0 + 7)
     assert s.index == 1
     assert events == (StepStarted(T0 + 7, 1, s.plan.steps[1]),)
 

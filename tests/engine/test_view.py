@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tui.engine import session as S
+from tui.engine import easier as E
 from tui.engine.model import BREATH_PRESETS, Dose, Position, Tempo
 from tui.engine.plan import StepKind, plan
 from tui.engine.view import SessionView, Summary, describe, summary, view
@@ -135,7 +136,7 @@ def test_summary_done_skipped_easier_and_times() -> None:
     p = plan(routine(hold("A", 30, easier=Dose(hold_seconds=15)), hold("B", 20), hold("C", 10),
                      prepare=10))
     s, _ = S.start(p, T0)
-    s, _ = S.make_easier(s, T0 + 1)          # A at 15 s
+    s, _ = E.make_easier(s, T0 + 1)          # A at 15 s
     s, _ = S.advance(s, T0 + 20)             # A under way
     s, _ = S.pause(s, T0 + 20)
     s, _ = S.resume(s, T0 + 140)             # 120 s paused

@@ -8,6 +8,7 @@ at every changed SVG before accepting it.
 from __future__ import annotations
 
 from tui.engine.model import BreathPattern, Dose, Exercise, Kind, Position, Routine, Tempo
+from tui.engine import easier, session as engine
 
 SIZE = (80, 24)
 
@@ -67,12 +68,12 @@ SUMMARY = Routine(
 
 
 def runner(app, fake_clock, *steps):
-    """A `run_before` that plays `steps`: numbers move the fake clock (then tick), strings run commands."""
+    """A `run_before` that plays `steps`: numbers move the fake clock (then tick), functions run engine commands."""
 
     async def run_before(pilot) -> None:
         await pilot.pause()
         for step in steps:
-            if isinstance(step, str):
+            if callable(step):
                 app.command(step)
             else:
                 fake_clock.advance(step)
@@ -114,9 +115,9 @@ def test_summary(snap_compare, make_app, fake_clock):
     app = start(make_app, SUMMARY)
     run_before = runner(
         app, fake_clock,
-        5, 4, "make_easier", 6,  # the pelvic tilt made easier: 10 s
-        "tap", "tap", "tap", "tap", "tap",  # five curl-ups
-        "next_step",  # the side plank skipped
+        5, 4, easier.make_easier, 6,  # the pelvic tilt made easier: 10 s
+        engine.tap, engine.tap, engine.tap, engine.tap, engine.tap,  # five curl-ups
+        engine.next_step,  # the side plank skipped
     )
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 

@@ -11,6 +11,7 @@ from textual.events import Resize
 from textual.geometry import Size
 from textual.widgets import Static
 
+from tui.engine import easier, session as engine
 from tui.engine.model import BreathPattern, Dose, Exercise, Kind, Position, Routine, Tempo
 from tui.screens.session import MIN_HEIGHT, MIN_WIDTH, SessionScreen
 from tui.widgets.big_time import BigTime
@@ -163,9 +164,10 @@ async def test_two_hundred_random_resizes_during_a_routine(make_app, fake_clock)
             fake_clock.advance(rng.uniform(0, 2.5))
             app.tick()
             if app.session is not None and app.session.is_tap:
-                app.command("tap")
+                app.command(engine.tap)
             elif n % 13 == 0:
-                app.command(rng.choice(["next_step", "previous_step", "restart_step", "make_easier"]))
+                app.command(rng.choice([engine.next_step, engine.previous_step, engine.restart_step,
+                                        easier.make_easier]))
             if app.session is None:  # finished: the summary is up; go again
                 app.start_routine(KEY)
                 starts += 1
@@ -197,14 +199,14 @@ async def test_no_color_still_draws_the_digits_and_the_pacer(make_app, fake_cloc
         # The colourless screen still carries the glyphs.
         lines = [line.text for line in app.screen._compositor.render_strips()]
         assert sum("█" in line for line in lines) >= 5
-        app.command("next_step")  # switch
-        app.command("next_step")  # right side
-        app.command("next_step")  # rest
-        app.command("next_step")  # squat
-        app.command("next_step")  # rest
-        app.command("next_step")  # heel raise
-        app.command("next_step")  # rest
-        app.command("next_step")  # slow breaths
+        app.command(engine.next_step)  # switch
+        app.command(engine.next_step)  # right side
+        app.command(engine.next_step)  # rest
+        app.command(engine.next_step)  # squat
+        app.command(engine.next_step)  # rest
+        app.command(engine.next_step)  # heel raise
+        app.command(engine.next_step)  # rest
+        app.command(engine.next_step)  # slow breaths
         await advance(app, pilot, fake_clock, 1)
         pacer = app.screen.query_one(BreathPacer)
         assert pacer.drawing.phase == "inhale"

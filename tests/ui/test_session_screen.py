@@ -23,6 +23,7 @@ from tui.screens.summary import SummaryScreen
 from tui.widgets.big_time import BigTime
 from tui.widgets.breath_pacer import BreathPacer
 from tui.widgets.rep_counter import RepCounter
+from tui.engine import session as engine
 from tests.ui.drive import advance
 
 SIZE = (80, 24)
@@ -87,7 +88,7 @@ def step_index(app) -> int:
 async def goto(app, pilot, index: int) -> None:
     """Skip forward (the `n` command, without the key round trip) until step `index` is current."""
     while step_index(app) < index:
-        app.command("next_step")
+        app.command(engine.next_step)
     await pilot.pause()
     assert step_index(app) == index
 
@@ -334,7 +335,7 @@ async def test_rep_binding_is_disabled_on_steps_that_are_not_tapped(make_app, fa
             before = (step_index(app), app.session.taps)
             await press(pilot, "enter")
             assert (step_index(app), app.session.taps) == before
-            app.command("next_step")
+            app.command(engine.next_step)
         assert seen == {StepKind.PREPARE, StepKind.HOLD, StepKind.SWITCH, StepKind.REST,
                         StepKind.TRANSITION, StepKind.REPS}
         assert app.screen.check_action("rep", ()) is True

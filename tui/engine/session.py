@@ -16,7 +16,7 @@ from .events import (
     BreathPhaseChanged, Countdown, Event, RepCounted, SessionFinished, SideSwitched,
     StepStarted, TempoPhaseChanged,
 )
-from .plan import Plan, Step, StepKind, plan as make_plan
+from .plan import Plan, Step, StepKind
 
 Events = tuple[Event, ...]
 Result = tuple["Session", Events]
@@ -75,7 +75,7 @@ class Session:
 
 def start(plan: Plan, now: float) -> Result:
     blank = Session(plan, -1, now, None, now, began_at=now)
-    return _enter(blank, 0, now)
+    return enter(blank, 0, now)
 
 
 def advance(s: Session, now: float) -> Result:
@@ -91,7 +91,7 @@ def advance(s: Session, now: float) -> Result:
         if step is not None and step.tempo is not None and s.target is None:
             reps = counted(s, step)
             events.append(RepCounted(end, reps, reps))
-        s, entered = _enter(_completed(s), s.index + 1, end)
+        s, entered = enter(completed(s), s.index + 1, end)
         events += entered
     if not s.finished:
         events += _inner_events(s, s.clock, now)
@@ -127,7 +127,7 @@ def next_step(s: Session, now: float) -> Result:
         return s, events
     if step.kind.is_work and step.exercise is not None:
         s = replace(s, skipped=s.skipped | {step.exercise})
-    s, entered = _enter(s, s.index + 1, s.clock)
+    s, entered = enter(s, s.index + 1, s.clock)
     return s, events + entered
 
 
@@ -137,7 +137,7 @@ def previous_step(s: Session, now: float) -> Result:
     if s.finished:
         return s, events
     target = next((i for i in range(s.index - 1, -1, -1) if s.plan.steps[i].kind.is_work), 0)
-    s, entered = _enter(s, target, s.clock)
+    s, entered = enter(s, target, s.clock)
     return s, events + entered
 
 
@@ -145,7 +145,7 @@ def restart_step(s: Session, now: float) -> Result:
     s, events = advance(s, now)
     if s.finished:
         return s, events
-    s, entered = _enter(s, s.index, s.clock)
+    s, entered = enter(s, s.index, s.clock)
     return s, events + entered
 
 
@@ -182,7 +182,7 @@ def tap(s: Session, now: float) -> Result:
     s = replace(s, taps=taps)
     if taps < s.target:
         return s, events + (rep,)
-    s, entered = _enter(_completed(s), s.index + 1, s.clock)
+    s, entered = enter(completed(s), s.index + 1, s.clock)
     return s, events + (rep,) + entered
 
 
@@ -193,62 +193,7 @@ def finish(s: Session, now: float) -> Result:
     return _finish(s, s.clock), events + (SessionFinished(s.clock),)
 
 
-def make_easier(s: Session, now: float) -> Result:
-    """Switch the current (or next) exercise to its easier dose for the rest of the routine."""
-    s, events = advance(s, now)
-    exercise = easier_target(s)
-    if exercise is None:
-        return s, events
-    new_plan = make_plan(s.plan.routine, s.plan.easier | {exercise})
-    current = s.step
-    assert current is not None
-    index, same = _find(new_plan, current)
-    s = replace(s, plan=new_plan)
-    if not same:
-        # The step under way no longer exists (fewer sets): that exercise is done.
-        s, entered = _enter(_completed(s), index, s.clock)
-        return s, events + entered
-    step = new_plan.steps[index]
-    t = s.moment(s.clock)
-    if step.duration is None:
-        target = step.reps if step.kind is StepKind.REPS else None
-        s = replace(s, index=index, ends_at=None, target=target)
-        if target is not None and s.taps >= target:
-            s, entered = _enter(_completed(s), index + 1, s.clock)
-            return s, events + entered
-        return s, events
-    # Past the easier length already: the step ends now, not back in time.
-    ends_at = max(s.started_at + step.duration, t)
-    s = replace(s, index=index, ends_at=ends_at, target=None)
-    more: Events = ()
-    if not s.paused:
-        s, more = advance(s, s.clock)
-    return s, events + more
-
-
-def easier_target(s: Session) -> int | None:
-    """The exercise `make_easier` would change, if it has an easier dose not yet in use."""
-    for step in s.plan.steps[max(s.index, 0):]:
-        if step.kind.is_work:
-            ok = step.exercise is not None and step.has_easier and not step.easier
-            return step.exercise if ok else None
-    return None
-
-
-def _find(new_plan: Plan, current: Step) -> tuple[int, bool]:
-    """The same step in a new plan, or (when it is gone) the step after that exercise."""
-    steps = new_plan.steps
-    for i, step in enumerate(steps):
-        if step.key == current.key:
-            return i, True
-    last = None
-    for i, step in enumerate(steps):
-        if step.exercise == current.exercise and step.round_no == current.round_no and step.kind.is_work:
-            last = i
-    return (len(steps) if last is None else last + 1), False
-
-
-def _enter(s: Session, index: int, at: float) -> Result:
+def enter(s: Session, index: int, at: float) -> Result:
     steps = s.plan.steps
     paused_at = at if s.paused else None
     if index >= len(steps):
@@ -272,7 +217,7 @@ def _finish(s: Session, at: float) -> Session:
                    ends_at=None, target=None, taps=0)
 
 
-def _completed(s: Session) -> Session:
+def completed(s: Session) -> Session:
     step = s.step
     if step is not None and step.kind.is_work and step.exercise is not None:
         return replace(s, done=s.done | {step.exercise})

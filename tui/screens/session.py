@@ -11,7 +11,7 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Static
 
-from ..engine import session as engine
+from ..engine import easier, session as engine
 from ..engine.plan import StepKind
 from ..widgets.key_bar import KeyBar
 from ..engine.timefmt import clock_text, countdown_seconds
@@ -174,32 +174,32 @@ class SessionScreen(Screen[None]):
         if action == "rep":
             return True if session is not None and session.is_tap else None
         if action == "easier":
-            return True if session is not None and engine.easier_target(session) is not None else None
+            return True if session is not None and easier.easier_target(session) is not None else None
         return True
 
     def action_pause(self) -> None:
-        self.lumbar.command("toggle_pause")
+        self.lumbar.command(engine.toggle_pause)
 
     def action_next(self) -> None:
-        self.lumbar.command("next_step")
+        self.lumbar.command(engine.next_step)
 
     def action_previous(self) -> None:
-        self.lumbar.command("previous_step")
+        self.lumbar.command(engine.previous_step)
 
     def action_restart(self) -> None:
-        self.lumbar.command("restart_step")
+        self.lumbar.command(engine.restart_step)
 
     def action_more(self) -> None:
-        self.lumbar.command("adjust", 1)
+        self.lumbar.command(engine.adjust, 1)
 
     def action_less(self) -> None:
-        self.lumbar.command("adjust", -1)
+        self.lumbar.command(engine.adjust, -1)
 
     def action_rep(self) -> None:
-        self.lumbar.command("tap")
+        self.lumbar.command(engine.tap)
 
     def action_easier(self) -> None:
-        self.lumbar.command("make_easier")
+        self.lumbar.command(easier.make_easier)
         self.notify("Easier version from now on; lumbar will remember it.", timeout=4)
 
     def action_stop_if(self) -> None:

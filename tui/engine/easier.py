@@ -1,0 +1,67 @@
+"""Flare-up days: switching an exercise to its easier dose in the middle of a session.
+
+The plan is rebuilt with the exercise at its easier dose and the session carries on at
+the same step, keeping the time already spent in it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .plan import Plan, Step, StepKind, plan as make_plan
+from .session import Events, Result, Session, advance, completed, enter
+
+
+def make_easier(s: Session, now: float) -> Result:
+    """Switch the current (or next) exercise to its easier dose for the rest of the routine."""
+    s, events = advance(s, now)
+    exercise = easier_target(s)
+    if exercise is None:
+        return s, events
+    new_plan = make_plan(s.plan.routine, s.plan.easier | {exercise})
+    current = s.step
+    assert current is not None
+    index, same = _find(new_plan, current)
+    s = replace(s, plan=new_plan)
+    if not same:
+        # The step under way no longer exists (fewer sets): that exercise is done.
+        s, entered = enter(completed(s), index, s.clock)
+        return s, events + entered
+    step = new_plan.steps[index]
+    t = s.moment(s.clock)
+    if step.duration is None:
+        target = step.reps if step.kind is StepKind.REPS else None
+        s = replace(s, index=index, ends_at=None, target=target)
+        if target is not None and s.taps >= target:
+            s, entered = enter(completed(s), index + 1, s.clock)
+            return s, events + entered
+        return s, events
+    # Past the easier length already: the step ends now, not back in time.
+    ends_at = max(s.started_at + step.duration, t)
+    s = replace(s, index=index, ends_at=ends_at, target=None)
+    more: Events = ()
+    if not s.paused:
+        s, more = advance(s, s.clock)
+    return s, events + more
+
+
+def easier_target(s: Session) -> int | None:
+    """The exercise `make_easier` would change, if it has an easier dose not yet in use."""
+    for step in s.plan.steps[max(s.index, 0):]:
+        if step.kind.is_work:
+            ok = step.exercise is not None and step.has_easier and not step.easier
+            return step.exercise if ok else None
+    return None
+
+
+def _find(new_plan: Plan, current: Step) -> tuple[int, bool]:
+    """The same step in a new plan, or (when it is gone) the step after that exercise."""
+    steps = new_plan.steps
+    for i, step in enumerate(steps):
+        if step.key == current.key:
+            return i, True
+    last = None
+    for i, step in enumerate(steps):
+        if step.exercise == current.exercise and step.round_no == current.round_no and step.kind.is_work:
+            last = i
+    return (len(steps) if last is None else last + 1), False
