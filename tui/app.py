@@ -209,7 +209,7 @@ class LumbarApp(App[None]):
             and self.animation_level != "none" and isinstance(self.screen, SessionScreen)
         )
         if frames:
-            # Re-arming a one-shot timer 25 times a second costs more than the frame itself.
+            # Re-arming a one-shot timer every frame costs more than the frame itself.
             if self._frames is None:
                 self._stop_beat()
                 self._frames = self.set_interval(self.heartbeat / self.time_scale, self.tick, name="frames")
@@ -220,7 +220,7 @@ class LumbarApp(App[None]):
         self._stop_beat()
         if self.heartbeat is None or session is None:
             return
-        delay = next_delay(session, self.clock(), False, self.heartbeat)
+        delay = next_delay(session, self.clock())
         if delay is not None:
             self._beat = self.set_timer(delay / self.time_scale, self.tick, name="heartbeat")
 

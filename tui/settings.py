@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields
+from pathlib import Path
 
 from . import paths
 from .engine.model import Routine
@@ -28,7 +29,7 @@ def save_settings(settings: Settings) -> None:
     write_json(paths.config_dir() / "settings.json", asdict(settings))
 
 
-def _easier_file():
+def _easier_file() -> Path:
     return paths.data_dir() / "easier.json"
 
 

@@ -28,19 +28,19 @@ def animated(s: Session) -> bool:
     return (step.kind is StepKind.HOLD and step.breath is not None) or step.tempo is not None
 
 
-def next_delay(s: Session, now: float, smooth: bool, frame: float = FRAME) -> float | None:
-    """Seconds until the next tick is worth making; None when nothing will change by itself."""
+def next_delay(s: Session, now: float) -> float | None:
+    """Seconds until a still screen next changes; None when nothing will change by itself.
+
+    While `animated(s)` the shell ticks at `FRAME` instead; this is for everything else,
+    including the pacer drawn without animation (its phase seconds tick on their own grid).
+    """
     step = s.step
     if step is None or s.paused or s.ends_at is None:
         return None
-    paced = animated(s)
-    if paced and smooth:
-        return frame
     t = max(now, s.clock)
     waits = [_to_next_second(s.ends_at - t)]
-    if paced:
+    if animated(s):
         phases = breath_phases(step.breath) if step.tempo is None else tempo_phases(step.tempo)
-        # The static pacer shows whole seconds left in the phase; those tick on their own grid.
         waits.append(_to_next_second(phase_at(phases, t - s.started_at).left))
     return max(min(waits), 0.0) + SLACK
 

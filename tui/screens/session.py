@@ -162,7 +162,7 @@ class SessionScreen(Screen[None]):
             cue = f"Next up: {cue}"
         self.query_one("#cue", Static).update(cue)
         self.query_one("#next", Static).update(f"Next: {v.next_title}" if v.next_title else "Last step")
-        big = self.query_one(BigTime)
+        big = self._big
         big.remove_class(*KIND_CLASSES)
         big.add_class(f"-{v.kind.value}")
         big.set_class(v.paused, "-paused")
