@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Static
@@ -17,6 +16,7 @@ from ..widgets.key_bar import KeyBar
 from ..engine.timefmt import clock_text, countdown_seconds
 from ..engine.view import SessionView
 from ..widgets.big_time import BigTime
+from ..widgets.group import Group
 from ..widgets.breath_pacer import BreathPacer
 from ..widgets.rep_counter import RepCounter
 from ..widgets.routine_progress import RoutineProgress
@@ -34,6 +34,8 @@ KIND_WORDS = {
 
 
 class SessionScreen(Screen[None]):
+    BLANK = True
+    """The screen itself is plain background (see :mod:`tui.widgets.group`)."""
     BINDINGS = [
         Binding("space", "pause", "Pause", id="session.pause", tooltip="Pause or resume"),
         Binding("n,right", "next", "Next", key_display="n", id="session.next", tooltip="Next step"),
@@ -66,22 +68,26 @@ class SessionScreen(Screen[None]):
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
-        # Textual repaints every widget whose container overlaps a change; grouping what
-        # sits above and below the pacer keeps its 20 frames a second from touching them.
-        with Vertical(id="workout"):
-            with Vertical(id="upper"):
+        # Textual repaints, whole, every widget whose container overlaps a change. Each
+        # moving part (clock, pacer or rep bar) sits in a group of its own, so a frame
+        # leaves the labels, the progress row and the key bar alone.
+        with Group(id="workout"):
+            with Group(id="head"):
                 yield Static(id="status", markup=False)
                 yield Static(id="title", markup=False)
                 yield Static(id="cue", markup=False)
+            with Group(id="clock"):
                 yield BigTime(id="time")
-            yield BreathPacer(id="pacer")
-            yield RepCounter(id="reps", tap_hint="press Enter after each rep")
-            with Vertical(id="lower"):
+            with Group(id="motion"):
+                yield BreathPacer(id="pacer")
+                yield RepCounter(id="reps", tap_hint="press Enter after each rep")
+            with Group(id="lower"):
                 yield Static(id="next", markup=False)
                 yield RoutineProgress(id="progress")
         yield Static(f"Make the terminal larger: the workout needs at least {MIN_WIDTH} x {MIN_HEIGHT}.\n"
                      "The timer keeps running.", id="too-small")
-        yield KeyBar()
+        with Group(id="keys"):
+            yield KeyBar()
 
     def on_mount(self) -> None:
         # Looked up once: show() runs at frame rate and a query costs more than the update.
