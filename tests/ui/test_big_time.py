@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 from textual.app import App, ComposeResult
-from textual.color import Color
-from textual.filter import Monochrome
+from textual.geometry import Region
 
 from tui.widgets.big_font import render_big
+from tests.ui.repaints import count_repaints
+from tui.widgets import big_time
 from tui.widgets.big_time import BigTime
 
 
@@ -65,19 +66,12 @@ async def test_glyphs_are_centred_both_ways() -> None:
         assert lines[top : top + len(expected)] == [" " * left + row for row in expected]
 
 
-async def test_text_update_redraws_and_repeats_are_free() -> None:
+async def test_text_update_redraws_and_repeats_are_free(monkeypatch: pytest.MonkeyPatch) -> None:
     app = BigTimeApp("1:30")
     async with app.run_test(size=(80, 24)) as pilot:
         big = app.screen.query_one(BigTime)
         await pilot.pause()
-        calls: list[bool] = []
-        original = big.refresh
-
-        def spy(*args: object, **kwargs: object) -> BigTime:
-            calls.append(True)
-            return original(*args, **kwargs)  # type: ignore[arg-type]
-
-        big.refresh = spy  # type: ignore[method-assign]
+        calls = count_repaints(big, big_time, monkeypatch)
         for _ in range(20):
             big.text = "1:30"
         assert calls == []
@@ -135,13 +129,10 @@ async def test_digits_stay_legible_with_no_color(
         for kind in ("", "-prepare", "-hold", "-reps", "-rest", "-switch", "-transition", "-paused"):
             big.set_classes(kind)
             await pilot.pause()
-            row = next(
-                list(big.render_line(y))
-                for y in range(big.size.height)
-                if "█" in big.render().plain.split("\n")[y]
-            )
-            grey = Monochrome().apply(row, Color(0, 0, 0))
-            ink = next(seg.style for seg in grey if "█" in seg.text and seg.style)
+            # The rows as drawn: render_lines applies the app's NO_COLOR filter itself.
+            rows = big.render_lines(Region(0, 0, big.outer_size.width, big.outer_size.height))
+            ink = next(seg.style for row in rows for seg in row if "█" in seg.text and seg.style)
             assert ink.color is not None and ink.bgcolor is not None
+            assert len(set(ink.color.get_truecolor())) == 1, "NO_COLOR draws in greys"
             fg, bg = ink.color.get_truecolor().red, ink.bgcolor.get_truecolor().red
             assert abs(fg - bg) >= 80, f"{kind or 'plain'} on {theme}: {fg} vs {bg}"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from textual.app import App, ComposeResult
 
+from tui.widgets import breath_pacer
+from tests.ui.repaints import count_repaints
 from tui.widgets.breath_pacer import (
     BreathPacer,
     bar_line,
@@ -29,18 +31,6 @@ def bar_width(pacer: BreathPacer) -> int:
     """Inked cells in the first bar row (half blocks count as one)."""
     bars = [line for line in lines_of(pacer) if "█" in line or "▐" in line]
     return len(bars[0].strip()) if bars else 0
-
-
-def count_refreshes(pacer: BreathPacer) -> list[bool]:
-    calls: list[bool] = []
-    original = pacer.refresh
-
-    def spy(*args: object, **kwargs: object) -> BreathPacer:
-        calls.append(True)
-        return original(*args, **kwargs)  # type: ignore[arg-type]
-
-    pacer.refresh = spy  # type: ignore[method-assign]
-    return calls
 
 
 # Pure helpers -----------------------------------------------------------------
@@ -128,14 +118,14 @@ async def test_phase_word_seconds_and_breath_count_are_shown() -> None:
         assert pacer.size.height == 3  # the count line went away
 
 
-async def test_same_drawing_does_not_refresh() -> None:
+async def test_same_drawing_does_not_refresh(monkeypatch: pytest.MonkeyPatch) -> None:
     app = PacerApp()
     async with app.run_test(size=(80, 24)) as pilot:
         pacer = app.screen.query_one(BreathPacer)
         await pilot.pause()
         pacer.show("inhale", 0.5, 2.5, breath=1, breaths=5)
         await pilot.pause()
-        calls = count_refreshes(pacer)
+        calls = count_repaints(pacer, breath_pacer, monkeypatch)
         # 20 Hz for a few ms: same half cell, same whole second.
         for step in range(5):
             pacer.show("inhale", 0.5 + step * 0.0005, 2.5 - step * 0.002, breath=1, breaths=5)
@@ -152,7 +142,7 @@ async def test_same_drawing_does_not_refresh() -> None:
         assert len(calls) == before
 
 
-async def test_animation_level_none_draws_no_bar() -> None:
+async def test_animation_level_none_draws_no_bar(monkeypatch: pytest.MonkeyPatch) -> None:
     app = PacerApp()
     async with app.run_test(size=(80, 24)) as pilot:
         app.animation_level = "none"
@@ -164,7 +154,7 @@ async def test_animation_level_none_draws_no_bar() -> None:
         assert "█" not in text and "▐" not in text and "▌" not in text
         assert [line.strip() for line in text.split("\n")] == ["Breathe in  4", "breath 1 of 3"]
         assert pacer.size.height == 2
-        calls = count_refreshes(pacer)
+        calls = count_repaints(pacer, breath_pacer, monkeypatch)
         for fraction in (0.2, 0.4, 0.6):  # the bar would move; the label does not
             pacer.show("inhale", fraction, 3.6 - fraction / 2, breath=1, breaths=3)
         assert calls == []

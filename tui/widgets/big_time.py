@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich.segment import Segment
 from textual.content import Content
 from textual.geometry import Region
 from textual.reactive import reactive
@@ -18,6 +17,8 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from tui.widgets.big_font import GAP, GLYPH_HEIGHT, big_size, render_big
+from tui.widgets.paint import paint_now
+from tui.widgets.strips import PlainRows, crop_columns
 
 if TYPE_CHECKING:
     from textual.geometry import Size
@@ -77,8 +78,8 @@ class BigTime(Widget):
         super().__init__(name=name, id=id, classes=classes, disabled=disabled)
         self._cache_key: tuple[str, int, int] | None = None
         self._cache: list[str] = []
-        self._strips: list[Strip] | None = None
-        self._blank = Strip.blank(0)
+        self._finished: list[Strip] | None = None
+        self._rows = PlainRows(self)
         # set_reactive: nothing is mounted yet, so there is nothing to refresh.
         self.set_reactive(BigTime.text, text)
 
@@ -107,7 +108,7 @@ class BigTime(Widget):
         return max(0, min(by_width, height // base_height))
 
     def watch_text(self, old: str, new: str) -> None:
-        self._strips = None
+        self._finished = None
         # A countdown changes one digit a second: repaint those columns, not the whole
         # clock. Anything else (a new length, a new scale) repaints everything.
         if not self.is_mounted:
@@ -128,8 +129,8 @@ class BigTime(Widget):
         # Of those columns, only the rows whose pixels differ (8 -> 7 keeps its top bar).
         before, after = render_big(old, scale), render_big(new, scale)
         rows = [y for y in range(glyph_height) if before[y][start:end] != after[y][start:end]]
-        for first, last in _runs(rows):
-            self.refresh(Region(left + start, top + first, end - start, last - first + 1))
+        paint_now(self, *(Region(left + start, top + first, end - start, last - first + 1)
+                          for first, last in _runs(rows)))
 
     @staticmethod
     def _offset(text: str, index: int, scale: int) -> int:
@@ -163,26 +164,27 @@ class BigTime(Widget):
         return [row[:width] for row in rows]
 
     def render(self) -> Content:
-        """The same rows as one piece of content (for inspection; drawing uses render_line)."""
+        """The same rows as one piece of content (for inspection; drawing uses render_lines)."""
         return Content("\n".join(self.lines()))
 
-    def render_line(self, y: int) -> Strip:
-        # The line API with finished strips kept: a second's repaint then costs Textual's
-        # own per-line work only, not a Content built, wrapped and styled again.
-        if self._strips is None:
-            width = self.content_size.width
-            style = self.rich_style
-            self._blank = Strip.blank(width, style)
-            self._strips = [Strip([Segment(row.ljust(width), style)], width) for row in self.lines()]
-        return self._strips[y] if y < len(self._strips) else self._blank
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Whole rows kept finished until the text, size or colour changes, so the
+        # second's repaint skips Textual's per-row styling of the glyph rows. The widget
+        # has no padding or border (DEFAULT_CSS), so a content row is a whole row.
+        if self._finished is None:
+            lines, row = self.lines(), self._rows.row
+            self._finished = [row(line) for line in lines] + [row("")] * (self.outer_size.height - len(lines))
+        return crop_columns(self._finished[crop.y:crop.bottom], crop, self.outer_size.width)
 
     def notify_style_update(self) -> None:
         # A class change (step kind, paused, the last seconds) or a new theme recolours it.
-        self._strips = None
+        self._finished = None
+        self._rows.clear()
         super().notify_style_update()
 
     def on_resize(self) -> None:
-        self._strips = None
+        self._finished = None
+        self._rows.clear()
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
         """Width at scale 1, used only if a stylesheet sets ``width: auto``."""

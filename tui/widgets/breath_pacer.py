@@ -11,12 +11,14 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, NamedTuple
 
-from rich.segment import Segment
 from textual.content import Content
 from textual.strip import Strip
 from textual.visual import Visual
 from textual.geometry import Region
 from textual.widget import Widget
+
+from tui.widgets.paint import paint_now
+from tui.widgets.strips import PlainRows, crop_columns, finish
 
 if TYPE_CHECKING:
     from textual.geometry import Size
@@ -151,8 +153,8 @@ class BreathPacer(Widget):
         self._shape_size = 0.0
         self._drawn = PacerDrawing(None, 0, None, None, None)
         self._side: int | None = None
-        self._text_strips: list[Strip] | None = None
-        self._bar_strip: tuple[int, Strip] | None = None
+        self._text_rows: list[Strip] | None = None
+        self._plain = PlainRows(self)
 
     @property
     def drawing(self) -> PacerDrawing:
@@ -187,7 +189,7 @@ class BreathPacer(Widget):
             return
         previous, self._drawn = self._drawn, drawing
         if previous._replace(units=None) != drawing._replace(units=None):
-            self._text_strips = None
+            self._text_rows = None
         if phase != previous.phase:
             for name in PHASE_WORDS:
                 self.set_class(name == phase, f"-{name.replace('_', '-')}")
@@ -205,10 +207,10 @@ class BreathPacer(Widget):
         changed = [x for x, (a, b) in enumerate(zip(before, after)) if a != b]
         if not changed:
             return
-        left_pad = self.styles.padding.left
         runs = [[x for x in changed if x < side], [x for x in changed if x >= side]]
-        regions = [Region(left_pad + run[0], 1, run[-1] - run[0] + 1, self._bar_rows) for run in runs if run]
-        self.refresh(*regions)
+        # Content coordinates: the bar rows start one row below the phase line.
+        regions = [Region(run[0], 1, run[-1] - run[0] + 1, self._bar_rows) for run in runs if run]
+        paint_now(self, *regions)
 
     @property
     def _side_cells(self) -> int:
@@ -220,30 +222,34 @@ class BreathPacer(Widget):
 
     def on_resize(self) -> None:
         self._side = None
-        self._text_strips = None
-        self._bar_strip = None
+        self._forget_strips()
 
     def notify_style_update(self) -> None:
         # A phase class or a theme change recolours every row.
-        self._text_strips = None
-        self._bar_strip = None
+        self._forget_strips()
         super().notify_style_update()
 
-    def render_line(self, y: int) -> Strip:
-        # Textual's default re-renders the whole content on any refresh, even of two
-        # cells; here the text rows are rendered once per drawing and the bar per length.
-        width = self.content_size.width
+    def _forget_strips(self) -> None:
+        self._text_rows = None
+        self._plain.clear()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Whole rows kept finished (padding, colours, filters): a frame that only moves
+        # the bar builds one new row, shared by every bar row; the text rows are built
+        # once per drawing, not once per frame as Textual's default would.
+        return crop_columns([self._row(y) for y in range(crop.y, crop.bottom)], crop, self.outer_size.width)
+
+    def _row(self, y: int) -> Strip:
         drawn = self._drawn
         if drawn.units is not None and 1 <= y <= self._bar_rows:
-            if self._bar_strip is None or self._bar_strip[0] != drawn.units:
-                line = bar_line(drawn.units, self._side_cells).ljust(width)[:width]
-                self._bar_strip = (drawn.units, Strip([Segment(line, self.visual_style.rich_style)], width))
-            return self._bar_strip[1]
-        if self._text_strips is None:
-            self._text_strips = Visual.to_strips(self, self.render(), width, None, self.visual_style, pad=True)
-        if y < len(self._text_strips):
-            return self._text_strips[y]
-        return Strip.blank(width, self.visual_style.rich_style)
+            return self._plain.row(" " * self.styles.padding.left + bar_line(drawn.units, self._side_cells))
+        if self._text_rows is None:
+            content = Visual.to_strips(self, self.render(), self.content_size.width, None,
+                                       self.visual_style, pad=True)
+            self._text_rows = [finish(self, strip) for strip in content]
+        if y < len(self._text_rows):
+            return self._text_rows[y]
+        return self._plain.row("")
 
     def _rows(self, drawing: PacerDrawing) -> int:
         """How many rows ``drawing`` takes."""
