@@ -153,9 +153,13 @@ def build(results: dict[str, Any]) -> tuple[list[dict[str, str]], list[dict[str,
             f"({ld['loader_per_file_ms']:.2f} ms/file)", f"{ld['yaml_loader']} {ld['yaml_ms']:.0f} ms",
             f"{ld['ratio']:.2f}x")
         if "list_ms" in ld:
-            row(f"loader: `lumbar list` with {ld['files']} extra files", f"{ld['list_ms']:.0f} ms",
+            row(f"loader: `lumbar list` with {ld['files']} extra files, first start", f"{ld['list_ms']:.0f} ms",
                 f"`lumbar list` shipped only {ld['list_shipped_ms']:.0f} ms",
                 f"{ld['list_ms'] / ld['list_shipped_ms']:.2f}x")
+        if "list_cached_ms" in ld:
+            row(f"loader: `lumbar list` with {ld['files']} extra files, cached", f"{ld['list_cached_ms']:.0f} ms",
+                f"`lumbar list` shipped only {ld['list_shipped_ms']:.0f} ms",
+                f"{ld['list_cached_ms'] / ld['list_shipped_ms']:.2f}x")
     else:
         row("loader: 500 routine files", _missing(ld))
     row("history screen: ten years of data", HISTORY_NA)

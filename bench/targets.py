@@ -26,7 +26,8 @@ TERMDOWN = str(BENCH / ".venv" / "bin" / "termdown")
 #: A private config and data dir, so no run reads or changes the user's settings.
 HOME = Path(tempfile.mkdtemp(prefix="lumbar-bench-"))
 atexit.register(shutil.rmtree, HOME, ignore_errors=True)
-LUMBAR_ENV = {"LUMBAR_CONFIG_DIR": str(HOME / "config"), "LUMBAR_DATA_DIR": str(HOME / "data")}
+LUMBAR_ENV = {"LUMBAR_CONFIG_DIR": str(HOME / "config"), "LUMBAR_DATA_DIR": str(HOME / "data"),
+              "LUMBAR_CACHE_DIR": str(HOME / "cache")}
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,10 @@ SESSIONS = ROOT / "sessions"
 
 @pytest.fixture(autouse=True)
 def private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Never read or write the real user's config and data."""
+    """Never read or write the real user's config, data or cache."""
     monkeypatch.setenv("LUMBAR_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("LUMBAR_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("LUMBAR_CACHE_DIR", str(tmp_path / "cache"))
 
 
 @pytest.fixture

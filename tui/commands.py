@@ -6,13 +6,16 @@ import sys
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .catalog import Entry, discover, routine_files
 from .engine.model import Routine
 from .engine.plan import Step, StepKind, plan
 from .engine.timefmt import clock_text, duration_text
 from .engine.view import describe
-from .loader import Problem, RoutineError, load_routine
+
+if TYPE_CHECKING:
+    from .loader import Problem
 
 #: Exit status for bad input (bad routine files, unknown names).
 BAD_INPUT = 2
@@ -26,12 +29,25 @@ class Catalog:
 
 
 def load_catalog(folders: list[Path]) -> Catalog:
+    """Every routine found, from the cache when its file is unchanged, else parsed."""
+    from .routine_cache import RoutineCache
+
     catalog = Catalog(entries=discover(folders))
+    cache = RoutineCache.open()
     for key, entry in catalog.entries.items():
-        try:
-            catalog.routines[key] = load_routine(entry.path)
-        except RoutineError as error:
-            catalog.problems.extend(error.problems)
+        routine = cache.get(entry.path)
+        if routine is None:
+            # Only now: importing PyYAML and the loader is most of the cost of a start.
+            from .loader import RoutineError, load_routine
+
+            try:
+                routine = load_routine(entry.path)
+            except RoutineError as error:
+                catalog.problems.extend(error.problems)
+                continue
+            cache.put(entry.path, routine)
+        catalog.routines[key] = routine
+    cache.save()
     return catalog
 
 
@@ -111,6 +127,8 @@ def _detail(step: Step) -> str:
 
 
 def check(targets: list[Path]) -> int:
+    from .loader import RoutineError, load_routine
+
     files: list[Path] = []
     problems: list[Problem] = []
     for target in targets:

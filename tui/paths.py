@@ -1,4 +1,4 @@
-"""Where lumbar's files live: shipped routines, the user's routines, and saved data."""
+"""Where lumbar's files live: shipped routines, the user's routines, saved data and the cache."""
 
 from __future__ import annotations
 
@@ -30,6 +30,15 @@ def data_dir() -> Path:
     from platformdirs import user_data_path
 
     return user_data_path("lumbar", appauthor=False)
+
+
+def cache_dir() -> Path:
+    override = os.environ.get("LUMBAR_CACHE_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_cache_path
+
+    return user_cache_path("lumbar", appauthor=False)
 
 
 def user_sessions() -> Path:

@@ -70,6 +70,7 @@ def test_desk_break_in_a_real_terminal(tmp_path, shipped):
     env = {
         "LUMBAR_CONFIG_DIR": str(tmp_path / "config"),
         "LUMBAR_DATA_DIR": str(tmp_path / "data"),
+        "LUMBAR_CACHE_DIR": str(tmp_path / "cache"),
         "PYTHONPATH": str(ROOT),
     }
     assignments = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
@@ -118,7 +119,7 @@ def test_check_reports_file_line_column_and_exits_2(tmp_path):
         encoding="utf-8",
     )
     env = {**os.environ, "LUMBAR_CONFIG_DIR": str(tmp_path / "config"),
-           "LUMBAR_DATA_DIR": str(tmp_path / "data")}
+           "LUMBAR_DATA_DIR": str(tmp_path / "data"), "LUMBAR_CACHE_DIR": str(tmp_path / "cache")}
     result = subprocess.run([sys.executable, "-m", "tui", "check", str(broken)], cwd=ROOT, env=env,
                             capture_output=True, text=True, timeout=30)
     output = result.stdout + result.stderr
@@ -132,7 +133,7 @@ def test_check_reports_broken_yaml_syntax_without_a_traceback(tmp_path):
     broken = tmp_path / "syntax.yaml"
     broken.write_text("lumbar: 1\nname: [unclosed\n", encoding="utf-8")
     env = {**os.environ, "LUMBAR_CONFIG_DIR": str(tmp_path / "config"),
-           "LUMBAR_DATA_DIR": str(tmp_path / "data")}
+           "LUMBAR_DATA_DIR": str(tmp_path / "data"), "LUMBAR_CACHE_DIR": str(tmp_path / "cache")}
     result = subprocess.run([sys.executable, "-m", "tui", "check", str(broken)], cwd=ROOT, env=env,
                             capture_output=True, text=True, timeout=30)
     assert result.returncode == 2
