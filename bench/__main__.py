@@ -38,7 +38,7 @@ TIMERS = {
 def parse(argv: list[str] | None) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
     p.add_argument("--window", type=float, default=60.0, help="seconds of each CPU/RSS window (60)")
-    p.add_argument("--runs", type=int, default=5, help="first-frame runs per program (5)")
+    p.add_argument("--runs", type=int, default=15, help="first-frame rounds (15)")
     p.add_argument("--only", nargs="+", choices=PARTS, metavar="NAME",
                    help=f"run only these parts: {', '.join(PARTS)}")
     p.add_argument("--smoke", action="store_true", help="tiny windows, one run: checks the code runs")

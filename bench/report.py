@@ -8,6 +8,7 @@ missing) or ERROR (it crashed); ERROR counts as a failure, SKIP does not.
 from __future__ import annotations
 
 import math
+import statistics
 from typing import Any
 
 HISTORY_NA = "n/a (no history screen yet)"
@@ -23,6 +24,17 @@ def _get(results: dict[str, Any], *path: str) -> Any:
         if not _ok(node):  # a skipped or failed part stands for everything below it
             return node
     return node
+
+
+def paired_ratio(ff: Any, key: str, reference: str) -> float | None:
+    """Median over rounds of (key's time / reference's time in the same round).
+
+    The rounds interleave the programs, so a slow moment of the machine lands on both
+    halves of a pair; the median of the pairs is steadier than a ratio of medians."""
+    if not _ok(ff) or not (_ok(ff.get(key)) and _ok(ff.get(reference))):
+        return None
+    pairs = [a / b for a, b in zip(ff[key]["runs_ms"], ff[reference]["runs_ms"]) if b > 0]
+    return statistics.median(pairs) if pairs else None
 
 
 def _ok(node: Any) -> bool:
@@ -79,15 +91,17 @@ def build(results: dict[str, Any]) -> tuple[list[dict[str, str]], list[dict[str,
     ff = results.get("first_frame")
     med = {k: v["median_ms"] for k, v in ff.items() if _ok(v)} if _ok(ff) else {}
     bare, home, run, td = (med.get(k) for k in ("bare", "lumbar_home", "lumbar_run", "termdown"))
-    ratio = run / bare if run and bare else None
+    ratio = paired_ratio(ff, "lumbar_run", "bare")
+    home_ratio = paired_ratio(ff, "lumbar_home", "bare")
     row("first frame: lumbar (home)", _ms(home), f"bare Textual {_ms(bare)}",
-        f"{home / bare:.2f}x" if home and bare else "—")
+        f"{home_ratio:.2f}x" if home_ratio else "—")
     verdict = judge("first frame of `lumbar run` <= 1.3x bare Textual", run, 1.3, ratio,
                     None if ratio is None else ratio <= 1.3, ff)
     row("first frame: lumbar run desk-break", _ms(run), f"bare Textual {_ms(bare)}",
         f"{ratio:.2f}x" if ratio else "—", "<= 1.3x bare", verdict)
+    td_ratio = paired_ratio(ff, "lumbar_run", "termdown")
     row("first frame: termdown (reference)", _ms(run), f"termdown {_ms(td)}",
-        f"{run / td:.2f}x" if run and td else "—")
+        f"{td_ratio:.2f}x" if td_ratio else "—")
 
     # -- CPU and RSS ---------------------------------------------------------------------
     idle_l, idle_b = _get(results, "usage", "idle", "lumbar"), _get(results, "usage", "idle", "bare")

@@ -34,6 +34,7 @@ class Server:
 
     socket: str = field(default_factory=lambda: f"lumbar-bench-{os.getpid()}")
     count: int = 0
+    _control: subprocess.Popen[str] | None = field(default=None, repr=False)
 
     def tmux(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[bytes]:
         return subprocess.run(["tmux", "-L", self.socket, "-f", "/dev/null", *args],
@@ -45,8 +46,45 @@ class Server:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        if self._control is not None:
+            self._control.kill()
+            self._control.wait()
+            self._control = None
         # Only our own server, by its private socket.
         self.tmux("kill-server", check=False)
+
+    def capture(self, target: str) -> str:
+        """The text of a pane, asked through one control-mode client.
+
+        Spawning `tmux capture-pane` every few milliseconds costs a process each time,
+        which on two cores competes with the program being timed; a control-mode client
+        (`tmux -C`) takes the same command over a pipe.
+        """
+        if self._control is None:
+            self._control = subprocess.Popen(
+                ["tmux", "-L", self.socket, "-f", "/dev/null", "-C", "attach", "-t", "keepalive"],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8",
+                errors="replace", bufsize=1)
+            self._reply()  # the answer to `attach` itself comes first
+        control = self._control
+        assert control.stdin is not None
+        control.stdin.write(f"capture-pane -p -t {target}\n")
+        control.stdin.flush()
+        return self._reply()
+
+    def _reply(self) -> str:
+        """The next command's output block (empty for an error)."""
+        assert self._control is not None and self._control.stdout is not None
+        lines: list[str] = []
+        inside = False
+        for line in self._control.stdout:
+            if line.startswith("%begin"):
+                inside, lines = True, []
+            elif line.startswith(("%end", "%error")) and inside:
+                return "".join(lines) if line.startswith("%end") else ""
+            elif inside:
+                lines.append(line)
+        raise RuntimeError("tmux control client ended")
 
     def spawn(self, argv: list[str], env: dict[str, str] | None = None) -> Pane:
         """Start ``argv`` in a new pane; returns at once (the program may not have drawn yet).
@@ -75,8 +113,7 @@ class Pane:
     """time.monotonic() just before tmux was asked to start the program."""
 
     def screen(self) -> str:
-        result = self.server.tmux("capture-pane", "-p", "-t", self.name, check=False)
-        return result.stdout.decode("utf-8", "replace")
+        return self.server.capture(self.name)
 
     def wait_for(self, marker: str, timeout: float = 20.0) -> float:
         """Seconds from spawn until ``marker`` is on screen; raises TimeoutError."""

@@ -11,8 +11,6 @@ import math
 import shutil
 import struct
 import subprocess
-import tempfile
-import wave
 from pathlib import Path
 from typing import Callable
 
@@ -37,6 +35,8 @@ def find_player() -> list[str] | None:
 
 def pip_wav(frequency: float = 1320.0, seconds: float = 0.12, rate: int = 22050) -> bytes:
     """A short sine pip with soft edges (no click), as WAV bytes."""
+    import wave  # only when a sound player exists; it is not cheap to import at start-up
+
     frames = int(seconds * rate)
     fade = max(1, int(0.01 * rate))
     samples = bytearray()
@@ -80,6 +80,8 @@ class Cues:
         if self.player is None:
             return
         if self._pip is None:
+            import tempfile  # first pip only: kept out of the start-up
+
             handle = tempfile.NamedTemporaryFile(prefix="lumbar-pip-", suffix=".wav", delete=False)
             with handle:
                 handle.write(pip_wav())
