@@ -56,7 +56,7 @@ def assert_too_small(screen: SessionScreen) -> None:
     assert isinstance(message.visual, Content)
     assert message.visual.plain.startswith("Make the terminal larger")
     assert f"{MIN_WIDTH} x {MIN_HEIGHT}" in message.visual.plain
-    for part in ("#above", "#below", "#pacer", "#reps"):
+    for part in ("#labels", "#below", "#pacer", "#reps"):
         assert screen.query_one(part).region.area == 0, part
     assert screen.query_one(BigTime).region.area == 0
 
@@ -64,7 +64,7 @@ def assert_too_small(screen: SessionScreen) -> None:
 def assert_workout_shown(screen: SessionScreen) -> None:
     assert not screen.has_class("-small")
     assert not screen.query_one("#too-small", Static).display
-    assert screen.query_one("#above").display and screen.query_one("#below").display
+    assert screen.query_one("#labels").display and screen.query_one("#below").display
     assert screen.query_one(BigTime).region.height >= 5
 
 

@@ -69,14 +69,15 @@ class SessionScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         # Textual repaints, whole, every widget whose container overlaps a change. The
-        # pacer and the rep counter (20 frames a second) sit between two groups, so a
-        # frame leaves the labels, clock, progress row and key bar alone. Each widget
+        # labels, the progress row and the key bar sit in groups, so a frame of the clock
+        # (each second) or of the pacer or rep counter (20 a second) leaves them alone;
+        # the moving widgets draw from kept rows and cost little to repaint. Each widget
         # costs ~2 ms of the first frame, so there are no more groups than that needs.
-        with Group(id="above"):
+        with Group(id="labels"):
             yield Static(id="status", markup=False)
             yield Static(id="title", markup=False)
             yield Static(id="cue", markup=False)
-            yield BigTime(id="time")
+        yield BigTime(id="time")
         yield BreathPacer(id="pacer")
         yield RepCounter(id="reps", tap_hint="press Enter after each rep")
         with Group(id="below"):

@@ -169,11 +169,12 @@ class BigTime(Widget):
 
     def render_lines(self, crop: Region) -> list[Strip]:
         # Whole rows kept finished until the text, size or colour changes, so the
-        # second's repaint skips Textual's per-row styling of the glyph rows. The widget
-        # has no padding or border (DEFAULT_CSS), so a content row is a whole row.
+        # second's repaint skips Textual's per-row styling of the glyph rows. Left and right
+        # padding are honoured; top and bottom padding and borders are not supported.
         if self._finished is None:
             lines, row = self.lines(), self._rows.row
-            self._finished = [row(line) for line in lines] + [row("")] * (self.outer_size.height - len(lines))
+            left = " " * self.styles.padding.left
+            self._finished = [row(left + line) for line in lines] + [row("")] * (self.outer_size.height - len(lines))
         return crop_columns(self._finished[crop.y:crop.bottom], crop, self.outer_size.width)
 
     def notify_style_update(self) -> None:
