@@ -18,6 +18,20 @@ def _bullets(lines: Iterable[str]) -> str:
 
 
 class _Advice(ModalScreen[None]):
+    DEFAULT_CSS = """
+    _Advice { align: center middle; }
+    .advice {
+        width: 90%;
+        max-width: 90;
+        height: auto;
+        max-height: 90%;
+        border: round $primary;
+        background: $surface;
+        padding: 0 1;
+    }
+    """
+    """A framed box in the middle; parsed when a modal is first opened."""
+
     BINDINGS = [Binding("escape,q,enter,space", "dismiss", "Close", key_display="esc")]
 
     def body(self) -> Iterable[Static]:

@@ -10,6 +10,19 @@ from textual.widgets import Static
 
 
 class ConfirmModal(ModalScreen[bool]):
+    DEFAULT_CSS = """
+    ConfirmModal { align: center middle; }
+    .confirm {
+        width: 64;
+        max-width: 90%;
+        height: auto;
+        border: round $warning;
+        background: $surface;
+        padding: 1 2;
+    }
+    """
+    """A framed question in the middle; parsed when first asked."""
+
     BINDINGS = [
         Binding("y,enter", "answer(True)", "Yes", key_display="y"),
         Binding("n,escape,q", "answer(False)", "No", key_display="n"),

@@ -23,6 +23,15 @@ if TYPE_CHECKING:
 
 
 class HomeScreen(Screen[None]):
+    DEFAULT_CSS = """
+    #home { padding: 0 1; }
+    #home-title { text-style: bold; height: 1; margin-bottom: 1; }
+    #routines { height: 1fr; }
+    #description { height: auto; max-height: 4; margin-top: 1; }
+    #disclaimer { height: auto; color: $text-muted; margin-top: 1; }
+    """
+    """Layout of the routine list; parsed when the screen is first shown, not at every start."""
+
     BINDINGS = [
         Binding("enter", "start", "Start", id="home.start", show=True),
         Binding("question_mark,f1", "help", "Help", key_display="?", id="home.help"),

@@ -14,6 +14,11 @@ from ..engine.view import Summary
 
 
 class SummaryScreen(Screen[None]):
+    DEFAULT_CSS = """
+    #summary { padding: 1 2; }
+    """
+    """Parsed when a routine first ends, not at start-up."""
+
     BINDINGS = [
         Binding("enter,escape", "home", "Back to routines", key_display="enter", id="summary.home"),
         Binding("q", "app.quit", "Quit", id="summary.quit"),
