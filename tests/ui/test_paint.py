@@ -68,6 +68,7 @@ async def test_animation_frames_paint_directly(make_app, fake_clock, monkeypatch
             return taken[-1]
 
         monkeypatch.setattr(breath_pacer, "paint_now", spy)
+        monkeypatch.setattr(paint, "MIN_INTERVAL", 0.0)  # Pilot's frames come faster than a real clock's
         fake_clock.advance(2 + 61)  # to the breathing
         app.tick()
         await pilot.pause()
@@ -88,3 +89,20 @@ async def test_falls_back_to_refresh_under_a_modal(make_app, fake_clock) -> None
         await pilot.pause()
         assert app.screen is not screen and isinstance(screen, SessionScreen)
         assert paint.paint_now(pacer, pacer.content_region.reset_offset) is False
+
+
+async def test_at_most_one_direct_paint_per_display_frame(make_app, fake_clock) -> None:
+    """A clock run fast must not write faster than a terminal shows: a second paint within
+    Textual's frame period goes through refresh(), which merges it into the next paint."""
+    app = make_app({KEY: ROUTINE}, start=KEY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        fake_clock.advance(2 + 61)  # to the breathing
+        app.tick()
+        await pilot.pause()
+        pacer = app.screen.query_one(BreathPacer)
+        region = pacer.content_region.reset_offset
+        await pilot.pause(paint.MIN_INTERVAL * 2)
+        assert paint.paint_now(pacer, region) is True
+        assert paint.paint_now(pacer, region) is False
+        await pilot.pause(paint.MIN_INTERVAL * 2)
+        assert paint.paint_now(pacer, region) is True
