@@ -16,7 +16,7 @@ import pytest
 from tui import routine_cache
 from tui.commands import load_catalog
 from tui.loader import load_text
-from tui.routine_cache import RoutineCache, from_record
+from tui.routine_cache import from_record
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs" / "routine-format.md"
