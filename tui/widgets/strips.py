@@ -45,8 +45,11 @@ class PlainRows:
     of it. Call :meth:`clear` when the widget's size or styles change.
     """
 
-    def __init__(self, widget: Widget) -> None:
+    def __init__(self, widget: Widget, limit: int = 64) -> None:
         self._widget = widget
+        self._limit = limit
+        """Rows kept at most: a kept row holds Textual's cuts of it too, so memory adds up
+        (a pacer bar has ~100 lengths at 100 columns; a clock shows ~6 distinct rows)."""
         self._style: Style | None = None
         self._rows: dict[str, Strip] = {}
 
@@ -60,7 +63,7 @@ class PlainRows:
         if row is None:
             if self._style is None:
                 self._style = line_style(self._widget)
-            if len(self._rows) >= 256:  # a long session's old rows
+            if len(self._rows) >= self._limit:
                 self._rows = {}
             width = self._widget.outer_size.width
             row = self._rows[text] = Strip([Segment(text.ljust(width)[:width], self._style)], width)
