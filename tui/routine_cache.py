@@ -34,7 +34,7 @@ def code_stamp() -> str:
     for name in _CODE:
         path = root / name
         files += sorted(path.glob("*.py")) if path.is_dir() else [path]
-    marks = [f"{p.name}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in files if p.exists()]
+    marks = [f"{p.name}:{_file_mark(p)}" for p in files if p.exists()]
     return f"{FORMAT}|" + "|".join(marks)
 
 

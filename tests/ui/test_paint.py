@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from tests.engine.factories import breath_hold, hold, routine, tempo_reps
+from tests.ui.repaints import count_repaints
 from tests.ui.terminal import VirtualTerminal, truth
 from tui.engine.model import BreathPattern, Tempo
 from tui.screens.session import SessionScreen
@@ -106,3 +107,13 @@ async def test_at_most_one_direct_paint_per_display_frame(make_app, fake_clock) 
         assert paint.paint_now(pacer, region) is False
         await pilot.pause(paint.MIN_INTERVAL * 2)
         assert paint.paint_now(pacer, region) is True
+
+
+async def test_nothing_to_paint_asks_for_nothing(make_app, monkeypatch) -> None:
+    app = make_app({KEY: ROUTINE}, start=KEY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        pacer = app.screen.query_one(BreathPacer)
+        calls = count_repaints(pacer, breath_pacer, monkeypatch)
+        assert paint.paint_now(pacer) is False
+        assert calls == []

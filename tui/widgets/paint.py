@@ -4,7 +4,7 @@
 prompt to the widget, an update message to the screen, a wake of the screen's update
 timer and, after the paint, one more wake of that timer for nothing. For a bar that
 moves twenty times a second those hops cost more than the drawing: the breath pacer used
-4.7 % of a core with ``refresh`` and 3.4 % painting directly. A frame that moves no
+4.7 % of a core with ``refresh`` and 3.0-3.4 % painting directly. A frame that moves no
 widget and changes no size needs none of them, so :func:`paint_now` hands the cells to
 the screen's compositor straight away.
 
@@ -41,10 +41,10 @@ def paint_now(widget: Widget, *regions: Region) -> bool:
     """Paint ``regions`` (content coordinates, as for ``refresh``) of ``widget`` at once.
 
     Returns:
-        True if painted directly, False if it fell back to ``widget.refresh``.
+        True if painted directly, False if it fell back to ``widget.refresh`` (or there
+        was nothing to paint).
     """
     if not regions:
-        widget.refresh()
         return False
     try:
         app = widget.app
