@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from functools import partial
 from typing import TYPE_CHECKING, Callable, Iterable
@@ -68,7 +69,7 @@ class LumbarApp(App[None]):
         self.time_scale = time_scale
         self.trace = trace
         self.session: engine.Session | None = None
-        self._beat: Timer | None = None
+        self._beat: asyncio.TimerHandle | None = None
         self._frames: Timer | None = None
         """A steady frame timer, only while an animation shows."""
         self.notices: list[str] = []
@@ -222,11 +223,17 @@ class LumbarApp(App[None]):
             return
         delay = next_delay(session, self.clock())
         if delay is not None:
-            self._beat = self.set_timer(delay / self.time_scale, self.tick, name="heartbeat")
+            # Not set_timer: Textual's one-shot Timer silently drops its callback when its
+            # task starts later than its own delay (it "skips" the missed tick, and a
+            # one-shot has no next one), which froze fast-clock runs with no heartbeat
+            # left. An event-loop handle always fires; call_next runs the tick as a
+            # Textual callback, as set_timer itself would.
+            loop = asyncio.get_running_loop()
+            self._beat = loop.call_later(delay / self.time_scale, self.call_next, self.tick)
 
     def _stop_beat(self) -> None:
         if self._beat is not None:
-            self._beat.stop()
+            self._beat.cancel()
             self._beat = None
 
     def _sound(self, event: Event, now: float) -> None:
@@ -275,5 +282,6 @@ class LumbarApp(App[None]):
                                 partial(screen.run_action, binding.action))
 
     def on_unmount(self) -> None:
+        self._stop_beat()
         if self.cues is not None:
             self.cues.close()
