@@ -8,6 +8,7 @@ import random
 import pytest
 
 from tui.engine import thermal as T
+from tui.engine.episode import Episode, advice
 from tui.engine.events import AlarmRang, ApplicationEnded, RoundOffered, SkinCheckDue
 
 from .factories import signatures
@@ -54,25 +55,25 @@ def random_steps(start: float, end: float, most: float = 7.0) -> list[float]:
 @pytest.mark.parametrize(("hours", "kind"), [(0, "ice"), (2, "ice"), (36, "ice"), (47.9, "ice"),
                                              (48, "heat"), (24 * 7, "heat")])
 def test_ice_in_the_first_48_hours_then_heat(hours, kind):
-    got, reason = T.advice(T.Episode(R0), R0 + hours * HOUR)
+    got, reason = advice(Episode(R0), R0 + hours * HOUR)
     assert got == kind
     assert "48 hours" in reason and "\n" not in reason
 
 
 def test_the_users_choice_wins_and_the_reason_says_what_is_usual():
-    kind, reason = T.advice(T.Episode(R0), R0 + 3 * 24 * HOUR, choice="ice")
+    kind, reason = advice(Episode(R0), R0 + 3 * 24 * HOUR, choice="ice")
     assert kind == "ice"
     assert "your choice" in reason and "heat" in reason
-    assert T.advice(T.Episode(R0), R0 + HOUR, choice="ice")[0] == "ice"
+    assert advice(Episode(R0), R0 + HOUR, choice="ice")[0] == "ice"
 
 
 def test_a_start_in_the_future_counts_as_just_started():
-    assert T.advice(T.Episode(R0 + HOUR), R0)[0] == "ice"
+    assert advice(Episode(R0 + HOUR), R0)[0] == "ice"
 
 
 def test_advice_refuses_an_unknown_choice():
     with pytest.raises(ValueError, match="'ice' or 'heat'"):
-        T.advice(T.Episode(R0), R0, choice="warm")
+        advice(Episode(R0), R0, choice="warm")
 
 
 # --- one whole application ---------------------------------------------------------------

@@ -13,7 +13,8 @@ from .model import (
 )
 from .plan import Plan, Step, StepKind, plan
 from .session import Session
-from .thermal import Application, Episode, ThermalView
+from .episode import Episode, advice
+from .thermal import Application, ThermalView
 from .view import SessionView, Summary, describe, summary, view
 
 __all__ = [
@@ -23,5 +24,5 @@ __all__ = [
     "StepKind", "StepStarted", "Summary", "TempoPhaseChanged", "Tempo", "describe", "plan",
     "summary", "view",
     "Activities", "AlarmRang", "Application", "ApplicationEnded", "Driver", "Episode",
-    "Happened", "Now", "RoundOffered", "SkinCheckDue", "ThermalView",
+    "Happened", "Now", "RoundOffered", "SkinCheckDue", "ThermalView", "advice",
 ]

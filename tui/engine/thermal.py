@@ -1,10 +1,9 @@
-"""Ice and heat at home: which one to use, and one application with its skin check, alarm and skin rest.
+"""Ice and heat at home: one application with its skin check, alarm and skin rest.
 
-The numbers come from content.md (home care, seeds 003 and 004): ice in the first 24-48
-hours after an injury, then heat if preferred; whichever is used, off after about 20
-minutes to let the skin rest ("up to 20 minutes each time"). What the halfway skin check
-looks for (numb, very white or waxy, bright red, blistered) is standard first-aid advice,
-also written down in content.md.
+The numbers come from content.md (home care, seeds 003 and 004): ice or heat, off after
+about 20 minutes to let the skin rest ("up to 20 minutes each time"); which of the two
+suits now is episode.py's question. What the halfway skin check looks for (numb, very
+white or waxy, bright red, blistered) is standard first-aid advice, also in content.md.
 
 An application runs on the real clock (seconds, suspend included: `tui.clocks.boottime`),
 so a pack on a sleeping laptop still ends on time. It has the shape of session.py: the
@@ -58,9 +57,6 @@ MIN_REST, MAX_REST = 1 * MINUTE, 120 * MINUTE
 ALARM_EVERY = 30.0
 #: ...one level louder each time, up to this level (1 = the first ring at the end).
 MAX_LEVEL = 5
-#: Ice is advised this long after the pain or injury started: the upper end of content.md's
-#: "first 24-48 hours", after which it says to "switch to heat if preferred".
-ICE_WINDOW = 48 * 3600.0
 #: What the halfway skin check looks for (content.md, standard first-aid advice).
 SKIN_SIGNS = ("numb", "very white or waxy", "bright red", "blistered")
 LABELS = {"ice": "Ice", "heat": "Heat"}
@@ -75,35 +71,6 @@ class Phase(str, Enum):
     """Off; the skin rests."""
     DONE = "done"
     """Rested; another round is offered."""
-
-
-@dataclass(frozen=True)
-class Episode:
-    """A bout of pain or an injury: when it started."""
-
-    started_at: float
-    """Wall-clock seconds since the epoch (the store keeps it across reboots); `advice`
-    takes `now` on the same clock."""
-
-
-def advice(episode: Episode, now: float, choice: str | None = None) -> tuple[Kind, str]:
-    """Ice or heat, and one line saying why. The user's `choice` wins when given.
-
-    `now` is on the episode's clock (seconds). A start in the future (a clock changed
-    since) counts as just started. Raises ValueError for a choice other than ice or heat.
-    """
-    if choice is not None:
-        _check_kind(choice)
-    age = max(0.0, now - episode.started_at)
-    usual: Kind = "ice" if age < ICE_WINDOW else "heat"
-    when = _age_text(age)
-    if choice is None or choice == usual:
-        if usual == "ice":
-            return usual, f"Ice: it started {when}, and in the first 48 hours cold calms swelling."
-        return usual, f"Heat: it started {when}, and after the first 48 hours warmth eases stiffness."
-    window = "in the first 48 hours" if usual == "ice" else "after the first 48 hours"
-    return choice, (f"{LABELS[choice]}, your choice (it started {when}; "  # type: ignore[return-value]
-                    f"{usual} is the usual advice {window}).")
 
 
 @dataclass(frozen=True)
@@ -155,7 +122,7 @@ def start(kind: str, now: float, length: float = DEFAULT_LENGTH,
 
     Raises ValueError for an unknown kind, or a length or rest outside its bounds.
     """
-    _check_kind(kind)
+    check_kind(kind)
     _check_range("an application", length, MIN_LENGTH, MAX_LENGTH,
                   "content.md: up to 20 minutes each time")
     _check_range("the skin rest", rest, MIN_REST, MAX_REST, "")
@@ -342,7 +309,8 @@ def _fraction(part: float, whole: float) -> float:
     return min(1.0, max(0.0, part / whole)) if whole > 0 else 1.0
 
 
-def _check_kind(kind: str) -> None:
+def check_kind(kind: str) -> None:
+    """Raises ValueError unless `kind` is "ice" or "heat"."""
     if kind not in KINDS:
         raise ValueError(f"kind must be 'ice' or 'heat', not {kind!r}")
 
@@ -353,12 +321,3 @@ def _check_range(what: str, seconds: float, low: float, high: float, source: str
         why = f" ({source})" if source else ""
         raise ValueError(f"{what} lasts {low / MINUTE:g} to {high / MINUTE:g} minutes, "
                          f"not {shown}{why}")
-
-
-def _age_text(seconds: float) -> str:
-    hours = seconds / 3600
-    if hours < 1:
-        return "less than an hour ago"
-    if hours < 48:
-        return f"{math.floor(hours)} h ago"
-    return f"{math.floor(hours / 24)} days ago"
