@@ -28,7 +28,8 @@ So while any real-clock activity is waiting for a deadline, `wake_delay` is neve
 than `SUSPEND_CHECK` (1 s): after a resume the shell looks within a second, the real clock
 has jumped, and `advance` delivers the alarm at once (one alarm, no backlog: see
 thermal.py). The mono activities lose nothing: their deadlines are in mono seconds, which
-is exactly what the loop's timer measures.
+is exactly what the loop's timer measures. (On Windows `time.monotonic` may count sleep;
+then a routine simply finds its missed steps passed and crosses them in one advance.)
 
 Pure: standard library only, never reads a clock. Times are seconds.
 """
