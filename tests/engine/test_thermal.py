@@ -6,6 +6,8 @@ import math
 import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tui.engine import thermal as T
 from tui.engine.episode import Episode, advice
@@ -364,3 +366,41 @@ def test_restore_refuses_what_cannot_have_happened():
         T.restore("ice", R0, 20 * MIN, R0 + HOUR, reason="numb")
     with pytest.raises(ValueError, match="1 to 20 minutes"):
         T.restore("ice", R0, 40 * MIN, R0 + HOUR)
+
+
+# --- any way of looking ------------------------------------------------------------------
+
+
+@settings(max_examples=200, deadline=None)
+@given(gaps=st.lists(st.floats(0.01, 900), min_size=1, max_size=60),
+       ack_after=st.floats(0, 3 * 3600))
+def test_any_way_of_looking_gives_the_same_records_and_at_most_one_alarm_per_look(gaps, ack_after):
+    a = T.start("heat", R0, length=10 * MIN, rest=5 * MIN)
+    ack = R0 + 10 * MIN + ack_after
+    moments, now = [], R0
+    for gap in gaps:
+        now += gap
+        moments.append(now)
+    looks, acked = [], False
+    for m in moments + [ack + 6 * MIN]:
+        if not acked and ack <= m:
+            a, got = T.acknowledge(a, ack)
+            acked = True
+            looks.append(got)
+        a, got = T.advance(a, m)
+        looks.append(got)
+    events = [e for got in looks for e in got]
+    assert [e for e in events if isinstance(e, (ApplicationEnded, RoundOffered))] == [
+        ApplicationEnded(ack, "heat", R0, ack, 10 * MIN, "finished", None),
+        RoundOffered(ack + 5 * MIN, "heat"),
+    ]
+    # Each look rings at most one alarm, on a 30 s slot after the end, never louder than due.
+    for got in looks:
+        alarms = [e for e in got if isinstance(e, AlarmRang)]
+        assert len(alarms) <= 1
+        for e in alarms:
+            k = round((e.at - (R0 + 10 * MIN)) / T.ALARM_EVERY)
+            assert e.at == pytest.approx(R0 + 10 * MIN + k * T.ALARM_EVERY)
+            assert e.level == min(k + 1, T.MAX_LEVEL) and e.at <= ack
+    ats = [e.at for e in events]
+    assert ats == sorted(ats)
