@@ -130,6 +130,11 @@ def start(kind: str, now: float, length: float = DEFAULT_LENGTH,
 
 
 def advance(a: Application, now: float) -> Result:
+    """Move to `now` (real clock, seconds): the events due since the last look, in order.
+
+    Idempotent for equal `now`; an earlier `now` is ignored. See the module docstring for
+    which cues a long jump drops.
+    """
     if now <= a.clock:
         return a, ()
     before, events = a.clock, []
