@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from .activities import Activities, Driver, Happened, Now
 from .clock import FakeClock
 from .events import (
-    BreathPhaseChanged, Countdown, Event, RepCounted, SessionFinished, SideSwitched,
-    StepStarted, TempoPhaseChanged,
+    AlarmRang, ApplicationEnded, BreathPhaseChanged, Countdown, Event, RepCounted,
+    RoundOffered, SessionFinished, SideSwitched, SkinCheckDue, StepStarted, TempoPhaseChanged,
 )
 from .model import (
     BREATH_PRESETS, DEFAULT_BREATH, BreathPattern, Dose, Exercise, Kind, Position, Routine, Tempo,
 )
 from .plan import Plan, Step, StepKind, plan
 from .session import Session
+from .episode import Episode, advice
+from .thermal import Application, ThermalView
 from .view import SessionView, Summary, describe, summary, view
 
 __all__ = [
@@ -20,4 +23,6 @@ __all__ = [
     "Routine", "Session", "SessionFinished", "SessionView", "SideSwitched", "Step",
     "StepKind", "StepStarted", "Summary", "TempoPhaseChanged", "Tempo", "describe", "plan",
     "summary", "view",
+    "Activities", "AlarmRang", "Application", "ApplicationEnded", "Driver", "Episode",
+    "Happened", "Now", "RoundOffered", "SkinCheckDue", "ThermalView", "advice",
 ]
