@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import subprocess
 import sys
 import threading
@@ -75,3 +76,23 @@ def test_importing_the_notifier_loads_neither_textual_nor_the_desktop_library() 
                             check=False, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_prepare_loads_the_desktop_library_in_the_background_and_warns_of_nothing() -> None:
+    code = (
+        "import sys, time\n"
+        "from tui.notify import DesktopChannel, Notifier\n"
+        "notifier = Notifier([DesktopChannel()])\n"
+        "notifier.prepare()\n"
+        "start = time.monotonic()\n"
+        "while 'desktop_notifier' not in sys.modules and time.monotonic() - start < 20:\n"
+        "    time.sleep(0.01)\n"
+        "time.sleep(0.1)\n"
+        "print('desktop_notifier' in sys.modules, notifier.problems)\n"
+        "notifier.close()\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in ("DBUS_SESSION_BUS_ADDRESS", "DISPLAY")}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=False, timeout=60, env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "True []"

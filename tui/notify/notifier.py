@@ -41,6 +41,13 @@ class Notifier:
             except Exception as exc:  # a channel bug must not stop the others
                 report(Outcome(channel.name, channel.label, False, f"{type(exc).__name__}: {exc}"))
 
+    def prepare(self) -> None:
+        """Let channels with slow set-up (the desktop one) do it now, in the background."""
+        for channel in self.channels:
+            prepare = getattr(channel, "prepare", None)
+            if prepare is not None:
+                prepare()
+
     def close(self) -> None:
         for channel in self.channels:
             channel.close()
@@ -69,5 +76,5 @@ def default_channels(write: Write | None = None, *, flavour: str = "auto",
     return [
         DesktopChannel(timeout=desktop_timeout),
         TerminalChannel(flavour, write, env),
-        BellChannel(write, env),
+        BellChannel(write),
     ]

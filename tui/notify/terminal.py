@@ -73,8 +73,9 @@ def in_tmux(env: Mapping[str, str]) -> bool:
     return bool(env.get("TMUX"))
 
 
-def detect_flavour(env: Mapping[str, str]) -> tuple[Flavour, str]:
-    """The OSC flavour this terminal is known to show, and the terminal's name.
+def detect_flavour(env: Mapping[str, str]) -> tuple[Flavour, str | None]:
+    """The OSC flavour this terminal is known to show, and the terminal's name (None
+    when it is not recognised).
 
     Terminal-specific variables come first because they survive into tmux, where
     $TERM_PROGRAM says "tmux". Unknown terminals get OSC 9, the most widely read one;
@@ -96,7 +97,7 @@ def detect_flavour(env: Mapping[str, str]) -> tuple[Flavour, str]:
         return "osc9", "WezTerm"
     if env.get("WT_SESSION"):
         return "osc9", "Windows Terminal"
-    return "osc9", "unknown terminal"
+    return "osc9", None
 
 
 def stderr_writer() -> Write | None:
@@ -120,9 +121,8 @@ class _WriteChannel:
     name = ""
     label = ""
 
-    def __init__(self, write: Write | None, env: Mapping[str, str] | None) -> None:
+    def __init__(self, write: Write | None) -> None:
         self._write = write
-        self._env = os.environ if env is None else env
 
     def _emit(self, text: str, report: Report, detail: str = "") -> None:
         if self._write is None:
@@ -153,11 +153,12 @@ class TerminalChannel(_WriteChannel):
 
     def __init__(self, flavour: str = "auto", write: Write | None = None,
                  env: Mapping[str, str] | None = None) -> None:
-        super().__init__(write if write is not None else stderr_writer(), env)
+        super().__init__(write if write is not None else stderr_writer())
+        self._env = os.environ if env is None else env
         if flavour == "auto":
             self.flavour, self.terminal = detect_flavour(self._env)
         elif flavour in ENCODERS:
-            self.flavour, self.terminal = flavour, "chosen in settings"  # type: ignore[assignment]
+            self.flavour, self.terminal = flavour, None  # type: ignore[assignment]
         else:
             raise ValueError(f"flavour must be auto, osc9, osc777 or osc99, not {flavour!r}")
         self.tmux = in_tmux(self._env)
@@ -170,7 +171,7 @@ class TerminalChannel(_WriteChannel):
     def send(self, notice: Notice, report: Report) -> None:
         # A terminal never answers an OSC notification: "worked" means the bytes left.
         via = " through tmux passthrough" if self.tmux else ""
-        if self.terminal == "unknown terminal":
+        if self.terminal is None:
             detail = f"sent{via}; shown only if this terminal reads {FLAVOUR_NAMES[self.flavour]}"
         else:
             detail = f"sent for {self.terminal}{via}"
@@ -184,8 +185,8 @@ class BellChannel(_WriteChannel):
     name = "bell"
     label = "bell"
 
-    def __init__(self, write: Write | None = None, env: Mapping[str, str] | None = None) -> None:
-        super().__init__(write if write is not None else stderr_writer(), env)
+    def __init__(self, write: Write | None = None) -> None:
+        super().__init__(write if write is not None else stderr_writer())
 
     def send(self, notice: Notice, report: Report) -> None:
         self._emit(BEL, report)
