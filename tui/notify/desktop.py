@@ -200,6 +200,8 @@ class DesktopChannel:
 
     async def _deliver(self, notice: Notice, deliver: Report) -> None:
         try:
+            # Loading the library is not the server's time: keep it outside the bound.
+            self._make_notifier()
             await asyncio.wait_for(self._show(notice), self.timeout)
         except TimeoutError:
             outcome = self._outcome(False, f"no answer within {self.timeout:g} s")
