@@ -35,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", parents=[common], help="validate routine files or folders")
     check.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     sub.add_parser("schema", help="print the routine format's JSON Schema")
+    sub.add_parser("notify-test", help="send one test notification through each channel")
     return parser
 
 
@@ -51,6 +52,10 @@ def main(argv: list[str] | None = None) -> int:
             from .commands import check
 
             return check(args.paths)
+        if args.command == "notify-test":
+            from .notify.check import notify_test
+
+            return notify_test()
         from .commands import load_catalog, report
 
         catalog = load_catalog(folders)

@@ -1,0 +1,61 @@
+"""What a notification says, and what a channel reports back after trying to show it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Literal, Protocol
+
+Urgency = Literal["normal", "critical"]
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """One notification: a short title, a body line, and how urgent it is.
+
+    `critical` asks desktop servers to keep it on screen until dismissed (the
+    freedesktop spec's urgency 2); the terminal channels have no such notion except
+    kitty's OSC 99, which carries it too.
+    """
+
+    title: str
+    body: str = ""
+    urgency: Urgency = "normal"
+
+    def __post_init__(self) -> None:
+        if self.urgency not in ("normal", "critical"):
+            raise ValueError(f"urgency must be 'normal' or 'critical', not {self.urgency!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What one channel did with one notice.
+
+    `label` names the channel for people ("desktop notification", "bell"); `detail`
+    says why it failed, or qualifies a success ("sent; shown only if ...").
+    """
+
+    channel: str
+    label: str
+    ok: bool
+    detail: str = ""
+
+    def line(self) -> str:
+        """One line for a person: `label: worked` or `label: failed (why)`."""
+        if self.ok:
+            return f"{self.label}: worked" + (f" ({self.detail})" if self.detail else "")
+        return f"{self.label}: failed ({self.detail or 'no reason given'})"
+
+
+Report = Callable[[Outcome], None]
+
+
+class Channel(Protocol):
+    """A way to reach the person. `send` returns at once and calls `report` exactly
+    once, possibly later and from another thread (see DesktopChannel)."""
+
+    name: str
+    label: str
+
+    def send(self, notice: Notice, report: Report) -> None: ...
+
+    def close(self) -> None: ...
