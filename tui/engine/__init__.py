@@ -13,6 +13,13 @@ from .model import (
 from .plan import Plan, Step, StepKind, plan
 from .session import Session
 from .view import SessionView, Summary, describe, summary, view
+from .breakstate import Breaks, Counts, Schedule
+from .breakview import BreaksView
+from .events import (
+    BreakDue, BreakHeadsUp, BreakRefused, BreakSkipped, BreakSnoozed, BreakTaken, MeetingEnded,
+    MeetingStarted, WorkHoursEnded, WorkHoursStarted,
+)
+from .workhours import Hours
 
 __all__ = [
     "BREATH_PRESETS", "DEFAULT_BREATH", "BreathPattern", "BreathPhaseChanged", "Countdown",
@@ -20,4 +27,9 @@ __all__ = [
     "Routine", "Session", "SessionFinished", "SessionView", "SideSwitched", "Step",
     "StepKind", "StepStarted", "Summary", "TempoPhaseChanged", "Tempo", "describe", "plan",
     "summary", "view",
+]
+__all__ += [
+    "BreakDue", "BreakHeadsUp", "BreakRefused", "BreakSkipped", "BreakSnoozed", "BreakTaken",
+    "Breaks", "BreaksView", "Counts", "Hours", "MeetingEnded", "MeetingStarted", "Schedule",
+    "WorkHoursEnded", "WorkHoursStarted",
 ]
