@@ -34,13 +34,15 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import time
 
-from .breakstate import Breaks, Counts, Schedule, counting, fresh, quiet, set_at
+from .breakstate import (
+    Breaks, Counts, Schedule, counting, duty, end_hold, fresh, quiet, set_at,
+)
 from .breakview import LABEL, BreaksView, next_change, view
 from .events import (
     BreakDue, BreakHeadsUp, BreakRefused, BreakSkipped, BreakSnoozed, BreakTaken, Event,
-    MeetingEnded, MeetingStarted, WorkHoursEnded, WorkHoursStarted,
+    MeetingStarted,
 )
-from .workhours import EDGE, local_date, next_midnight, next_wall, span_at, under_way
+from .workhours import EDGE, local_date, next_midnight, next_wall, span_at
 
 Events = tuple[Event, ...]
 Result = tuple[Breaks, Events]
@@ -69,12 +71,16 @@ def start(schedule: Schedule, now: float, offset: float = 0.0) -> Result:
     s = Breaks(schedule, offset, clock=now, on_duty=False, edge=None,
                midnight=next_midnight(zone, epoch) - offset,
                counts=Counts(local_date(zone, epoch + EDGE)))
-    s, _ = _duty(s, now)  # already at work is where it starts, not news
+    s, _ = duty(s, now)  # already at work is where it starts, not news
     return s, ()
 
 
 def advance(s: Breaks, now: float) -> Result:
-    """Move to `now`, crossing every deadline on the way; events in time order."""
+    """Move to `now`, crossing every deadline on the way; events in time order.
+
+    Emits BreakHeadsUp, BreakDue, MeetingEnded (a meeting's own end), WorkHoursStarted and
+    WorkHoursEnded; the counts start again at each local midnight without an event.
+    """
     if now < s.clock:
         return s, ()
     events: list[Event] = []
@@ -134,7 +140,8 @@ def skip(s: Breaks, now: float) -> Result:
 
 
 def start_break(s: Breaks, now: float) -> Result:
-    """A routine started: a break taken (in working hours), no prompts until `end_break`."""
+    """A routine started: a break taken (in working hours), no prompts until `end_break`,
+    which the shell calls however the routine ends (finished, left, crashed on restart)."""
     s, events = advance(s, now)
     t = s.clock
     if s.in_break:
@@ -166,7 +173,7 @@ def break_taken(s: Breaks, now: float, natural: bool = False) -> Result:
     t = s.clock
     if not s.on_duty or s.in_break or (natural and s.hold is not None):
         return s, events
-    counts = replace(s.counts, taken=s.counts.taken + 1, natural=s.counts.natural + natural)
+    counts = replace(s.counts, taken=s.counts.taken + 1, natural=s.counts.natural + int(natural))
     s = fresh(s, t, prompt=False, snoozes=0, counts=counts)
     return _flush(s, events + (BreakTaken(t, "natural" if natural else "manual"),))
 
@@ -176,14 +183,14 @@ def pause(s: Breaks, now: float) -> Result:
     s, events = advance(s, now)
     if s.hold == "pause":
         return s, events
-    s, ended = _end_hold(s, s.clock)
+    s, ended = end_hold(s, s.clock)
     return set_at(s, s.clock, hold="pause", hold_since=s.clock, prompt=False), events + ended
 
 
 def resume(s: Breaks, now: float) -> Result:
     """End a pause or a meeting; counting goes on from the time already worked."""
     s, events = advance(s, now)
-    s, ended = _end_hold(s, s.clock)
+    s, ended = end_hold(s, s.clock)
     return _flush(s, events + ended)
 
 
@@ -197,7 +204,7 @@ def meeting(s: Breaks, now: float, until: float) -> Result:
     t = s.clock
     if not until > t:
         raise ValueError(f"a meeting must end after it starts: until={until} <= now={t}")
-    s, ended = _end_hold(s, t)
+    s, ended = end_hold(s, t)
     s = set_at(s, t, hold="meeting", hold_until=until, hold_since=t, meeting_mark=t, prompt=False)
     return s, events + ended + (MeetingStarted(t, until),)
 
@@ -208,7 +215,8 @@ def meeting_until(s: Breaks, now: float, at: time) -> float:
 
 
 def suspended(s: Breaks, now: float, until: float) -> Result:
-    """The machine slept from `now` to `until` (real clock); report it before advancing past.
+    """The machine slept from `now` to `until` (real clock). Report it on waking, before
+    anything advances past `now`: the moment the sleep began is the `now` of this command.
 
     A sleep of at least `break_length` is a break taken at `now` (when one was counting or
     due, in working hours) and no work counts until `until`. A shorter one changes nothing:
@@ -235,7 +243,7 @@ def set_offset(s: Breaks, now: float, offset: float) -> Result:
     s = replace(s, offset=offset, midnight=next_midnight(zone, t + offset) - offset)
     if day != s.counts.day:
         s = replace(s, counts=Counts(day), meeting_mark=t if s.hold == "meeting" else None)
-    s, changed = _duty(s, t)
+    s, changed = duty(s, t)
     return _flush(s, events + changed)
 
 
@@ -296,9 +304,9 @@ def _cross(s: Breaks, kind: str, t: float) -> Result:
                     meeting_mark=t if s.hold == "meeting" else None)
         return s, ()
     if kind == "edge":
-        return _duty(s, t)
+        return duty(s, t)
     if kind == "hold":
-        return _end_hold(s, t, early=False)
+        return end_hold(s, t, early=False)
     assert s.due is not None
     if kind == "heads-up":
         # No heads-up for a break that working hours end before, or one due this instant.
@@ -306,35 +314,6 @@ def _cross(s: Breaks, kind: str, t: float) -> Result:
         return replace(s, warned=True), (BreakHeadsUp(t, s.due),) if tell else ()
     s = set_at(s, t, prompt=True, warned=True)
     return s, (BreakDue(t, max(0, sch.max_snoozes - s.snoozes)),)
-
-
-def _duty(s: Breaks, t: float) -> Result:
-    """Match working hours at `t`: start or end them, and find the next edge."""
-    epoch = t + s.offset
-    span = span_at(s.schedule.hours, epoch)
-    on = under_way(span, epoch)
-    edge = None if span is None else (span[1] if on else span[0]) - s.offset
-    s = replace(s, edge=edge)
-    if on == s.on_duty:
-        return s, ()
-    if on:
-        # The first break of the day comes one interval after work starts.
-        return fresh(s, t, on_duty=True, prompt=False, snoozes=0), (WorkHoursStarted(t),)
-    return set_at(s, t, on_duty=False, prompt=False), (WorkHoursEnded(t),)
-
-
-def _end_hold(s: Breaks, t: float, early: bool = True) -> Result:
-    if s.hold is None:
-        return s, ()
-    events: Events = ()
-    counts = s.counts
-    if s.hold == "meeting" and s.hold_since is not None:
-        mark = s.meeting_mark if s.meeting_mark is not None else t
-        counts = replace(counts, meeting=counts.meeting + max(0.0, t - mark))
-        events = (MeetingEnded(t, t - s.hold_since, early),)
-    s = set_at(s, t, hold=None, hold_until=None, hold_since=None, meeting_mark=None,
-               counts=counts)
-    return s, events
 
 
 def _due_or_near(s: Breaks) -> bool:

@@ -1,9 +1,10 @@
-"""The break schedule's settings, counts and state, and the one rule that keeps it whole.
+"""The break schedule's settings, counts and state, and the transitions everything shares.
 
 While work counts toward the next break the state holds its deadline (`due`, real clock);
 while it does not (outside working hours, paused, in a meeting, in a routine, while the
 prompt is open) it holds the work left (`left`, seconds). `set_at` is the only way fields
-that decide this change, so the two never disagree. Standard library only.
+that decide this change, so the two never disagree. `duty` and `end_hold` are the changes
+that both a deadline and a command can make. Standard library only.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Literal
 
-from .workhours import Hours
+from .events import Event, MeetingEnded, WorkHoursEnded, WorkHoursStarted
+from .workhours import Hours, span_at, under_way
 
 MINUTE = 60.0
 #: "Get up about every 20 minutes" (content.md, desk breaks).
@@ -139,3 +141,33 @@ def fresh(s: Breaks, t: float, **changes: Any) -> Breaks:
     """A whole interval from `t` (after a break, a skip, the start of work)."""
     every = s.schedule.every
     return set_at(s, t, left=every, warned=quiet(s.schedule, every), **changes)
+
+
+def duty(s: Breaks, t: float) -> tuple[Breaks, tuple[Event, ...]]:
+    """Match working hours at `t`: start or end them, and find the next edge."""
+    epoch = t + s.offset
+    span = span_at(s.schedule.hours, epoch)
+    on = under_way(span, epoch)
+    edge = None if span is None else (span[1] if on else span[0]) - s.offset
+    s = replace(s, edge=edge)
+    if on == s.on_duty:
+        return s, ()
+    if on:
+        # The first break of the day comes one interval after work starts.
+        return fresh(s, t, on_duty=True, prompt=False, snoozes=0), (WorkHoursStarted(t),)
+    return set_at(s, t, on_duty=False, prompt=False), (WorkHoursEnded(t),)
+
+
+def end_hold(s: Breaks, t: float, early: bool = True) -> tuple[Breaks, tuple[Event, ...]]:
+    """End a pause, a meeting (counting its time) or a sleep at `t`; `early`: by the user."""
+    if s.hold is None:
+        return s, ()
+    events: tuple[Event, ...] = ()
+    counts = s.counts
+    if s.hold == "meeting" and s.hold_since is not None:
+        mark = s.meeting_mark if s.meeting_mark is not None else t
+        counts = replace(counts, meeting=counts.meeting + max(0.0, t - mark))
+        events = (MeetingEnded(t, t - s.hold_since, early),)
+    s = set_at(s, t, hold=None, hold_until=None, hold_since=None, meeting_mark=None,
+               counts=counts)
+    return s, events
