@@ -242,3 +242,21 @@ def test_no_wake_up_once_everything_has_finished():
     agg, _ = run(fresh(), [END], ACKED)
     agg, _ = A.advance(agg, at(END + 10 * MIN))
     assert A.wake_delay(agg, at(END + 10 * MIN), visible=A.names(agg)) is None
+
+
+
+def test_the_break_schedule_runs_in_the_aggregate() -> None:
+    # The break schedule plugs into the aggregate like the other activities: its prompt
+    # comes out of the aggregate's advance, on the real clock, at the schedule's moment.
+    from tui.engine import activities as A, breaks
+    from tui.engine.events import BreakDue
+
+    from .breakcase import BERLIN, at, schedule
+
+    start = at(BERLIN, 2026, 3, 2, 8, 30)
+    state, _ = breaks.start(schedule(), start)
+    agg = A.add(A.Activities(), "breaks", breaks.DRIVER, state)
+    due = at(BERLIN, 2026, 3, 2, 9, 20)
+    agg, happened = A.advance(agg, A.Now(mono=0.0, real=due))
+    prompts = [h for h in happened if isinstance(h.event, BreakDue)]
+    assert [h.event.at for h in prompts] == [due]

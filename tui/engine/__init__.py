@@ -16,6 +16,13 @@ from .session import Session
 from .episode import Episode, advice
 from .thermal import Application, ThermalView
 from .view import SessionView, Summary, describe, summary, view
+from .breakstate import Breaks, Counts, Schedule
+from .breakview import BreaksView
+from .events import (
+    BreakDue, BreakHeadsUp, BreakRefused, BreakSkipped, BreakSnoozed, BreakTaken, MeetingEnded,
+    MeetingStarted, WorkHoursEnded, WorkHoursStarted,
+)
+from .workhours import Hours
 
 __all__ = [
     "BREATH_PRESETS", "DEFAULT_BREATH", "BreathPattern", "BreathPhaseChanged", "Countdown",
@@ -25,4 +32,9 @@ __all__ = [
     "summary", "view",
     "Activities", "AlarmRang", "Application", "ApplicationEnded", "Driver", "Episode",
     "Happened", "Now", "RoundOffered", "SkinCheckDue", "ThermalView", "advice",
+]
+__all__ += [
+    "BreakDue", "BreakHeadsUp", "BreakRefused", "BreakSkipped", "BreakSnoozed", "BreakTaken",
+    "Breaks", "BreaksView", "Counts", "Hours", "MeetingEnded", "MeetingStarted", "Schedule",
+    "WorkHoursEnded", "WorkHoursStarted",
 ]
