@@ -74,6 +74,12 @@ class Store:
         return tuple(self._recovered)
 
     @property
+    def available(self) -> bool:
+        """Whether history.db is open (False: rows wait in memory, reads see only them)."""
+        with self._lock:
+            return self._connect()
+
+    @property
     def pending(self) -> int:
         """Rows waiting in memory because the file could not be written yet."""
         return len(self._pending)
