@@ -62,6 +62,8 @@ def import_easier(conn: sqlite3.Connection, path: Path, now: tuple[str, int, str
     nothing, or only its readable entries, is imported), else None.
     """
     utc, offset, _day = now
+    if conn.execute("SELECT 1 FROM meta WHERE key = ?", (EASIER_KEY,)).fetchone():
+        return None  # the usual start: done long ago, no write lock taken
     conn.execute("BEGIN IMMEDIATE")
     try:
         if conn.execute("SELECT 1 FROM meta WHERE key = ?", (EASIER_KEY,)).fetchone():
