@@ -14,18 +14,18 @@ import json
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from ..engine import pain
-from . import connection, owner, queries, schema
+from . import connection, owner, queries, schema, writes
 from .connection import AFTERWARDS
 from .records import MOMENTS, OUTCOMES, STEP_OUTCOMES, UNITS, HistoryData, Moment, Outcome, StepRecord, TwoWeekState
 from .recovery import import_easier, recover
+from .writes import Op, Stamp, stamp
 
 Wall = Callable[[], datetime]
-Stamp = tuple[str, int, str]
 
 #: Seconds a write waits for another lumbar's transaction before giving up for now.
 DEFAULT_TIMEOUT = 2.0
@@ -39,15 +39,6 @@ def _default_wall() -> datetime:
     return datetime.now().astimezone()
 
 
-def stamp(moment: datetime) -> Stamp:
-    """(UTC "YYYY-MM-DD HH:MM:SS.ffffff", local offset in seconds, local date "YYYY-MM-DD")."""
-    if moment.tzinfo is None:
-        moment = moment.astimezone()
-    offset = moment.utcoffset() or timedelta(0)
-    utc = moment.astimezone(timezone.utc).strftime(queries.UTC_FORMAT)
-    return utc, int(offset.total_seconds()), moment.date().isoformat()
-
-
 class Store:
     """See the module docstring; build one with `open_store`."""
 
@@ -59,7 +50,7 @@ class Store:
         self._wall = wall
         self._timeout = timeout
         self._conn: sqlite3.Connection | None = None
-        self._pending: list[tuple[str, tuple[Any, ...], Stamp]] = []
+        self._pending: list[Op] = []
         self._alias: dict[int, int] = {}  # provisional (negative) session id -> row id
         self._next_id = -1
         self._open: set[int] = set()  # sessions begun here and not ended
@@ -177,42 +168,8 @@ class Store:
             return session_id
         return (aliases or {}).get(session_id, self._alias.get(session_id, session_id))
 
-    def _apply(self, conn: sqlite3.Connection, op: tuple[str, tuple[Any, ...], Stamp],
-               aliases: dict[int, int]) -> None:
-        kind, args, (utc, offset, day) = op
-        if kind == "session":
-            provisional, key, name, steps, pid, token = args
-            cur = conn.execute(
-                "INSERT INTO sessions (routine_key, routine_name, steps, utc, utc_offset, day, "
-                "owner_pid, owner_token) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (key, name, steps, utc, offset, day, pid, token))
-            aliases[provisional] = cur.lastrowid
-        elif kind == "step":
-            sid, s = args
-            conn.execute(
-                "INSERT INTO steps (session_id, utc, utc_offset, idx, exercise, side, set_no, "
-                "round_no, planned_seconds, actual_seconds, unit, planned_count, actual_count, "
-                "outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (self._real(sid, aliases), utc, offset, s.index, s.exercise, s.side, s.set_no,
-                 s.round_no, s.planned_seconds, s.actual_seconds, s.unit, s.planned_count,
-                 s.actual_count, s.outcome))
-        elif kind == "end":
-            sid, outcome = args
-            conn.execute("UPDATE sessions SET outcome = ?, ended_utc = ?, ended_offset = ? "
-                         "WHERE id = ? AND outcome IS NULL",
-                         (outcome, utc, offset, self._real(sid, aliases)))
-        elif kind == "checkin":
-            score, moment, sid = args
-            conn.execute("INSERT INTO checkins (utc, utc_offset, day, score, moment, session_id) "
-                         "VALUES (?, ?, ?, ?, ?, ?)",
-                         (utc, offset, day, score, moment, self._real(sid, aliases)))
-        elif kind == "easier":
-            key, names = args
-            conn.execute("INSERT OR REPLACE INTO easier (routine_key, names, utc, utc_offset) "
-                         "VALUES (?, ?, ?, ?)", (key, json.dumps(names), utc, offset))
-        elif kind == "meta":
-            key, value = args
-            conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+    def _apply(self, conn: sqlite3.Connection, op: Op, aliases: dict[int, int]) -> None:
+        writes.apply(conn, op, aliases, lambda sid: self._real(sid, aliases))
 
     def _write(self, kind: str, *args: Any) -> None:
         self._pending.append((kind, args, self._stamp()))
