@@ -48,10 +48,11 @@ def run(fmt: str, store=None) -> int:
 
     store = store or open_store()
     try:
+        if not store.available:
+            print(f"lumbar: cannot read the history: {store.problem}", file=sys.stderr)
+            return 1
         if store.warning:
             print(f"lumbar: {store.warning}", file=sys.stderr)
-        if not store.available:
-            return 1
         write(store.rows(), fmt, sys.stdout)
         sys.stdout.flush()
     finally:

@@ -255,10 +255,11 @@ def run(since_text: str, out: Path | None, folders: list[Path], store=None,
         report_problems(catalog.problems)  # shown, but they do not stop the report
     store = store or open_store()
     try:
+        if not store.available:
+            print(f"lumbar: cannot read the history: {store.problem}", file=sys.stderr)
+            return 1
         if store.warning:
             print(f"lumbar: {store.warning}", file=sys.stderr)
-        if not store.available:
-            return 1
         text = render(summarise(store.rows(), since, today), catalog.routines)
     finally:
         store.close()

@@ -43,7 +43,7 @@ def test_data_dir_that_is_a_file(data_dir: Path, wall: Wall) -> None:
     data_dir.parent.mkdir(parents=True, exist_ok=True)
     data_dir.write_text("not a folder")
     store = open_store(data_dir / "history.db", wall=wall)
-    assert store.warning and "cannot be used" in store.warning
+    assert store.warning and "is not a folder" in store.warning
     warning = store.warning
     sid = a_routine(store)
     assert store.pending == 4
@@ -61,7 +61,7 @@ def test_data_dir_that_is_a_file(data_dir: Path, wall: Wall) -> None:
 def test_history_db_that_is_a_directory(db: Path, wall: Wall) -> None:
     db.mkdir(parents=True)
     store = open_store(db, wall=wall)
-    assert store.warning and "history.db" in store.warning
+    assert store.warning and "is a folder, not a file" in store.warning
     sid = a_routine(store)
     assert store.pending == 4
     db.rmdir()

@@ -59,8 +59,14 @@ def is_corrupt(error: BaseException) -> bool:
 
 def reason(error: BaseException, path: Path) -> str:
     """Why the history cannot be saved, in the user's words."""
+    if isinstance(error, (FileExistsError, NotADirectoryError)):
+        return f"{path.parent} is not a folder"
+    if isinstance(error, PermissionError):
+        return f"the folder {path.parent} may not be written"
     if isinstance(error, OSError):
         return f"the folder {path.parent} cannot be used ({error.strerror or error})"
+    if path.is_dir():
+        return f"{path} is a folder, not a file"
     known = _REASONS.get(code(error) or -1)
     return known or f"history.db cannot be used ({error})"
 

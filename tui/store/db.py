@@ -46,6 +46,8 @@ class Store:
         self.path = path
         self.warning: str | None = None
         """One line for the user (history not saved, file moved aside, easier.json unreadable)."""
+        self.problem: str | None = None
+        """Why the file could not be used the last time it failed (for the CLI commands)."""
         self._recovered: list[str] = []
         self._wall = wall
         self._timeout = timeout
@@ -101,6 +103,7 @@ class Store:
             except schema.TooNew as error:
                 if conn is not None:
                     conn.close()
+                self.problem = str(error)
                 self._warn(f"History is not being saved: {error}; {AFTERWARDS}.")
                 return False
             except (OSError, sqlite3.Error) as error:
@@ -125,7 +128,8 @@ class Store:
         return True
 
     def _failed(self, error: BaseException) -> None:
-        self._warn(f"History is not being saved: {connection.reason(error, self.path)}; {AFTERWARDS}.")
+        self.problem = connection.reason(error, self.path)
+        self._warn(f"History is not being saved: {self.problem}; {AFTERWARDS}.")
         self._retrying = True
         if self._conn is not None:
             try:
