@@ -178,3 +178,14 @@ def test_report_on_an_unusable_history_says_why(data_dir: Path, capsys) -> None:
     assert main(["export"]) == 1
     err = capsys.readouterr().err
     assert err.count("lumbar: cannot read the history: ") == 2 and "is not a folder" in err
+
+
+def test_a_broken_routine_file_is_shown_but_does_not_stop_the_report(filled: Path, tmp_path: Path,
+                                                                      capsys) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "broken.yaml").write_text("lumbar: 1\nname: Broken\nexercises: nope\n")
+    assert main(["report", "--sessions", str(mine)]) == 0
+    captured = capsys.readouterr()
+    assert "broken.yaml" in captured.err
+    assert captured.out.startswith("# lumbar report: ")

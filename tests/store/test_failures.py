@@ -152,3 +152,25 @@ def test_nothing_raises_when_the_file_never_becomes_usable(data_dir: Path, wall:
     store.close()
     assert data_dir.is_file()
 
+
+
+def test_disk_full_when_opening(db: Path, wall: Wall, monkeypatch) -> None:
+    """The same from the first moment: a new file cannot even be created."""
+    from tui.store import connection
+
+    real = connection.connect
+
+    def full(path: Path, timeout: float):
+        error = sqlite3.OperationalError("database or disk is full")
+        error.sqlite_errorcode = sqlite3.SQLITE_FULL
+        raise error
+
+    monkeypatch.setattr(connection, "connect", full)
+    store = open_store(db, wall=wall)
+    assert store.warning and "disk is full" in store.warning and not store.available
+    sid = a_routine(store)
+    monkeypatch.setattr(connection, "connect", real)
+    store.end_session(sid, "finished")
+    assert store.pending == 0
+    store.close()
+    assert_written(db)
