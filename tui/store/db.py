@@ -142,6 +142,7 @@ class Store:
         if not self._connect():
             return False
         if not self._pending:
+            self._healthy()
             return True
         conn = self._conn
         assert conn is not None
@@ -162,10 +163,17 @@ class Store:
             return False
         self._pending.clear()
         self._alias.update(aliases)
-        if self._retrying:
-            self._retrying = False
-            connection.set_timeout(conn, self._timeout)
+        self._healthy()
         return True
+
+    def _healthy(self) -> None:
+        """Back to the full busy timeout once the file works again."""
+        if self._retrying and self._conn is not None:
+            try:
+                connection.set_timeout(self._conn, self._timeout)
+            except sqlite3.Error:
+                return
+            self._retrying = False
 
     def _real(self, session_id: int | None, aliases: dict[int, int] | None = None) -> int | None:
         if session_id is None or session_id >= 0:
@@ -268,9 +276,12 @@ class Store:
             for session_id in sorted(self._open):
                 self._pending.append(("end", (session_id, "interrupted"), self._stamp()))
             self._open.clear()
-            if self._pending and self._conn is not None and self._retrying:
-                connection.set_timeout(self._conn, self._timeout)
-                self._retrying = False
+            self._retrying = False  # the last chance: wait the full timeout for a lock
+            if self._conn is not None:
+                try:
+                    connection.set_timeout(self._conn, self._timeout)
+                except sqlite3.Error:
+                    pass
             self._flush()
             if self._conn is not None:
                 self._conn.close()
