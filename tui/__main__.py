@@ -32,9 +32,6 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("list", parents=[common], help="list routines, where each comes from, and how long")
     show = sub.add_parser("show", parents=[common], help="print a routine's expanded timeline")
     show.add_argument("name")
-    check = sub.add_parser("check", parents=[common], help="validate routine files or folders")
-    check.add_argument("paths", nargs="+", type=Path, metavar="PATH")
-    sub.add_parser("schema", help="print the routine format's JSON Schema")
     export = sub.add_parser("export", help="write the whole history to stdout")
     export.add_argument("--format", choices=("jsonl", "csv", "json"), default="jsonl",
                         help="JSON lines (default), CSV, or one JSON array")
@@ -43,6 +40,9 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--since", default="2w", metavar="WHEN",
                         help="3d, 2w, 1m or a date such as 2026-11-01 (default 2w)")
     report.add_argument("--out", type=Path, metavar="FILE", help="write to FILE instead of stdout")
+    check = sub.add_parser("check", parents=[common], help="validate routine files or folders")
+    check.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    sub.add_parser("schema", help="print the routine format's JSON Schema")
     return parser
 
 
@@ -55,10 +55,6 @@ def main(argv: list[str] | None = None) -> int:
 
             sys.stdout.write(schema_text())
             return 0
-        if args.command == "check":
-            from .commands import check
-
-            return check(args.paths)
         if args.command == "export":
             from .export import run as export
 
@@ -67,6 +63,10 @@ def main(argv: list[str] | None = None) -> int:
             from .report import run as report_history
 
             return report_history(args.since, args.out, folders)
+        if args.command == "check":
+            from .commands import check
+
+            return check(args.paths)
         from .commands import load_catalog, report
 
         catalog = load_catalog(folders)
