@@ -23,7 +23,7 @@ from .targets import RESULTS, have_termdown
 from .tmux import Server, have_tmux
 from .usage import Window, measure, scenarios
 
-PARTS = ("frame", "idle", "hold", "breath", "timer", "loader", "history")
+PARTS = ("frame", "idle", "hold", "breath", "timer", "loader", "history", "store")
 #: Real hold, simulated 20 minutes, simulated 8 hours: time scale of each.
 #: (routine, scale) for the real hold, simulated 20 minutes and simulated 8 hours. A smoke run
 #: only checks the code path, so its "8 hours" is the 2-minute routine, fast.
@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
                  "termdown": have_termdown(), "tmux": have_tmux()},
         "first_frame": skipped, "usage": {k: skipped for k in ("idle", "hold", "breath")},
         "timer": {k: skipped for k in ("real_2min", "sleep_loop", "sim_20min", "sim_8h")},
-        "loader": skipped, "history": {"status": report.HISTORY_NA},
+        "loader": skipped, "history": {"status": report.HISTORY_NA}, "store": skipped,
     }
     started = time.monotonic()
     if have_tmux():
@@ -93,6 +93,11 @@ def main(argv: list[str] | None = None) -> int:
         from .loading import bench_loader
 
         results["loader"] = attempt("loader on generated routine files", lambda: bench_loader(*loader_args))
+    if "store" in only:
+        from .store import bench_store
+
+        results["store"] = attempt("history store: one step write",
+                                   lambda: bench_store(200 if args.smoke else 2000))
     results["meta"]["seconds"] = round(time.monotonic() - started, 1)
 
     rows, budgets = report.build(results)

@@ -178,6 +178,9 @@ def build(results: dict[str, Any]) -> tuple[list[dict[str, str]], list[dict[str,
     else:
         row("loader: 500 routine files", _missing(ld))
     row("history screen: ten years of data", HISTORY_NA)
+    st = results.get("store")
+    row("store: one step write (p50, p99)", f"{st['p50_ms']:.2f} ms, {st['p99_ms']:.2f} ms"
+        if _ok(st) else _missing(st))
     return rows, budgets
 
 

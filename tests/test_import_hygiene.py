@@ -15,6 +15,8 @@ ENGINE = ROOT / "tui" / "engine"
 ENGINE_FILES = sorted(ENGINE.glob("*.py"))
 ENGINE_MODULES = ["tui.engine"] + [
     f"tui.engine.{m.name}" for m in pkgutil.iter_modules([str(ENGINE)])
+] + ["tui.store"] + [  # the history store is headless too (no Textual, no YAML)
+    f"tui.store.{m.name}" for m in pkgutil.iter_modules([str(ROOT / "tui" / "store")])
 ]
 FORBIDDEN = ("textual", "rich", "yaml")
 # Edges that must run without the UI too (the headless scheduler, `lumbar notify-test`).

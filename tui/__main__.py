@@ -32,6 +32,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("list", parents=[common], help="list routines, where each comes from, and how long")
     show = sub.add_parser("show", parents=[common], help="print a routine's expanded timeline")
     show.add_argument("name")
+    export = sub.add_parser("export", help="write the whole history to stdout")
+    export.add_argument("--format", choices=("jsonl", "csv", "json"), default="jsonl",
+                        help="JSON lines (default), CSV, or one JSON array")
+    report = sub.add_parser("report", parents=[common],
+                            help="a Markdown report of a period, to bring to a physiotherapist")
+    report.add_argument("--since", default="2w", metavar="WHEN",
+                        help="3d, 2w, 1m or a date such as 2026-11-01 (default 2w)")
+    report.add_argument("--out", type=Path, metavar="FILE", help="write to FILE instead of stdout")
     check = sub.add_parser("check", parents=[common], help="validate routine files or folders")
     check.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     sub.add_parser("schema", help="print the routine format's JSON Schema")
@@ -48,6 +56,14 @@ def main(argv: list[str] | None = None) -> int:
 
             sys.stdout.write(schema_text())
             return 0
+        if args.command == "export":
+            from .export import run as export
+
+            return export(args.format)
+        if args.command == "report":
+            from .report import run as report_history
+
+            return report_history(args.since, args.out, folders)
         if args.command == "check":
             from .commands import check
 

@@ -1,0 +1,60 @@
+"""`lumbar export`: every history row to stdout as JSON lines, CSV or one JSON array.
+
+Each row has `kind` (session, step, checkin, easier; later issues add more) and `at`, ISO
+8601 with the local UTC offset of that moment, so scripts can read the history without
+knowing the database's tables.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterable
+from typing import Any, TextIO
+
+FORMATS = ("jsonl", "csv", "json")
+
+#: CSV columns: the union of every kind's fields; a field a kind lacks is left empty.
+COLUMNS = ("kind", "at", "id", "session", "routine", "routine_name", "steps", "ended", "outcome",
+           "index", "exercise", "side", "set", "round", "planned_seconds", "actual_seconds",
+           "unit", "planned_count", "actual_count", "score", "moment", "names")
+
+
+def write(rows: Iterable[dict[str, Any]], fmt: str, out: TextIO) -> int:
+    """Write `rows` to `out` in `fmt` (one of FORMATS); returns how many were written."""
+    rows = list(rows)
+    if fmt == "jsonl":
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    elif fmt == "json":
+        json.dump(rows, out, ensure_ascii=False, indent=1)
+        out.write("\n")
+    elif fmt == "csv":
+        writer = csv.DictWriter(out, fieldnames=COLUMNS, restval="", lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            flat = {k: ("; ".join(v) if isinstance(v, list) else "" if v is None else v)
+                    for k, v in row.items()}
+            writer.writerow(flat)
+    else:
+        raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    return len(rows)
+
+
+def run(fmt: str, store=None) -> int:
+    """The command: exit 0, or 1 when the history file cannot be read at all."""
+    from .store import open_store
+
+    store = store or open_store()
+    try:
+        if not store.available:
+            print(f"lumbar: cannot read the history: {store.problem}", file=sys.stderr)
+            return 1
+        if store.warning:
+            print(f"lumbar: {store.warning}", file=sys.stderr)
+        write(store.rows(), fmt, sys.stdout)
+        sys.stdout.flush()
+    finally:
+        store.close()
+    return 0

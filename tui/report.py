@@ -1,0 +1,277 @@
+"""`lumbar report`: a Markdown summary of a period to bring to a physiotherapist.
+
+Per routine, what its file prescribes against what was done; the pain trend by week; the
+two-week rule's state. Tables are padded so the text reads as well in a terminal or an
+e-mail as rendered.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import textwrap
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from .engine import pain
+from .engine.model import Kind, Routine
+from .engine.plan import plan
+from .engine.timefmt import duration_text
+
+SINCE_HELP = "3d, 2w, 1m (days, weeks, months back from today) or a date such as 2026-11-01"
+NOT_ADVICE = ("lumbar is an exercise timer, not medical advice. See a doctor if pain lasts weeks or "
+              "has not improved after two weeks of regular exercise, if numbness, tingling or "
+              "burning runs down a leg, or if an exercise makes the pain worse.")
+
+
+def parse_since(text: str, today: date) -> date:
+    """The first day of the period. ValueError with a message for the user on bad input."""
+    text = text.strip()
+    match = re.fullmatch(r"(\d+)\s*([dwm])", text.lower())
+    if match:
+        n, unit = int(match[1]), match[2]
+        if n == 0:
+            raise ValueError(f"--since {text!r}: the period must be at least one day; use {SINCE_HELP}")
+        if unit == "d":
+            return today - timedelta(days=n)
+        if unit == "w":
+            return today - timedelta(weeks=n)
+        month = today.month - 1 - n
+        year, month = today.year + month // 12, month % 12 + 1
+        last_day = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day
+        return date(year, month, min(today.day, last_day))
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"--since {text!r} is not a period or a date; expected {SINCE_HELP}") from None
+    if day > today:
+        raise ValueError(f"--since {text}: that date is after today ({today.isoformat()})")
+    return day
+
+
+@dataclass
+class RoutineTotals:
+    key: str
+    name: str
+    outcomes: Counter = field(default_factory=Counter)
+    steps: Counter = field(default_factory=Counter)
+    """done / skipped / easier."""
+    by_exercise: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+
+    @property
+    def sessions(self) -> int:
+        return sum(self.outcomes.values())
+
+
+@dataclass
+class Period:
+    since: date
+    today: date
+    routines: dict[str, RoutineTotals]
+    checkins: list[tuple[date, int, str]]
+    two_week: pain.TwoWeekState
+    active_days: int
+
+
+def summarise(rows: list[dict[str, Any]], since: date, today: date) -> Period:
+    """The period's totals from export rows (see Store.rows)."""
+    sessions: dict[int, RoutineTotals] = {}
+    routines: dict[str, RoutineTotals] = {}
+    days = set()
+    all_scores: list[tuple[date, float]] = []
+    checkins = []
+    for row in rows:
+        day = date.fromisoformat(row["at"][:10])
+        if row["kind"] == "checkin" and day <= today:
+            all_scores.append((day, float(row["score"])))
+            if day >= since:
+                checkins.append((day, row["score"], row["moment"]))
+        if row["kind"] == "session" and since <= day <= today:
+            totals = routines.setdefault(row["routine"], RoutineTotals(row["routine"], row["routine_name"]))
+            totals.name = row["routine_name"]  # the latest name
+            totals.outcomes[row["outcome"] or "running"] += 1
+            sessions[row["id"]] = totals
+            days.add(day)
+        elif row["kind"] == "step" and row["session"] in sessions:
+            totals = sessions[row["session"]]
+            totals.steps[row["outcome"]] += 1
+            totals.by_exercise[row["exercise"]][row["outcome"]] += 1
+    return Period(since, today, routines, checkins, pain.two_week(all_scores, today), len(days))
+
+
+def render(period: Period, catalog: dict[str, Routine]) -> str:
+    p = period
+    span = (p.today - p.since).days + 1
+    steps = sum((t.steps for t in p.routines.values()), Counter())
+    outcomes = sum((t.outcomes for t in p.routines.values()), Counter())
+    before = [s for _, s, m in p.checkins if m != "after"]
+    after = [s for _, s, m in p.checkins if m == "after"]
+    lines = [f"# lumbar report: {_day(p.since)} to {_day(p.today)}", "",
+             _wrap(f"_{NOT_ADVICE}_"), "", "## Summary", "",
+             f"- Routines: {sum(outcomes.values())} sessions ({_outcomes(outcomes)}) "
+             f"on {p.active_days} of {span} days",
+             f"- Steps: {steps['done']} done, {steps['skipped']} skipped, {steps['easier']} made easier",
+             f"- Pain check-ins: {len(p.checkins)} (mean before {_mean(before)}, "
+             f"after {_mean(after)}; 0 is no pain, 10 the worst imaginable)", ""]
+    for key, totals in sorted(p.routines.items(), key=lambda kv: (-kv[1].sessions, kv[0])):
+        lines += _routine(totals, catalog.get(key))
+    idle = sorted(r.name for k, r in catalog.items() if k not in p.routines)
+    if idle:
+        lines += [_wrap("Not done in this period: " + ", ".join(idle) + "."), ""]
+    lines += _pain_weeks(p) + _rule(p.two_week)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _routine(t: RoutineTotals, routine: Routine | None) -> list[str]:
+    lines = [f"## {t.name} ({t.key})", ""]
+    prescribed: dict[str, tuple[str, int]] = {}
+    if routine is None:
+        lines.append("Prescribed: the routine file is no longer found, so only what was done is shown.")
+    else:
+        timeline = plan(routine)
+        work = [s for s in timeline.steps if s.kind.is_work]
+        rounds = f" ({routine.rounds} rounds)" if routine.rounds > 1 else ""
+        lines.append(f"Prescribed: {len(work)} work steps per session, about "
+                     f"{duration_text(timeline.total)}{rounds}.")
+        for index, ex in enumerate(routine.exercises):
+            if ex.kind is not Kind.REST:
+                count = sum(1 for s in work if s.exercise == index)
+                prescribed.setdefault(ex.name, (_dose(ex), 0))
+                text, before = prescribed[ex.name]
+                prescribed[ex.name] = (text, before + count)
+    lines += [f"Done: {t.sessions} sessions ({_outcomes(t.outcomes)}); steps {t.steps['done']} done, "
+              f"{t.steps['skipped']} skipped, {t.steps['easier']} made easier.", ""]
+    table = [("exercise", "prescribed per session", "done", "skipped", "easier")]
+    names = list(prescribed) + sorted(n for n in t.by_exercise if n not in prescribed)
+    for name in names:
+        dose, count = prescribed.get(name, ("not in the file now", 0))
+        per = f"{dose}: {count} step{'s' if count != 1 else ''}" if name in prescribed else dose
+        c = t.by_exercise.get(name, Counter())
+        table.append((name, per, str(c["done"]), str(c["skipped"]), str(c["easier"])))
+    table.append(("total", "", str(t.steps["done"]), str(t.steps["skipped"]), str(t.steps["easier"])))
+    return lines + _table(table, numeric=(2, 3, 4)) + [""]
+
+
+def _dose(ex) -> str:
+    d = ex.dose
+    if d.hold_breaths is not None:
+        what = f"hold {d.hold_breaths} breaths"
+    elif ex.kind is Kind.HOLD:
+        what = f"hold {duration_text(d.hold_seconds or 0)}"
+    else:
+        what = f"{d.reps} reps" + (f" at {ex.tempo.lift:g}-{ex.tempo.hold:g}-{ex.tempo.lower:g}"
+                                   if ex.tempo else "")
+    if d.sets > 1:
+        what = f"{d.sets} sets of {what}"
+    return what + (", each side" if ex.sides else "")
+
+
+def _pain_weeks(p: Period) -> list[str]:
+    weeks = (pain.monday(p.today) - pain.monday(p.since)).days // 7 + 1
+    means = pain.weekly_means(p.checkins, p.today, weeks)
+    counts = Counter(pain.monday(d) for d, _, _ in p.checkins)
+    table = [("week of", "check-ins", "mean before", "mean after")]
+    for monday, before, after in means:
+        table.append((_day(monday), str(counts[monday]), _num(before), _num(after)))
+    return ["## Pain by week", "", *_table(table, numeric=(1, 2, 3)), "",
+            "Before: check-ins before a routine or on their own; after: right after a routine.", ""]
+
+
+def _rule(s: pain.TwoWeekState) -> list[str]:
+    lines = ["## Two-week rule", "",
+             _wrap("With 14 days of check-ins, lumbar compares the mean pain score of the first "
+                   "and the second week of the last 14 days. A drop of 2 points or of 30 % is a "
+                   "meaningful improvement (Farrar et al., Pain 2001); less than that, with some "
+                   "pain left, means see a doctor."), ""]
+    if s.days < pain.WINDOW_DAYS:
+        lines.append(f"State: not enough check-ins yet ({s.days} of {pain.WINDOW_DAYS} days).")
+    elif s.first_mean is None or s.last_mean is None:
+        lines.append("State: no check-ins in one of the last two weeks, so it cannot be judged.")
+    else:
+        drop = s.first_mean - s.last_mean
+        share = f", {abs(drop) / s.first_mean:.0%}" if s.first_mean else ""
+        moved = (f"a drop of {drop:.1f} points{share}" if drop > 0 else
+                 f"a rise of {-drop:.1f} points{share}" if drop < 0 else "no change")
+        change = f"mean {s.first_mean:.1f} in the first week, {s.last_mean:.1f} in the second ({moved})"
+        if s.improved:
+            lines.append(_wrap(f"State: improved: {change}."))
+        elif s.advise:
+            lines.append(_wrap(f"State: no meaningful improvement: {change}. Advice: see a doctor."))
+        else:
+            lines.append(_wrap(f"State: no pain in the last week: {change}."))
+    return lines + [""]
+
+
+def _table(rows: list[tuple[str, ...]], numeric: tuple[int, ...] = ()) -> list[str]:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+
+    def cell(i: int, text: str) -> str:
+        return text.rjust(widths[i]) if i in numeric else text.ljust(widths[i])
+
+    out = ["| " + " | ".join(cell(i, c) for i, c in enumerate(row)) + " |" for row in rows]
+    rule = "|" + "|".join(("-" * (w + 1)) + (":" if i in numeric else "-")
+                          for i, w in enumerate(widths)) + "|"
+    return [out[0], rule, *out[1:]]
+
+
+def _outcomes(c: Counter) -> str:
+    parts = [f"{c[k]} {k}" for k in ("finished", "left", "interrupted", "running") if c[k]]
+    return ", ".join(parts) or "none"
+
+
+def _mean(values: list[int]) -> str:
+    return f"{sum(values) / len(values):.1f}" if values else "-"
+
+
+def _num(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}"
+
+
+def _wrap(text: str) -> str:
+    return textwrap.fill(text, width=88, break_on_hyphens=False)
+
+
+def _day(d: date) -> str:
+    return f"{d:%a} {d.day} {d:%b %Y}"
+
+
+def run(since_text: str, out: Path | None, folders: list[Path], store=None,
+        today: date | None = None) -> int:
+    """The command: exit 0; 2 for a bad --since; 1 when history or --out cannot be used."""
+    today = today or datetime.now().astimezone().date()
+    try:
+        since = parse_since(since_text, today)
+    except ValueError as error:
+        print(f"lumbar: {error}", file=sys.stderr)
+        return 2
+    from .commands import load_catalog, report as report_problems
+    from .store import open_store
+
+    catalog = load_catalog(folders)
+    if catalog.problems:
+        report_problems(catalog.problems)  # shown, but they do not stop the report
+    store = store or open_store()
+    try:
+        if not store.available:
+            print(f"lumbar: cannot read the history: {store.problem}", file=sys.stderr)
+            return 1
+        if store.warning:
+            print(f"lumbar: {store.warning}", file=sys.stderr)
+        text = render(summarise(store.rows(), since, today), catalog.routines)
+    finally:
+        store.close()
+    if out is None:
+        sys.stdout.write(text)
+        return 0
+    from .storage import write_atomic
+
+    try:
+        write_atomic(out, text)
+    except OSError as error:
+        print(f"lumbar: cannot write {out}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    print(f"Report written to {out}")
+    return 0

@@ -1,0 +1,132 @@
+"""Reading history.db: the history screen's figures and every row for export and report.
+
+Plain functions of a connection, so the same code reads the file or, while the file cannot
+be used, an in-memory copy of the rows still waiting to be written.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
+from typing import Any
+
+from ..engine import pain
+from .records import HistoryData
+
+UTC_FORMAT = "%Y-%m-%d %H:%M:%S.%f"
+
+#: A session counts for streaks, the calendar and per-routine totals when it was finished
+#: or at least one of its steps was done (a routine left after two exercises still counts).
+COUNTED = """
+    SELECT s.id, s.routine_key, s.routine_name, s.day, s.utc FROM sessions s
+    WHERE s.outcome = 'finished'
+       OR EXISTS (SELECT 1 FROM steps t WHERE t.session_id = s.id AND t.outcome != 'skipped')
+"""
+
+
+def local(utc: str, offset: int) -> datetime:
+    """The aware local time of a stored (utc, offset) pair."""
+    # fromisoformat reads UTC_FORMAT and is many times faster than strptime (exports of
+    # years of steps call this once a row).
+    moment = datetime.fromisoformat(utc).replace(tzinfo=timezone.utc)
+    return moment.astimezone(_zone(offset))
+
+
+@lru_cache(maxsize=64)
+def _zone(offset: int) -> timezone:
+    return timezone(timedelta(seconds=offset))
+
+
+def iso(utc: str | None, offset: int | None) -> str | None:
+    """ISO 8601 with the local offset of the moment ("2026-03-29T09:15:00+02:00")."""
+    if utc is None or offset is None:
+        return None
+    # Same text as local(...).isoformat(timespec="seconds"), without building a zone-aware
+    # datetime per row (an export of years of steps calls this for every row).
+    shifted = datetime.fromisoformat(utc) + _delta(offset)
+    return shifted.isoformat(timespec="seconds") + _suffix(offset)
+
+
+@lru_cache(maxsize=64)
+def _delta(offset: int) -> timedelta:
+    return timedelta(seconds=offset)
+
+
+@lru_cache(maxsize=64)
+def _suffix(offset: int) -> str:
+    return datetime(2000, 1, 1, tzinfo=_zone(offset)).isoformat()[19:]
+
+
+def history(conn: sqlite3.Connection, today: date) -> HistoryData:
+    day = today.isoformat()
+    today_rows = conn.execute(
+        "SELECT utc, utc_offset, routine_name, coalesce(outcome, 'running') FROM sessions "
+        "WHERE day = ? ORDER BY utc, id", (day,)).fetchall()
+    today_sessions = tuple((local(u, o).strftime("%H:%M"), name, outcome)
+                           for u, o, name, outcome in today_rows)
+    per_day = dict(conn.execute(
+        f"SELECT day, count(*) FROM ({COUNTED}) WHERE day <= ? GROUP BY day ORDER BY day DESC",
+        (day,)).fetchall())
+    active = {date.fromisoformat(d) for d in per_day}
+    first = today - timedelta(days=27)
+    calendar = tuple((first + timedelta(days=n), per_day.get((first + timedelta(days=n)).isoformat(), 0))
+                     for n in range(28))
+    since = pain.monday(today) - timedelta(weeks=7)
+    readings = [(date.fromisoformat(d), float(score), moment) for d, score, moment in conn.execute(
+        "SELECT day, score, moment FROM checkins WHERE day >= ? AND day <= ?",
+        (since.isoformat(), day))]
+    routines = conn.execute(
+        f"SELECT routine_key, count(*), max(day), "
+        f"(SELECT routine_name FROM sessions x WHERE x.routine_key = c.routine_key "
+        f" ORDER BY x.utc DESC LIMIT 1) "
+        f"FROM ({COUNTED}) c GROUP BY routine_key ORDER BY max(day) DESC, routine_key").fetchall()
+    per_routine = tuple((name, count, date.fromisoformat(last) if last else None)
+                        for _key, count, last, name in routines)
+    checkins = conn.execute("SELECT count(*) FROM checkins").fetchone()[0]
+    return HistoryData(
+        today=today, today_sessions=today_sessions, streak=pain.streak(active, today),
+        calendar=calendar, pain_weeks=pain.weekly_means(readings, today),
+        per_routine=per_routine, checkins=checkins)
+
+
+def two_week_readings(conn: sqlite3.Connection, today: date) -> tuple[list[tuple[date, float]], date | None]:
+    """(check-ins of the 14 days ending today as (day, score), the first check-in's day)."""
+    start = today - timedelta(days=pain.WINDOW_DAYS - 1)
+    rows = conn.execute("SELECT day, score FROM checkins WHERE day >= ? AND day <= ?",
+                        (start.isoformat(), today.isoformat())).fetchall()
+    first = conn.execute("SELECT min(day) FROM checkins WHERE day <= ?", (today.isoformat(),)).fetchone()[0]
+    return ([(date.fromisoformat(d), float(s)) for d, s in rows],
+            date.fromisoformat(first) if first else None)
+
+
+def rows(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Every row as a dict with `kind` and `at` (ISO 8601 with offset), oldest first.
+
+    Kinds: session, step, checkin, easier. Field names are the export format's, not the
+    tables', so scripts need not know the schema.
+    """
+    out: list[tuple[str, int, int, dict[str, Any]]] = []
+    for r in conn.execute("SELECT id, utc, utc_offset, routine_key, routine_name, steps, "
+                          "ended_utc, ended_offset, outcome FROM sessions"):
+        out.append((r[1], 0, r[0], {
+            "kind": "session", "at": iso(r[1], r[2]), "id": r[0], "routine": r[3],
+            "routine_name": r[4], "steps": r[5], "ended": iso(r[6], r[7]), "outcome": r[8]}))
+    for r in conn.execute("SELECT id, session_id, utc, utc_offset, idx, exercise, side, set_no, "
+                          "round_no, planned_seconds, actual_seconds, unit, planned_count, "
+                          "actual_count, outcome FROM steps"):
+        out.append((r[2], 1, r[0], {
+            "kind": "step", "at": iso(r[2], r[3]), "id": r[0], "session": r[1], "index": r[4],
+            "exercise": r[5], "side": r[6], "set": r[7], "round": r[8],
+            "planned_seconds": r[9], "actual_seconds": r[10], "unit": r[11],
+            "planned_count": r[12], "actual_count": r[13], "outcome": r[14]}))
+    for r in conn.execute("SELECT id, utc, utc_offset, score, moment, session_id FROM checkins"):
+        out.append((r[1], 2, r[0], {
+            "kind": "checkin", "at": iso(r[1], r[2]), "id": r[0], "score": r[3],
+            "moment": r[4], "session": r[5]}))
+    for n, r in enumerate(conn.execute("SELECT routine_key, names, utc, utc_offset FROM easier")):
+        out.append((r[2], 3, n, {"kind": "easier", "at": iso(r[2], r[3]), "routine": r[0],
+                                 "names": json.loads(r[1])}))
+    out.sort(key=lambda item: item[:3])
+    return [item[3] for item in out]

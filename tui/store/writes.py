@@ -1,0 +1,65 @@
+"""Turning a waiting row into SQL: the one place that knows how each kind is stored."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+from .queries import UTC_FORMAT
+
+Stamp = tuple[str, int, str]
+"""(UTC "YYYY-MM-DD HH:MM:SS.ffffff", local offset east of UTC in seconds, local date)."""
+Op = tuple[str, tuple[Any, ...], Stamp]
+"""A row waiting to be written: (kind, arguments, when it happened)."""
+
+
+def stamp(moment: datetime) -> Stamp:
+    """The stored form of an aware local time (a naive one is taken as system local time)."""
+    if moment.tzinfo is None:
+        moment = moment.astimezone()
+    offset = moment.utcoffset() or timedelta(0)
+    utc = moment.astimezone(timezone.utc).strftime(UTC_FORMAT)
+    return utc, int(offset.total_seconds()), moment.date().isoformat()
+
+
+def apply(conn: sqlite3.Connection, op: Op, aliases: dict[int, int],
+          real: Callable[[int | None], int | None]) -> None:
+    """Write one waiting row. A new session's row id goes into `aliases` under its stand-in
+    id; `real` maps a session id (stand-in or not) to its row id."""
+    kind, args, (utc, offset, day) = op
+    if kind == "session":
+        provisional, key, name, steps, pid, token = args
+        cur = conn.execute(
+            "INSERT INTO sessions (routine_key, routine_name, steps, utc, utc_offset, day, "
+            "owner_pid, owner_token) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (key, name, steps, utc, offset, day, pid, token))
+        aliases[provisional] = cur.lastrowid
+    elif kind == "step":
+        sid, s = args
+        conn.execute(
+            "INSERT INTO steps (session_id, utc, utc_offset, idx, exercise, side, set_no, "
+            "round_no, planned_seconds, actual_seconds, unit, planned_count, actual_count, "
+            "outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (real(sid), utc, offset, s.index, s.exercise, s.side, s.set_no,
+             s.round_no, s.planned_seconds, s.actual_seconds, s.unit, s.planned_count,
+             s.actual_count, s.outcome))
+    elif kind == "end":
+        sid, outcome = args
+        conn.execute("UPDATE sessions SET outcome = ?, ended_utc = ?, ended_offset = ? "
+                     "WHERE id = ? AND outcome IS NULL",
+                     (outcome, utc, offset, real(sid)))
+    elif kind == "checkin":
+        score, moment, sid = args
+        conn.execute("INSERT INTO checkins (utc, utc_offset, day, score, moment, session_id) "
+                     "VALUES (?, ?, ?, ?, ?, ?)",
+                     (utc, offset, day, score, moment, real(sid)))
+    elif kind == "easier":
+        key, names = args
+        conn.execute("INSERT OR REPLACE INTO easier (routine_key, names, utc, utc_offset) "
+                     "VALUES (?, ?, ?, ?)", (key, json.dumps(names), utc, offset))
+    elif kind == "meta":
+        key, value = args
+        conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
