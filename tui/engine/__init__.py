@@ -5,7 +5,7 @@ from __future__ import annotations
 from .clock import FakeClock
 from .events import (
     BreathPhaseChanged, Countdown, Event, RepCounted, SessionFinished, SideSwitched,
-    StepStarted, TempoPhaseChanged,
+    StepEnded, StepStarted, TempoPhaseChanged,
 )
 from .model import (
     BREATH_PRESETS, DEFAULT_BREATH, BreathPattern, Dose, Exercise, Kind, Position, Routine, Tempo,
@@ -18,6 +18,6 @@ __all__ = [
     "BREATH_PRESETS", "DEFAULT_BREATH", "BreathPattern", "BreathPhaseChanged", "Countdown",
     "Dose", "Event", "Exercise", "FakeClock", "Kind", "Plan", "Position", "RepCounted",
     "Routine", "Session", "SessionFinished", "SessionView", "SideSwitched", "Step",
-    "StepKind", "StepStarted", "Summary", "TempoPhaseChanged", "Tempo", "describe", "plan",
+    "StepEnded", "StepKind", "StepStarted", "Summary", "TempoPhaseChanged", "Tempo", "describe", "plan",
     "summary", "view",
 ]
