@@ -32,14 +32,15 @@ class HistoryScreen(Screen[None]):
     HistoryScreen #history { padding: 0 1; height: 1fr; }
     HistoryScreen #history-title { text-style: bold; height: 1; }
     HistoryScreen #history-columns { height: 1fr; }
-    HistoryScreen #history-left { width: 40; height: auto; }
+    HistoryScreen #history-left { width: 38; height: auto; margin-right: 2; }
     HistoryScreen #history-right { width: 1fr; height: auto; }
     HistoryScreen .heading { margin-top: 1; }
     HistoryScreen .pain-row { height: 1; }
     HistoryScreen .pain-label { width: 8; }
-    HistoryScreen Sparkline { width: 16; height: 1; margin-right: 1; }
+    HistoryScreen Sparkline { width: 16; height: 1; margin-right: 2; }
     HistoryScreen .pain-numbers { width: 1fr; }
     HistoryScreen #calendar { height: auto; }
+    HistoryScreen #pain-weeks { color: $text-muted; }
     """
     """Two columns at 80 wide: what happened on the left, the charts on the right."""
 
@@ -104,7 +105,7 @@ class HistoryScreen(Screen[None]):
     def _streak(self) -> str:
         n = self.data.streak
         days = "day" if n == 1 else "days"
-        return f"Streak: {n} {days} in a row   ·   {self.data.checkins} check-ins"
+        return f"Streak: {n} {days} in a row\nCheck-ins: {self.data.checkins}"
 
     def _routines(self) -> str:
         rows = sorted(self.data.per_routine, key=lambda r: (-r[1], r[0]))
@@ -143,11 +144,13 @@ class HistoryScreen(Screen[None]):
             with Horizontal(classes="pain-row"):
                 yield Static(label, classes="pain-label")
                 # A sparkline has no gaps: weeks without check-ins are left out of the line,
-                # and the numbers beside it give the scale.
-                yield Sparkline([v for v in values if v is not None], id=f"pain-{label}")
+                # and the numbers beside it give the scale. One week is no trend yet.
+                known = [v for v in values if v is not None]
+                yield Sparkline(known if len(known) > 1 else [], id=f"pain-{label}")
                 yield Static(_trend(values), classes="pain-numbers", markup=False)
-        if weeks:
-            yield Static(f"weeks from Monday {weeks[0][0]:%-d %b}", classes="hint")
+        with_data = sum(1 for _, b, a in weeks if b is not None or a is not None)
+        yield Static(f"From {weeks[0][0]:%-d %b}: {with_data} of {len(weeks)} weeks checked in",
+                     id="pain-weeks", markup=False)
 
     # -- actions ----------------------------------------------------------------------------
 
@@ -161,13 +164,13 @@ class HistoryScreen(Screen[None]):
 
 
 def _trend(values: Sequence[float | None]) -> str:
+    """First and last weekly mean: '6.0 → 3.5'."""
     known = [v for v in values if v is not None]
     if not known:
-        return "no check-ins"
-    weeks = f"{len(known)} of {len(values)} weeks"
+        return "none"
     if len(known) == 1:
-        return f"{known[0]:.1f}   ({weeks})"
-    return f"{known[0]:.1f} → {known[-1]:.1f}   ({weeks})"
+        return f"{known[0]:.1f}"
+    return f"{known[0]:.1f} → {known[-1]:.1f}"
 
 
 def _day(day: date, today: date) -> str:
