@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
                  "termdown": have_termdown(), "tmux": have_tmux()},
         "first_frame": skipped, "usage": {k: skipped for k in ("idle", "hold", "breath")},
         "timer": {k: skipped for k in ("real_2min", "sleep_loop", "sim_20min", "sim_8h")},
-        "loader": skipped, "history": {"status": report.HISTORY_NA},
+        "loader": skipped, "history": skipped,
     }
     started = time.monotonic()
     if have_tmux():
@@ -93,6 +93,12 @@ def main(argv: list[str] | None = None) -> int:
         from .loading import bench_loader
 
         results["loader"] = attempt("loader on generated routine files", lambda: bench_loader(*loader_args))
+    if "history" in only:
+        from .history import bench_history
+
+        years, passes = (0.05, 1) if args.smoke else (10, 5)
+        results["history"] = attempt(f"history screen with {years:g} years of data",
+                                     lambda: bench_history(years, passes))
     results["meta"]["seconds"] = round(time.monotonic() - started, 1)
 
     rows, budgets = report.build(results)
