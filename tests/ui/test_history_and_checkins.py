@@ -300,3 +300,20 @@ async def test_history_pain_trend_is_drawn_from_the_weeks_with_check_ins(make_ap
         assert text(screen.query_one("#pain-weeks", Static)) == "From 12 Oct: 6 of 8 weeks checked in"
         assert text(screen.query_one("#today", Static)) == "No routine yet today."
         assert text(screen.query_one("#next-up", Static)) == "Next: Tiny (not done yet)"
+
+
+async def test_history_stacks_its_columns_below_78_wide_and_scrolls(make_app):
+    from tests.snapshots.test_golden import history_store
+
+    app = make_app({"tiny": TINY}, store=history_store(), opens_history=True)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert screen.has_class("-narrow")
+        calendar = screen.query_one("#calendar", Static)
+        # Every week of the calendar on one line of its own, not wrapped.
+        assert calendar.size.height == len(text(calendar).splitlines())
+        assert screen.query_one("#history").max_scroll_y > 0
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert not screen.has_class("-narrow")

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Sequence
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Sparkline, Static
 
@@ -25,13 +26,17 @@ TODAY_ROWS = 4
 #: Routines listed before "and N more".
 ROUTINE_ROWS = 6
 WEEKDAYS = "Mo   Tu   We   Th   Fr   Sa   Su"
+#: Narrower than this, the two columns are stacked (and the screen scrolls).
+TWO_COLUMNS = 78
 
 
 class HistoryScreen(Screen[None]):
     DEFAULT_CSS = """
     HistoryScreen #history { padding: 0 1; height: 1fr; }
     HistoryScreen #history-title { text-style: bold; height: 1; }
-    HistoryScreen #history-columns { height: 1fr; }
+    HistoryScreen #history-columns { height: auto; }
+    HistoryScreen.-narrow #history-columns { layout: vertical; }
+    HistoryScreen.-narrow #history-left { width: 100%; margin-right: 0; }
     HistoryScreen #history-left { width: 38; height: auto; margin-right: 2; }
     HistoryScreen #history-right { width: 1fr; height: auto; }
     HistoryScreen .heading { margin-top: 1; }
@@ -64,7 +69,7 @@ class HistoryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         d = self.data
-        with Vertical(id="history"):
+        with VerticalScroll(id="history"):
             yield Static(f"lumbar · history · {d.today:%A %-d %B %Y}", id="history-title")
             with Horizontal(id="history-columns"):
                 with Vertical(id="history-left"):
@@ -81,6 +86,9 @@ class HistoryScreen(Screen[None]):
                     yield Static("Pain, last 8 weeks (0 none - 10 worst)", classes="heading")
                     yield from self._pain()
         yield KeyBar()
+
+    def on_resize(self, event: Resize) -> None:
+        self.set_class(event.size.width < TWO_COLUMNS, "-narrow")
 
     # -- the parts, as text -----------------------------------------------------------------
 
