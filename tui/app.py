@@ -109,7 +109,7 @@ class LumbarApp(App[None]):
         for notice in self.notices:
             self.notify(notice, severity="warning", timeout=8)
         if self.store is not None:
-            for notice in (self.store.warning, *self.store.recovered):
+            for notice in (self.recorder.new_warning(), *self.store.recovered):
                 if notice:
                     self.notify(notice, severity="warning", timeout=10)
         if self.start_with is not None:
@@ -248,7 +248,9 @@ class LumbarApp(App[None]):
         now = self.clock()
         for event in events:
             # Stored before it is traced: a trace line means the row is already written.
-            self.recorder.on_event(event)
+            warning = self.recorder.on_event(event)
+            if warning:
+                self.notify(warning, severity="warning", timeout=10)
             if self.trace is not None:
                 self.trace(event, now)
             self._sound(event, now)

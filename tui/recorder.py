@@ -62,6 +62,16 @@ class Recorder:
         self.open = False
         self.before: int | None = None
         """The check-in given before the current or last routine."""
+        self.warned: str | None = None
+        """The store's warning last shown, so each one is shown once."""
+
+    def new_warning(self) -> str | None:
+        """The store's warning if it is new since last asked (a write failed: disk full...)."""
+        warning = getattr(self.store, "warning", None)
+        if warning is None or warning == self.warned:
+            return None
+        self.warned = warning
+        return warning
 
     def begin(self, plan: Plan) -> None:
         self.routine, self.before, self.open, self.session_id = plan.routine, None, False, None
@@ -71,13 +81,19 @@ class Recorder:
         self.session_id = self.store.begin_session(routine.key, routine.name, len(plan.steps))
         self.open = True
 
-    def on_event(self, event: Event) -> None:
-        """Called for every engine event, before it is traced: only step ends and the finish write."""
+    def on_event(self, event: Event) -> str | None:
+        """Called for every engine event, before it is traced: only step ends and the finish write.
+
+        Returns the store's warning when this write brought a new one, to show once.
+        """
         if isinstance(event, StepEnded):
             if self.open:
                 self.store.record_step(self.session_id, step_record(event))  # type: ignore[union-attr]
+                return self.new_warning()
         elif isinstance(event, SessionFinished):
             self.end("finished")
+            return self.new_warning()
+        return None
 
     def end(self, outcome: Literal["finished", "left"]) -> None:
         if self.open:

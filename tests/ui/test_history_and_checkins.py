@@ -317,3 +317,34 @@ async def test_history_stacks_its_columns_below_78_wide_and_scrolls(make_app):
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert not screen.has_class("-narrow")
+
+
+async def test_a_store_warning_that_appears_mid_routine_is_shown_once(make_app, fake_clock):
+    store = FakeStore()
+    app = make_app({"tiny": TINY}, start="tiny", store=store)
+    said: list[str] = []
+    app.notify = lambda message, **kw: said.append(message)  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        store.warning = "History is not being saved: the disk is full. Steps wait in memory."
+        await run_to_end(app, pilot, fake_clock)
+    assert said == [store.warning]
+    assert len(store.sessions[0].recorded) == 2  # the routine went on
+
+
+def test_history_command_without_a_store_says_so(monkeypatch, capsys):
+    import tui.launch
+    from tui.__main__ import main
+
+    monkeypatch.setattr(tui.launch, "open_history", lambda: None)
+    assert main(["history"]) == 1
+    assert "keeps no history" in capsys.readouterr().err
+
+
+def test_the_recorder_imports_no_textual():
+    import subprocess
+    import sys
+
+    code = "import sys, tui.recorder; print('textual' in sys.modules or 'rich' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
