@@ -40,9 +40,9 @@ class HistoryScreen(Screen[None]):
     HistoryScreen #history-left { width: 38; height: auto; margin-right: 2; }
     HistoryScreen #history-right { width: 1fr; height: auto; }
     HistoryScreen .heading { margin-top: 1; }
-    HistoryScreen .pain-row { height: 1; }
+    HistoryScreen .pain-row { height: 2; }
     HistoryScreen .pain-label { width: 8; }
-    HistoryScreen Sparkline { width: 16; height: 1; margin-right: 2; }
+    HistoryScreen Sparkline { width: 16; height: 2; margin-right: 2; }
     HistoryScreen .pain-numbers { width: 1fr; }
     HistoryScreen #calendar { height: auto; }
     HistoryScreen #pain-weeks { color: $text-muted; }
