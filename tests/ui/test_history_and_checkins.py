@@ -348,3 +348,21 @@ def test_the_recorder_imports_no_textual():
     code = "import sys, tui.recorder; print('textual' in sys.modules or 'rich' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+async def test_lumbar_history_opens_on_history_and_esc_goes_to_the_list_and_back(make_app):
+    store = FakeStore()
+    app = make_app({"tiny": TINY}, store=store, opens_history=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert [type(s) for s in app.screen_stack] == [HistoryScreen, HomeScreen]
