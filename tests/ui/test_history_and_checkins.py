@@ -366,3 +366,16 @@ async def test_lumbar_history_opens_on_history_and_esc_goes_to_the_list_and_back
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert [type(s) for s in app.screen_stack] == [HistoryScreen, HomeScreen]
+
+
+async def test_a_check_in_from_the_history_screen_shows_there_at_once(make_app):
+    store = FakeStore()
+    app = make_app({"tiny": TINY}, store=store, opens_history=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert text(app.screen.query_one("#streak", Static)).endswith("Check-ins: 0")
+        await pilot.press("c", "5")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, HistoryScreen)
+        assert text(screen.query_one("#streak", Static)).endswith("Check-ins: 1")

@@ -7,7 +7,7 @@ any check-in, the two-week rule may show the see-a-doctor advice with its number
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -144,8 +144,8 @@ def after_routine(app: LumbarApp) -> None:
     app.push_screen(CheckinModal(f"After {routine.name}"), answered)
 
 
-def alone(app: LumbarApp) -> None:
-    """A check-in on its own, from the routine list."""
+def alone(app: LumbarApp, then: Callable[[], None] | None = None) -> None:
+    """A check-in on its own (from the routine list or history); `then` runs once it is saved."""
     if app.store is None:
         app.notify("No history is kept, so a check-in cannot be saved.", severity="warning")
         return
@@ -154,6 +154,8 @@ def alone(app: LumbarApp) -> None:
         if score is not None:
             app.recorder.checkin(score, "alone")
             app.notify(f"Saved: {score} of 10.", timeout=3)
+            if then is not None:
+                then()
             two_week(app)
 
     app.push_screen(CheckinModal("A check-in on its own"), answered)

@@ -168,7 +168,12 @@ class HistoryScreen(Screen[None]):
     def action_checkin(self) -> None:
         from .checkin import alone
 
-        alone(self.lumbar)
+        alone(self.lumbar, then=self.reload)
+
+    def reload(self) -> None:
+        """Read the history again and redraw (after a check-in given here)."""
+        self.data = self.store.history()  # type: ignore[attr-defined]
+        self.refresh(recompose=True)
 
 
 def _trend(values: Sequence[float | None]) -> str:
