@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
                  "termdown": have_termdown(), "tmux": have_tmux()},
         "first_frame": skipped, "usage": {k: skipped for k in ("idle", "hold", "breath")},
         "timer": {k: skipped for k in ("real_2min", "sleep_loop", "sim_20min", "sim_8h")},
-        "loader": skipped, "history": {"status": report.HISTORY_NA}, "store": skipped,
+        "loader": skipped, "history": skipped, "store": skipped,
     }
     started = time.monotonic()
     if have_tmux():
@@ -98,6 +98,12 @@ def main(argv: list[str] | None = None) -> int:
 
         results["store"] = attempt("history store: one step write",
                                    lambda: bench_store(200 if args.smoke else 2000))
+    if "history" in only:
+        from .history import bench_history
+
+        years, passes = (0.05, 1) if args.smoke else (10, 5)
+        results["history"] = attempt(f"history screen with {years:g} years of data",
+                                     lambda: bench_history(years, passes))
     results["meta"]["seconds"] = round(time.monotonic() - started, 1)
 
     rows, budgets = report.build(results)

@@ -44,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     sub.add_parser("schema", help="print the routine format's JSON Schema")
     sub.add_parser("notify-test", help="send one test notification through each channel")
+    sub.add_parser("history", parents=[common], help="open the history screen: streak, calendar, pain trend")
     return parser
 
 
@@ -87,7 +88,8 @@ def main(argv: list[str] | None = None) -> int:
             return show(catalog, args.name)
         from .launch import launch
 
-        return launch(catalog, getattr(args, "name", None), voice=getattr(args, "voice", False))
+        return launch(catalog, getattr(args, "name", None), voice=getattr(args, "voice", False),
+                      history=args.command == "history")
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -16,6 +16,7 @@ from .engine.cadence import FRAME, animated, next_delay
 from .engine.events import Countdown, Event, RepCounted, SessionFinished, SideSwitched, StepStarted
 from .engine.plan import plan
 from .engine.view import describe, summary, view
+from .recorder import Recorder
 from .screens.session import SessionScreen
 
 if TYPE_CHECKING:
@@ -47,6 +48,10 @@ class LumbarApp(App[None]):
         remember: bool = True,
         time_scale: float = 1.0,
         trace: Callable[[Event, float], None] | None = None,
+        store: object | None = None,
+        checkins: bool = True,
+        two_week_rule: bool = True,
+        opens_history: bool = False,
     ) -> None:
         """Args:
             routines: validated routines by name.
@@ -58,6 +63,10 @@ class LumbarApp(App[None]):
             remember: save easier choices in the user's data dir.
             time_scale: clock seconds per real second (benchmarks simulate long runs).
             trace: called with each event and the clock when the shell saw it.
+            store: the history store (tui.store.Store); None keeps no history.
+            checkins: ask "how is your back" before and after a routine (needs a store).
+            two_week_rule: show the see-a-doctor advice when two weeks bring no improvement.
+            opens_history: open on the history screen (`lumbar history`).
         """
         self.routines = routines
         self.origins = origins or {}
@@ -68,6 +77,11 @@ class LumbarApp(App[None]):
         self.remember = remember
         self.time_scale = time_scale
         self.trace = trace
+        self.store = store
+        self.recorder = Recorder(store)
+        self.checkins = checkins and store is not None
+        self.two_week_rule = two_week_rule
+        self.opens_history = opens_history
         self.session: engine.Session | None = None
         self._beat: asyncio.TimerHandle | None = None
         self._frames: Timer | None = None
@@ -83,6 +97,10 @@ class LumbarApp(App[None]):
         # workout then stays, inert, under the screens that follow.
         if self.start_with is not None:
             return SessionScreen()
+        if self.opens_history and self.store is not None:
+            from .screens.history import HistoryScreen
+
+            return HistoryScreen(self.store)
         from .screens.home import HomeScreen
 
         return HomeScreen(self.routines, self.origins)
@@ -90,6 +108,10 @@ class LumbarApp(App[None]):
     def on_mount(self) -> None:
         for notice in self.notices:
             self.notify(notice, severity="warning", timeout=8)
+        if self.store is not None:
+            for notice in (self.recorder.new_warning(), *self.store.recovered):
+                if notice:
+                    self.notify(notice, severity="warning", timeout=10)
         if self.start_with is not None:
             self._after(self._begin(self.start_with))
 
@@ -108,7 +130,19 @@ class LumbarApp(App[None]):
     # -- routines -------------------------------------------------------------
 
     def start_routine(self, key: str) -> None:
+        """Start a routine from the list: a check-in first when they are on."""
+        if not self.checkins:
+            self._start(key, None)
+            return
+        from .screens.checkin import CheckinModal
+
+        self.push_screen(CheckinModal(f"Before {self.routines[key].name}"),
+                         partial(self._start, key))
+
+    def _start(self, key: str, score: int | None) -> None:
         events = self._begin(key)
+        if score is not None:
+            self.recorder.checkin(score, "before")
         self.push_screen(SessionScreen())
         self._after(events)
 
@@ -118,8 +152,10 @@ class LumbarApp(App[None]):
         if self.remember:
             from .settings import remembered_easier
 
-            easier = remembered_easier(routine)
+            stored = self.recorder.easier(routine)
+            easier = remembered_easier(routine) if stored is None else stored
         self.session, events = engine.start(plan(routine, easier), self.clock())
+        self.recorder.begin(self.session.plan)
         return events
 
     def command(self, act: Callable[..., engine.Result], *args: object) -> None:
@@ -131,21 +167,42 @@ class LumbarApp(App[None]):
         if self.remember and self.session.plan.easier != before:
             from .settings import remember_easier
 
-            remember_easier(self.session.plan.routine, self.session.plan.easier)
+            if not self.recorder.remember_easier(self.session.plan.routine, self.session.plan.easier):
+                remember_easier(self.session.plan.routine, self.session.plan.easier)
         self._after(events)
 
     def action_leave_routine(self) -> None:
         """Back to the routine list, asking first while a routine is under way."""
 
         def leave() -> None:
-            self.session = None
-            self._arm()
+            self._stop()
             self.go_home()
+            self._check_in_after()
 
-        self._confirm_mid_routine("Leave this routine? Your progress in it is not kept.", leave)
+        kept = "The steps you finished stay in your history." if self.store else "Your progress in it is not kept."
+        self._confirm_mid_routine(f"Leave this routine? {kept}", leave)
 
     async def action_quit(self) -> None:
-        self._confirm_mid_routine("Quit lumbar in the middle of this routine?", self.exit)
+        def quit() -> None:
+            self._stop()
+            self.exit()
+
+        self._confirm_mid_routine("Quit lumbar in the middle of this routine?", quit)
+
+    def _stop(self) -> None:
+        """End the routine under way early: the step in progress is recorded as skipped."""
+        if self.session is not None:
+            _, events = engine.leave(self.session, self.clock())
+            self.session = None
+            self._after(events)
+            self.recorder.end("left")
+        self._arm()
+
+    def _check_in_after(self) -> None:
+        if self.checkins and self.recorder.session_id is not None:
+            from .screens.checkin import after_routine
+
+            after_routine(self)
 
     def _confirm_mid_routine(self, question: str, then: Callable[[], None]) -> None:
         """Run `then` at once when no routine is under way; otherwise pause and ask first."""
@@ -190,6 +247,10 @@ class LumbarApp(App[None]):
     def _after(self, events: Iterable[Event]) -> None:
         now = self.clock()
         for event in events:
+            # Stored before it is traced: a trace line means the row is already written.
+            warning = self.recorder.on_event(event)
+            if warning:
+                self.notify(warning, severity="warning", timeout=10)
             if self.trace is not None:
                 self.trace(event, now)
             self._sound(event, now)
@@ -267,6 +328,7 @@ class LumbarApp(App[None]):
                 self.switch_screen(SummaryScreen(result))
         else:
             self.push_screen(SummaryScreen(result))
+        self._check_in_after()
 
     # -- palette --------------------------------------------------------------
 
@@ -282,6 +344,7 @@ class LumbarApp(App[None]):
                                 partial(screen.run_action, binding.action))
 
     def on_unmount(self) -> None:
+        self._stop()
         self._stop_beat()
         if self.cues is not None:
             self.cues.close()

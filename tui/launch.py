@@ -8,7 +8,7 @@ if TYPE_CHECKING:
     from .commands import Catalog
 
 
-def launch(catalog: Catalog, name: str | None, *, voice: bool = False) -> int:
+def launch(catalog: Catalog, name: str | None, *, voice: bool = False, history: bool = False) -> int:
     from .commands import BAD_INPUT, find
 
     if name is not None and find(catalog, name) is None:
@@ -21,12 +21,33 @@ def launch(catalog: Catalog, name: str | None, *, voice: bool = False) -> int:
     speaker = find_speaker()
     wants_voice = voice or settings.voice
     origins = {key: entry.origin for key, entry in catalog.entries.items()}
-    app = LumbarApp(catalog.routines, origins=origins, start=name, **bench_hooks())
+    store = open_history()
+    if history and store is None:
+        import sys
+
+        print("lumbar: this build keeps no history (the store package is missing).", file=sys.stderr)
+        return 1
+    app = LumbarApp(catalog.routines, origins=origins, start=name, store=store,
+                    checkins=settings.checkins, two_week_rule=settings.two_week_rule,
+                    opens_history=history, **bench_hooks())
     app.cues = Cues(app.bell, voice=wants_voice, speaker=speaker, player=find_player())
     if wants_voice and speaker is None:
         app.notices.append("No speech tool found (install espeak-ng or speech-dispatcher); using the bell only.")
-    app.run()
+    try:
+        app.run()
+    finally:
+        if store is not None:
+            store.close()
     return 0
+
+
+def open_history() -> object | None:
+    """The history store, or None in a build without it (the app then keeps no history)."""
+    try:
+        from .store import open_store
+    except ImportError:
+        return None
+    return open_store()
 
 
 def bench_hooks() -> dict[str, object]:

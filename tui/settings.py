@@ -14,6 +14,10 @@ from .storage import read_json, write_json
 class Settings:
     voice: bool = False
     """Speak cues when a speech tool is installed."""
+    checkins: bool = True
+    """Ask "how is your back right now?" (0-10) before and after a routine."""
+    two_week_rule: bool = True
+    """Advise seeing a doctor when two weeks of check-ins show no improvement."""
 
 
 def load_settings() -> Settings:

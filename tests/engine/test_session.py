@@ -7,8 +7,8 @@ import pytest
 from tui.engine import session as S
 from tui.engine import easier as E
 from tui.engine.events import (
-    BreathPhaseChanged, Countdown, RepCounted, SessionFinished, SideSwitched, StepStarted,
-    TempoPhaseChanged,
+    BreathPhaseChanged, Countdown, RepCounted, SessionFinished, SideSwitched, StepEnded,
+    StepStarted, TempoPhaseChanged,
 )
 from tui.engine.model import BREATH_PRESETS, Dose, Tempo
 from tui.engine.plan import StepKind, plan
@@ -82,7 +82,8 @@ def test_short_step_counts_down_only_inside_itself() -> None:
     p = plan(routine(hold("A", 2), prepare=0))
     s, events = S.start(p, T0)
     s, events = S.advance(s, T0 + 5)
-    assert events == (Countdown(T0 + 1, 1), SessionFinished(T0 + 2))
+    assert events == (Countdown(T0 + 1, 1), StepEnded(T0 + 2, 0, p.steps[0], "done", 2.0, None),
+                      SessionFinished(T0 + 2))
     assert s.finished_at == T0 + 2
 
 
@@ -143,7 +144,8 @@ def test_next_step_starts_the_next_step_now_and_marks_skipped_work() -> None:
     assert events == (StepStarted(T0 + 2, 1, BASIC.steps[1]),)
     assert s.skipped == frozenset()  # prepare is not work
     s, events = S.next_step(s, T0 + 3)
-    assert events == (StepStarted(T0 + 3, 2, BASIC.steps[2]),)
+    assert events == (StepEnded(T0 + 3, 1, BASIC.steps[1], "skipped", 1.0, None),
+                      StepStarted(T0 + 3, 2, BASIC.steps[2]))
     assert s.skipped == frozenset({0})
     assert s.done == frozenset()
     assert s.ends_at == T0 + 8
@@ -154,7 +156,8 @@ def test_next_step_from_last_step_finishes() -> None:
     for now in (T0 + 1, T0 + 2, T0 + 3):
         s, _ = S.next_step(s, now)
     s, events = S.next_step(s, T0 + 4)
-    assert events == (SessionFinished(T0 + 4),)
+    assert events == (StepEnded(T0 + 4, 3, BASIC.steps[3], "skipped", 1.0, None),
+                      SessionFinished(T0 + 4))
     assert s.finished_at == T0 + 4 and s.index == 4 and s.step is None
     s, events = S.next_step(s, T0 + 5)
     assert events == ()
@@ -298,6 +301,7 @@ def test_tempo_reps_emit_phases_and_rep_counts() -> None:
         Countdown(T0 + 8, 2),
         Countdown(T0 + 9, 1),
         RepCounted(T0 + 10, 2, 2),
+        StepEnded(T0 + 10, 0, p.steps[0], "done", 10.0, 2),
         SessionFinished(T0 + 10),
     )
 
@@ -311,6 +315,7 @@ def test_breath_hold_emits_phase_changes() -> None:
         BreathPhaseChanged(T0 + 10, "inhale", 2),
         BreathPhaseChanged(T0 + 14, "exhale", 2),
         Countdown(T0 + 17, 3), Countdown(T0 + 18, 2), Countdown(T0 + 19, 1),
+        StepEnded(T0 + 20, 0, p.steps[0], "done", 20.0, 2),
         SessionFinished(T0 + 20),
     )
 
@@ -351,7 +356,9 @@ def test_tap_counts_and_moves_on_at_target() -> None:
     assert events == (RepCounted(T0 + 101, 2, 3),)
     assert s.index == 1 and s.done == frozenset({0})
     s, events = S.tap(s, T0 + 102.5)
-    assert events == (RepCounted(T0 + 102.5, 3, 3), StepStarted(T0 + 102.5, 2, TAPS.steps[2]))
+    assert events == (RepCounted(T0 + 102.5, 3, 3),
+                      StepEnded(T0 + 102.5, 1, TAPS.steps[1], "done", 92.5, 3),
+                      StepStarted(T0 + 102.5, 2, TAPS.steps[2]))
     assert s.done == frozenset({0, 1})
     assert (s.index, s.taps, s.target, s.ends_at) == (2, 0, None, T0 + 112.5)
 
@@ -385,7 +392,9 @@ def test_finish_ends_now() -> None:
     s = started()
     s, events = S.finish(s, T0 + 12)
     assert events == (Countdown(T0 + 7, 3), Countdown(T0 + 8, 2), Countdown(T0 + 9, 1),
-                      StepStarted(T0 + 10, 1, BASIC.steps[1]), SessionFinished(T0 + 12))
+                      StepStarted(T0 + 10, 1, BASIC.steps[1]),
+                      StepEnded(T0 + 12, 1, BASIC.steps[1], "skipped", 2.0, None),
+                      SessionFinished(T0 + 12))
     assert (s.finished_at, s.index, s.step) == (T0 + 12, 4, None)
     s2, events = S.finish(s, T0 + 20)
     assert events == () and s2 == s
@@ -543,7 +552,8 @@ def test_make_easier_past_the_easier_length_ends_the_step_now() -> None:
     s, _ = S.advance(s, T0 + 50)
     s, events = E.make_easier(s, T0 + 50)
     # A (at its easier 30 s) is over: it ends now and the 10 s rest starts now, in full.
-    assert events == (StepStarted(T0 + 50, 1, s.plan.steps[1]),)
+    assert events == (StepEnded(T0 + 50, 0, s.plan.steps[0], "easier", 50.0, None),
+                      StepStarted(T0 + 50, 1, s.plan.steps[1]))
     assert (s.index, s.ends_at) == (1, T0 + 60)
 
 
@@ -556,7 +566,8 @@ def test_make_easier_on_a_set_the_easier_dose_lacks_moves_on() -> None:
     s, events = E.make_easier(s, T0 + 65)
     # Sets 1 and 2 are done and the easier dose has no set 3: A is complete, B starts now.
     assert s.step.title == "B"
-    assert events == (StepStarted(T0 + 65, 3, s.plan.steps[3]),)
+    assert events == (StepEnded(T0 + 65, 4, p.steps[4], "easier", 5.0, None),
+                      StepStarted(T0 + 65, 3, s.plan.steps[3]))
 
 
 def test_make_easier_on_tap_step_already_past_easier_target_moves_on() -> None:
@@ -566,7 +577,8 @@ def test_make_easier_on_tap_step_already_past_easier_target_moves_on() -> None:
         s, _ = S.tap(s, T0 + 1 + i)
     s, events = E.make_easier(s, T0 + 7)
     assert s.index == 1
-    assert events == (StepStarted(T0 + 7, 1, s.plan.steps[1]),)
+    assert events == (StepEnded(T0 + 7, 0, s.plan.steps[0], "easier", 7.0, 6),
+                      StepStarted(T0 + 7, 1, s.plan.steps[1]))
 
 
 def test_breath_hold_emits_no_phase_change_at_its_end() -> None:

@@ -121,3 +121,35 @@ def test_summary(snap_compare, make_app, fake_clock):
     )
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 
+
+
+def history_store():
+    """A FakeStore answering with a fixed history: two months of routines and check-ins."""
+    from datetime import date, timedelta
+
+    from tests.fakes import FakeStore, HistoryData
+
+    today = date(2026, 11, 30)  # a Monday
+    counts = [1, 0, 2, 1, 1, 0, 0, 1, 1, 2, 0, 1, 1, 1, 3, 0, 1, 1, 1, 2, 1, 1, 0, 0, 1, 2, 1, 2]
+    pain = [(6.5, 5.5), (None, None), (6.0, 5.0), (5.5, 4.5), (5.0, 4.5), (4.5, 3.5), (4.5, 3.0), (4.0, 3.0)]
+    monday = today - timedelta(days=today.weekday())
+    store = FakeStore()
+    store.history_override = HistoryData(
+        today=today,
+        today_sessions=(("07:40", "Core basics", "finished"), ("12:15", "Desk break", "left")),
+        streak=4,
+        calendar=tuple((today - timedelta(days=27 - i), n) for i, n in enumerate(counts)),
+        pain_weeks=tuple((monday - timedelta(weeks=7 - w), b, a) for w, (b, a) in enumerate(pain)),
+        per_routine=(("Core basics", 31, today), ("Desk break", 12, today),
+                     ("Walking-posture reset", 7, date(2026, 11, 28)), ("Strengthening trio", 2, date(2026, 10, 2))),
+        checkins=42,
+    )
+    return store
+
+
+def test_history(snap_compare, make_app):
+    """The history screen at 80x24 on a fixed data set."""
+    store = history_store()
+    routines = {r.key: r for r in (HOLD, TEMPO, SUMMARY)}
+    app = make_app(routines, store=store, opens_history=True)
+    assert snap_compare(app, terminal_size=SIZE)

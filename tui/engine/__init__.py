@@ -6,7 +6,8 @@ from .activities import Activities, Driver, Happened, Now
 from .clock import FakeClock
 from .events import (
     AlarmRang, ApplicationEnded, BreathPhaseChanged, Countdown, Event, RepCounted,
-    RoundOffered, SessionFinished, SideSwitched, SkinCheckDue, StepStarted, TempoPhaseChanged,
+    RoundOffered, SessionFinished, SideSwitched, SkinCheckDue, StepEnded, StepStarted,
+    TempoPhaseChanged,
 )
 from .model import (
     BREATH_PRESETS, DEFAULT_BREATH, BreathPattern, Dose, Exercise, Kind, Position, Routine, Tempo,
@@ -28,7 +29,7 @@ __all__ = [
     "BREATH_PRESETS", "DEFAULT_BREATH", "BreathPattern", "BreathPhaseChanged", "Countdown",
     "Dose", "Event", "Exercise", "FakeClock", "Kind", "Plan", "Position", "RepCounted",
     "Routine", "Session", "SessionFinished", "SessionView", "SideSwitched", "Step",
-    "StepKind", "StepStarted", "Summary", "TempoPhaseChanged", "Tempo", "describe", "plan",
+    "StepEnded", "StepKind", "StepStarted", "Summary", "TempoPhaseChanged", "Tempo", "describe", "plan",
     "summary", "view",
     "Activities", "AlarmRang", "Application", "ApplicationEnded", "Driver", "Episode",
     "Happened", "Now", "RoundOffered", "SkinCheckDue", "ThermalView", "advice",

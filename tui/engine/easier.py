@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .plan import Plan, Step, StepKind, plan as make_plan
-from .session import Events, Result, Session, advance, completed, enter
+from .session import Events, Result, Session, advance, completed, ended, enter
 
 
 def make_easier(s: Session, now: float) -> Result:
@@ -22,19 +22,21 @@ def make_easier(s: Session, now: float) -> Result:
     current = s.step
     assert current is not None
     index, same = _find(new_plan, current)
-    s = replace(s, plan=new_plan)
     if not same:
         # The step under way no longer exists (fewer sets): that exercise is done.
-        s, entered = enter(completed(s), index, s.clock)
-        return s, events + entered
+        gone = ended(s, s.clock, "easier")
+        s, entered = enter(completed(replace(s, plan=new_plan)), index, s.clock)
+        return s, events + gone + entered
+    s = replace(s, plan=new_plan)
     step = new_plan.steps[index]
     t = s.moment(s.clock)
     if step.duration is None:
         target = step.reps if step.kind is StepKind.REPS else None
         s = replace(s, index=index, ends_at=None, target=target)
         if target is not None and s.taps >= target:
+            done = ended(s, s.clock)
             s, entered = enter(completed(s), index + 1, s.clock)
-            return s, events + entered
+            return s, events + done + entered
         return s, events
     # Past the easier length already: the step ends now, not back in time.
     ends_at = max(s.started_at + step.duration, t)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from .cycle import boundaries, breath_phases, cycle_length, tempo_phases
 from .events import (
     BreathPhaseChanged, Countdown, Event, RepCounted, SessionFinished, SideSwitched,
-    StepStarted, TempoPhaseChanged,
+    StepEnded, StepOutcome, StepStarted, TempoPhaseChanged,
 )
 from .plan import Plan, Step, StepKind
 
@@ -91,6 +91,7 @@ def advance(s: Session, now: float) -> Result:
         if step is not None and step.tempo is not None and s.target is None:
             reps = counted(s, step)
             events.append(RepCounted(end, reps, reps))
+        events += ended(s, end)
         s, entered = enter(completed(s), s.index + 1, end)
         events += entered
     if not s.finished:
@@ -125,6 +126,7 @@ def next_step(s: Session, now: float) -> Result:
     step = s.step
     if step is None:
         return s, events
+    events += ended(s, s.clock, "skipped")
     if step.kind.is_work and step.exercise is not None:
         s = replace(s, skipped=s.skipped | {step.exercise})
     s, entered = enter(s, s.index + 1, s.clock)
@@ -182,15 +184,54 @@ def tap(s: Session, now: float) -> Result:
     s = replace(s, taps=taps)
     if taps < s.target:
         return s, events + (rep,)
+    done = ended(s, s.clock)
     s, entered = enter(completed(s), s.index + 1, s.clock)
-    return s, events + (rep,) + entered
+    return s, events + (rep,) + done + entered
 
 
 def finish(s: Session, now: float) -> Result:
+    """End the routine now, as if it had reached its end; the step under way is skipped."""
     s, events = advance(s, now)
     if s.finished:
         return s, events
-    return _finish(s, s.clock), events + (SessionFinished(s.clock),)
+    return _finish(s, s.clock), events + ended(s, s.clock, "skipped") + (SessionFinished(s.clock),)
+
+
+def leave(s: Session, now: float) -> Result:
+    """Stop the routine without finishing it (the user left or quit).
+
+    The step under way ends as skipped; there is no SessionFinished, since the routine
+    was not finished. The returned session is finished, so nothing more is emitted.
+    """
+    s, events = advance(s, now)
+    if s.finished:
+        return s, events
+    return _finish(s, s.clock), events + ended(s, s.clock, "skipped")
+
+
+def ended(s: Session, at: float, outcome: StepOutcome | None = None) -> Events:
+    """StepEnded for the current step as it stands at `at`, if it is a work step.
+
+    `outcome` None means it ran to its end: "easier" at the easier dose, else "done".
+    A step left while paused counts up to the pause: pause time is never work time.
+    """
+    step = s.step
+    if step is None or not step.kind.is_work:
+        return ()
+    t = at if s.paused_at is None else min(at, s.paused_at)
+    elapsed = max(0.0, t - s.started_at)
+    if outcome is None:
+        outcome = "easier" if step.easier else "done"
+    if s.target is not None:
+        count: int | None = s.taps
+    elif _unit(step) is None:
+        count = None
+    elif outcome == "skipped":
+        # Whole breaths or reps finished so far; the 1e-9 absorbs float noise at a boundary.
+        count = min(counted(s, step), int(elapsed / _unit(step) + 1e-9))  # type: ignore[operator]
+    else:
+        count = counted(s, step)
+    return (StepEnded(at, s.index, step, outcome, round(elapsed, 3), count),)
 
 
 def enter(s: Session, index: int, at: float) -> Result:

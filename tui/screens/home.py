@@ -34,6 +34,8 @@ class HomeScreen(Screen[None]):
 
     BINDINGS = [
         Binding("enter", "start", "Start", id="home.start", show=True),
+        Binding("h", "history", "History", id="home.history"),
+        Binding("c", "checkin", "Check in", id="home.checkin", tooltip="How is your back? (0-10)"),
         Binding("question_mark,f1", "help", "Help", key_display="?", id="home.help"),
         Binding("q", "app.quit", "Quit", id="home.quit"),
     ]
@@ -89,6 +91,19 @@ class HomeScreen(Screen[None]):
             option = options.get_option_at_index(options.highlighted)
             if option.id is not None:
                 self.lumbar.start_routine(option.id)
+
+    def action_history(self) -> None:
+        if self.lumbar.store is None:
+            self.notify("No history is kept in this session.", severity="warning")
+            return
+        from .history import HistoryScreen
+
+        self.app.push_screen(HistoryScreen(self.lumbar.store))
+
+    def action_checkin(self) -> None:
+        from .checkin import alone
+
+        alone(self.lumbar)
 
     def action_help(self) -> None:
         from .advice import HelpModal

@@ -1,0 +1,173 @@
+"""Pain check-ins: "How is your back right now?" on the 0-10 scale, and the advice they lead to.
+
+One key answers (0-9, t for 10), Esc or s skips. After a routine that raised the score by
+`RISE` or more, that routine's stop-if advice and the see-a-doctor signs are shown once; after
+any check-in, the two-week rule may show the see-a-doctor advice with its numbers.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable, Iterable
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from ..advice import SEE_A_DOCTOR
+from .advice import _Advice, _bullets
+
+if TYPE_CHECKING:
+    from ..app import LumbarApp
+    from ..engine.model import Routine
+
+#: A rise of this many points on the 0-10 scale is a change people notice (Farrar et al.,
+#: Pain 2001: about 2 points or 30 %); smaller moves are noise.
+RISE = 2
+
+#: The key for 10, the one score a single digit cannot give.
+TEN_KEY = "t"
+
+SCALE = (
+    "  0   1   2   3   4   5   6   7   8   9  10\n"
+    "none                       worst imaginable"
+)
+
+
+class CheckinModal(ModalScreen[int | None]):
+    """Ask for one score; dismisses with 0..10, or None when skipped."""
+
+    DEFAULT_CSS = """
+    CheckinModal { align: center middle; }
+    .checkin {
+        width: 52;
+        max-width: 100%;
+        height: auto;
+        border: round $primary;
+        background: $surface;
+        padding: 0 2;
+    }
+    .checkin #checkin-scale { margin-top: 1; }
+    """
+    """A framed question in the middle; parsed when first asked."""
+
+    BINDINGS = [
+        *(Binding(str(n), f"score({n})", str(n), show=False) for n in range(10)),
+        Binding(TEN_KEY, "score(10)", "10", show=False),
+        Binding("escape,s", "skip", "Skip", key_display="esc"),
+    ]
+    """Digits answer at once; t is ten; Esc or s skips."""
+
+    def __init__(self, when: str) -> None:
+        """Args:
+            when: a line under the question, e.g. "Before Core basics" (user text, no markup).
+        """
+        super().__init__()
+        self.when = when
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="checkin"):
+            yield Static("How is your back right now?", classes="heading")
+            yield Static(self.when, id="checkin-when", markup=False)
+            yield Static(SCALE, id="checkin-scale", markup=False)
+            yield Static(f"Press 0-9, or {TEN_KEY} for 10.   Esc or s: skip", classes="hint")
+
+    def action_score(self, score: int) -> None:
+        self.dismiss(score)
+
+    def action_skip(self) -> None:
+        self.dismiss(None)
+
+
+class PainRoseModal(_Advice):
+    """After a routine that made the back worse: its stop-if advice and the doctor signs."""
+
+    def __init__(self, routine: Routine, before: int, after: int) -> None:
+        super().__init__()
+        self.routine = routine
+        self.before = before
+        self.after = after
+
+    def body(self) -> Iterable[Static]:
+        r = self.routine
+        yield Static(f"Your back feels worse after {r.name}: {self.before} before, {self.after} now.",
+                     classes="heading", markup=False)
+        own: list[str] = []
+        for line in (*r.stop_if, *(s for ex in r.exercises for s in ex.stop_if)):
+            if line not in own:
+                own.append(line)
+        yield Static("Stop an exercise if", classes="heading")
+        yield Static(_bullets(own or ("It hurts, or your pain gets worse.",)), markup=False)
+        yield Static("See a doctor if you have", classes="heading")
+        yield Static(_bullets(SEE_A_DOCTOR), markup=False)
+
+
+class TwoWeekModal(_Advice):
+    """Two weeks of check-ins without a meaningful improvement: see a doctor, with the numbers."""
+
+    def __init__(self, days: int, first_mean: float, last_mean: float) -> None:
+        super().__init__()
+        self.days = days
+        self.first_mean = first_mean
+        self.last_mean = last_mean
+
+    def body(self) -> Iterable[Static]:
+        yield Static("Two weeks without a clear improvement", classes="heading")
+        yield Static(
+            f"Your check-ins cover {self.days} days. Your back averaged {self.first_mean:.1f} "
+            f"in the first week of the last two and {self.last_mean:.1f} in the second "
+            "(0 none, 10 worst imaginable). A change people notice is a drop of about 2 points "
+            "or 30 %.", markup=False)
+        yield Static("Please see a doctor, especially if you have", classes="heading")
+        yield Static(_bullets(SEE_A_DOCTOR), markup=False)
+        yield Static("lumbar will not show this again for 14 days.", classes="hint")
+
+
+def after_routine(app: LumbarApp) -> None:
+    """Ask how the back is after the routine just ended; show advice if it got worse."""
+    recorder = app.recorder
+    routine = recorder.routine
+    if routine is None:
+        return
+
+    def answered(score: int | None) -> None:
+        if score is None:
+            return
+        recorder.checkin(score, "after")
+        before = recorder.before
+        if before is not None and score - before >= RISE:
+            app.push_screen(PainRoseModal(routine, before, score), lambda _: two_week(app))
+        else:
+            two_week(app)
+
+    app.push_screen(CheckinModal(f"After {routine.name}"), answered)
+
+
+def alone(app: LumbarApp, then: Callable[[], None] | None = None) -> None:
+    """A check-in on its own (from the routine list or history); `then` runs once it is saved."""
+    if app.store is None:
+        app.notify("No history is kept, so a check-in cannot be saved.", severity="warning")
+        return
+
+    def answered(score: int | None) -> None:
+        if score is not None:
+            app.recorder.checkin(score, "alone")
+            app.notify(f"Saved: {score} of 10.", timeout=3)
+            if then is not None:
+                then()
+            two_week(app)
+
+    app.push_screen(CheckinModal("A check-in on its own"), answered)
+
+
+def two_week(app: LumbarApp) -> None:
+    """Show the two-week advice once when the store's rule says so, then tell the store."""
+    store = app.store
+    if store is None or not app.two_week_rule:
+        return
+    state = store.two_week()  # type: ignore[attr-defined]
+    if state is None or not state.advise or state.first_mean is None or state.last_mean is None:
+        return
+    app.push_screen(TwoWeekModal(state.days, state.first_mean, state.last_mean))
+    store.two_week_shown()  # type: ignore[attr-defined]

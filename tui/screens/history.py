@@ -1,0 +1,200 @@
+"""The history screen: today, the streak, the last 28 days, the pain trend and each routine.
+
+Everything comes from one `store.history()` call (a HistoryData), made when the screen is
+built. It reads at 80x24 with no colour: every mark is a character, colour only adds emphasis.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Sequence
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widgets import Sparkline, Static
+
+from ..widgets.key_bar import KeyBar
+
+if TYPE_CHECKING:
+    from ..app import LumbarApp
+
+#: Rows of today's routines shown before "and N more".
+TODAY_ROWS = 4
+#: Routines listed before "and N more".
+ROUTINE_ROWS = 6
+WEEKDAYS = "Mo   Tu   We   Th   Fr   Sa   Su"
+#: Narrower than this, the two columns are stacked (and the screen scrolls).
+TWO_COLUMNS = 78
+
+
+class HistoryScreen(Screen[None]):
+    DEFAULT_CSS = """
+    HistoryScreen #history { padding: 0 1; height: 1fr; }
+    HistoryScreen #history-title { text-style: bold; height: 1; }
+    HistoryScreen #history-columns { height: auto; }
+    HistoryScreen.-narrow #history-columns { layout: vertical; }
+    HistoryScreen.-narrow #history-left { width: 100%; margin-right: 0; }
+    HistoryScreen #history-left { width: 38; height: auto; margin-right: 2; }
+    HistoryScreen #history-right { width: 1fr; height: auto; }
+    HistoryScreen .heading { margin-top: 1; }
+    HistoryScreen .pain-row { height: 2; }
+    HistoryScreen .pain-label { width: 8; }
+    HistoryScreen Sparkline { width: 16; height: 2; margin-right: 2; }
+    HistoryScreen .pain-numbers { width: 1fr; }
+    HistoryScreen #calendar { height: auto; }
+    HistoryScreen #pain-weeks { color: $text-muted; }
+    """
+    """Two columns at 80 wide: what happened on the left, the charts on the right."""
+
+    BINDINGS = [
+        Binding("escape,h", "back", "Routines", key_display="esc", id="history.back"),
+        Binding("c", "checkin", "Check in", id="history.checkin"),
+        Binding("q", "app.quit", "Quit", id="history.quit"),
+    ]
+
+    def __init__(self, store: object) -> None:
+        """Args:
+            store: the history store; its `history()` is read once, here.
+        """
+        super().__init__()
+        self.store = store
+        self.data = store.history()  # type: ignore[attr-defined]
+
+    @property
+    def lumbar(self) -> LumbarApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        d = self.data
+        with VerticalScroll(id="history"):
+            yield Static(f"lumbar · history · {d.today:%A %-d %B %Y}", id="history-title")
+            with Horizontal(id="history-columns"):
+                with Vertical(id="history-left"):
+                    yield Static("Today", classes="heading")
+                    yield Static(self._today(), id="today", markup=False)
+                    # Breaks and ice/heat done today will get their own rows here.
+                    yield Static(self._next(), id="next-up", markup=False)
+                    yield Static(self._streak(), id="streak", classes="heading", markup=False)
+                    yield Static("Routines", classes="heading")
+                    yield Static(self._routines(), id="per-routine", markup=False)
+                with Vertical(id="history-right"):
+                    yield Static("Last 28 days: routines a day", classes="heading")
+                    yield Static(self._calendar(), id="calendar", markup=False)
+                    yield Static("Pain, last 8 weeks (0 none - 10 worst)", classes="heading")
+                    yield from self._pain()
+        yield KeyBar()
+
+    def on_resize(self, event: Resize) -> None:
+        self.set_class(event.size.width < TWO_COLUMNS, "-narrow")
+
+    # -- the parts, as text -----------------------------------------------------------------
+
+    def _today(self) -> str:
+        rows = [f"{hhmm}  {name} · {outcome}" for hhmm, name, outcome in self.data.today_sessions]
+        if not rows:
+            return "No routine yet today."
+        more = len(rows) - TODAY_ROWS
+        return "\n".join(rows[:TODAY_ROWS] + ([f"and {more} more"] if more > 0 else []))
+
+    def _next(self) -> str:
+        """The routine waiting longest (never done first): a suggestion, not a schedule."""
+        done = {name: last for name, _, last in self.data.per_routine}
+        names = [r.name for r in self.lumbar.routines.values()]
+        if not names:
+            return ""
+        waiting = sorted(names, key=lambda n: done.get(n) or date.min)[0]
+        last = done.get(waiting)
+        when = "not done yet" if last is None else f"last {_day(last, self.data.today)}"
+        return f"Next: {waiting} ({when})"
+
+    def _streak(self) -> str:
+        n = self.data.streak
+        days = "day" if n == 1 else "days"
+        return f"Streak: {n} {days} in a row\nCheck-ins: {self.data.checkins}"
+
+    def _routines(self) -> str:
+        rows = sorted(self.data.per_routine, key=lambda r: (-r[1], r[0]))
+        if not rows:
+            return "None yet. Pick one on the routine list."
+        width = min(22, max(len(name) for name, _, _ in rows))
+        lines = [
+            f"{_clip(name, width):<{width}} {count:>4}×  {'never' if last is None else _day(last, self.data.today)}"
+            for name, count, last in rows[:ROUTINE_ROWS]
+        ]
+        if len(rows) > ROUTINE_ROWS:
+            lines.append(f"and {len(rows) - ROUTINE_ROWS} more")
+        return "\n".join(lines)
+
+    def _calendar(self) -> str:
+        """Weeks Monday to Sunday; each day 'DD n' (n routines, · for none); today in brackets."""
+        days = list(self.data.calendar)
+        if not days:
+            return ""
+        cells = ["    "] * days[0][0].weekday()
+        for day, count in days:
+            cells.append(f"{day.day:>2} {count if count else '·'}")
+        lines = [WEEKDAYS]
+        for start in range(0, len(cells), 7):
+            lines.append(" ".join(cells[start:start + 7]).rstrip())
+        lines[-1] += "  ← today"
+        return "\n".join(lines)
+
+    def _pain(self) -> ComposeResult:
+        weeks = self.data.pain_weeks
+        if not any(b is not None or a is not None for _, b, a in weeks):
+            yield Static("No check-ins yet: press c to give one.", id="pain-empty")
+            return
+        for label, column in (("before", 1), ("after", 2)):
+            values = [w[column] for w in weeks]
+            with Horizontal(classes="pain-row"):
+                yield Static(label, classes="pain-label")
+                # A sparkline has no gaps: weeks without check-ins are left out of the line,
+                # and the numbers beside it give the scale. One week is no trend yet.
+                known = [v for v in values if v is not None]
+                yield Sparkline(known if len(known) > 1 else [], id=f"pain-{label}")
+                yield Static(_trend(values), classes="pain-numbers", markup=False)
+        with_data = sum(1 for _, b, a in weeks if b is not None or a is not None)
+        yield Static(f"From {weeks[0][0]:%-d %b}: {with_data} of {len(weeks)} weeks checked in",
+                     id="pain-weeks", markup=False)
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def action_back(self) -> None:
+        self.lumbar.go_home()
+
+    def action_checkin(self) -> None:
+        from .checkin import alone
+
+        alone(self.lumbar, then=self.reload)
+
+    def reload(self) -> None:
+        """Read the history again and redraw (after a check-in given here)."""
+        self.data = self.store.history()  # type: ignore[attr-defined]
+        self.refresh(recompose=True)
+
+
+def _trend(values: Sequence[float | None]) -> str:
+    """First and last weekly mean: '6.0 → 3.5'."""
+    known = [v for v in values if v is not None]
+    if not known:
+        return "none"
+    if len(known) == 1:
+        return f"{known[0]:.1f}"
+    return f"{known[0]:.1f} → {known[-1]:.1f}"
+
+
+def _day(day: date, today: date) -> str:
+    if day == today:
+        return "today"
+    if day == today - timedelta(days=1):
+        return "yesterday"
+    if day.year == today.year:
+        return f"{day:%-d %b}"
+    return f"{day:%-d %b %Y}"
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
