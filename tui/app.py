@@ -131,7 +131,8 @@ class LumbarApp(App[None]):
         if self.remember and self.session.plan.easier != before:
             from .settings import remember_easier
 
-            remember_easier(self.session.plan.routine, self.session.plan.easier)
+            if problem := remember_easier(self.session.plan.routine, self.session.plan.easier):
+                self.notify(problem, severity="warning", timeout=10)
         self._after(events)
 
     def action_leave_routine(self) -> None:
