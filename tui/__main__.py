@@ -51,11 +51,15 @@ def main(argv: list[str] | None = None) -> int:
             from .commands import check
 
             return check(args.paths)
-        from .commands import load_catalog, report
+        from .commands import BAD_INPUT, find, load_catalog, warn
 
         catalog = load_catalog(folders)
-        if catalog.problems:
-            return report(catalog.problems)
+        name = getattr(args, "name", None)
+        if name is not None and name not in catalog.routines:
+            find(catalog, name)  # says why: problems in it, or no such routine
+            return BAD_INPUT
+        # Everything that did load still works; what did not is said on stderr.
+        warn(catalog)
         if args.command == "list":
             from .commands import list_routines
 

@@ -74,6 +74,8 @@ class LumbarApp(App[None]):
         """A steady frame timer, only while an animation shows."""
         self.notices: list[str] = []
         """Said once, on start (a missing speech tool, say)."""
+        self.broken: dict[str, list[str]] = {}
+        """Routines that did not load, by key: their problems, one line each (home screen)."""
         super().__init__()
 
     def get_default_screen(self) -> Screen:
