@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .catalog import Entry, discover, routine_files
+from .cells import cell_len, pad
 from .engine.model import Routine
 from .engine.plan import Step, StepKind, plan
 from .engine.timefmt import clock_text, duration_text
@@ -128,9 +129,9 @@ def list_routines(catalog: Catalog) -> int:
     if not rows:
         print("No routines found.")
         return 0
-    width = max(len(r[0]) for r in rows)
+    width = max(cell_len(r[0]) for r in rows)
     for key, length, origin, positions, name in rows:
-        print(f"{key:<{width}}  {length:>10}  {name}")
+        print(f"{pad(key, width)}  {length:>10}  {name}")
         print(f"{'':<{width}}  {'':>10}  {origin}; {positions}")
     return 0
 
@@ -145,9 +146,9 @@ def show(catalog: Catalog, name: str) -> int:
         print(routine.description)
     print()
     at = 0.0
-    width = max((len(describe(step)) for step in timeline.steps), default=0)
+    width = max((cell_len(describe(step)) for step in timeline.steps), default=0)
     for step in timeline.steps:
-        print(f"{clock_text(at):>7}  {describe(step):<{width}}  {_length(step):>8}  {_detail(step)}".rstrip())
+        print(f"{clock_text(at):>7}  {pad(describe(step), width)}  {_length(step):>8}  {_detail(step)}".rstrip())
         at += step.planned
     print(f"{clock_text(at):>7}  Done")
     return 0
