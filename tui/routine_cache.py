@@ -125,6 +125,7 @@ def _file_mark(file: Path) -> list[int]:
 # -- rebuilding a record, checking every value as the loader would have made it ------------
 
 Check = Callable[[Any], Any]
+_NUMBER = (int, float)
 
 
 def _text(value: Any) -> str:
@@ -134,7 +135,8 @@ def _text(value: Any) -> str:
 
 
 def _seconds(value: Any) -> float:
-    if type(value) not in (int, float) or not math.isfinite(value) or value < 0:
+    # One chained comparison refuses negatives, NaN (false for every comparison) and infinity.
+    if type(value) not in _NUMBER or not 0 <= value < math.inf:
         raise ValueError(f"expected a number of seconds, found {value!r}")
     return value
 
@@ -167,13 +169,20 @@ FIELDS: dict[type, tuple[str, ...]] = {}
 
 def _record(cls: type, spec: dict[str, Check]) -> Check:
     FIELDS[cls] = tuple(spec)
+    keys, checks = spec.keys(), tuple(spec.items())
 
     def build(value: Any) -> Any:
-        if type(value) is not dict or value.keys() != spec.keys():
+        if type(value) is not dict or value.keys() != keys:
             raise ValueError(f"not a {cls.__name__} record")
-        return cls(**{name: check(value[name]) for name, check in spec.items()})
+        return cls(**{name: check(value[name]) for name, check in checks})
 
     return build
+
+
+def _member(kind: type) -> Check:
+    """An enum member by value; a dict lookup, as Enum(value) costs several times more."""
+    members = {m.value: m for m in kind}  # type: ignore[attr-defined]
+    return lambda value: members[_text(value)]
 
 
 _BREATH = _record(BreathPattern, {"inhale": _seconds, "hold": _seconds, "exhale": _seconds,
@@ -182,8 +191,8 @@ _TEMPO = _record(Tempo, {"lift": _seconds, "hold": _seconds, "lower": _seconds, 
 _DOSE = _record(Dose, {"hold_seconds": _optional(_seconds), "hold_breaths": _optional(_count),
                        "reps": _optional(_count), "sets": _count, "set_rest": _seconds})
 _EXERCISE = _record(Exercise, {
-    "name": _text, "kind": lambda v: Kind(_text(v)), "dose": _DOSE, "cue": _text,
-    "position": _optional(lambda v: Position(_text(v))), "sides": _flag,
+    "name": _text, "kind": _member(Kind), "dose": _DOSE, "cue": _text,
+    "position": _optional(_member(Position)), "sides": _flag,
     "tempo": _optional(_TEMPO), "breath": _optional(_BREATH), "stop_if": _texts,
     "easier": _optional(_DOSE), "rest_seconds": _optional(_seconds), "line": _count,
 })
@@ -206,7 +215,7 @@ _ROUTINE = _record(Routine, {
 def from_record(data: Any) -> Routine:
     """A Routine from ``dataclasses.asdict(routine)`` after a JSON round trip.
 
-    Raises ValueError or TypeError when any key is missing or extra, or any value is not
-    of the type (and sign) the loader gives it.
+    Raises ValueError, TypeError or KeyError when any key is missing or extra, or any
+    value is not of the type (and sign) the loader gives it.
     """
     return _ROUTINE(data)

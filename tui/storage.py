@@ -44,12 +44,17 @@ def read_bytes(path: Path, limit: int) -> bytes | None:
     except OSError as exc:
         raise Unreadable(exc.strerror or str(exc)) from None
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
             raise Unreadable("not a regular file")
         chunks: list[bytes] = []
         size = 0
+        # The first read asks for the size the file says it has (os.read allocates what it
+        # is asked for); a file that grows meanwhile is read on in 64 KiB steps.
+        want = info.st_size + 1
         while size <= limit:
-            chunk = os.read(fd, limit + 1 - size)
+            chunk = os.read(fd, min(want, limit + 1 - size))
+            want = 65536
             if not chunk:
                 break
             chunks.append(chunk)
