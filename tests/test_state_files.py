@@ -261,3 +261,12 @@ async def test_pressing_e_with_nowhere_to_save_keeps_the_routine_going(
             assert app.session is not None, "the routine goes on"
         assert len(app.session.plan.easier) == 2
         assert len([m for m in said if "Could not save" in m]) == 1
+
+
+def test_a_file_where_the_data_dir_should_be_is_no_damaged_file(tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """There is no easier.json to read or move aside; only the save fails, and says why."""
+    blocked_data_dir(tmp_path, monkeypatch)
+    assert settings.check_easier() == []
+    said = settings.remember_easier(ROUTINE, frozenset({0}))
+    assert said is not None and "a-file" in said and "could not be read" not in said

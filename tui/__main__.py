@@ -53,6 +53,15 @@ def main(argv: list[str] | None = None) -> int:
             return check(args.paths)
         from .commands import BAD_INPUT, find, load_catalog, warn
 
+        hooks: dict[str, object] = {}
+        if args.command in (None, "run"):
+            from .launch import BadEnvironment, bench_hooks
+
+            try:  # before anything else is said or read: a one-line error, exit 2
+                hooks = bench_hooks()
+            except BadEnvironment as error:
+                print(f"lumbar: {error}", file=sys.stderr)
+                return BAD_INPUT
         catalog = load_catalog(folders)
         name = getattr(args, "name", None)
         if name is not None and name not in catalog.routines:
@@ -70,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
             return show(catalog, args.name)
         from .launch import launch
 
-        return launch(catalog, getattr(args, "name", None), voice=getattr(args, "voice", False))
+        return launch(catalog, name, voice=getattr(args, "voice", False), hooks=hooks)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -13,21 +13,24 @@ class BadEnvironment(ValueError):
     """An environment variable lumbar reads has a value it cannot use; ``str()`` says which."""
 
 
-def launch(catalog: Catalog, name: str | None, *, voice: bool = False) -> int:
+def launch(catalog: Catalog, name: str | None, *, voice: bool = False,
+           hooks: dict[str, object] | None = None) -> int:
     """Run the app on ``catalog`` (starting ``name`` straight away if given); the exit status.
 
-    Exit 2, before the app takes the screen, for an unknown or broken ``name`` or a bad
+    ``hooks`` are ``bench_hooks()``, read from the environment when not given. Exit 2,
+    before the app takes the screen, for an unknown or broken ``name`` or a bad
     LUMBAR_TIME_SCALE / LUMBAR_TRACE.
     """
     from .commands import BAD_INPUT, find
 
     if name is not None and find(catalog, name) is None:
         return BAD_INPUT
-    try:
-        hooks = bench_hooks()
-    except BadEnvironment as error:
-        print(f"lumbar: {error}", file=sys.stderr)
-        return BAD_INPUT
+    if hooks is None:
+        try:
+            hooks = bench_hooks()
+        except BadEnvironment as error:
+            print(f"lumbar: {error}", file=sys.stderr)
+            return BAD_INPUT
     from .app import LumbarApp
     from .cues import Cues, find_player, find_speaker
     from .settings import check_easier, read_settings

@@ -32,14 +32,16 @@ class Unreadable(Exception):
 
 
 def read_bytes(path: Path, limit: int) -> bytes | None:
-    """At most ``limit`` bytes of the regular file at ``path``; None when it does not exist.
+    """At most ``limit`` bytes of the regular file at ``path``; None when there is none.
 
     Raises Unreadable when it is larger than ``limit``, not a regular file (a directory or
     a pipe, which is opened without blocking) or cannot be read.
     """
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
+        # Not a directory: a file stands where a folder on the way should be, so there is no
+        # file to read (writing there fails, and says so).
         return None
     except OSError as exc:
         raise Unreadable(exc.strerror or str(exc)) from None
