@@ -204,6 +204,7 @@ def test_a_real_unreadable_folder(tmp_path: Path, capsys: pytest.CaptureFixture[
 @pytest.mark.parametrize("value", ["abc", "0", "nan", "-1", "inf"])
 def test_a_bad_time_scale_is_a_one_line_error(value: str, monkeypatch: pytest.MonkeyPatch,
                                               no_app: list[object], capsys: pytest.CaptureFixture[str]) -> None:
+    user_routine(TYPO)  # its problems are not said: the bad setting is the one line
     monkeypatch.setenv("LUMBAR_TIME_SCALE", value)
     assert main(["run", "desk-break"]) == 2
     err = capsys.readouterr().err
