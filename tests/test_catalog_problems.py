@@ -258,3 +258,16 @@ async def test_the_home_screen_lists_a_broken_routine_greyed_with_its_problems_o
         await pilot.press("enter")
         await pilot.pause()
         assert app.session is not None, "the others still start"
+
+
+def test_check_of_a_pipe_says_so_without_waiting(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import threading
+
+    pipe = tmp_path / "routine.yaml"
+    os.mkfifo(pipe)
+    codes: list[int] = []
+    worker = threading.Thread(target=lambda: codes.append(main(["check", str(pipe)])), daemon=True)
+    worker.start()
+    worker.join(timeout=20)
+    assert not worker.is_alive(), "check waited on a pipe"
+    assert codes == [2] and "not a regular file" in capsys.readouterr().err

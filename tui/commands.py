@@ -188,6 +188,9 @@ def check(targets: list[Path]) -> int:
         except OSError as exc:
             problems.append(Problem(str(target), 0, 0, "", f"cannot read this folder: {exc.strerror or exc}"))
     for path in files:
+        if _special(path):  # a pipe or device would make the read wait, or never end
+            problems.append(Problem(str(path), 0, 0, "", "cannot read: not a regular file"))
+            continue
         try:
             load_routine(path)
         except RoutineError as error:
@@ -196,3 +199,14 @@ def check(targets: list[Path]) -> int:
         return report(problems)
     print(f"ok: {len(files)} routine file{'s' if len(files) != 1 else ''}")
     return 0
+
+
+def _special(path: Path) -> bool:
+    """True for something that exists but is neither a regular file nor a folder."""
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False  # missing or unreachable: the loader words it
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
