@@ -271,3 +271,17 @@ def test_check_of_a_pipe_says_so_without_waiting(tmp_path: Path, capsys: pytest.
     worker.join(timeout=20)
     assert not worker.is_alive(), "check waited on a pipe"
     assert codes == [2] and "not a regular file" in capsys.readouterr().err
+
+
+def test_damaged_state_files_and_missing_folders_are_notices_in_the_app(
+        tmp_path: Path, no_app: list[object]) -> None:
+    config = Path(os.environ["LUMBAR_CONFIG_DIR"])
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "settings.json").write_text('{"voice": true,}', encoding="utf-8")
+    data = Path(os.environ["LUMBAR_DATA_DIR"])
+    data.mkdir(parents=True, exist_ok=True)
+    (data / "easier.json").write_bytes(b'{"desk-break": []}' + b"\0" * 8)
+    assert main(["--sessions", str(tmp_path / "nowhere")]) == 0
+    [app] = no_app
+    notices = "\n".join(app.notices)
+    assert "settings.json" in notices and "easier.json" in notices and "nowhere" in notices
