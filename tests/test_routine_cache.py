@@ -85,10 +85,23 @@ def user_routine(text: str, name: str = "mine") -> Path:
 
 
 def no_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(path: Path):
-        raise AssertionError(f"{path} was parsed; the cache should have had it")
+    def refuse(*args: object):
+        raise AssertionError(f"{args[-1]} was parsed; the cache should have had it")
 
     monkeypatch.setattr("tui.loader.load_routine", refuse)
+    monkeypatch.setattr("tui.loader.load_text", refuse)
+
+
+def record_parsing(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The sources the loader parses from now on."""
+    import tui.loader
+
+    calls: list[str] = []
+    by_path, by_text = tui.loader.load_routine, tui.loader.load_text
+    monkeypatch.setattr("tui.loader.load_routine", lambda path: calls.append(str(path)) or by_path(path))
+    monkeypatch.setattr("tui.loader.load_text",
+                        lambda text, source: calls.append(source) or by_text(text, source))
+    return calls
 
 
 def test_a_second_start_reads_every_routine_from_the_cache(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -119,35 +132,140 @@ def test_new_code_does_not_trust_an_old_reading(monkeypatch: pytest.MonkeyPatch)
     user_routine(EVERYTHING)
     load_catalog([])
     monkeypatch.setattr(routine_cache, "code_stamp", lambda: "another version")
-    calls: list[Path] = []
-    import tui.loader
-
-    original = tui.loader.load_routine
-    monkeypatch.setattr("tui.loader.load_routine", lambda path: calls.append(path) or original(path))
+    calls = record_parsing(monkeypatch)
     load_catalog([])
-    assert any(path.stem == "mine" for path in calls)
+    assert any(Path(source).stem == "mine" for source in calls)
 
 
-@pytest.mark.parametrize("content", ["", "{not json", '{"stamp": 1, "routines": []}', "[1, 2]",
-                                     '{"stamp": "%s", "routines": {"x": 1}}'])
+def cache_file() -> Path:
+    return Path(os.environ["LUMBAR_CACHE_DIR"]) / "routines.json"
+
+
+def read_cache() -> dict:
+    head, _, body = cache_file().read_text(encoding="utf-8").partition("\n")
+    return json.loads(body)
+
+
+def write_cache(entries: dict) -> None:
+    """A cache file whose header and checksum are right, holding ``entries``."""
+    body = json.dumps(entries)
+    head = json.dumps({"stamp": routine_cache.code_stamp(), "body": routine_cache.digest(body.encode())})
+    cache_file().write_text(f"{head}\n{body}", encoding="utf-8")
+
+
+@pytest.mark.parametrize("content", [
+    "", "{not json", '{"stamp": 1, "routines": []}', "[1, 2]", '{"stamp": "%s", "routines": {"x": 1}}',
+    '{"stamp": "%s", "body": "0"}\n{}', "[" * 100_000, '{"stamp": "%s", "body": "0"}\n' + "[" * 100_000,
+    "\x00" * 64, "\ud800 not UTF-8",
+], ids=["empty", "not-json", "old-format", "list", "old-records", "bad-checksum", "deep", "deep-body",
+        "zeros", "surrogate"])
 def test_a_damaged_cache_is_ignored_and_rewritten(content: str) -> None:
     user_routine(EVERYTHING)
-    cache = Path(os.environ["LUMBAR_CACHE_DIR"]) / "routines.json"
+    cache = cache_file()
     cache.parent.mkdir(parents=True, exist_ok=True)
-    cache.write_text(content.replace("%s", routine_cache.code_stamp()), encoding="utf-8")
+    cache.write_bytes(content.replace("%s", routine_cache.code_stamp()).encode("utf-8", "surrogatepass"))
     catalog = load_catalog([])
     assert catalog.routines["mine"].name == "Everything" and not catalog.problems
     assert "mine.yaml" in cache.read_text(encoding="utf-8")
 
 
-def test_a_record_that_does_not_rebuild_is_parsed_instead(monkeypatch: pytest.MonkeyPatch) -> None:
-    path = user_routine(EVERYTHING)
+def test_a_cache_larger_than_its_cap_is_not_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    user_routine(EVERYTHING)
     load_catalog([])
-    cache_file = Path(os.environ["LUMBAR_CACHE_DIR"]) / "routines.json"
-    data = json.loads(cache_file.read_text(encoding="utf-8"))
-    data["routines"][str(path)]["routine"]["exercises"][0]["kind"] = "cartwheel"
-    cache_file.write_text(json.dumps(data), encoding="utf-8")
-    assert load_catalog([]).routines["mine"].exercises[0].kind.value == "hold"
+    monkeypatch.setattr(routine_cache, "MAX_CACHE_BYTES", cache_file().stat().st_size - 1)
+    calls = record_parsing(monkeypatch)
+    assert load_catalog([]).routines["mine"].name == "Everything"
+    assert any(Path(source).stem == "mine" for source in calls)
+
+
+@pytest.mark.parametrize("kind", ["directory", "fifo"])
+def test_a_cache_that_is_not_a_file_never_blocks(kind: str) -> None:
+    user_routine(EVERYTHING)
+    cache = cache_file()
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    if kind == "directory":
+        cache.mkdir()
+    else:
+        os.mkfifo(cache)  # reading a pipe nobody writes to would wait for ever
+    import threading
+
+    names: list[str] = []
+
+    def load_twice() -> None:
+        names.extend(load_catalog([]).routines["mine"].name for _ in range(2))
+
+    worker = threading.Thread(target=load_twice, daemon=True)
+    worker.start()
+    worker.join(timeout=20)
+    assert not worker.is_alive(), "reading the cache hung"
+    assert names == ["Everything", "Everything"]
+
+
+TAMPERINGS = {
+    "unknown-kind": lambda r: r["exercises"][0].update(kind="cartwheel"),
+    "name-not-text": lambda r: r.update(name=123),
+    "negative-seconds": lambda r: r.update(prepare=-1),
+    "seconds-as-text": lambda r: r.update(prepare="10"),
+    "seconds-not-finite": lambda r: r.update(rest=float("nan")),
+    "sets-as-float": lambda r: r["exercises"][0]["dose"].update(sets=2.5),
+    "flag-as-number": lambda r: r["exercises"][0].update(sides=1),
+    "extra-key": lambda r: r.update(extra=1),
+    "missing-key": lambda r: r.pop("description"),
+    "stop-if-not-texts": lambda r: r.update(stop_if=[1]),
+    "no-exercises": lambda r: r.update(exercises=[]),
+    "exercise-not-a-record": lambda r: r["exercises"].__setitem__(0, ["hold"]),
+    "breath-extra-key": lambda r: r["breath"].update(depth=1),
+}
+
+
+@pytest.mark.parametrize("tamper", TAMPERINGS.values(), ids=TAMPERINGS.keys())
+def test_a_record_that_is_not_what_the_loader_makes_is_parsed_instead(tamper) -> None:
+    path = user_routine(EVERYTHING)
+    original = load_catalog([]).routines["mine"]
+    entries = read_cache()
+    tamper(entries[str(path)]["routine"])
+    write_cache(entries)
+    assert load_catalog([]).routines["mine"] == original
+
+
+def test_the_record_checks_cover_every_field_of_the_model() -> None:
+    import dataclasses
+
+    for cls, names in routine_cache.FIELDS.items():
+        assert set(names) == {f.name for f in dataclasses.fields(cls)}, cls.__name__
+    assert len(routine_cache.FIELDS) == 5
+
+
+def test_an_edit_that_keeps_size_and_time_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`cp -p` and `rsync -t` keep the time; the same size is easy with a one-letter change."""
+    path = user_routine(EVERYTHING)
+    assert load_catalog([]).routines["mine"].name == "Everything"
+    before = path.stat()
+    path.write_text(EVERYTHING.replace("name: Everything", "name: Everythinx"), encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert path.stat().st_size == before.st_size
+    assert load_catalog([]).routines["mine"].name == "Everythinx"
+
+
+def test_a_file_saved_during_parsing_is_never_cached_with_the_old_content(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The save lands between the read and the cache write: the cache must hold what was parsed,
+    under the digest of what was parsed, so the next start reads the new content."""
+    path = user_routine(EVERYTHING)
+    import tui.loader
+
+    parse = tui.loader.load_text
+
+    def save_meanwhile(text, source):
+        routine = parse(text, source)
+        if source == str(path):
+            path.write_text(EVERYTHING.replace("name: Everything", "name: Saved later"), encoding="utf-8")
+        return routine
+
+    monkeypatch.setattr("tui.loader.load_text", save_meanwhile)
+    assert load_catalog([]).routines["mine"].name == "Everything"
+    monkeypatch.setattr("tui.loader.load_text", parse)
+    assert load_catalog([]).routines["mine"].name == "Saved later"
 
 
 def test_an_unwritable_cache_is_not_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

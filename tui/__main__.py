@@ -73,11 +73,24 @@ def main(argv: list[str] | None = None) -> int:
             from .notify.check import notify_test
 
             return notify_test()
-        from .commands import load_catalog, report
+        from .commands import BAD_INPUT, find, load_catalog, warn
 
+        hooks: dict[str, object] = {}
+        if args.command in (None, "run", "history"):
+            from .launch import BadEnvironment, bench_hooks
+
+            try:  # before anything else is said or read: a one-line error, exit 2
+                hooks = bench_hooks()
+            except BadEnvironment as error:
+                print(f"lumbar: {error}", file=sys.stderr)
+                return BAD_INPUT
         catalog = load_catalog(folders)
-        if catalog.problems:
-            return report(catalog.problems)
+        name = getattr(args, "name", None)
+        if name is not None and name not in catalog.routines:
+            find(catalog, name)  # says why: problems in it, or no such routine
+            return BAD_INPUT
+        # Everything that did load still works; what did not is said on stderr.
+        warn(catalog)
         if args.command == "list":
             from .commands import list_routines
 
@@ -88,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
             return show(catalog, args.name)
         from .launch import launch
 
-        return launch(catalog, getattr(args, "name", None), voice=getattr(args, "voice", False),
+        return launch(catalog, name, voice=getattr(args, "voice", False), hooks=hooks,
                       history=args.command == "history")
     except KeyboardInterrupt:
         return 130

@@ -88,6 +88,8 @@ class LumbarApp(App[None]):
         """A steady frame timer, only while an animation shows."""
         self.notices: list[str] = []
         """Said once, on start (a missing speech tool, say)."""
+        self.broken: dict[str, list[str]] = {}
+        """Routines that did not load, by key: their problems, one line each (home screen)."""
         super().__init__()
 
     def get_default_screen(self) -> Screen:
@@ -168,7 +170,8 @@ class LumbarApp(App[None]):
             from .settings import remember_easier
 
             if not self.recorder.remember_easier(self.session.plan.routine, self.session.plan.easier):
-                remember_easier(self.session.plan.routine, self.session.plan.easier)
+                if problem := remember_easier(self.session.plan.routine, self.session.plan.easier):
+                    self.notify(problem, severity="warning", timeout=10)
         self._after(events)
 
     def action_leave_routine(self) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .catalog import Entry, discover, routine_files
+from .cells import cell_len, pad
 from .engine.model import Routine
 from .engine.plan import Step, StepKind, plan
 from .engine.timefmt import clock_text, duration_text
@@ -21,31 +22,58 @@ if TYPE_CHECKING:
 BAD_INPUT = 2
 
 
+#: The loader's own limit (tui.loader.MAX_BYTES; a test holds them equal), kept here so a
+#: start from the cache never imports the loader.
+ROUTINE_MAX_BYTES = 1024 * 1024
+
+
 @dataclass
 class Catalog:
     entries: dict[str, Entry] = field(default_factory=dict)
     routines: dict[str, Routine] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
+    """The routines that loaded, by key."""
+    broken: dict[str, list[Problem]] = field(default_factory=dict)
+    """Every problem of each routine that did not load, by key."""
+    warnings: list[str] = field(default_factory=list)
+    """Folders that could not be read, one line each."""
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [p for found in self.broken.values() for p in found]
 
 
 def load_catalog(folders: list[Path]) -> Catalog:
-    """Every routine found, from the cache when its file is unchanged, else parsed."""
-    from .routine_cache import RoutineCache
+    """Every routine found, from the cache when its content is unchanged, else parsed.
 
-    catalog = Catalog(entries=discover(folders))
+    A routine with problems goes to ``broken`` and the others still load; never raises
+    for anything in the files or folders.
+    """
+    from .routine_cache import RoutineCache, digest
+    from .storage import Unreadable, read_bytes
+
+    entries, warnings = discover(folders)
+    catalog = Catalog(entries=entries, warnings=warnings)
     cache = RoutineCache.open()
     for key, entry in catalog.entries.items():
-        routine = cache.get(entry.path)
+        try:
+            data = read_bytes(entry.path, ROUTINE_MAX_BYTES)
+        except Unreadable:
+            data = None  # the loader reads it again and words the problem itself
+        mark = digest(data) if data is not None else None
+        routine = cache.get(entry.path, mark) if mark is not None else None
         if routine is None:
             # Only now: importing PyYAML and the loader is most of the cost of a start.
-            from .loader import RoutineError, load_routine
+            from .loader import RoutineError, load_routine, load_text
 
             try:
-                routine = load_routine(entry.path)
+                # The very bytes hashed are the ones parsed, so the cache can never pair a
+                # digest with another version of the file.
+                routine = load_routine(entry.path) if data is None else load_text(data, str(entry.path))
             except RoutineError as error:
-                catalog.problems.extend(error.problems)
+                catalog.broken[key] = error.problems
                 continue
-            cache.put(entry.path, routine)
+            if mark is not None:
+                cache.put(entry.path, mark, routine)
         catalog.routines[key] = routine
     cache.save()
     return catalog
@@ -60,9 +88,28 @@ def report(problems: list[Problem]) -> int:
     return BAD_INPUT
 
 
+def warn(catalog: Catalog) -> None:
+    """Say on stderr what could not be loaded; the routines that did are still used."""
+    for line in catalog.warnings:
+        print(line, file=sys.stderr)
+    if not catalog.broken:
+        return
+    for problem in catalog.problems:
+        print(problem, file=sys.stderr)
+    names = ", ".join(catalog.broken)
+    noun = "routine has" if len(catalog.broken) == 1 else "routines have"
+    print(f"lumbar: {len(catalog.broken)} {noun} problems and {'is' if len(catalog.broken) == 1 else 'are'} "
+          f"left out: {names}", file=sys.stderr)
+
+
 def find(catalog: Catalog, name: str) -> Routine | None:
+    """The routine called ``name``, or None after saying on stderr why there is none."""
     routine = catalog.routines.get(name)
-    if routine is None:
+    if routine is None and name in catalog.broken:
+        for problem in catalog.broken[name]:
+            print(problem, file=sys.stderr)
+        print(f"lumbar: routine '{name}' has problems (above); fix them and run it again", file=sys.stderr)
+    elif routine is None:
         hint = get_close_matches(name, list(catalog.routines), n=1)
         extra = f"; did you mean '{hint[0]}'?" if hint else "; `lumbar list` shows them all"
         print(f"lumbar: no routine named '{name}'{extra}", file=sys.stderr)
@@ -71,17 +118,20 @@ def find(catalog: Catalog, name: str) -> Routine | None:
 
 def list_routines(catalog: Catalog) -> int:
     rows = []
-    for key, routine in catalog.routines.items():
-        entry = catalog.entries[key]
+    for key, entry in catalog.entries.items():
         origin = entry.origin if entry.overrides is None else f"{entry.origin} (overrides {entry.overrides})"
+        routine = catalog.routines.get(key)
+        if routine is None:
+            rows.append((key, "problems", origin, f"not loaded: `lumbar check {entry.path}`", entry.path.name))
+            continue
         positions = ", ".join(p.label for p in routine.positions)
         rows.append((key, duration_text(plan(routine).total), origin, positions, routine.name))
     if not rows:
         print("No routines found.")
         return 0
-    width = max(len(r[0]) for r in rows)
+    width = max(cell_len(r[0]) for r in rows)
     for key, length, origin, positions, name in rows:
-        print(f"{key:<{width}}  {length:>10}  {name}")
+        print(f"{pad(key, width)}  {length:>10}  {name}")
         print(f"{'':<{width}}  {'':>10}  {origin}; {positions}")
     return 0
 
@@ -96,9 +146,9 @@ def show(catalog: Catalog, name: str) -> int:
         print(routine.description)
     print()
     at = 0.0
-    width = max((len(describe(step)) for step in timeline.steps), default=0)
+    width = max((cell_len(describe(step)) for step in timeline.steps), default=0)
     for step in timeline.steps:
-        print(f"{clock_text(at):>7}  {describe(step):<{width}}  {_length(step):>8}  {_detail(step)}".rstrip())
+        print(f"{clock_text(at):>7}  {pad(describe(step), width)}  {_length(step):>8}  {_detail(step)}".rstrip())
         at += step.planned
     print(f"{clock_text(at):>7}  Done")
     return 0
@@ -127,14 +177,20 @@ def _detail(step: Step) -> str:
 
 
 def check(targets: list[Path]) -> int:
-    from .loader import RoutineError, load_routine
+    from .loader import Problem, RoutineError, load_routine
 
     files: list[Path] = []
     problems: list[Problem] = []
     for target in targets:
         # A missing path goes to the loader too, which words the error like any other.
-        files += routine_files(target) if target.is_dir() else [target]
+        try:
+            files += routine_files(target) if target.is_dir() else [target]
+        except OSError as exc:
+            problems.append(Problem(str(target), 0, 0, "", f"cannot read this folder: {exc.strerror or exc}"))
     for path in files:
+        if _special(path):  # a pipe or device would make the read wait, or never end
+            problems.append(Problem(str(path), 0, 0, "", "cannot read: not a regular file"))
+            continue
         try:
             load_routine(path)
         except RoutineError as error:
@@ -143,3 +199,14 @@ def check(targets: list[Path]) -> int:
         return report(problems)
     print(f"ok: {len(files)} routine file{'s' if len(files) != 1 else ''}")
     return 0
+
+
+def _special(path: Path) -> bool:
+    """True for something that exists but is neither a regular file nor a folder."""
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False  # missing or unreachable: the loader words it
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))

@@ -1,36 +1,57 @@
-"""Start the app from the command line: routines already loaded and valid."""
+"""Start the app from the command line: the routines that loaded, and what did not."""
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .commands import Catalog
 
 
-def launch(catalog: Catalog, name: str | None, *, voice: bool = False, history: bool = False) -> int:
+class BadEnvironment(ValueError):
+    """An environment variable lumbar reads has a value it cannot use; ``str()`` says which."""
+
+
+def launch(catalog: Catalog, name: str | None, *, voice: bool = False,
+           hooks: dict[str, object] | None = None, history: bool = False) -> int:
+    """Run the app on ``catalog`` (starting ``name`` straight away if given); the exit status.
+
+    ``hooks`` are ``bench_hooks()``, read from the environment when not given. Exit 2,
+    before the app takes the screen, for an unknown or broken ``name`` or a bad
+    LUMBAR_TIME_SCALE / LUMBAR_TRACE.
+    """
     from .commands import BAD_INPUT, find
 
     if name is not None and find(catalog, name) is None:
         return BAD_INPUT
+    if hooks is None:
+        try:
+            hooks = bench_hooks()
+        except BadEnvironment as error:
+            print(f"lumbar: {error}", file=sys.stderr)
+            return BAD_INPUT
     from .app import LumbarApp
     from .cues import Cues, find_player, find_speaker
-    from .settings import load_settings
+    from .settings import check_easier, read_settings
 
-    settings = load_settings()
+    settings, notices = read_settings()
+    notices += check_easier()
     speaker = find_speaker()
     wants_voice = voice or settings.voice
     origins = {key: entry.origin for key, entry in catalog.entries.items()}
-    store = open_history()
-    if history and store is None:
-        import sys
+    from .store import open_store
 
-        print("lumbar: this build keeps no history (the store package is missing).", file=sys.stderr)
-        return 1
+    store = open_store()
     app = LumbarApp(catalog.routines, origins=origins, start=name, store=store,
                     checkins=settings.checkins, two_week_rule=settings.two_week_rule,
-                    opens_history=history, **bench_hooks())
+                    opens_history=history, **hooks)
+    app.broken = {key: [str(p) for p in problems] for key, problems in catalog.broken.items()}
     app.cues = Cues(app.bell, voice=wants_voice, speaker=speaker, player=find_player())
+    app.notices += [line.removeprefix("lumbar: ") for line in catalog.warnings] + notices
+    if catalog.broken:
+        names = ", ".join(catalog.broken)
+        app.notices.append(f"Routines with problems, left out: {names}. The routine list shows why.")
     if wants_voice and speaker is None:
         app.notices.append("No speech tool found (install espeak-ng or speech-dispatcher); using the bell only.")
     try:
@@ -41,24 +62,26 @@ def launch(catalog: Catalog, name: str | None, *, voice: bool = False, history: 
     return 0
 
 
-def open_history() -> object | None:
-    """The history store, or None in a build without it (the app then keeps no history)."""
-    try:
-        from .store import open_store
-    except ImportError:
-        return None
-    return open_store()
-
-
 def bench_hooks() -> dict[str, object]:
     """LUMBAR_TRACE=FILE records every event with the moment it was seen (JSON lines);
     LUMBAR_TIME_SCALE=N runs the clock N times faster, to simulate long runs.
-    Both exist for `make bench`."""
+    Both exist for `make bench`.
+
+    Raises BadEnvironment when the scale is not a finite number above 0, or the trace
+    file cannot be opened for appending.
+    """
+    import math
     import os
     import time
 
     hooks: dict[str, object] = {}
-    scale = float(os.environ.get("LUMBAR_TIME_SCALE", "1") or 1)
+    text = os.environ.get("LUMBAR_TIME_SCALE", "")
+    try:
+        scale = float(text) if text.strip() else 1.0
+    except ValueError:
+        scale = math.nan
+    if not (math.isfinite(scale) and scale > 0):
+        raise BadEnvironment(f"LUMBAR_TIME_SCALE must be a number above 0 (clock seconds per real second), not {text!r}")
     if scale != 1:
         origin = time.monotonic()
         hooks["clock"] = lambda: origin + (time.monotonic() - origin) * scale
@@ -67,7 +90,10 @@ def bench_hooks() -> dict[str, object]:
     if path:
         import json
 
-        out = open(path, "a", buffering=1, encoding="utf-8")
+        try:
+            out = open(path, "a", buffering=1, encoding="utf-8")
+        except OSError as exc:
+            raise BadEnvironment(f"LUMBAR_TRACE: cannot write {path} ({exc.strerror or exc})") from None
 
         def trace(event: object, seen: float) -> None:
             fields = {k: v for k, v in vars(event).items() if isinstance(v, (int, float, str))}

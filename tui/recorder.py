@@ -7,7 +7,6 @@ routine), never on the frame path, and does nothing when there is no store (`sto
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from .engine.events import Event, SessionFinished, StepEnded
@@ -16,23 +15,7 @@ from .engine.plan import Plan, StepKind
 if TYPE_CHECKING:
     from .engine.model import Routine
 
-try:
-    from .store.records import StepRecord
-except ImportError:  # a build without the history store: the same shape, for tests and fakes
-
-    @dataclass(frozen=True)
-    class StepRecord:  # type: ignore[no-redef]
-        index: int
-        exercise: str
-        side: str | None
-        set_no: int
-        round_no: int
-        planned_seconds: float
-        actual_seconds: float
-        unit: Literal["seconds", "breaths", "reps"]
-        planned_count: int | None
-        actual_count: int | None
-        outcome: str
+from .store.records import StepRecord
 
 
 def step_record(event: StepEnded) -> StepRecord:

@@ -332,15 +332,6 @@ async def test_a_store_warning_that_appears_mid_routine_is_shown_once(make_app, 
     assert len(store.sessions[0].recorded) == 2  # the routine went on
 
 
-def test_history_command_without_a_store_says_so(monkeypatch, capsys):
-    import tui.launch
-    from tui.__main__ import main
-
-    monkeypatch.setattr(tui.launch, "open_history", lambda: None)
-    assert main(["history"]) == 1
-    assert "keeps no history" in capsys.readouterr().err
-
-
 def test_the_recorder_imports_no_textual():
     import subprocess
     import sys

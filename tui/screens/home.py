@@ -1,8 +1,12 @@
-"""The home screen: every routine with its length and positions; Enter starts one."""
+"""The home screen: every routine with its length and positions; Enter starts one.
+
+Routines whose files have problems are listed too, greyed, after the others; Enter on
+one shows its problems instead of starting it.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,6 +19,7 @@ from textual.widgets.option_list import Option
 from ..advice import DISCLAIMER
 from ..engine.plan import plan
 from ..widgets.key_bar import KeyBar
+from .advice import _Advice
 from ..engine.timefmt import duration_text
 
 if TYPE_CHECKING:
@@ -63,12 +68,18 @@ class HomeScreen(Screen[None]):
             prompt = Content.assemble((routine.name, "bold"), f"  ·  {length}\n",
                                       (f"{key}  ·  {positions}  ·  {origin}", "dim"))
             options.append(Option(prompt, id=key))
+        for key, problems in self.lumbar.broken.items():
+            noun = "problem" if len(problems) == 1 else "problems"
+            prompt = Content.assemble((f"{key}  ·  {len(problems)} {noun}, not loaded\n", "dim"),
+                                      ("press Enter to see why", "dim italic"))
+            options.append(Option(prompt, id=key))
         return options
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
-        if self.routines:
-            self._describe(next(iter(self.routines)))
+        first = next(iter(self.routines), None) or next(iter(self.lumbar.broken), None)
+        if first is not None:
+            self._describe(first)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option.id is not None:
@@ -76,10 +87,24 @@ class HomeScreen(Screen[None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id is not None:
-            self.lumbar.start_routine(event.option.id)
+            self._open(event.option.id)
+
+    def _open(self, key: str) -> None:
+        """Start the routine, or show why it cannot start."""
+        problems = self.lumbar.broken.get(key)
+        if problems is None:
+            self.lumbar.start_routine(key)
+        else:
+            self.app.push_screen(ProblemsModal(key, problems))
 
     def _describe(self, key: str) -> None:
-        self.query_one("#description", Static).update(self.routines[key].description)
+        routine = self.routines.get(key)
+        if routine is not None:
+            text = routine.description
+        else:
+            problems = self.lumbar.broken.get(key, [])
+            text = f"{problems[0]}" + (f"\n… and {len(problems) - 1} more" if len(problems) > 1 else "")
+        self.query_one("#description", Static).update(text)
 
     @property
     def lumbar(self) -> LumbarApp:
@@ -90,7 +115,7 @@ class HomeScreen(Screen[None]):
         if options.highlighted is not None:
             option = options.get_option_at_index(options.highlighted)
             if option.id is not None:
-                self.lumbar.start_routine(option.id)
+                self._open(option.id)
 
     def action_history(self) -> None:
         if self.lumbar.store is None:
@@ -109,3 +134,17 @@ class HomeScreen(Screen[None]):
         from .advice import HelpModal
 
         self.app.push_screen(HelpModal(self.BINDINGS))
+
+
+class ProblemsModal(_Advice):
+    """Every problem of a routine file that did not load, each with its file:line:column."""
+
+    def __init__(self, key: str, problems: list[str]) -> None:
+        super().__init__()
+        self.key = key
+        self.problems = problems
+
+    def body(self) -> Iterable[Static]:
+        yield Static(f"{self.key} did not load", classes="heading", markup=False)
+        yield Static("\n".join(self.problems), markup=False)
+        yield Static("Fix the file and start lumbar again; `lumbar check FILE` checks it.", markup=False)
