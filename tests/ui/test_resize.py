@@ -92,7 +92,7 @@ async def test_too_small_shows_a_message_and_timing_goes_on(make_app, fake_clock
         await resize(pilot, 80, 24)
         assert_workout_shown(screen)
         assert screen.query_one(BigTime).text == "0:20"
-        title = screen.query_one("#title", Static).visual
+        title = screen.query_one("#title").render()
         assert isinstance(title, Content) and "right side" in title.plain
 
 

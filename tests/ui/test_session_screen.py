@@ -75,7 +75,8 @@ def big_text(app) -> str:
 
 
 def static_text(app, selector: str) -> str:
-    visual = app.screen.query_one(selector, Static).visual
+    """What the widget draws (its render), as plain text."""
+    visual = app.screen.query_one(selector).render()
     assert isinstance(visual, Content)
     return visual.plain
 
@@ -546,7 +547,7 @@ async def test_cue_with_square_brackets_is_shown_literally(make_app, fake_clock)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await advance(app, pilot, fake_clock, 3)
-        visual = app.screen.query_one("#cue", Static).visual
+        visual = app.screen.query_one("#cue").render()
         assert isinstance(visual, Content)
         assert visual.plain == f"(side lying)  {LITERAL_CUE}"
         assert not visual.spans  # "[bold]" did not become a style

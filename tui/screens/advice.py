@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ..advice import DISCLAIMER, SEE_A_DOCTOR
+from ..widgets.key_hints import KeyHint
 
 
 def _bullets(lines: Iterable[str]) -> str:
@@ -44,14 +45,26 @@ class _Advice(ModalScreen[None]):
 
 
 class StopIfModal(_Advice):
-    """What should make the user stop this exercise, plus the general warning signs."""
+    """The step's title and cue in full, what should make the user stop this exercise,
+    and the general warning signs."""
 
-    def __init__(self, exercise: str, stop_if: tuple[str, ...]) -> None:
+    def __init__(self, exercise: str, stop_if: tuple[str, ...], *, title: str = "", cue: str = "") -> None:
+        """Args:
+            exercise: the exercise's name.
+            stop_if: its own reasons to stop, if any.
+            title: the workout screen's title line, which may be cut there.
+            cue: the cue as the workout screen shows it, which may be cut there.
+        """
         super().__init__()
         self.exercise = exercise
         self.stop_if = stop_if
+        self.title = title
+        self.cue = cue
 
     def body(self) -> Iterable[Static]:
+        if self.title or self.cue:
+            yield Static(self.title or self.exercise, classes="heading", markup=False)
+            yield Static(self.cue, markup=False)
         yield Static(f"Stop {self.exercise} if…", classes="heading", markup=False)
         own = self.stop_if or ("It hurts, or your pain gets worse.",)
         yield Static(_bullets(own), markup=False)
@@ -62,17 +75,16 @@ class StopIfModal(_Advice):
 class HelpModal(_Advice):
     """Every key of the screen it was opened from, the warning signs, and the disclaimer."""
 
-    def __init__(self, bindings: Iterable[Binding | tuple[str, ...]]) -> None:
+    def __init__(self, keys: Iterable[KeyHint]) -> None:
+        """Args:
+            keys: the screen's keys as bound now (``key_hints(screen)``, keymap applied).
+        """
         super().__init__()
-        self.bindings = [b for b in bindings if isinstance(b, Binding)]
+        self.keys = list(keys)
 
     def body(self) -> Iterable[Static]:
         yield Static("Keys", classes="heading")
-        cells = [
-            f"{', '.join(_key_name(k) for k in b.key.split(',')):<9} {b.tooltip or b.description}"
-            for b in self.bindings
-        ]
-        cells += [f"{'ctrl+p':<9} Command palette", f"{'ctrl+q':<9} Quit lumbar"]
+        cells = [f"{', '.join(hint.keys):<9} {_APP_WORDS.get(hint.id or '', hint.tooltip)}" for hint in self.keys]
         # Two columns, so keys and warning signs fit on an 80x24 screen together.
         half = (len(cells) + 1) // 2
         rows = [f"{left:<38}{right}".rstrip() for left, right in zip(cells[:half], cells[half:] + [""])]
@@ -82,7 +94,5 @@ class HelpModal(_Advice):
         yield Static(DISCLAIMER, classes="disclaimer", markup=False)
 
 
-def _key_name(key: str) -> str:
-    names = {"question_mark": "?", "equals_sign": "=", "plus": "+", "minus": "-", "right": "→",
-             "left": "←", "escape": "esc"}
-    return names.get(key, key)
+#: The App's keys say what they do from any screen.
+_APP_WORDS = {"app.quit": "Quit lumbar"}
