@@ -226,6 +226,10 @@ class BreathPacer(Widget):
     def on_resize(self) -> None:
         self._side = None
         self._forget_strips()
+        if self._drawn.units is not None:
+            # The bar keeps its size (0..1) at the new width, paused or not.
+            units = bar_units(self._shape_size, self._side_cells, self.app.animation_level)
+            self._drawn = self._drawn._replace(units=units)
 
     def notify_style_update(self) -> None:
         # A phase class or a theme change recolours every row.
