@@ -47,7 +47,7 @@ async def test_a_moved_pause_key_shows_in_the_bar_help_and_palette(make_app, fak
 
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpModal)
-        help_text = " ".join(" ".join(s.visual.plain for s in app.screen.query(Static)).split())
+        help_text = " ".join(" ".join(s.render().plain for s in app.screen.query(Static)).split())
         assert "k Pause or resume" in help_text and "space" not in help_text
         await pilot.press("escape")
 

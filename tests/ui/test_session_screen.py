@@ -397,7 +397,7 @@ async def test_s_opens_the_safety_modal_and_escape_closes_it(make_app, fake_cloc
         await press(pilot, "s")
         modal = app.screen
         assert isinstance(modal, StopIfModal)
-        text = "\n".join(s.visual.plain for s in modal.query(Static))
+        text = "\n".join(s.render().plain for s in modal.query(Static))
         assert "Stop Side plank if" in text
         assert "Sharp pain in the hip." in text
         assert "Routine-wide warning." in text
@@ -415,7 +415,7 @@ async def test_help_lists_every_key_of_the_workout(make_app, fake_clock):
         await press(pilot, "question_mark")
         modal = app.screen
         assert isinstance(modal, HelpModal)
-        text = " ".join(" ".join(s.visual.plain for s in modal.query(Static)).split())
+        text = " ".join(" ".join(s.render().plain for s in modal.query(Static)).split())
         shown = {"space": "Pause or resume", "n, →": "Next step", "p, ←": "Previous exercise",
                  "r": "Restart this step", "+, =": "10 s more (a breath or rep)",
                  "-": "10 s less (a breath or rep)", "enter": "Count a rep",
@@ -634,7 +634,7 @@ async def test_safety_on_a_pause_step_names_the_coming_exercise_and_its_warnings
         await press(pilot, "s")
         modal = app.screen
         assert isinstance(modal, StopIfModal)
-        text = "\n".join(s.visual.plain for s in modal.query(Static))
+        text = "\n".join(s.render().plain for s in modal.query(Static))
         assert "Sharp pain in the hip." in text
         assert "Routine-wide warning." in text
         assert "Stop Side plank if" in text

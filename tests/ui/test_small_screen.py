@@ -6,10 +6,11 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Static
 
+from tests.ui.drawn import drawn
 from tests.ui.drive import advance
 from tests.ui.terminal import truth
 from tui.engine.model import Dose, Exercise, Kind, Position, Routine
-from tui.screens.advice import HelpModal, StopIfModal
+from tui.screens.advice import HelpModal, KeyTable, StopIfModal
 from tui.screens.session import KEY_BAR_KEEP, SessionScreen
 from tui.widgets.clamped_text import clamp
 from tui.widgets.key_bar import MORE, KeyBar
@@ -35,7 +36,7 @@ def screen_text(app) -> str:
 
 
 def modal_text(app) -> str:
-    return " ".join(" ".join(s.visual.plain for s in app.screen.query(Static)).split())
+    return " ".join(" ".join(s.render().plain for s in app.screen.query(Static)).split())
 
 
 @pytest.mark.parametrize("size", [(60, 20), (80, 24)])
@@ -138,3 +139,17 @@ def test_clamp_cuts_at_a_word_and_ends_in_the_sign(text, width, lines, cut):
     shown, was_cut = clamp(text, width, 2, " …")
     assert [line.plain for line in shown] == lines and was_cut is cut
     assert all(line.cell_length <= width for line in shown)
+
+
+@pytest.mark.parametrize(("size", "columns"), [((60, 20), 1), ((80, 24), 2)])
+async def test_help_keys_take_two_columns_only_where_they_fit(make_app, fake_clock, size, columns):
+    app = make_app({KEY: ROUTINE}, start=KEY)
+    async with app.run_test(size=size) as pilot:
+        await advance(app, pilot, fake_clock, 3)
+        await pilot.press("question_mark")
+        table = app.screen.query_one(KeyTable)
+        rows = [row.rstrip() for row in drawn(table)]
+        assert len(rows) == (len(table.cells) + columns - 1) // columns
+        assert all(len(row) <= table.content_size.width for row in rows)
+        # Each row starts with a key; in two columns a second key sits further along.
+        assert rows[0].startswith("space") and ("e         Easier" in rows[0]) is (columns == 2)

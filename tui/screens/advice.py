@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ..advice import DISCLAIMER, SEE_A_DOCTOR
 from ..widgets.key_hints import KeyHint
+
+if TYPE_CHECKING:
+    from textual.geometry import Size
 
 
 def _bullets(lines: Iterable[str]) -> str:
@@ -84,14 +89,38 @@ class HelpModal(_Advice):
 
     def body(self) -> Iterable[Static]:
         yield Static("Keys", classes="heading")
-        cells = [f"{', '.join(hint.keys):<9} {_APP_WORDS.get(hint.id or '', hint.tooltip)}" for hint in self.keys]
-        # Two columns, so keys and warning signs fit on an 80x24 screen together.
-        half = (len(cells) + 1) // 2
-        rows = [f"{left:<38}{right}".rstrip() for left, right in zip(cells[:half], cells[half:] + [""])]
-        yield Static("\n".join(rows), markup=False)
+        yield KeyTable([f"{', '.join(hint.keys):<9} {_APP_WORDS.get(hint.id or '', hint.tooltip)}"
+                        for hint in self.keys])
         yield Static("See a doctor if you have", classes="heading")
         yield Static(_bullets(SEE_A_DOCTOR), markup=False)
         yield Static(DISCLAIMER, classes="disclaimer", markup=False)
+
+
+class KeyTable(Static):
+    """Lines of "key  what it does", in two columns where they fit side by side (so keys
+    and warning signs fit an 80x24 screen together), else one."""
+
+    DEFAULT_CSS = "KeyTable { height: auto; }"
+
+    def __init__(self, cells: list[str]) -> None:
+        super().__init__("\n".join(cells), markup=False)
+        self.cells = cells
+
+    def rows(self, width: int) -> list[str]:
+        """The table laid out for ``width`` cells."""
+        half = (len(self.cells) + 1) // 2
+        left, right = self.cells[:half], self.cells[half:]
+        column = max(map(cell_len, left), default=0) + 1
+        if not right or column + max(map(cell_len, right)) > width:
+            return self.cells
+        return [(cell + " " * (column - cell_len(cell)) + other).rstrip()
+                for cell, other in zip(left, right + [""])]
+
+    def render(self) -> Content:
+        return Content("\n".join(self.rows(self.content_size.width)))
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self.rows(width))
 
 
 #: The App's keys say what they do from any screen.
