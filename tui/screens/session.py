@@ -80,7 +80,7 @@ class SessionScreen(Screen[None]):
         # costs ~2 ms of the first frame, so there are no more groups than that needs.
         with Group(id="labels"):
             yield Static(id="status", markup=False)
-            # Cut text ends in a sign naming the key that shows all of it (see _show_step).
+            # Cut text ends in a sign naming the key that shows all of it (see _sign_cuts).
             yield ClampedText(id="title", max_lines=2)
             yield ClampedText(id="cue", max_lines=3)
         yield BigTime(id="time")
@@ -241,7 +241,7 @@ class SessionScreen(Screen[None]):
         if v is not None and v.exercise is not None and session is not None:
             # On a pause the advice is about the exercise coming up, not the pause.
             name = session.plan.routine.exercises[v.exercise].name
-        # The title and cue in full: on a small screen they may be cut (see _show_step).
+        # The title and cue in full: on a small screen they may be cut (see _sign_cuts).
         title, cue = (self.query_one(f"#{part}", ClampedText).text for part in ("title", "cue"))
         self.lumbar.pause_for(StopIfModal(name, v.stop_if if v else (), title=title, cue=cue))
 
