@@ -2,14 +2,15 @@
 draws exactly as with it.
 
 The last test copies the installed Textual, renames the private names
-``tui.widgets.paint`` uses (as a point release might), and runs a breathing routine on
-that copy in a fresh interpreter.
+``tui.widgets.paint`` uses (as a point release might), and runs the shipped breathing
+routine on that copy in a fresh interpreter.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 import shutil
 import subprocess
@@ -34,16 +35,16 @@ ROUTINE = routine(
 RENAMED = ("_compositor_refresh", "_dirty_widgets", "_repaint_regions")
 
 
-async def run_routine(app, pilot, fake_clock, monkeypatch) -> tuple[int, list[str]]:
-    """Frames of 1/20 s to the routine's end; every frame the terminal must match a full
-    redraw. Returns the number of frames and every row the terminal showed."""
+async def run_routine(app, pilot, fake_clock, monkeypatch, frame: float = 1 / 20) -> tuple[int, list[str]]:
+    """Frames of ``frame`` seconds to the routine's end; every frame the terminal must match
+    a full redraw. Returns the number of frames and every row the terminal showed."""
     term = VirtualTerminal(app)
     term.attach(monkeypatch)
     app.screen.refresh()
     await pilot.pause()
     frames, seen = 0, set()
-    while app.session is not None and frames < 2000:
-        fake_clock.advance(1 / 20)
+    while app.session is not None and frames < 4000:
+        fake_clock.advance(frame)
         app.tick()
         await pilot.pause()
         frames += 1
@@ -137,7 +138,6 @@ async def test_reset_turns_it_back_on(make_app, fake_clock, monkeypatch) -> None
 SCRIPT = '''
 import asyncio, json, logging, sys
 import textual
-from tests.ui.test_paint_fallback import KEY, ROUTINE
 from tests.ui.terminal import truth
 from tui.app import LumbarApp
 from tui.engine.clock import FakeClock
@@ -155,13 +155,16 @@ class Patch:
 
 
 async def main():
+    from pathlib import Path
     from tests.ui.test_paint_fallback import run_routine
+    from tui.loader import load_routine
     clock = FakeClock()
     paint.reset(clock=clock)
-    app = LumbarApp({KEY: ROUTINE}, start=KEY, clock=clock, heartbeat=None, remember=False)
+    routine = load_routine(Path("sessions/breathing.yaml"))
+    app = LumbarApp({"breathing": routine}, start="breathing", clock=clock, heartbeat=None, remember=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        frames, seen = await run_routine(app, pilot, clock, Patch())
+        frames, seen = await run_routine(app, pilot, clock, Patch(), frame=0.25)
         end = truth(app)
     print(json.dumps({"textual": textual.__file__, "frames": frames, "seen": seen, "end": end,
                       "enabled": paint.enabled(), "warnings": warnings, "finished": app.session is None}))
@@ -170,7 +173,7 @@ asyncio.run(main())
 '''
 
 
-def test_a_routine_runs_on_a_textual_whose_private_names_moved(tmp_path: Path) -> None:
+def test_the_shipped_breathing_routine_runs_on_a_textual_whose_private_names_moved(tmp_path: Path) -> None:
     copy = tmp_path / "site" / "textual"
     shutil.copytree(Path(textual.__file__).parent, copy, ignore=shutil.ignore_patterns("__pycache__"))
     renames = dict.fromkeys(RENAMED, 0)
@@ -182,16 +185,17 @@ def test_a_routine_runs_on_a_textual_whose_private_names_moved(tmp_path: Path) -
         path.write_text(text, encoding="utf-8")
     assert all(renames.values()), renames  # each name was really there to rename
 
-    env = {**__import__("os").environ, "PYTHONPATH": f"{copy.parent}:{ROOT}", "PYTHONDONTWRITEBYTECODE": "1"}
+    env = {**os.environ, "PYTHONPATH": f"{copy.parent}:{ROOT}", "PYTHONDONTWRITEBYTECODE": "1"}
     result = subprocess.run([sys.executable, "-c", SCRIPT], cwd=ROOT, env=env, capture_output=True,
                             text=True, timeout=300, check=False)
     assert result.returncode == 0, result.stderr[-3000:]
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert report["textual"].startswith(str(copy))
-    assert report["finished"] and report["frames"] > 200
+    assert report["finished"] and report["frames"] > 1000  # about five minutes in 1/4 s frames
     assert report["enabled"] is False
     assert len(report["warnings"]) == 1 and "_dirty_widgets" in report["warnings"][0]
     seen = " ".join(report["seen"])
-    assert "Breathe in" in seen and "Breathe out" in seen and "breath 2 of 2" in seen
+    assert "Breathe in" in seen and "Breathe out" in seen and "Hold empty" in seen
+    assert "breath 6 of 6" in seen and "breath 12 of 12" in seen
     end = " ".join(report["end"])
-    assert "Well done." in end and "Test routine" in end, end
+    assert "Well done." in end and "Breathing" in end, end
