@@ -336,15 +336,15 @@ class LumbarApp(App[None]):
     # -- palette --------------------------------------------------------------
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        from .widgets.key_hints import key_hints
+
         yield from super().get_system_commands(screen)
-        for binding in getattr(screen, "BINDINGS", []):
-            if not (isinstance(binding, Binding) and binding.description):
+        # The screen's keys as bound now (a user keymap applied), those that do something.
+        for hint in key_hints(screen):
+            if hint.app_level or not hint.enabled:
                 continue
-            if not screen.check_action(binding.action, ()):
-                continue
-            key = binding.key_display or binding.key.split(",")[0]
-            yield SystemCommand(binding.description, f"Key: {key}",
-                                partial(screen.run_action, binding.action))
+            yield SystemCommand(hint.description, f"Key: {', '.join(hint.keys)}",
+                                partial(screen.run_action, hint.action))
 
     def on_unmount(self) -> None:
         self._stop()

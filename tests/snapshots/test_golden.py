@@ -1,4 +1,5 @@
-"""Golden screens at 80x24: a hold, a tempo rep, the breath pacer, a rest, the summary.
+"""Golden screens at 80x24: a hold, a tempo rep, the breath pacer, a rest, the summary; and
+a long cue at the documented minimum, 60x20 (the cut cue's sign, the key bar that fits).
 
 Each app runs on the fake clock with no heartbeat, so what is drawn depends only on how far
 `run_before` moves the clock. Regenerate with `pytest tests/snapshots --snapshot-update` and look
@@ -63,6 +64,19 @@ SUMMARY = Routine(
         Exercise("Pelvic tilt", Kind.HOLD, Dose(hold_seconds=20), easier=Dose(hold_seconds=10)),
         Exercise("Curl-up", Kind.REPS, Dose(reps=5)),
         Exercise("Side plank", Kind.HOLD, Dose(hold_seconds=20)),
+    ),
+)
+
+LONG_CUE = Routine(
+    name="Golden long cue",
+    key="golden-long-cue",
+    prepare=5,
+    exercises=(
+        Exercise("Supine hip rotation", Kind.HOLD, Dose(hold_seconds=30), sides=True, position=Position.ON_BACK,
+                 cue="Lie on your back with both knees bent and feet flat. Let one knee cross slowly to the "
+                     "other side while both shoulders stay on the floor. Breathe out as the knee lowers. "
+                     "Stop at once if you feel tingling or pain running down the leg."),
+        Exercise("Knee hug with a long name that does not fit the next line", Kind.HOLD, Dose(hold_seconds=20)),
     ),
 )
 
@@ -153,3 +167,9 @@ def test_history(snap_compare, make_app):
     routines = {r.key: r for r in (HOLD, TEMPO, SUMMARY)}
     app = make_app(routines, store=store, opens_history=True)
     assert snap_compare(app, terminal_size=SIZE)
+
+
+def test_long_cue_at_the_minimum_size(snap_compare, make_app, fake_clock):
+    app = start(make_app, LONG_CUE)
+    # 5 s to get ready, then 10 s into the left side: the cue cut after three lines.
+    assert snap_compare(app, terminal_size=(60, 20), run_before=runner(app, fake_clock, 5, 10))

@@ -6,6 +6,7 @@ import pytest
 from textual.app import App, ComposeResult
 
 from tui.widgets import breath_pacer
+from tests.ui.drawn import drawn
 from tests.ui.repaints import count_repaints
 from tui.widgets.breath_pacer import (
     BreathPacer,
@@ -24,7 +25,7 @@ class PacerApp(App[None]):
 
 
 def lines_of(pacer: BreathPacer) -> list[str]:
-    return pacer.render().plain.split("\n")
+    return drawn(pacer)
 
 
 def bar_width(pacer: BreathPacer) -> int:
@@ -150,7 +151,7 @@ async def test_animation_level_none_draws_no_bar(monkeypatch: pytest.MonkeyPatch
         await pilot.pause()
         pacer.show("inhale", 0.1, 3.6, breath=1, breaths=3)
         await pilot.pause()
-        text = pacer.render().plain
+        text = "\n".join(drawn(pacer))
         assert "█" not in text and "▐" not in text and "▌" not in text
         assert [line.strip() for line in text.split("\n")] == ["Breathe in  4", "breath 1 of 3"]
         assert pacer.size.height == 2

@@ -43,7 +43,7 @@ async def test_key_bar_lists_the_workout_keys_and_greys_the_idle_ones(make_app):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, SessionScreen)
-        hints = {description: enabled for _, description, enabled in app.screen.query_one(KeyBar).hints()}
+        hints = {hint.description: hint.enabled for hint in app.screen.query_one(KeyBar).hints()}
         assert hints["Pause"] and hints["Help"] and hints["Quit"]
         # No tapped reps in a desk break's first step: the rep key does nothing now.
         assert hints["Rep"] is False

@@ -75,7 +75,8 @@ def big_text(app) -> str:
 
 
 def static_text(app, selector: str) -> str:
-    visual = app.screen.query_one(selector, Static).visual
+    """What the widget draws (its render), as plain text."""
+    visual = app.screen.query_one(selector).render()
     assert isinstance(visual, Content)
     return visual.plain
 
@@ -396,7 +397,7 @@ async def test_s_opens_the_safety_modal_and_escape_closes_it(make_app, fake_cloc
         await press(pilot, "s")
         modal = app.screen
         assert isinstance(modal, StopIfModal)
-        text = "\n".join(s.visual.plain for s in modal.query(Static))
+        text = "\n".join(s.render().plain for s in modal.query(Static))
         assert "Stop Side plank if" in text
         assert "Sharp pain in the hip." in text
         assert "Routine-wide warning." in text
@@ -414,7 +415,7 @@ async def test_help_lists_every_key_of_the_workout(make_app, fake_clock):
         await press(pilot, "question_mark")
         modal = app.screen
         assert isinstance(modal, HelpModal)
-        text = " ".join(" ".join(s.visual.plain for s in modal.query(Static)).split())
+        text = " ".join(" ".join(s.render().plain for s in modal.query(Static)).split())
         shown = {"space": "Pause or resume", "n, →": "Next step", "p, ←": "Previous exercise",
                  "r": "Restart this step", "+, =": "10 s more (a breath or rep)",
                  "-": "10 s less (a breath or rep)", "enter": "Count a rep",
@@ -546,7 +547,7 @@ async def test_cue_with_square_brackets_is_shown_literally(make_app, fake_clock)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await advance(app, pilot, fake_clock, 3)
-        visual = app.screen.query_one("#cue", Static).visual
+        visual = app.screen.query_one("#cue").render()
         assert isinstance(visual, Content)
         assert visual.plain == f"(side lying)  {LITERAL_CUE}"
         assert not visual.spans  # "[bold]" did not become a style
@@ -633,7 +634,7 @@ async def test_safety_on_a_pause_step_names_the_coming_exercise_and_its_warnings
         await press(pilot, "s")
         modal = app.screen
         assert isinstance(modal, StopIfModal)
-        text = "\n".join(s.visual.plain for s in modal.query(Static))
+        text = "\n".join(s.render().plain for s in modal.query(Static))
         assert "Sharp pain in the hip." in text
         assert "Routine-wide warning." in text
         assert "Stop Side plank if" in text

@@ -21,7 +21,8 @@ FRAME = 1 / 20
 
 
 def animated(s: Session) -> bool:
-    """Whether the current step shows a smooth animation (breath pacer, tempo reps)."""
+    """Whether the current step shows a smooth animation (breath pacer, tempo reps) now:
+    False while paused, finished or waiting for tapped reps."""
     step = s.step
     if step is None or s.paused or s.ends_at is None:
         return False

@@ -13,10 +13,13 @@ from typing import Iterator
 from .model import BreathPattern, Tempo
 
 Phases = tuple[tuple[str, float], ...]
+"""(phase name, length in seconds) in order; no zero-length phases."""
 EPSILON = 1e-9
+"""Seconds of float noise tolerated at the end of a run."""
 
 
 def breath_phases(pattern: BreathPattern) -> Phases:
+    """One breath as phases (``inhale``, ``hold``, ``exhale``, ``hold_out``), the zero-length ones left out."""
     return _nonzero(
         ("inhale", pattern.inhale),
         ("hold", pattern.hold),
@@ -26,6 +29,7 @@ def breath_phases(pattern: BreathPattern) -> Phases:
 
 
 def tempo_phases(tempo: Tempo) -> Phases:
+    """One rep as phases (``lift``, ``hold``, ``lower``, ``pause``), the zero-length ones left out."""
     return _nonzero(
         ("lift", tempo.lift),
         ("hold", tempo.hold),
@@ -53,11 +57,16 @@ class PhaseAt:
 
 
 def cycle_length(phases: Phases) -> float:
+    """Seconds one cycle (a breath, a rep) takes."""
     return sum(length for _, length in phases)
 
 
 def phase_at(phases: Phases, elapsed: float) -> PhaseAt:
-    """The phase at `elapsed` seconds into a run of repeated cycles."""
+    """The phase at `elapsed` seconds into a run of repeated cycles (negative counts as 0).
+
+    Returns:
+        Its name, how far through it (0..1), seconds left in it, and the 0-based cycle.
+    """
     length = cycle_length(phases)
     elapsed = max(0.0, elapsed)
     # Rounded first: 54.5 // 10.9 is 4.0 in floats, though 54.5 is the start of cycle 5.

@@ -13,7 +13,12 @@ from .session import Events, Result, Session, advance, completed, ended, enter
 
 
 def make_easier(s: Session, now: float) -> Result:
-    """Switch the current (or next) exercise to its easier dose for the rest of the routine."""
+    """Switch the current (or next) exercise to its easier dose for the rest of the routine.
+
+    The step under way keeps the seconds already spent; if that is past the easier
+    length it ends now, and if the easier dose has fewer sets the exercise ends.
+    Returns ``s`` advanced to ``now`` and unchanged when there is nothing to make easier.
+    """
     s, events = advance(s, now)
     exercise = easier_target(s)
     if exercise is None:
@@ -48,7 +53,8 @@ def make_easier(s: Session, now: float) -> Result:
 
 
 def easier_target(s: Session) -> int | None:
-    """The exercise `make_easier` would change, if it has an easier dose not yet in use."""
+    """Index into the routine's exercises of the one `make_easier` would change (the
+    current or next exercise), or None when it has no easier dose or already uses it."""
     for step in s.plan.steps[max(s.index, 0):]:
         if step.kind.is_work:
             ok = step.exercise is not None and step.has_easier and not step.easier

@@ -53,11 +53,8 @@ class BreathPattern:
     name: str = ""
 
     @property
-    def cycle(self) -> float:
-        return self.inhale + self.hold + self.exhale + self.hold_out
-
-    @property
     def label(self) -> str:
+        """The pattern as a user names it: ``"box 4-4-4-4"``, ``"4-6"`` (seconds, zero holds left out)."""
         parts = [self.inhale, self.hold, self.exhale, self.hold_out]
         if not parts[3]:
             parts = parts[:3]
@@ -82,16 +79,12 @@ DEFAULT_BREATH = BREATH_PRESETS["relaxing"]
 
 @dataclass(frozen=True)
 class Tempo:
-    """A paced repetition: lift, hold at the top, lower, pause at the bottom."""
+    """A paced repetition: lift, hold at the top, lower, pause at the bottom (seconds)."""
 
     lift: float
     hold: float = 0.0
     lower: float = 0.0
     pause: float = 0.0
-
-    @property
-    def cycle(self) -> float:
-        return self.lift + self.hold + self.lower + self.pause
 
 
 class Kind(str, Enum):
@@ -113,22 +106,29 @@ class Dose:
     reps: int | None = None
     """Repetitions per set (per side)."""
     sets: int = 1
+    """Sets, each of the whole dose (both sides for a two-sided exercise)."""
     set_rest: float = 0.0
     """Rest between sets, seconds."""
 
 
 @dataclass(frozen=True)
 class Exercise:
+    """One exercise of a routine, as the routine file gives it."""
+
     name: str
     kind: Kind
     dose: Dose
     cue: str = ""
+    """How to do it, shown while it runs (plain text)."""
     position: Position | None = None
     sides: bool = False
+    """Done on the left, then the right."""
     tempo: Tempo | None = None
     """Set for tempo-paced reps; None means tap to count."""
     breath: BreathPattern | None = None
+    """Pattern for a breath-counted or breath-paced hold; None for the routine's."""
     stop_if: tuple[str, ...] = ()
+    """Signs to stop this exercise, one sentence each."""
     easier: Dose | None = None
     """The flare-up variant; None when the exercise has none."""
     rest_seconds: float | None = None
@@ -145,23 +145,27 @@ class Exercise:
 
 @dataclass(frozen=True)
 class Routine:
+    """A routine as loaded and checked: its exercises in order and its timing, in seconds."""
+
     name: str
     exercises: tuple[Exercise, ...]
     description: str = ""
     prepare: float = 10.0
-    """Countdown before the first exercise."""
+    """Seconds of countdown before the first exercise."""
     rest: float = 0.0
-    """Default rest between exercises."""
+    """Default rest between exercises, seconds."""
     rounds: int = 1
     """A circuit: the whole list this many times, in order."""
     round_rest: float = 0.0
+    """Rest before each round after the first, seconds (the longer of this and ``rest``)."""
     breath: BreathPattern | None = None
     """Default pattern for exercises that name none."""
     stop_if: tuple[str, ...] = ()
+    """Signs to stop that hold for every exercise."""
     switch_sides: float = 5.0
-    """Pause when switching from the left side to the right."""
+    """Seconds of pause when switching from the left side to the right."""
     transition: float = 10.0
-    """Pause to change body position."""
+    """Seconds of pause to change body position."""
     key: str = ""
     """Lookup name: the file's stem (walking-posture)."""
     source: str = ""
@@ -170,6 +174,7 @@ class Routine:
 
     @property
     def positions(self) -> tuple[Position, ...]:
+        """Each body position the routine uses, in order of first use."""
         seen: list[Position] = []
         for ex in self.exercises:
             if ex.position is not None and ex.position not in seen:

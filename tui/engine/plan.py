@@ -18,6 +18,8 @@ TAP_REP_ESTIMATE = 3.0
 
 
 class StepKind(str, Enum):
+    """What a step of the timeline is: work (a hold, reps) or one of the pauses around it."""
+
     PREPARE = "prepare"
     HOLD = "hold"
     REPS = "reps"
@@ -27,11 +29,14 @@ class StepKind(str, Enum):
 
     @property
     def is_work(self) -> bool:
+        """True for a hold or reps: an exercise under way, not a pause."""
         return self in (StepKind.HOLD, StepKind.REPS)
 
 
 @dataclass(frozen=True)
 class Step:
+    """One entry of the timeline: an exercise on one side, in one set and round, or a pause."""
+
     kind: StepKind
     title: str
     duration: float | None
@@ -39,11 +44,15 @@ class Step:
     exercise: int | None = None
     """Index into the routine's exercises (for pauses: the exercise coming up)."""
     side: str | None = None
+    """``"left"`` or ``"right"`` for a two-sided exercise (and the side a switch leads to)."""
     set_no: int = 1
+    """1-based set, of ``sets``."""
     sets: int = 1
     round_no: int = 1
+    """1-based round, of ``rounds``."""
     rounds: int = 1
     reps: int | None = None
+    """Reps in the step; None for holds and pauses."""
     tempo: Tempo | None = None
     breaths: int | None = None
     """Set for breath-counted holds."""
@@ -55,9 +64,11 @@ class Step:
     easier: bool = False
     """This step runs at the exercise's easier dose."""
     has_easier: bool = False
+    """The exercise has an easier dose (in use or not)."""
 
     @property
     def planned(self) -> float:
+        """Seconds the step is expected to take (tapped reps estimated at ``TAP_REP_ESTIMATE`` each)."""
         if self.duration is not None:
             return self.duration
         return (self.reps or 0) * TAP_REP_ESTIMATE
@@ -70,17 +81,30 @@ class Step:
 
 @dataclass(frozen=True)
 class Plan:
+    """A routine expanded into steps, with the exercises run at their easier dose."""
+
     routine: Routine
     steps: tuple[Step, ...]
     easier: frozenset[int] = frozenset()
+    """Indices into ``routine.exercises`` planned at their easier dose."""
 
     @property
     def total(self) -> float:
+        """Planned seconds of the whole routine."""
         return sum(step.planned for step in self.steps)
 
 
 def plan(routine: Routine, easier: frozenset[int] = frozenset()) -> Plan:
-    """The timeline for `routine`, with the exercises in `easier` at their easier dose."""
+    """The timeline for `routine`, with the exercises in `easier` at their easier dose.
+
+    Args:
+        routine: a loaded routine.
+        easier: indices into ``routine.exercises``.
+
+    Returns:
+        The plan: a prepare step (if ``routine.prepare``), then each exercise's steps per
+        round, set and side, with rests, switches and position changes between them.
+    """
     exercises = [
         ex.with_easier() if i in easier else ex for i, ex in enumerate(routine.exercises)
     ]

@@ -20,6 +20,7 @@ from .plan import Plan, Step, StepKind
 
 Events = tuple[Event, ...]
 Result = tuple["Session", Events]
+"""What every command returns: the new session and the events it caused, in time order."""
 
 #: What +/- changes on a timed step, in seconds.
 ADJUST_SECONDS = 10.0
@@ -28,6 +29,8 @@ COUNTDOWN = (3, 2, 1)
 
 @dataclass(frozen=True)
 class Session:
+    """Where a run of a plan stands. Times are readings of the caller's clock, in seconds."""
+
     plan: Plan
     index: int
     """Current step; len(steps) once finished."""
@@ -38,47 +41,65 @@ class Session:
     clock: float
     """The latest `now` seen; time never runs backwards past it."""
     began_at: float
+    """When the session started."""
     paused_at: float | None = None
+    """When the current pause began; None while running."""
     paused_total: float = 0.0
+    """Seconds spent paused in closed pauses."""
     taps: int = 0
+    """Reps tapped so far in the current step."""
     target: int | None = None
     """Reps to tap in the current step."""
     finished_at: float | None = None
     done: frozenset[int] = frozenset()
     """Exercises with at least one step completed."""
     skipped: frozenset[int] = frozenset()
+    """Exercises the user moved past with next."""
 
     @property
     def finished(self) -> bool:
+        """The last step has ended."""
         return self.finished_at is not None
 
     @property
     def paused(self) -> bool:
+        """A pause is open."""
         return self.paused_at is not None
 
     @property
     def step(self) -> Step | None:
+        """The current step; None once finished."""
         steps = self.plan.steps
         return steps[self.index] if self.index < len(steps) else None
 
     @property
     def is_tap(self) -> bool:
+        """The current step counts reps by taps (it has no deadline)."""
         step = self.step
         return step is not None and step.kind is StepKind.REPS and step.duration is None
 
     def moment(self, now: float) -> float:
-        """The time the display should reflect: frozen while paused."""
+        """The time the display should reflect (seconds): frozen while paused, never before
+        the latest ``now`` seen."""
         if self.paused_at is not None:
             return self.paused_at
         return max(now, self.clock)
 
 
 def start(plan: Plan, now: float) -> Result:
+    """A new session at the first step of ``plan``, started at ``now`` (seconds)."""
     blank = Session(plan, -1, now, None, now, began_at=now)
     return enter(blank, 0, now)
 
 
 def advance(s: Session, now: float) -> Result:
+    """Move ``s`` to ``now`` (seconds): every step ended by then is left, in order.
+
+    Returns:
+        The session at ``now`` and every event up to it, each stamped with its own moment.
+        ``now`` before the latest time seen, or a finished session, changes nothing; while
+        paused only the clock moves.
+    """
     if s.finished or now < s.clock:
         return s, ()
     if s.paused:
@@ -101,6 +122,7 @@ def advance(s: Session, now: float) -> Result:
 
 
 def pause(s: Session, now: float) -> Result:
+    """Advance to ``now``, then freeze the current step (a no-op if paused or finished)."""
     s, events = advance(s, now)
     if s.finished or s.paused:
         return s, events
@@ -108,6 +130,7 @@ def pause(s: Session, now: float) -> Result:
 
 
 def resume(s: Session, now: float) -> Result:
+    """Advance to ``now``, then end the pause; the step's deadline moves by its length."""
     s, events = advance(s, now)
     if s.paused_at is None:
         return s, events
@@ -118,10 +141,12 @@ def resume(s: Session, now: float) -> Result:
 
 
 def toggle_pause(s: Session, now: float) -> Result:
+    """:func:`resume` when paused, else :func:`pause`."""
     return resume(s, now) if s.paused else pause(s, now)
 
 
 def next_step(s: Session, now: float) -> Result:
+    """Advance to ``now``, then go to the next step; an exercise left early counts as skipped."""
     s, events = advance(s, now)
     step = s.step
     if step is None:
@@ -144,6 +169,7 @@ def previous_step(s: Session, now: float) -> Result:
 
 
 def restart_step(s: Session, now: float) -> Result:
+    """Advance to ``now``, then start the current step again from its full length."""
     s, events = advance(s, now)
     if s.finished:
         return s, events
@@ -152,7 +178,11 @@ def restart_step(s: Session, now: float) -> Result:
 
 
 def adjust(s: Session, now: float, direction: int) -> Result:
-    """+1 / -1: ten seconds more or less; one breath or rep on counted steps."""
+    """+1 / -1: ten seconds more or less; one breath or rep on counted steps.
+
+    Minus never ends a timed step (at least a second stays) nor cuts the breath or rep
+    under way; tapped reps never drop below the reps already done plus one.
+    """
     s, events = advance(s, now)
     step = s.step
     if step is None:
@@ -176,6 +206,8 @@ def adjust(s: Session, now: float, direction: int) -> Result:
 
 
 def tap(s: Session, now: float) -> Result:
+    """Count one tapped rep at ``now``; the last one ends the step. Ignored while paused or
+    on a step that does not count taps."""
     s, events = advance(s, now)
     if s.finished or s.target is None or s.paused:
         return s, events
@@ -235,6 +267,7 @@ def ended(s: Session, at: float, outcome: StepOutcome | None = None) -> Events:
 
 
 def enter(s: Session, index: int, at: float) -> Result:
+    """Start step ``index`` at ``at`` (seconds), or finish when past the last; a pause stays open."""
     steps = s.plan.steps
     paused_at = at if s.paused else None
     if index >= len(steps):
@@ -259,6 +292,7 @@ def _finish(s: Session, at: float) -> Session:
 
 
 def completed(s: Session) -> Session:
+    """``s`` with the current step's exercise marked done (for work steps)."""
     step = s.step
     if step is not None and step.kind.is_work and step.exercise is not None:
         return replace(s, done=s.done | {step.exercise})

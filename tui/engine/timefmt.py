@@ -6,13 +6,13 @@ import math
 
 
 def countdown_seconds(remaining: float) -> int:
-    """Whole seconds shown for a countdown: rounded up, so 0 appears only at the end."""
+    """Whole seconds shown for ``remaining`` seconds: rounded up, so 0 appears only at the end."""
     # A hair of float noise (2.0000000001) must not show as 3.
     return max(0, math.ceil(round(remaining, 6)))
 
 
 def clock_text(remaining: float) -> str:
-    """`m:ss` (or `h:mm:ss`) for a countdown."""
+    """`m:ss` (or `h:mm:ss`) for a countdown with ``remaining`` seconds left (rounded up)."""
     total = countdown_seconds(remaining)
     hours, rest = divmod(total, 3600)
     minutes, seconds = divmod(rest, 60)
@@ -22,7 +22,7 @@ def clock_text(remaining: float) -> str:
 
 
 def duration_text(seconds: float) -> str:
-    """A planned length for lists: `45 s`, `2 min 10 s`, `12 min`, `1 h 5 min`."""
+    """A planned length of ``seconds`` for lists: `45 s`, `2 min 10 s`, `12 min`, `1 h 5 min`."""
     total = int(round(seconds))
     if total < 60:
         return f"{total} s"

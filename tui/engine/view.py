@@ -12,7 +12,10 @@ from .session import Session, counted
 
 @dataclass(frozen=True)
 class SessionView:
+    """Everything the workout screen shows at one moment; times in seconds."""
+
     index: int
+    """0-based current step, of ``count``."""
     count: int
     kind: StepKind
     title: str
@@ -26,20 +29,28 @@ class SessionView:
     remaining: float | None = None
     """Seconds left in the step; None while waiting for tapped reps."""
     duration: float | None = None
+    """The step's length as it now stands (after any +/-); None for tapped reps."""
     rep: int | None = None
     """Tempo reps: the rep under way; tapped reps: reps done."""
     reps: int | None = None
     tap: bool = False
     tempo_phase: str | None = None
     tempo_fraction: float = 0.0
+    """0..1 through the tempo phase."""
     breath_phase: str | None = None
     breath_fraction: float = 0.0
+    """0..1 through the breath phase."""
     breath_left: float = 0.0
+    """Seconds left in the breath phase."""
     breath_no: int | None = None
+    """1-based breath under way, of ``breaths``."""
     breaths: int | None = None
     next_title: str | None = None
+    """What comes next (:func:`describe`); None on the last step."""
     routine_left: float = 0.0
+    """Planned seconds left in the routine, this step included."""
     progress: float = 0.0
+    """0..1 of the routine's planned time done."""
     paused: bool = False
     finished: bool = False
     stop_if: tuple[str, ...] = ()
@@ -59,6 +70,8 @@ def describe(step: Step) -> str:
 
 
 def view(s: Session, now: float) -> SessionView:
+    """What to show of ``s`` at ``now`` (seconds; frozen while paused). Does not advance
+    ``s``: call ``advance`` first. A finished session gives a view with ``finished`` set."""
     steps = s.plan.steps
     step = s.step
     if step is None:
@@ -100,18 +113,24 @@ def view(s: Session, now: float) -> SessionView:
 
 @dataclass(frozen=True)
 class Summary:
+    """The end-of-routine report; times in seconds."""
+
     routine: str
     elapsed: float
     """Start to finish, pauses included."""
     active: float
+    """Start to finish, pauses left out."""
     done: tuple[str, ...]
+    """Exercise names with at least one step completed and none skipped."""
     skipped: tuple[str, ...]
     easier: tuple[str, ...]
+    """Exercise names run at their easier dose."""
     completed: bool
     """Reached the end rather than being finished early."""
 
 
 def summary(s: Session, now: float) -> Summary:
+    """The report for ``s``; ``now`` (seconds) ends it if the session has not finished."""
     end = s.finished_at if s.finished_at is not None else max(now, s.clock)
     open_pause = 0.0 if s.paused_at is None else end - s.paused_at
     names = [ex.name for ex in s.plan.routine.exercises]

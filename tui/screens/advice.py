@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ..advice import DISCLAIMER, SEE_A_DOCTOR
+from ..widgets.key_hints import KeyHint
+
+if TYPE_CHECKING:
+    from textual.geometry import Size
 
 
 def _bullets(lines: Iterable[str]) -> str:
@@ -44,14 +50,26 @@ class _Advice(ModalScreen[None]):
 
 
 class StopIfModal(_Advice):
-    """What should make the user stop this exercise, plus the general warning signs."""
+    """The step's title and cue in full, what should make the user stop this exercise,
+    and the general warning signs."""
 
-    def __init__(self, exercise: str, stop_if: tuple[str, ...]) -> None:
+    def __init__(self, exercise: str, stop_if: tuple[str, ...], *, title: str = "", cue: str = "") -> None:
+        """Args:
+            exercise: the exercise's name.
+            stop_if: its own reasons to stop, if any.
+            title: the workout screen's title line, which may be cut there.
+            cue: the cue as the workout screen shows it, which may be cut there.
+        """
         super().__init__()
         self.exercise = exercise
         self.stop_if = stop_if
+        self.title = title
+        self.cue = cue
 
     def body(self) -> Iterable[Static]:
+        if self.title or self.cue:
+            yield Static(self.title or self.exercise, classes="heading", markup=False)
+            yield Static(self.cue, markup=False)
         yield Static(f"Stop {self.exercise} if…", classes="heading", markup=False)
         own = self.stop_if or ("It hurts, or your pain gets worse.",)
         yield Static(_bullets(own), markup=False)
@@ -62,27 +80,48 @@ class StopIfModal(_Advice):
 class HelpModal(_Advice):
     """Every key of the screen it was opened from, the warning signs, and the disclaimer."""
 
-    def __init__(self, bindings: Iterable[Binding | tuple[str, ...]]) -> None:
+    def __init__(self, keys: Iterable[KeyHint]) -> None:
+        """Args:
+            keys: the screen's keys as bound now (``key_hints(screen)``, keymap applied).
+        """
         super().__init__()
-        self.bindings = [b for b in bindings if isinstance(b, Binding)]
+        self.keys = list(keys)
 
     def body(self) -> Iterable[Static]:
         yield Static("Keys", classes="heading")
-        cells = [
-            f"{', '.join(_key_name(k) for k in b.key.split(',')):<9} {b.tooltip or b.description}"
-            for b in self.bindings
-        ]
-        cells += [f"{'ctrl+p':<9} Command palette", f"{'ctrl+q':<9} Quit lumbar"]
-        # Two columns, so keys and warning signs fit on an 80x24 screen together.
-        half = (len(cells) + 1) // 2
-        rows = [f"{left:<38}{right}".rstrip() for left, right in zip(cells[:half], cells[half:] + [""])]
-        yield Static("\n".join(rows), markup=False)
+        yield KeyTable([f"{', '.join(hint.keys):<9} {_APP_WORDS.get(hint.id or '', hint.tooltip)}"
+                        for hint in self.keys])
         yield Static("See a doctor if you have", classes="heading")
         yield Static(_bullets(SEE_A_DOCTOR), markup=False)
         yield Static(DISCLAIMER, classes="disclaimer", markup=False)
 
 
-def _key_name(key: str) -> str:
-    names = {"question_mark": "?", "equals_sign": "=", "plus": "+", "minus": "-", "right": "→",
-             "left": "←", "escape": "esc"}
-    return names.get(key, key)
+class KeyTable(Static):
+    """Lines of "key  what it does", in two columns where they fit side by side (so keys
+    and warning signs fit an 80x24 screen together), else one."""
+
+    DEFAULT_CSS = "KeyTable { height: auto; }"
+
+    def __init__(self, cells: list[str]) -> None:
+        super().__init__("\n".join(cells), markup=False)
+        self.cells = cells
+
+    def rows(self, width: int) -> list[str]:
+        """The table laid out for ``width`` cells."""
+        half = (len(self.cells) + 1) // 2
+        left, right = self.cells[:half], self.cells[half:]
+        column = max(map(cell_len, left), default=0) + 1
+        if not right or column + max(map(cell_len, right)) > width:
+            return self.cells
+        return [(cell + " " * (column - cell_len(cell)) + other).rstrip()
+                for cell, other in zip(left, right + [""])]
+
+    def render(self) -> Content:
+        return Content("\n".join(self.rows(self.content_size.width)))
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self.rows(width))
+
+
+#: The App's keys say what they do from any screen.
+_APP_WORDS = {"app.quit": "Quit lumbar"}

@@ -38,7 +38,9 @@ class HomeScreen(Screen[None]):
     """Layout of the routine list; parsed when the screen is first shown, not at every start."""
 
     BINDINGS = [
-        Binding("enter", "start", "Start", id="home.start", show=True),
+        # Priority: the focused list binds Enter too, and would hide this from the key bar,
+        # help and palette (they read the active bindings); both start the highlighted routine.
+        Binding("enter", "start", "Start", id="home.start", show=True, priority=True),
         Binding("h", "history", "History", id="home.history"),
         Binding("c", "checkin", "Check in", id="home.checkin", tooltip="How is your back? (0-10)"),
         Binding("question_mark,f1", "help", "Help", key_display="?", id="home.help"),
@@ -131,9 +133,10 @@ class HomeScreen(Screen[None]):
         alone(self.lumbar)
 
     def action_help(self) -> None:
+        from ..widgets.key_hints import key_hints
         from .advice import HelpModal
 
-        self.app.push_screen(HelpModal(self.BINDINGS))
+        self.app.push_screen(HelpModal(key_hints(self)))
 
 
 class ProblemsModal(_Advice):

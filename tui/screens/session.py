@@ -13,9 +13,11 @@ from textual.widgets import Static
 from ..engine import easier, session as engine
 from ..engine.plan import StepKind
 from ..widgets.key_bar import KeyBar
+from ..widgets.key_hints import key_hints
 from ..engine.timefmt import clock_text, countdown_seconds
 from ..engine.view import SessionView
 from ..widgets.big_time import BigTime
+from ..widgets.clamped_text import ClampedText
 from ..widgets.group import Group
 from ..widgets.breath_pacer import BreathPacer
 from ..widgets.rep_counter import RepCounter
@@ -26,6 +28,9 @@ if TYPE_CHECKING:
 
 #: Below this the layout cannot hold; a message asks for more room and timing goes on.
 MIN_WIDTH, MIN_HEIGHT = 60, 20
+#: Binding ids from most to least needed: a narrow key bar leaves out keys from the end.
+KEY_BAR_KEEP = ("session.help", "session.quit", "session.pause", "session.stop_if", "session.next",
+                "session.rep", "session.more", "session.previous", "session.restart", "session.easier")
 KIND_CLASSES = tuple(f"-{kind.value}" for kind in StepKind)
 KIND_WORDS = {
     StepKind.PREPARE: "Get ready", StepKind.REST: "Rest", StepKind.SWITCH: "Switch sides",
@@ -75,8 +80,9 @@ class SessionScreen(Screen[None]):
         # costs ~2 ms of the first frame, so there are no more groups than that needs.
         with Group(id="labels"):
             yield Static(id="status", markup=False)
-            yield Static(id="title", markup=False)
-            yield Static(id="cue", markup=False)
+            # Cut text ends in a sign naming the key that shows all of it (see _sign_cuts).
+            yield ClampedText(id="title", max_lines=2)
+            yield ClampedText(id="cue", max_lines=3)
         yield BigTime(id="time")
         yield BreathPacer(id="pacer")
         yield RepCounter(id="reps", tap_hint="press Enter after each rep")
@@ -86,7 +92,7 @@ class SessionScreen(Screen[None]):
         yield Static(f"Make the terminal larger: the workout needs at least {MIN_WIDTH} x {MIN_HEIGHT}.\n"
                      "The timer keeps running.", id="too-small")
         with Group(id="keys"):
-            yield KeyBar()
+            yield KeyBar(KEY_BAR_KEEP)
 
     def on_mount(self) -> None:
         # Looked up once: show() runs at frame rate and a query costs more than the update.
@@ -95,8 +101,20 @@ class SessionScreen(Screen[None]):
         self._counter = self.query_one(RepCounter)
         self._progress = self.query_one(RoutineProgress)
         self._ready = True
+        self._sign_cuts()
+        self.bindings_updated_signal.subscribe(self, lambda _: self._sign_cuts())
         self._fit(self.size.width, self.size.height)
         self.lumbar.tick()
+
+    def _sign_cuts(self) -> None:
+        """End a cut title or cue with the key that shows it whole (a keymap may move it).
+
+        The safety key: what is cut is most often the line that says when to stop, and
+        that modal is where the stop signs are; it costs no room in the key bar.
+        """
+        key = next((hint.key for hint in key_hints(self) if hint.id == "session.stop_if"), None)
+        for part in self.query(ClampedText):
+            part.more = f" … ({key}: more)" if key else " …"
 
     def on_resize(self, event: Resize) -> None:
         self._fit(event.size.width, event.size.height)
@@ -165,14 +183,14 @@ class SessionScreen(Screen[None]):
                 title.append("easier")
         elif KIND_WORDS[v.kind].lower() not in v.title.lower():
             title.insert(0, KIND_WORDS[v.kind])
-        self.query_one("#title", Static).update("  ·  ".join(title))
+        self.query_one("#title", ClampedText).text = "  ·  ".join(title)
         cue = v.cue
         if v.kind.is_work and v.position is not None:
             cue = f"({v.position.label})  {cue}".strip()
         elif cue and v.kind is not StepKind.PREPARE:
             # A pause shows the coming exercise's cue, to read ahead; say so.
             cue = f"Next up: {cue}"
-        self.query_one("#cue", Static).update(cue)
+        self.query_one("#cue", ClampedText).text = cue
         self.query_one("#next", Static).update(f"Next: {v.next_title}" if v.next_title else "Last step")
         big = self._big
         big.remove_class(*KIND_CLASSES)
@@ -223,12 +241,14 @@ class SessionScreen(Screen[None]):
         if v is not None and v.exercise is not None and session is not None:
             # On a pause the advice is about the exercise coming up, not the pause.
             name = session.plan.routine.exercises[v.exercise].name
-        self.lumbar.pause_for(StopIfModal(name, v.stop_if if v else ()))
+        # The title and cue in full: on a small screen they may be cut (see _sign_cuts).
+        title, cue = (self.query_one(f"#{part}", ClampedText).text for part in ("title", "cue"))
+        self.lumbar.pause_for(StopIfModal(name, v.stop_if if v else (), title=title, cue=cue))
 
     def action_help(self) -> None:
         from .advice import HelpModal
 
-        self.lumbar.pause_for(HelpModal(self.BINDINGS))
+        self.lumbar.pause_for(HelpModal(key_hints(self)))
 
     def action_quit(self) -> None:
         self.lumbar.action_leave_routine()

@@ -18,7 +18,7 @@ from textual.widget import Widget
 
 from tui.widgets.big_font import GAP, GLYPH_HEIGHT, big_size, render_big
 from tui.widgets.paint import paint_now
-from tui.widgets.strips import PlainRows, crop_columns
+from tui.widgets.strips import PlainRows, crop_columns, textual_draws
 
 if TYPE_CHECKING:
     from textual.geometry import Size
@@ -129,8 +129,11 @@ class BigTime(Widget):
         # Of those columns, only the rows whose pixels differ (8 -> 7 keeps its top bar).
         before, after = render_big(old, scale), render_big(new, scale)
         rows = [y for y in range(glyph_height) if before[y][start:end] != after[y][start:end]]
-        paint_now(self, *(Region(left + start, top + first, end - start, last - first + 1)
-                          for first, last in _runs(rows)))
+        regions = [Region(left + start, top + first, end - start, last - first + 1) for first, last in _runs(rows)]
+        if textual_draws(self):
+            self.refresh(*regions)
+        else:
+            paint_now(self, *regions)
 
     @staticmethod
     def _offset(text: str, index: int, scale: int) -> int:
@@ -171,6 +174,8 @@ class BigTime(Widget):
         # Whole rows kept finished until the text, size or colour changes, so the
         # second's repaint skips Textual's per-row styling of the glyph rows. Left and right
         # padding are honoured; top and bottom padding and borders are not supported.
+        if textual_draws(self):
+            return super().render_lines(crop)
         if self._finished is None:
             lines, row = self.lines(), self._rows.row
             left = " " * self.styles.padding.left

@@ -18,7 +18,7 @@ from textual.geometry import Region
 from textual.widget import Widget
 
 from tui.widgets.paint import paint_now
-from tui.widgets.strips import PlainRows, crop_columns, finish
+from tui.widgets.strips import PlainRows, crop_columns, finish, textual_draws
 
 if TYPE_CHECKING:
     from textual.geometry import Size
@@ -210,7 +210,10 @@ class BreathPacer(Widget):
         runs = [[x for x in changed if x < side], [x for x in changed if x >= side]]
         # Content coordinates: the bar rows start one row below the phase line.
         regions = [Region(run[0], 1, run[-1] - run[0] + 1, self._bar_rows) for run in runs if run]
-        paint_now(self, *regions)
+        if textual_draws(self):
+            self.refresh(*regions)
+        else:
+            paint_now(self, *regions)
 
     @property
     def _side_cells(self) -> int:
@@ -223,6 +226,10 @@ class BreathPacer(Widget):
     def on_resize(self) -> None:
         self._side = None
         self._forget_strips()
+        if self._drawn.units is not None:
+            # The bar keeps its size (0..1) at the new width, paused or not.
+            units = bar_units(self._shape_size, self._side_cells, self.app.animation_level)
+            self._drawn = self._drawn._replace(units=units)
 
     def notify_style_update(self) -> None:
         # A phase class or a theme change recolours every row.
@@ -237,6 +244,8 @@ class BreathPacer(Widget):
         # Whole rows kept finished (padding, colours, filters): a frame that only moves
         # the bar builds one new row, shared by every bar row; the text rows are built
         # once per drawing, not once per frame as Textual's default would.
+        if textual_draws(self):
+            return super().render_lines(crop)
         return crop_columns([self._row(y) for y in range(crop.y, crop.bottom)], crop, self.outer_size.width)
 
     def _row(self, y: int) -> Strip:

@@ -8,20 +8,32 @@ moves twenty times a second those hops cost more than the drawing: the breath pa
 widget and changes no size needs none of them, so :func:`paint_now` hands the cells to
 the screen's compositor straight away.
 
-This reaches into Textual's screen internals (the dependency is pinned to 8.x). When
-they are not as expected, or when anything else is pending that only the idle cycle
-handles properly (a layout, a scroll, a modal on top), it falls back to ``refresh``.
-It also falls back when the screen was painted directly less than a display frame ago
-(Textual's own limit, 60 a second): ``refresh`` then merges the changes into one paint.
-Without that, a clock run fast (the 8-hour benchmark at x480 ticks ~500 times a second)
-wrote more than the terminal could take in and stalled the app on its output.
-``tests/ui/test_paint.py`` fails if the fast path stops being taken.
+That fast path uses Textual's private screen internals, so every private name lives in
+:class:`_Private` and nowhere else in lumbar, and is only ever touched inside a guard:
+
+- The first call probes them all (:func:`probe`). If one is missing or not what this
+  module expects (a point release renamed it), direct painting is off for the rest of the
+  run, one warning goes to the ``lumbar`` log, and every paint goes through ``refresh``.
+- Any exception from the internals later does the same, and that frame is refreshed.
+- ``LUMBAR_DIRECT_PAINT=0`` turns the fast path off from the start.
+
+``textual`` is pinned to the minor version the suite passes on (pyproject.toml). The
+fallback is also taken, frame by frame, whenever anything else is pending that only the
+idle cycle handles properly (a layout, a scroll, a modal on top), and when the screen was
+painted directly less than a display frame ago (Textual's own limit, 60 a second):
+``refresh`` then merges the changes into one paint. Without that, a clock run fast (the
+8-hour benchmark at x480 ticks ~500 times a second) wrote more than the terminal could
+take in and stalled the app on its output. ``tests/ui/test_paint.py`` fails if the fast
+path stops being taken, and ``tests/ui/test_paint_fallback.py`` runs a routine on a copy
+of Textual with those names renamed.
 """
 
 from __future__ import annotations
 
+import logging
+import os
 import time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 from weakref import WeakKeyDictionary
 
 from textual import constants
@@ -34,7 +46,119 @@ if TYPE_CHECKING:
 MIN_INTERVAL = 1 / constants.MAX_FPS
 """Seconds between direct paints of one screen; Textual's update period."""
 
-_painted: WeakKeyDictionary[Screen, float] = WeakKeyDictionary()
+ENVIRONMENT = "LUMBAR_DIRECT_PAINT"
+"""Set to ``0`` (or ``off``, ``no``, ``false``) to paint only through ``refresh``."""
+
+log = logging.getLogger("lumbar.paint")
+
+
+class _Private:
+    """Every private Textual name lumbar uses (Textual 8.2). Each method raises
+    (AttributeError, TypeError, ...) when a release has moved one."""
+
+    @staticmethod
+    def check(widget: Widget) -> None:
+        """Look up every name below on live objects and check its kind.
+
+        Raises:
+            TypeError: A name exists but holds something else.
+            AttributeError: A name is gone.
+        """
+        screen, app = widget.screen, widget.app
+        flags = (app._batch_count, screen._layout_required, screen._scroll_required,
+                 screen._repaint_required, screen._recompose_required, widget._layout_required)
+        kinds = (
+            (flags, all(isinstance(flag, (bool, int)) for flag in flags)),
+            (screen._dirty_widgets, isinstance(screen._dirty_widgets, set)),
+            (widget._repaint_regions, isinstance(widget._repaint_regions, set)),
+            (screen._compositor_refresh, callable(screen._compositor_refresh)),
+            (screen._compositor.update_widgets, callable(screen._compositor.update_widgets)),
+            (screen._compositor.visible_widgets, hasattr(screen._compositor.visible_widgets, "__contains__")),
+        )
+        for value, fits in kinds:
+            if not fits:
+                raise TypeError(f"unexpected {type(value).__name__}")
+
+    @staticmethod
+    def idle(widget: Widget) -> bool:
+        """Nothing but this paint is pending on the widget's screen, and it is on view."""
+        app, screen = widget.app, widget.screen
+        return (
+            screen is app.screen
+            and not app.is_inline
+            and not app._batch_count
+            and not (screen._layout_required or screen._scroll_required
+                     or screen._repaint_required or screen._recompose_required)
+            and not widget._layout_required
+            and widget in screen._compositor.visible_widgets
+        )
+
+    @staticmethod
+    def paint(widget: Widget, regions: tuple[Region, ...]) -> None:
+        """Hand ``regions`` (content coordinates) to the compositor and write them out."""
+        screen = widget.screen
+        offset = widget.content_offset
+        widget._repaint_regions.update(region.translate(offset) for region in regions)
+        # Whatever else is already waiting to be painted goes out in the same update, as
+        # the screen's own timer would do; _compositor_refresh forgets the waiting list.
+        dirty = screen._dirty_widgets
+        dirty.add(widget)
+        screen._compositor.update_widgets(dirty)
+        screen._compositor_refresh()
+
+
+class _State:
+    """Whether direct painting is usable in this process, and when each screen was last
+    painted directly. One per process: a failed probe holds for the whole run."""
+
+    def __init__(self) -> None:
+        self.usable: bool | None = None
+        """None until probed; then True, or False for the rest of the run."""
+        self.clock: Callable[[], float] = time.monotonic
+        """Seconds, for the once-a-display-frame limit; leave as default unless testing."""
+        self.painted: WeakKeyDictionary[Screen, float] = WeakKeyDictionary()
+
+
+_state = _State()
+
+
+def reset(clock: Callable[[], float] = time.monotonic) -> None:
+    """Forget the probe's verdict and the paint times (tests), and use ``clock``
+    (seconds, like ``time.monotonic``) for the display-frame limit."""
+    global _state
+    _state = _State()
+    _state.clock = clock
+
+
+def enabled() -> bool | None:
+    """True once the probe passed, False when the fast path is off, None before the probe."""
+    return _state.usable
+
+
+def probe(widget: Widget) -> bool:
+    """Decide, once per run, whether direct painting is usable; later calls return that.
+
+    Returns:
+        False when ``LUMBAR_DIRECT_PAINT`` is off or a private name failed its check
+        (logged once), else True.
+    """
+    if _state.usable is None:
+        if os.environ.get(ENVIRONMENT, "").strip().lower() in {"0", "off", "no", "false"}:
+            _state.usable = False
+        else:
+            try:
+                _Private.check(widget)
+            except Exception as error:  # noqa: BLE001 - any surprise means "slow path"
+                _switch_off(error)
+            else:
+                _state.usable = True
+    return _state.usable
+
+
+def _switch_off(error: BaseException) -> None:
+    _state.usable = False
+    log.warning("direct painting off for this run: Textual internals differ (%s: %s)",
+                type(error).__name__, error)
 
 
 def paint_now(widget: Widget, *regions: Region) -> bool:
@@ -46,34 +170,24 @@ def paint_now(widget: Widget, *regions: Region) -> bool:
     """
     if not regions:
         return False
-    try:
-        app = widget.app
-        screen = widget.screen
-        compositor = screen._compositor
-        direct = (
-            screen is app.screen
-            and not app.is_inline
-            and not app._batch_count
-            and not (screen._layout_required or screen._scroll_required
-                     or screen._repaint_required or screen._recompose_required)
-            and not widget._layout_required
-            and widget in compositor.visible_widgets
-        )
-    except Exception:  # noqa: BLE001 - any surprise in the internals means "use the slow path"
-        direct = False
-    now = time.monotonic()
-    if direct and now - _painted.get(screen, -MIN_INTERVAL) < MIN_INTERVAL:
+    direct = False
+    if probe(widget):
+        try:
+            direct = _Private.idle(widget)
+        except Exception as error:  # noqa: BLE001
+            _switch_off(error)
+    screen = widget.screen if direct else None
+    now = _state.clock()
+    if screen is not None and now - _state.painted.get(screen, -MIN_INTERVAL) < MIN_INTERVAL:
         direct = False  # painted a moment ago: let refresh() merge this into the next paint
-    if not direct:
-        widget.refresh(*regions)
-        return False
-    _painted[screen] = now
-    offset = widget.content_offset
-    widget._repaint_regions.update(region.translate(offset) for region in regions)
-    # Whatever else is already waiting to be painted goes out in the same update, as the
-    # screen's own timer would do; _compositor_refresh forgets the waiting list.
-    dirty = screen._dirty_widgets
-    dirty.add(widget)
-    compositor.update_widgets(dirty)
-    screen._compositor_refresh()
-    return True
+    if direct:
+        try:
+            _Private.paint(widget, regions)
+        except Exception as error:  # noqa: BLE001
+            _switch_off(error)
+            direct = False
+        else:
+            _state.painted[screen] = now
+            return True
+    widget.refresh(*regions)
+    return False

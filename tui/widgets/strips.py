@@ -6,6 +6,11 @@ call even when nothing changed. The clock and the breath pacer change often and 
 same for many frames, so they build whole rows themselves, once per drawing, and keep
 them until the drawing, the size or the styles change. Widgets drawn this way have no
 border.
+
+Kept rows carry the widget's colours, text style and the app's line filters (NO_COLOR's
+monochrome), but not the effects Textual applies to a finished row: ``tint``, ``opacity``
+and ``text-opacity``. A widget whose styles ask for one of those is drawn by Textual
+(:func:`textual_draws`), so it looks exactly as any other widget would.
 """
 
 from __future__ import annotations
@@ -19,6 +24,14 @@ if TYPE_CHECKING:
     from rich.style import Style
     from textual.geometry import Region
     from textual.widget import Widget
+
+
+def textual_draws(widget: Widget) -> bool:
+    """True when ``widget`` (or an ancestor, for opacity) sets ``tint``, ``opacity`` or
+    ``text-opacity``: draw it through ``Widget.render_lines`` and repaint it with
+    ``refresh``, since kept rows would ignore them."""
+    styles = widget.styles
+    return bool(styles.tint.a) or styles.text_opacity != 1.0 or widget.opacity != 1.0
 
 
 def line_style(widget: Widget) -> Style:

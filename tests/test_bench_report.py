@@ -1,0 +1,35 @@
+"""The hold-countdown budget is judged against references measured in the same run."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.report import HOLD_BUDGET, build
+
+
+def usage(cpu: float) -> dict:
+    return {"cpu_pct": cpu, "rss_mib": 30.0, "ticks_per_s": 1.0, "visible_per_s": 1.0, "window_s": 20.0}
+
+
+def hold_verdict(lumbar: float, bare: float, termdown: float | None) -> tuple[str, list[dict]]:
+    hold = {"lumbar": usage(lumbar), "bare": usage(bare)}
+    if termdown is not None:
+        hold["termdown"] = usage(termdown)
+    rows, budgets = build({"usage": {"hold": hold}})
+    budget = next(b for b in budgets if b["name"] == HOLD_BUDGET)
+    return budget["result"], rows
+
+
+@pytest.mark.parametrize(("lumbar", "bare", "termdown", "result"), [
+    (0.47, 0.53, 0.50, "PASS"),  # the run where 0.4x termdown failed with lumbar unchanged
+    (0.47, 0.53, 1.60, "PASS"),  # the same lumbar where termdown costs 3x more
+    (0.60, 0.53, 1.60, "FAIL"),  # above the bare 1 Hz Textual app
+    (0.50, 0.53, 0.50, "FAIL"),  # not below termdown
+    (0.47, 0.53, None, "SKIP"),  # termdown not installed: not judged
+])
+def test_hold_budget(lumbar, bare, termdown, result):
+    verdict, rows = hold_verdict(lumbar, bare, termdown)
+    assert verdict == result
+    # The termdown ratio is printed whatever the verdict.
+    vs_termdown = next(r for r in rows if r["scenario"] == "CPU: hold countdown vs termdown")
+    assert vs_termdown["ratio"] == ("—" if termdown is None else f"{lumbar / termdown:.2f}x")
