@@ -7,15 +7,15 @@ import time
 from functools import partial
 from typing import TYPE_CHECKING, Callable, Iterable
 
-from textual.app import App, SystemCommand
+from textual.app import App, SuspendNotSupported, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
 from .engine import session as engine
 from .engine.cadence import FRAME, animated, next_delay
-from .engine.events import Countdown, Event, RepCounted, SessionFinished, SideSwitched, StepStarted
+from .engine.events import Event, SessionFinished
 from .engine.plan import plan
-from .engine.view import describe, summary, view
+from .engine.view import summary, view
 from .screens.session import SessionScreen
 
 if TYPE_CHECKING:
@@ -33,6 +33,8 @@ class LumbarApp(App[None]):
     TITLE = "lumbar"
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit"),
+        Binding("ctrl+z", "suspend", "Suspend", show=False, id="app.suspend",
+                tooltip="Stop lumbar and return to the shell; fg brings it back, paused"),
     ]
 
     def __init__(
@@ -47,6 +49,7 @@ class LumbarApp(App[None]):
         remember: bool = True,
         time_scale: float = 1.0,
         trace: Callable[[Event, float], None] | None = None,
+        signals: bool = False,
     ) -> None:
         """Args:
             routines: validated routines by name.
@@ -58,6 +61,8 @@ class LumbarApp(App[None]):
             remember: save easier choices in the user's data dir.
             time_scale: clock seconds per real second (benchmarks simulate long runs).
             trace: called with each event and the clock when the shell saw it.
+            signals: handle SIGTERM, SIGHUP, SIGTSTP and SIGCONT on the event loop (the
+                real app; tests leave it off and call the handlers' targets themselves).
         """
         self.routines = routines
         self.origins = origins or {}
@@ -74,6 +79,11 @@ class LumbarApp(App[None]):
         """A steady frame timer, only while an animation shows."""
         self.notices: list[str] = []
         """Said once, on start (a missing speech tool, say)."""
+        from .terminal import SignalHandlers
+
+        self._signals = SignalHandlers(self)
+        self._handle_signals = signals
+        self._paused_by_stop = False
         super().__init__()
 
     def get_default_screen(self) -> Screen:
@@ -88,6 +98,8 @@ class LumbarApp(App[None]):
         return HomeScreen(self.routines, self.origins)
 
     def on_mount(self) -> None:
+        if self._handle_signals:
+            self._signals.install()
         for notice in self.notices:
             self.notify(notice, severity="warning", timeout=8)
         if self.start_with is not None:
@@ -181,6 +193,8 @@ class LumbarApp(App[None]):
 
     def tick(self) -> None:
         """Read the clock once, advance the engine, show the result."""
+        if self._signals.stopped:
+            self._signals.deliver()  # before the clock counts the stopped time
         if self.session is None:
             self._arm()
             return
@@ -239,16 +253,11 @@ class LumbarApp(App[None]):
     def _sound(self, event: Event, now: float) -> None:
         if self.cues is None or now - event.at > STALE_CUE:
             return
-        if isinstance(event, StepStarted):
-            self.cues.step_changed(describe(event.step))
-        elif isinstance(event, Countdown):
-            self.cues.countdown(event.seconds)
-        elif isinstance(event, SideSwitched):
-            self.cues.say(f"Switch sides. {event.side.capitalize()} side next.")
-        elif isinstance(event, RepCounted) and self.session is not None:
-            step = self.session.step
-            if step is not None and step.tempo is not None and event.rep < event.reps:
-                self.cues.say(str(event.rep))
+        from .cues import cue_for
+
+        cue = cue_for(event, self.session.step if self.session is not None else None)
+        if cue is not None:
+            self.cues.play(*cue)
 
     def _finished(self) -> None:
         from .screens.summary import SummaryScreen
@@ -268,6 +277,59 @@ class LumbarApp(App[None]):
         else:
             self.push_screen(SummaryScreen(result))
 
+    # -- the terminal: signals, ctrl+z and fg -----------------------------------
+
+    def action_suspend(self) -> None:
+        self.stop_to_shell()
+
+    def stop_to_shell(self) -> None:
+        """ctrl+z or SIGTSTP: pause the routine, hand the terminal back, stop until `fg`."""
+        self._paused_by_stop = self._pause_running(self.clock())
+        try:
+            self._signals.stop_here(self.suspend)
+        except SuspendNotSupported:
+            self.notify("lumbar cannot be suspended in this terminal.", severity="warning")
+
+    def continued(self, planned: bool) -> None:
+        """Back from a stop: terminal modes restored, everything drawn again, and said so.
+
+        A stop lumbar did not ask for (SIGSTOP, then SIGCONT) is noticed only now: the
+        routine pauses at the last moment lumbar saw it run, and the terminal, which the
+        shell may have reset meanwhile, is set up afresh.
+        """
+        if not planned:
+            session = self.session
+            self._paused_by_stop = session is not None and self._pause_running(session.clock)
+            try:
+                with self.suspend():
+                    pass
+            except SuspendNotSupported:
+                pass
+        # Textual redraws only what changed, and the terminal's screen may be blank.
+        self.refresh(layout=True)
+        if self._paused_by_stop:
+            self._paused_by_stop = False
+            self.notify("Paused while lumbar was stopped. Press space to resume.", timeout=8)
+
+    def _pause_running(self, now: float) -> bool:
+        """Pause at `now` if a routine is running; whether it was."""
+        if self.session is None or self.session.paused or self.session.finished:
+            return False
+        self.session, events = engine.pause(self.session, now)
+        self._after(events)
+        return True
+
+    def end_by_signal(self, signum: int) -> None:
+        """SIGTERM or SIGHUP: leave as quitting does, with the signal's exit status."""
+        from .terminal import exit_status
+
+        self.exit(return_code=exit_status(signum))
+
+    def abandon(self) -> None:
+        """The last thing done before a forced exit: remove temporary files."""
+        if self.cues is not None:
+            self.cues.close()
+
     # -- palette --------------------------------------------------------------
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
@@ -282,6 +344,7 @@ class LumbarApp(App[None]):
                                 partial(screen.run_action, binding.action))
 
     def on_unmount(self) -> None:
+        self._signals.remove()
         self._stop_beat()
         if self.cues is not None:
             self.cues.close()

@@ -2,10 +2,32 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import asyncio
+from typing import TYPE_CHECKING, Callable
 
 if TYPE_CHECKING:
+    from .app import LumbarApp
     from .commands import Catalog
+
+
+#: Said once at start when no sound player is found: what is missing and what still sounds.
+NO_PLAYER = ("No sound player found (paplay, pw-play, aplay or afplay): no pips in the last seconds. "
+             "The bell rings once for a new step, twice to switch sides, three times at the end.")
+
+
+def _later(seconds: float, callback: Callable[[], None]) -> None:
+    # An event-loop handle, not Textual's one-shot timer, which drops a late callback.
+    asyncio.get_running_loop().call_later(seconds, callback)
+
+
+def sound_notices(player: list[str] | None, speaker: list[str] | None, voice: bool) -> list[str]:
+    """What to say once at start about missing sound tools (each channel that is off)."""
+    notices = []
+    if player is None:
+        notices.append(NO_PLAYER)
+    if voice and speaker is None:
+        notices.append("No speech tool found (install espeak-ng or speech-dispatcher); using the bell only.")
+    return notices
 
 
 def launch(catalog: Catalog, name: str | None, *, voice: bool = False) -> int:
@@ -21,12 +43,23 @@ def launch(catalog: Catalog, name: str | None, *, voice: bool = False) -> int:
     speaker = find_speaker()
     wants_voice = voice or settings.voice
     origins = {key: entry.origin for key, entry in catalog.entries.items()}
-    app = LumbarApp(catalog.routines, origins=origins, start=name, **bench_hooks())
-    app.cues = Cues(app.bell, voice=wants_voice, speaker=speaker, player=find_player())
-    if wants_voice and speaker is None:
-        app.notices.append("No speech tool found (install espeak-ng or speech-dispatcher); using the bell only.")
-    app.run()
-    return 0
+    app = LumbarApp(catalog.routines, origins=origins, start=name, signals=True, **bench_hooks())
+    player = find_player()
+    app.cues = Cues(app.bell, later=_later, voice=wants_voice, speaker=speaker, player=player)
+    app.notices += sound_notices(player, speaker, wants_voice)
+    return run(app)
+
+
+def run(app: LumbarApp, **options: object) -> int:
+    """Run the app and give its exit status: 0, 1 after a crash inside it (Textual shows
+    the traceback and returns), 128 + N after signal N. Temporary files go in every case.
+    `options` are `App.run`'s (tests pass `headless=True`)."""
+    try:
+        app.run(**options)  # type: ignore[arg-type]
+    finally:
+        if app.cues is not None:
+            app.cues.close()
+    return app.return_code or 0
 
 
 def bench_hooks() -> dict[str, object]:
