@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ..advice import DISCLAIMER, SEE_A_DOCTOR
+from ..keys import shown_keys
 
 
 def _bullets(lines: Iterable[str]) -> str:
@@ -69,7 +70,7 @@ class HelpModal(_Advice):
     def body(self) -> Iterable[Static]:
         yield Static("Keys", classes="heading")
         cells = [
-            f"{', '.join(_key_name(k) for k in b.key.split(',')):<9} {b.tooltip or b.description}"
+            f"{', '.join(_key_name(k) for k in shown_keys(b.key)):<9} {b.tooltip or b.description}"
             for b in self.bindings
         ]
         cells += [f"{'ctrl+p':<9} Command palette", f"{'ctrl+q':<9} Quit lumbar"]

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.keys import format_key
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
@@ -14,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from ..advice import DISCLAIMER
 from ..engine.plan import plan
+from ..keys import keys
 from ..widgets.key_bar import KeyBar
 from ..engine.timefmt import duration_text
 
@@ -33,9 +35,12 @@ class HomeScreen(Screen[None]):
     """Layout of the routine list; parsed when the screen is first shown, not at every start."""
 
     BINDINGS = [
-        Binding("enter", "start", "Start", id="home.start", show=True),
-        Binding("question_mark,f1", "help", "Help", key_display="?", id="home.help"),
-        Binding("q", "app.quit", "Quit", id="home.quit"),
+        Binding(keys("enter"), "start", "Start", key_display=format_key("enter"), id="home.start", show=True),
+        Binding(keys("question_mark", "f1", pad=("slash",)), "help", "Help", key_display="?", id="home.help"),
+        Binding(keys("q"), "app.quit", "Quit", key_display="q", id="home.quit"),
+        # Keypad 8 and 2 with Num Lock on: the list's own up and down.
+        Binding("8", "focused.cursor_up", show=False, id="home.up"),
+        Binding("2", "focused.cursor_down", show=False, id="home.down"),
     ]
 
     def __init__(self, routines: dict[str, Routine], origins: dict[str, str]) -> None:
