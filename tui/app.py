@@ -332,6 +332,12 @@ class LumbarApp(App[None]):
 
     # -- palette --------------------------------------------------------------
 
+    def action_command_palette(self) -> None:
+        from .palette import Palette
+
+        if self.use_command_palette and not Palette.is_open(self):
+            self.push_screen(Palette(id="--command-palette"))
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         for binding in getattr(screen, "BINDINGS", []):
