@@ -11,8 +11,8 @@ if TYPE_CHECKING:
 
 
 #: Said once at start when no sound player is found: what is missing and what still sounds.
-NO_PLAYER = ("No sound player found (paplay, pw-play, aplay or afplay): no pips in the last seconds. "
-             "The bell rings once for a new step, twice to switch sides, three times at the end.")
+NO_PLAYER = ("No sound player found (paplay, pw-play, aplay, afplay): no countdown pips. "
+             "The bell rings once per step, twice to switch sides, three times at the end.")
 
 
 def _later(seconds: float, callback: Callable[[], None]) -> None:
