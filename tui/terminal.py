@@ -39,7 +39,13 @@ class Host(Protocol):
 
 
 class SignalHandlers:
-    """Installs and removes the loop's handlers for one app run (Unix only).
+    """Installs and removes the app's signal handlers for one run (Unix only).
+
+    SIGTERM, SIGHUP and SIGCONT get plain handlers that only set a flag and hand over to
+    the event loop; SIGTSTP gets a loop handler. The plain ones matter twice: the loop
+    runs overdue timers (the heartbeat) before it reads a signal, and that tick would
+    count stopped time as exercise; and a signal that ends lumbar while it is stopped
+    must be seen the moment the process continues, before the terminal is taken back.
 
     Args:
         host: receives each signal on the event loop, never inside a signal handler.
@@ -49,36 +55,48 @@ class SignalHandlers:
         self.host = host
         self.ending = 0
         """How many ending signals have arrived: a second one means the exit hangs."""
+        self.ending_signal: int | None = None
+        """The first ending signal, as soon as it arrives."""
         self.stopped = False
         """A SIGCONT lumbar did not ask for arrived and is not handled yet."""
         self._loop: asyncio.AbstractEventLoop | None = None
-        self._installed: list[int] = []
-        self._cont_before: object = None
+        self._before: dict[int, object] = {}
+        self._tstp = False
 
     def install(self) -> None:
-        loop = asyncio.get_running_loop()
-        self._loop = loop
+        self._loop = asyncio.get_running_loop()
         for signum in ENDING:
-            loop.add_signal_handler(signum, self._on_ending, signum)
-            self._installed.append(signum)
+            self._before[signum] = signal.signal(signum, self._on_ending_signal)
         if hasattr(signal, "SIGTSTP"):
-            loop.add_signal_handler(signal.SIGTSTP, self.host.stop_to_shell)
-            self._installed.append(signal.SIGTSTP)
-            # Not a loop handler: the loop runs its overdue timers (the heartbeat) before
-            # it reads the signal, and that tick would count the stopped time as exercise.
-            # This flag is set before any of them runs; the heartbeat checks it first.
-            self._cont_before = signal.signal(signal.SIGCONT, self._on_cont)
+            self._loop.add_signal_handler(signal.SIGTSTP, self.host.stop_to_shell)
+            self._tstp = True
+            self._before[signal.SIGCONT] = signal.signal(signal.SIGCONT, self._on_cont)
 
     def remove(self) -> None:
         if self._loop is None:
             return
-        for signum in self._installed:
-            self._loop.remove_signal_handler(signum)
-        self._installed.clear()
-        if self._cont_before is not None:
-            signal.signal(signal.SIGCONT, self._cont_before)  # type: ignore[arg-type]
-            self._cont_before = None
+        if self._tstp:
+            self._loop.remove_signal_handler(signal.SIGTSTP)
+            self._tstp = False
+        for signum, before in self._before.items():
+            signal.signal(signum, before)  # type: ignore[arg-type]
+        self._before.clear()
         self._loop = None
+
+    def _on_ending_signal(self, signum: int, frame: object) -> None:
+        if self.ending_signal is None:
+            self.ending_signal = signum
+        if self._loop is not None:
+            self._loop.call_soon_threadsafe(self._on_ending, signum)
+
+    def _on_ending(self, signum: int) -> None:
+        self.ending += 1
+        if self.ending == 1:
+            self.host.end_by_signal(signum)
+        else:
+            # The orderly exit did not finish: remove what can be removed and go.
+            self.host.abandon()
+            os._exit(exit_status(signum))
 
     def _on_cont(self, signum: int, frame: object) -> None:
         self.stopped = True
@@ -91,15 +109,6 @@ class SignalHandlers:
             self.stopped = False
             self.host.continued(False)
 
-    def _on_ending(self, signum: int) -> None:
-        self.ending += 1
-        if self.ending == 1:
-            self.host.end_by_signal(signum)
-        else:
-            # The orderly exit did not finish: remove what can be removed and go.
-            self.host.abandon()
-            os._exit(exit_status(signum))
-
     def stop_here(self, suspend: Callable[[], object]) -> None:
         """Stop the process as ctrl+z in a shell would, with the terminal handed back.
 
@@ -110,18 +119,27 @@ class SignalHandlers:
         block's end puts the app's terminal modes back. Where nothing can continue it (an
         orphaned process group ignores SIGTSTP) this returns at once.
         """
-        loop = self._loop
-        own = signal.SIGTSTP in self._installed and loop is not None
+        own = self._tstp and self._loop is not None
         with suspend():  # type: ignore[attr-defined]
             if own:
                 # Our own stop must not look like a SIGCONT from outside, and SIGTSTP must
                 # take its default action (stop) rather than call back into the loop.
-                loop.remove_signal_handler(signal.SIGTSTP)  # type: ignore[union-attr]
+                self._loop.remove_signal_handler(signal.SIGTSTP)  # type: ignore[union-attr]
                 signal.signal(signal.SIGCONT, signal.SIG_DFL)
             try:
                 os.kill(os.getpid(), signal.SIGTSTP)
+                self._ended_while_stopped()
             finally:
                 if own:
                     signal.signal(signal.SIGCONT, self._on_cont)
-                    loop.add_signal_handler(signal.SIGTSTP, self.host.stop_to_shell)  # type: ignore[union-attr]
+                    self._loop.add_signal_handler(signal.SIGTSTP, self.host.stop_to_shell)  # type: ignore[union-attr]
         self.host.continued(True)
+
+    def _ended_while_stopped(self) -> None:
+        # Being a call, this runs after any handler for a signal that came while stopped
+        # (`kill %1` sends SIGTERM, then SIGCONT to continue in the background). The
+        # terminal is the shell's again: taking it back from the background would only
+        # stop lumbar once more, so leave now, with the temporary files removed.
+        if self.ending_signal is not None:
+            self.host.abandon()
+            os._exit(exit_status(self.ending_signal))

@@ -133,3 +133,18 @@ def test_stop_and_continue_from_outside_repaints_and_pauses(shell):
     assert "Stopped" not in screen and PROMPT.rstrip() not in screen
     assert "step 1 of" in screen and "PAUSED" in screen
     assert "Quit" in screen and sum("█" in line for line in screen.splitlines()) >= 5
+
+
+def test_kill_of_a_suspended_lumbar_ends_it_and_removes_the_pip(shell):
+    shell.lumbar("run desk-break")
+    wait_until(lambda: shell.pips(), "the first countdown pip")
+    shell.send("C-z")
+    shell.wait_for(lambda t: "Stopped" in t and t.rstrip().endswith(PROMPT.rstrip()), "the prompt")
+    # bash sends SIGTERM, then SIGCONT: lumbar continues in the background and must end
+    # there rather than try to take the terminal back (which would stop it again).
+    shell.type("kill %1")
+    shell.type("sleep 1; jobs -l; echo jobs-$((40+2))")
+    screen = shell.wait_for_text("jobs-42")
+    assert "Exit 143" in screen or "Terminated" in screen
+    assert shell.pips() == []
+    assert shell.modes() == "0 1 0"
