@@ -18,7 +18,8 @@ import signal
 from typing import Callable, Protocol
 
 #: Signals that end lumbar the way quitting does: terminal restored, temporary files removed.
-ENDING = (signal.SIGTERM, signal.SIGHUP)
+#: (SIGINT only comes from outside: in the app ctrl+c is a key.)
+ENDING = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
 
 
 def exit_status(signum: int) -> int:

@@ -89,7 +89,7 @@ def shell(tmp_path):
         pane.kill()
 
 
-@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP], ids=["TERM", "HUP"])
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT], ids=["TERM", "HUP", "INT"])
 def test_an_ending_signal_restores_the_terminal_and_removes_the_pip(shell, signum):
     pid = shell.lumbar("run desk-break")
     assert shell.modes() == "1 0 1"  # the app's own modes, to be undone

@@ -77,7 +77,7 @@ async def test_the_handlers_go_when_the_app_ends(make_app):
         assert after[signum] in (signal.SIG_DFL, before[signum])
 
 
-@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP], ids=["TERM", "HUP"])
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT], ids=["TERM", "HUP", "INT"])
 async def test_an_ending_signal_exits_like_quitting_with_its_status(make_app, signum):
     cues = ClosedCues()
     app = make_app({KEY: ROUTINE}, start=KEY, signals=True, cues=cues)
