@@ -57,8 +57,8 @@ def keys(*names: str, pad: tuple[str, ...] = ()) -> str:
         pad: keypad keys for the same action that have no twin in `names` ("6").
 
     Returns:
-        `names`, then `pad`, then each one's twins from `KEYPAD` and `LAYOUTS`:
-        `keys("n", "right", pad=("6",))` is "n,right,6,т,ν".
+        `names`, then `pad`, then each one's twins from `KEYPAD` and `LAYOUTS`, then the
+        capitals of the letters: `keys("n", "right", pad=("6",))` is "n,right,6,т,ν,N,Т,Ν".
     """
     result: list[str] = []
     for name in (*names, *pad):
@@ -68,6 +68,8 @@ def keys(*names: str, pad: tuple[str, ...] = ()) -> str:
         for twin in (*KEYPAD.get(name, ()), *LAYOUTS.get(name, ())):
             if twin not in result:
                 result.append(twin)
+    # With Caps Lock on (or shift held) a letter arrives as its capital.
+    result += [k.upper() for k in result if len(k) == 1 and k.isalpha() and k.upper() not in result]
     joined = ",".join(result)
     _SHOWN[joined] = names
     return joined

@@ -134,6 +134,8 @@ async def test_cyrillic_and_greek_letters_work_as_the_latin_ones(make_app, fake_
         assert app.session.index == 1
         await pilot.press("у")  # e: the easier version
         assert app.session.plan.easier
+        await pilot.press("N", "Т")  # Caps Lock on, Latin and Cyrillic
+        assert app.session.index == 3
         await pilot.press("й")  # q: leave, which asks
         await pilot.pause()
         assert isinstance(app.screen, ConfirmModal)
@@ -158,7 +160,7 @@ async def test_the_key_bar_and_help_show_one_key_per_action(make_app):
 
 
 def test_twins_follow_the_keys_they_copy():
-    assert keys("n", "right", pad=("6",)) == "n,right,6,т,ν"
+    assert keys("n", "right", pad=("6",)) == "n,right,6,т,ν,N,Т,Ν"
     assert shown_keys(keys("n", "right", pad=("6",))) == ("n", "right")
     assert keys("enter") == "enter,ctrl+j"
     assert is_extra("ctrl+j") and is_extra("т") and not is_extra("right")
