@@ -7,7 +7,7 @@ import time
 from functools import partial
 from typing import TYPE_CHECKING, Callable, Iterable
 
-from textual.app import App, SuspendNotSupported, SystemCommand
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
@@ -17,6 +17,7 @@ from .engine.events import Event, SessionFinished
 from .engine.plan import plan
 from .engine.view import summary, view
 from .screens.session import SessionScreen
+from .stops import Stops
 
 if TYPE_CHECKING:
     from textual.timer import Timer
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 STALE_CUE = 1.5
 
 
-class LumbarApp(App[None]):
+class LumbarApp(Stops, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "lumbar"
     BINDINGS = [
@@ -276,59 +277,6 @@ class LumbarApp(App[None]):
                 self.switch_screen(SummaryScreen(result))
         else:
             self.push_screen(SummaryScreen(result))
-
-    # -- the terminal: signals, ctrl+z and fg -----------------------------------
-
-    def action_suspend(self) -> None:
-        self.stop_to_shell()
-
-    def stop_to_shell(self) -> None:
-        """ctrl+z or SIGTSTP: pause the routine, hand the terminal back, stop until `fg`."""
-        self._paused_by_stop = self._pause_running(self.clock())
-        try:
-            self._signals.stop_here(self.suspend)
-        except SuspendNotSupported:
-            self.notify("lumbar cannot be suspended in this terminal.", severity="warning")
-
-    def continued(self, planned: bool) -> None:
-        """Back from a stop: terminal modes restored, everything drawn again, and said so.
-
-        A stop lumbar did not ask for (SIGSTOP, then SIGCONT) is noticed only now: the
-        routine pauses at the last moment lumbar saw it run, and the terminal, which the
-        shell may have reset meanwhile, is set up afresh.
-        """
-        if not planned:
-            session = self.session
-            self._paused_by_stop = session is not None and self._pause_running(session.clock)
-            try:
-                with self.suspend():
-                    pass
-            except SuspendNotSupported:
-                pass
-        # Textual redraws only what changed, and the terminal's screen may be blank.
-        self.refresh(layout=True)
-        if self._paused_by_stop:
-            self._paused_by_stop = False
-            self.notify("Paused while lumbar was stopped. Press space to resume.", timeout=8)
-
-    def _pause_running(self, now: float) -> bool:
-        """Pause at `now` if a routine is running; whether it was."""
-        if self.session is None or self.session.paused or self.session.finished:
-            return False
-        self.session, events = engine.pause(self.session, now)
-        self._after(events)
-        return True
-
-    def end_by_signal(self, signum: int) -> None:
-        """SIGTERM or SIGHUP: leave as quitting does, with the signal's exit status."""
-        from .terminal import exit_status
-
-        self.exit(return_code=exit_status(signum))
-
-    def abandon(self) -> None:
-        """The last thing done before a forced exit: remove temporary files."""
-        if self.cues is not None:
-            self.cues.close()
 
     # -- palette --------------------------------------------------------------
 
