@@ -62,8 +62,8 @@ class LumbarApp(Stops, App[None]):
             remember: save easier choices in the user's data dir.
             time_scale: clock seconds per real second (benchmarks simulate long runs).
             trace: called with each event and the clock when the shell saw it.
-            signals: handle SIGTERM, SIGHUP, SIGTSTP and SIGCONT on the event loop (the
-                real app; tests leave it off and call the handlers' targets themselves).
+            signals: handle SIGTERM, SIGHUP, SIGINT, SIGTSTP and SIGCONT (the real app;
+                see tui/terminal.py); most tests leave it off and call the targets.
         """
         self.routines = routines
         self.origins = origins or {}

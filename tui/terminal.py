@@ -19,7 +19,7 @@ from typing import Callable, Protocol
 
 #: Signals that end lumbar the way quitting does: terminal restored, temporary files removed.
 #: (SIGINT only comes from outside: in the app ctrl+c is a key.)
-ENDING = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
+ENDING = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP", "SIGINT") if hasattr(signal, name))
 
 
 def exit_status(signum: int) -> int:
