@@ -148,3 +148,17 @@ def test_kill_of_a_suspended_lumbar_ends_it_and_removes_the_pip(shell):
     assert "Exit 143" in screen or "Terminated" in screen
     assert shell.pips() == []
     assert shell.modes() == "0 1 0"
+
+
+def test_bg_then_fg_brings_back_a_working_workout(shell):
+    shell.lumbar("run desk-break")
+    shell.send("C-z")
+    shell.wait_for(lambda t: "Stopped" in t and t.rstrip().endswith(PROMPT.rstrip()), "the prompt")
+    # In the background lumbar cannot have the terminal: it stops again until fg.
+    shell.type("bg")
+    shell.wait_for_text("&")
+    shell.type("fg")
+    screen = shell.wait_for_text("Paused while lumbar was stopped")
+    assert "Desk break" in screen and "Quit" in screen
+    shell.send("n")
+    shell.wait_for_text("step 2 of")
