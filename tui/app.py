@@ -82,7 +82,8 @@ class LumbarApp(Stops, App[None]):
         """Said once, on start (a missing speech tool, say)."""
         from .terminal import SignalHandlers
 
-        self._signals = SignalHandlers(self)
+        self.terminal_signals = SignalHandlers(self)
+        """The signal handlers (installed only when `signals`)."""
         self._handle_signals = signals
         self._paused_by_stop = False
         super().__init__()
@@ -100,7 +101,7 @@ class LumbarApp(Stops, App[None]):
 
     def on_mount(self) -> None:
         if self._handle_signals:
-            self._signals.install()
+            self.terminal_signals.install()
         for notice in self.notices:
             self.notify(notice, severity="warning", timeout=8)
         if self.start_with is not None:
@@ -194,8 +195,8 @@ class LumbarApp(Stops, App[None]):
 
     def tick(self) -> None:
         """Read the clock once, advance the engine, show the result."""
-        if self._signals.stopped:
-            self._signals.deliver()  # before the clock counts the stopped time
+        if self.terminal_signals.stopped:
+            self.terminal_signals.deliver()  # before the clock counts the stopped time
         if self.session is None:
             self._arm()
             return
@@ -298,7 +299,7 @@ class LumbarApp(Stops, App[None]):
                                 partial(screen.run_action, binding.action))
 
     def on_unmount(self) -> None:
-        self._signals.remove()
+        self.terminal_signals.remove()
         self._stop_beat()
         if self.cues is not None:
             self.cues.close()

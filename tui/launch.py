@@ -15,6 +15,10 @@ NO_PLAYER = ("No sound player found (paplay, pw-play, aplay, afplay): no countdo
              "The bell rings once per step, twice to switch sides, three times at the end.")
 
 
+#: Seconds SIGTERM, SIGHUP or SIGINT wait for the orderly exit before lumbar leaves anyway.
+EXIT_GRACE = 3.0
+
+
 def _later(seconds: float, callback: Callable[[], None]) -> None:
     # An event-loop handle, not Textual's one-shot timer, which drops a late callback.
     asyncio.get_running_loop().call_later(seconds, callback)
@@ -54,9 +58,11 @@ def run(app: LumbarApp, **options: object) -> int:
     """Run the app and give its exit status: 0, 1 after a crash inside it (Textual shows
     the traceback and returns), 128 + N after signal N. Temporary files go in every case.
     `options` are `App.run`'s (tests pass `headless=True`)."""
+    app.terminal_signals.grace = EXIT_GRACE
     try:
         app.run(**options)  # type: ignore[arg-type]
     finally:
+        app.terminal_signals.disarm()
         if app.cues is not None:
             app.cues.close()
     return app.return_code or 0

@@ -27,7 +27,7 @@ class Stops(_Base):
         """ctrl+z or SIGTSTP: pause the routine, hand the terminal back, stop until `fg`."""
         self._paused_by_stop = self._pause_running(self.clock())
         try:
-            self._signals.stop_here(self.suspend)
+            self.terminal_signals.stop_here(self.suspend)
         except SuspendNotSupported:
             self.notify("lumbar cannot be suspended in this terminal.", severity="warning")
 

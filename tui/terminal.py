@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import threading
 from typing import Callable, Protocol
 
 #: Signals that end lumbar the way quitting does: terminal restored, temporary files removed.
@@ -54,8 +55,11 @@ class SignalHandlers:
 
     def __init__(self, host: Host) -> None:
         self.host = host
-        self.ending = 0
-        """How many ending signals have arrived: a second one means the exit hangs."""
+        self.grace: float | None = None
+        """Seconds an ending signal waits for the orderly exit before lumbar leaves anyway,
+        files removed: a closed terminal can block Textual's writes for ever. None: no
+        limit (tests, whose process must not be ended)."""
+        self._watchdog: threading.Timer | None = None
         self.ending_signal: int | None = None
         """The first ending signal, as soon as it arrives."""
         self.stopped = False
@@ -85,19 +89,26 @@ class SignalHandlers:
         self._loop = None
 
     def _on_ending_signal(self, signum: int, frame: object) -> None:
-        if self.ending_signal is None:
-            self.ending_signal = signum
+        if self.ending_signal is not None:
+            self._force(signum)  # a second one: the orderly exit did not finish
+        self.ending_signal = signum
+        if self.grace is not None:
+            # A thread, not the event loop: the loop itself may be what is blocked.
+            self._watchdog = threading.Timer(self.grace, self._force, (signum,))
+            self._watchdog.daemon = True
+            self._watchdog.start()
         if self._loop is not None:
-            self._loop.call_soon_threadsafe(self._on_ending, signum)
+            self._loop.call_soon_threadsafe(self.host.end_by_signal, signum)
 
-    def _on_ending(self, signum: int) -> None:
-        self.ending += 1
-        if self.ending == 1:
-            self.host.end_by_signal(signum)
-        else:
-            # The orderly exit did not finish: remove what can be removed and go.
-            self.host.abandon()
-            os._exit(exit_status(signum))
+    def _force(self, signum: int) -> None:
+        self.host.abandon()
+        os._exit(exit_status(signum))
+
+    def disarm(self) -> None:
+        """The app has ended: no forced exit after all."""
+        if self._watchdog is not None:
+            self._watchdog.cancel()
+            self._watchdog = None
 
     def _on_cont(self, signum: int, frame: object) -> None:
         self.stopped = True
@@ -142,5 +153,4 @@ class SignalHandlers:
         # terminal is the shell's again: taking it back from the background would only
         # stop lumbar once more, so leave now, with the temporary files removed.
         if self.ending_signal is not None:
-            self.host.abandon()
-            os._exit(exit_status(self.ending_signal))
+            self._force(self.ending_signal)

@@ -162,3 +162,28 @@ def test_bg_then_fg_brings_back_a_working_workout(shell):
     assert "Desk break" in screen and "Quit" in screen
     shell.send("n")
     shell.wait_for_text("step 2 of")
+
+
+def test_closing_the_terminal_ends_lumbar_and_removes_the_pip(tmp_path):
+    """A real hangup: the pane is closed, its terminal is gone, and lumbar must still end."""
+    pane = Shell(tmp_path)
+    assignments = " ".join(f"{k}={shlex.quote(v)}" for k, v in pane.env.items())
+    try:
+        pane.start(f"cd {shlex.quote(str(ROOT))} && exec env -i {assignments} "
+                   f"{shlex.quote(sys.executable)} -m tui run desk-break")
+        pane.wait_for(lambda t: sum("█" in line for line in t.splitlines()) >= 5, "the workout")
+        pid = int(pane.run("display", "-p", "-t", pane.name, "#{pane_pid}").stdout.strip())
+        wait_until(lambda: pane.pips(), "the first countdown pip")
+        pane.run("kill-session", "-t", pane.name)
+
+        def gone() -> bool:
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                return True
+            return False
+
+        wait_until(gone, "lumbar to end after its terminal closed")
+        assert pane.pips() == []
+    finally:
+        pane.kill()
