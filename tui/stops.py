@@ -12,18 +12,15 @@ from .engine import session as engine
 if TYPE_CHECKING:
     from .app import LumbarApp
 
-    _Base = LumbarApp
-else:
-    _Base = object
 
+class Stops:
+    """LumbarApp's side of tui.terminal.SignalHandlers (its `Host`), and ctrl+z; a mixin,
+    so each method names the app as its `self`."""
 
-class Stops(_Base):
-    """LumbarApp's side of tui.terminal.SignalHandlers (its `Host`), and ctrl+z."""
-
-    def action_suspend(self) -> None:
+    def action_suspend(self: LumbarApp) -> None:
         self.stop_to_shell()
 
-    def stop_to_shell(self) -> None:
+    def stop_to_shell(self: LumbarApp) -> None:
         """ctrl+z or SIGTSTP: pause the routine, hand the terminal back, stop until `fg`."""
         self._paused_by_stop = self._pause_running(self.clock())
         try:
@@ -31,7 +28,7 @@ class Stops(_Base):
         except SuspendNotSupported:
             self.notify("lumbar cannot be suspended in this terminal.", severity="warning")
 
-    def continued(self, planned: bool) -> None:
+    def continued(self: LumbarApp, planned: bool) -> None:
         """Back from a stop: terminal modes restored, everything drawn again, and said so.
 
         A stop lumbar did not ask for (SIGSTOP, then SIGCONT) is noticed only now: the
@@ -52,7 +49,7 @@ class Stops(_Base):
             self._paused_by_stop = False
             self.notify("Paused while lumbar was stopped. Press space to resume.", timeout=8)
 
-    def _pause_running(self, now: float) -> bool:
+    def _pause_running(self: LumbarApp, now: float) -> bool:
         """Pause at `now` if a routine is running; whether it was."""
         if self.session is None or self.session.paused or self.session.finished:
             return False
@@ -60,13 +57,13 @@ class Stops(_Base):
         self._after(events)
         return True
 
-    def end_by_signal(self, signum: int) -> None:
+    def end_by_signal(self: LumbarApp, signum: int) -> None:
         """SIGTERM or SIGHUP: leave as quitting does, with the signal's exit status."""
         from .terminal import exit_status
 
         self.exit(return_code=exit_status(signum))
 
-    def abandon(self) -> None:
+    def abandon(self: LumbarApp) -> None:
         """The last thing done before a forced exit: remove temporary files."""
         if self.cues is not None:
             self.cues.close()
