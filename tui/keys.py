@@ -26,7 +26,8 @@ KEYPAD: dict[str, tuple[str, ...]] = {
     "asterisk": ("multiply",),
     "full_stop": ("decimal", "delete"),
     "0": ("insert",),
-    "2": ("down",),
+    # Not "2": ("down",): keypad 2 with Num Lock off is the down arrow, and an arrow key
+    # must not make an exercise easier for good.
     "4": ("left",),
     "5": ("kp_begin",),
     "6": ("right",),

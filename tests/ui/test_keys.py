@@ -165,3 +165,6 @@ def test_twins_follow_the_keys_they_copy():
     assert keys("enter") == "enter,ctrl+j"
     assert is_extra("ctrl+j") and is_extra("т") and not is_extra("right")
     assert set(KEYPAD["plus"]) == {"add"} and set(KEYPAD["minus"]) == {"subtract"}
+    # Arrow keys on the workout only move: easier is for good, so no arrow may do it.
+    easier = next(b for b in SessionScreen.BINDINGS if b.action == "easier")
+    assert not {"up", "down", "left", "right"} & set(easier.key.split(","))
