@@ -1,14 +1,13 @@
 """The app's life in a real terminal: signals that end it, stopping and continuing, ctrl+z.
 
-Textual restores the terminal only when the app exits through its own loop, so SIGTERM and
-SIGHUP (whose default action kills the process where it stands) become a normal exit here.
-Textual's driver also catches SIGTSTP and SIGCONT itself, in plain signal handlers; on a
-SIGCONT that follows a SIGSTOP (which no program can catch) it starts application mode a
-second time over the running one and draws nothing. Both are replaced by handlers that run
-on the event loop, and every stop goes through the public `App.suspend()`.
+Textual restores the terminal only when the app exits through its own loop, so SIGTERM,
+SIGHUP and SIGINT (whose default actions end the process where it stands) become a normal
+exit here, with a forced one behind it should that hang. Textual's driver also catches
+SIGTSTP and SIGCONT itself; on a SIGCONT that follows a SIGSTOP (which no program can
+catch) it starts application mode a second time over the running one and draws nothing.
+Both are replaced here, and every stop goes through the public `App.suspend()`.
 
-Only public APIs of Textual and the standard library are used; nothing here imports Textual.
-"""
+Only public APIs of Textual and the standard library are used; nothing here imports Textual."""
 
 from __future__ import annotations
 
@@ -43,14 +42,15 @@ class Host(Protocol):
 class SignalHandlers:
     """Installs and removes the app's signal handlers for one run (Unix only).
 
-    SIGTERM, SIGHUP and SIGCONT get plain handlers that only set a flag and hand over to
-    the event loop; SIGTSTP gets a loop handler. The plain ones matter twice: the loop
+    SIGTERM, SIGHUP, SIGINT and SIGCONT get plain handlers that only note the signal and
+    hand over to the event loop; SIGTSTP gets a loop handler. The plain ones matter twice: the loop
     runs overdue timers (the heartbeat) before it reads a signal, and that tick would
     count stopped time as exercise; and a signal that ends lumbar while it is stopped
     must be seen the moment the process continues, before the terminal is taken back.
 
     Args:
-        host: receives each signal on the event loop, never inside a signal handler.
+        host: receives each signal on the event loop, never inside a signal handler
+            (`abandon` excepted: it runs wherever a forced exit starts).
     """
 
     def __init__(self, host: Host) -> None:
