@@ -23,8 +23,9 @@ class Stops:
     def stop_to_shell(self: LumbarApp) -> None:
         """ctrl+z or SIGTSTP: pause the routine, hand the terminal back, stop until `fg`."""
         self._paused_by_stop = self._pause_running(self.clock())
+        paused = " (the routine is paused)" if self.session is not None and not self.session.finished else ""
         try:
-            self.terminal_signals.stop_here(self.suspend)
+            self.terminal_signals.stop_here(self.suspend, f"lumbar is stopped{paused}; type fg to go back to it.")
         except SuspendNotSupported:
             self.notify("lumbar cannot be suspended in this terminal.", severity="warning")
 

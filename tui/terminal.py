@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import sys
 import threading
 from typing import Callable, Protocol
 
@@ -121,11 +122,12 @@ class SignalHandlers:
             self.stopped = False
             self.host.continued(False)
 
-    def stop_here(self, suspend: Callable[[], object]) -> None:
+    def stop_here(self, suspend: Callable[[], object], note: str = "") -> None:
         """Stop the process as ctrl+z in a shell would, with the terminal handed back.
 
         Args:
             suspend: the app's `suspend` context manager factory (`App.suspend`).
+            note: a line for the shell's screen, above its prompt, saying how to come back.
 
         The process stops inside the `with` block; the shell's `fg` continues it, and the
         block's end puts the app's terminal modes back. Where nothing can continue it (an
@@ -138,6 +140,9 @@ class SignalHandlers:
                 # take its default action (stop) rather than call back into the loop.
                 self._loop.remove_signal_handler(signal.SIGTSTP)  # type: ignore[union-attr]
                 signal.signal(signal.SIGCONT, signal.SIG_DFL)
+            if note:
+                sys.__stderr__.write(note + "\n")
+                sys.__stderr__.flush()
             try:
                 os.kill(os.getpid(), signal.SIGTSTP)
                 self._ended_while_stopped()

@@ -109,6 +109,7 @@ def test_ctrl_z_returns_to_the_shell_and_fg_brings_back_the_paused_workout(shell
     shell.send("C-z")
     screen = shell.wait_for_text("Stopped")
     assert screen.rstrip().endswith(PROMPT.rstrip())
+    assert "lumbar is stopped (the routine is paused); type fg to go back to it." in " ".join(screen.split())
     assert shell.modes() == "0 1 0"
     shell.type("fg")
     screen = shell.wait_for_text("Paused while lumbar was stopped")
