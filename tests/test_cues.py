@@ -28,6 +28,16 @@ def step(kind: StepKind, title: str | None = None):
     return next(s for s in STEPS if s.kind is kind and (title is None or s.title == title))
 
 
+class Process:
+    """A started process that has already ended with `code`."""
+
+    def __init__(self, code: int | None) -> None:
+        self.returncode = code
+
+    def poll(self) -> int | None:
+        return self.returncode
+
+
 class Recorder:
     """A bell, a `later` and a process starter that only write down what they were asked."""
 
@@ -35,19 +45,26 @@ class Recorder:
         self.bells = 0
         self.scheduled: list[float] = []
         self.spawned: list[list[str]] = []
+        self.exit_code: int | None = 0
+        self.warnings: list[str] = []
+
+    def spawn(self, command: list[str]) -> Process:
+        self.spawned.append(command)
+        return Process(self.exit_code)
 
     def bell(self) -> None:
         self.bells += 1
 
     def later(self, seconds: float, callback) -> None:
-        self.scheduled.append(seconds)
+        if callback == self.bell:  # only the bells' delays are of interest
+            self.scheduled.append(seconds)
         callback()
 
 
 @pytest.fixture
 def rec(monkeypatch) -> Recorder:
     recorder = Recorder()
-    monkeypatch.setattr(cues_module, "_spawn", lambda command: recorder.spawned.append(command))
+    monkeypatch.setattr(cues_module, "_spawn", recorder.spawn)
     return recorder
 
 
@@ -219,3 +236,51 @@ async def test_cues_for_time_long_past_are_not_played(make_app, fake_clock):
         recorder.played.clear()
         await advance(app, pilot, fake_clock, 3 + 20 + 2 + 10)  # a stall crosses three steps
     assert recorder.played == []
+
+
+# -- a player that is there but fails --------------------------------------------
+
+
+@pytest.mark.parametrize("code", [1, None], ids=["exits-1", "cannot-start"])
+def test_a_failing_player_is_announced_once_and_the_bell_carries_on(rec, code, monkeypatch, tmp_path):
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    if code is None:
+        monkeypatch.setattr(cues_module, "_spawn", lambda command: rec.spawned.append(command))
+    else:
+        rec.exit_code = code
+    cues = Cues(rec.bell, later=rec.later, player=["/usr/bin/paplay"], warn=rec.warnings.append)
+    for cue in (Cue.COUNTDOWN, Cue.COUNTDOWN, Cue.STEP, Cue.END):
+        cues.play(cue)
+    assert len(rec.spawned) == 1  # the first try only
+    assert len(rec.warnings) == 1 and "paplay" in rec.warnings[0] and "bell" in rec.warnings[0]
+    assert rec.bells == 1 + 3
+    cues.close()
+
+
+def test_a_working_player_is_not_questioned(rec, tmp_path, monkeypatch):
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    cues = Cues(rec.bell, later=rec.later, player=["aplay"], warn=rec.warnings.append)
+    for cue in (Cue.COUNTDOWN, Cue.COUNTDOWN, Cue.STEP):
+        cues.play(cue)
+    assert len(rec.spawned) == 3 and rec.warnings == []
+    cues.close()
+
+
+def test_a_player_still_playing_is_checked_again_later(rec, tmp_path, monkeypatch):
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    playing = Process(None)
+    monkeypatch.setattr(cues_module, "_spawn", lambda command: rec.spawned.append(command) or playing)
+    cues = Cues(rec.bell, player=["aplay"], warn=rec.warnings.append)
+    cues.play(Cue.COUNTDOWN)
+    cues.play(Cue.COUNTDOWN)
+    assert rec.warnings == [] and len(rec.spawned) == 2
+    playing.returncode = 2  # it ended, badly
+    cues.play(Cue.COUNTDOWN)
+    assert len(rec.warnings) == 1 and len(rec.spawned) == 2
+    cues.close()

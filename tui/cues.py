@@ -97,6 +97,10 @@ TONES: dict[Cue, tuple[float, ...]] = {
     Cue.END: (660.0, 880.0, 1320.0),
 }
 END_WORDS = "Routine complete. Well done."
+#: Seconds after the first sound to look whether the player managed to play it.
+PLAYER_CHECK = 1.0
+PLAYER_FAILED = ("The sound player ({name}) failed, so there are no pips. The bell rings once "
+                 "per step, twice to switch sides, three times at the end.")
 
 
 def cue_for(event: Event, step: Step | None) -> tuple[Cue, str] | None:
@@ -131,17 +135,22 @@ class Cues:
         voice: speak the words of each cue.
         speaker: the speech command (`find_speaker()`), or None.
         player: the sound-player command (`find_player()`), or None.
+        warn: says a line to the user (the app's notify); told once if the player fails.
     """
 
     def __init__(self, bell: Callable[[], None], *, later: Callable[[float, Callable[[], None]], object] | None = None,
-                 voice: bool = False, speaker: list[str] | None = None, player: list[str] | None = None) -> None:
+                 voice: bool = False, speaker: list[str] | None = None, player: list[str] | None = None,
+                 warn: Callable[[str], None] | None = None) -> None:
         self.bell = bell
         self.later = later
         self.voice = voice
         self.speaker = speaker
         self.player = player
+        self.warn = warn
         self._speaking: subprocess.Popen[bytes] | None = None
         self._sounds: dict[Cue, Path] = {}
+        self._first_sound: subprocess.Popen[bytes] | None = None
+        self._player_checked = False
 
     def play(self, cue: Cue, words: str = "") -> None:
         for ring in range(RINGS.get(cue, 0)):
@@ -149,9 +158,35 @@ class Cues:
                 self.later(ring * RING_GAP, self.bell)
             else:
                 self.bell()
+        self._check_player()
         if self.player is not None and cue in TONES:
-            _spawn([*self.player, str(self._sound(cue))])
+            process = _spawn([*self.player, str(self._sound(cue))])
+            if self._first_sound is None and not self._player_checked:
+                if process is None:
+                    self._player_failed()
+                else:
+                    self._first_sound = process
+                    if self.later is not None:
+                        self.later(PLAYER_CHECK, self._check_player)
         self.say(words)
+
+    def _check_player(self) -> None:
+        # A player that is installed can still fail (no sound server, no device): then
+        # the pips are silent, and that must be said like a missing player is.
+        first = self._first_sound
+        if first is None or self._player_checked or first.poll() is None:
+            return
+        self._first_sound = None
+        if first.returncode != 0:
+            self._player_failed()
+        self._player_checked = True
+
+    def _player_failed(self) -> None:
+        self._player_checked = True
+        name = Path(self.player[0]).name if self.player else "the sound player"
+        self.player = None
+        if self.warn is not None:
+            self.warn(PLAYER_FAILED.format(name=name))
 
     def _sound(self, cue: Cue) -> Path:
         path = self._sounds.get(cue)

@@ -49,7 +49,8 @@ def launch(catalog: Catalog, name: str | None, *, voice: bool = False) -> int:
     origins = {key: entry.origin for key, entry in catalog.entries.items()}
     app = LumbarApp(catalog.routines, origins=origins, start=name, signals=True, **bench_hooks())
     player = find_player()
-    app.cues = Cues(app.bell, later=_later, voice=wants_voice, speaker=speaker, player=player)
+    app.cues = Cues(app.bell, later=_later, voice=wants_voice, speaker=speaker, player=player,
+                    warn=lambda text: app.notify(text, severity="warning", timeout=8))
     app.notices += sound_notices(player, speaker, wants_voice)
     return run(app)
 
