@@ -59,7 +59,7 @@ class Stops:
         return True
 
     def end_by_signal(self: LumbarApp, signum: int) -> None:
-        """SIGTERM or SIGHUP: leave as quitting does, with the signal's exit status."""
+        """SIGTERM, SIGHUP or SIGINT: leave as quitting does, with the signal's exit status."""
         from .terminal import exit_status
 
         self.exit(return_code=exit_status(signum))
