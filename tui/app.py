@@ -13,11 +13,12 @@ from textual.screen import Screen
 
 from .engine import session as engine
 from .engine.cadence import FRAME, animated, next_delay
-from .engine.events import Countdown, Event, RepCounted, SessionFinished, SideSwitched, StepStarted
+from .engine.events import Event, SessionFinished
 from .engine.plan import plan
 from .engine.view import describe, summary, view
 from .recorder import Recorder
 from .screens.session import SessionScreen
+from .stops import Stops
 
 if TYPE_CHECKING:
     from textual.timer import Timer
@@ -29,11 +30,13 @@ if TYPE_CHECKING:
 STALE_CUE = 1.5
 
 
-class LumbarApp(App[None]):
+class LumbarApp(Stops, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "lumbar"
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit"),
+        Binding("ctrl+z", "suspend", "Suspend", show=False, id="app.suspend",
+                tooltip="Suspend to shell"),
     ]
 
     def __init__(
@@ -52,6 +55,7 @@ class LumbarApp(App[None]):
         checkins: bool = True,
         two_week_rule: bool = True,
         opens_history: bool = False,
+        signals: bool = False,
     ) -> None:
         """Args:
             routines: validated routines by name.
@@ -67,6 +71,8 @@ class LumbarApp(App[None]):
             checkins: ask "how is your back" before and after a routine (needs a store).
             two_week_rule: show the see-a-doctor advice when two weeks bring no improvement.
             opens_history: open on the history screen (`lumbar history`).
+            signals: handle SIGTERM, SIGHUP, SIGINT, SIGTSTP and SIGCONT (the real app;
+                see tui/terminal.py); most tests leave it off and call the targets.
         """
         self.routines = routines
         self.origins = origins or {}
@@ -90,6 +96,12 @@ class LumbarApp(App[None]):
         """Said once, on start (a missing speech tool, say)."""
         self.broken: dict[str, list[str]] = {}
         """Routines that did not load, by key: their problems, one line each (home screen)."""
+        from .terminal import SignalHandlers
+
+        self.terminal_signals = SignalHandlers(self)
+        """The signal handlers (installed only when `signals`)."""
+        self._handle_signals = signals
+        self._paused_by_stop = False
         super().__init__()
 
     def get_default_screen(self) -> Screen:
@@ -108,6 +120,8 @@ class LumbarApp(App[None]):
         return HomeScreen(self.routines, self.origins)
 
     def on_mount(self) -> None:
+        if self._handle_signals:
+            self.terminal_signals.install()
         for notice in self.notices:
             self.notify(notice, severity="warning", timeout=8)
         if self.store is not None:
@@ -241,6 +255,8 @@ class LumbarApp(App[None]):
 
     def tick(self) -> None:
         """Read the clock once, advance the engine, show the result."""
+        if self.terminal_signals.stopped:
+            self.terminal_signals.deliver()  # before the clock counts the stopped time
         if self.session is None:
             self._arm()
             return
@@ -303,16 +319,11 @@ class LumbarApp(App[None]):
     def _sound(self, event: Event, now: float) -> None:
         if self.cues is None or now - event.at > STALE_CUE:
             return
-        if isinstance(event, StepStarted):
-            self.cues.step_changed(describe(event.step))
-        elif isinstance(event, Countdown):
-            self.cues.countdown(event.seconds)
-        elif isinstance(event, SideSwitched):
-            self.cues.say(f"Switch sides. {event.side.capitalize()} side next.")
-        elif isinstance(event, RepCounted) and self.session is not None:
-            step = self.session.step
-            if step is not None and step.tempo is not None and event.rep < event.reps:
-                self.cues.say(str(event.rep))
+        from .cues import cue_for
+
+        cue = cue_for(event, self.session.step if self.session is not None else None)
+        if cue is not None:
+            self.cues.play(*cue)
 
     def _finished(self) -> None:
         from .screens.summary import SummaryScreen
@@ -335,6 +346,12 @@ class LumbarApp(App[None]):
 
     # -- palette --------------------------------------------------------------
 
+    def action_command_palette(self) -> None:
+        from .palette import Palette
+
+        if self.use_command_palette and not Palette.is_open(self):
+            self.push_screen(Palette(id="--command-palette"))
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         from .widgets.key_hints import key_hints
 
@@ -348,6 +365,7 @@ class LumbarApp(App[None]):
 
     def on_unmount(self) -> None:
         self._stop()
+        self.terminal_signals.remove()
         self._stop_beat()
         if self.cues is not None:
             self.cues.close()

@@ -2,15 +2,41 @@
 
 from __future__ import annotations
 
+import asyncio
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 if TYPE_CHECKING:
+    from .app import LumbarApp
     from .commands import Catalog
 
 
 class BadEnvironment(ValueError):
     """An environment variable lumbar reads has a value it cannot use; ``str()`` says which."""
+
+
+#: Said once at start when no sound player is found: what is missing and what still sounds.
+NO_PLAYER = ("No sound player found (paplay, pw-play, aplay, afplay): no countdown pips. "
+             "The bell rings once per step, twice to switch sides, three times at the end.")
+
+
+#: Seconds SIGTERM, SIGHUP or SIGINT wait for the orderly exit before lumbar leaves anyway.
+EXIT_GRACE = 3.0
+
+
+def _later(seconds: float, callback: Callable[[], None]) -> None:
+    # An event-loop handle, not Textual's one-shot timer, which drops a late callback.
+    asyncio.get_running_loop().call_later(seconds, callback)
+
+
+def sound_notices(player: list[str] | None, speaker: list[str] | None, voice: bool) -> list[str]:
+    """What to say once at start about missing sound tools (each channel that is off)."""
+    notices = []
+    if player is None:
+        notices.append(NO_PLAYER)
+    if voice and speaker is None:
+        notices.append("No speech tool found (install espeak-ng or speech-dispatcher); using the bell only.")
+    return notices
 
 
 def launch(catalog: Catalog, name: str | None, *, voice: bool = False,
@@ -45,21 +71,34 @@ def launch(catalog: Catalog, name: str | None, *, voice: bool = False,
     store = open_store()
     app = LumbarApp(catalog.routines, origins=origins, start=name, store=store,
                     checkins=settings.checkins, two_week_rule=settings.two_week_rule,
-                    opens_history=history, **hooks)
+                    opens_history=history, signals=True, **hooks)
     app.broken = {key: [str(p) for p in problems] for key, problems in catalog.broken.items()}
-    app.cues = Cues(app.bell, voice=wants_voice, speaker=speaker, player=find_player())
+    player = find_player()
+    app.cues = Cues(app.bell, later=_later, voice=wants_voice, speaker=speaker, player=player,
+                    warn=lambda text: app.notify(text, severity="warning", timeout=8))
     app.notices += [line.removeprefix("lumbar: ") for line in catalog.warnings] + notices
     if catalog.broken:
         names = ", ".join(catalog.broken)
         app.notices.append(f"Routines with problems, left out: {names}. The routine list shows why.")
-    if wants_voice and speaker is None:
-        app.notices.append("No speech tool found (install espeak-ng or speech-dispatcher); using the bell only.")
+    app.notices += sound_notices(player, speaker, wants_voice)
     try:
-        app.run()
+        return run(app)
     finally:
-        if store is not None:
-            store.close()
-    return 0
+        store.close()
+
+
+def run(app: LumbarApp, **options: object) -> int:
+    """Run the app and give its exit status: 0, 1 after a crash inside it (Textual shows
+    the traceback and returns), 128 + N after signal N. Temporary files go in every case.
+    `options` are `App.run`'s (tests pass `headless=True`)."""
+    app.terminal_signals.grace = EXIT_GRACE
+    try:
+        app.run(**options)  # type: ignore[arg-type]
+    finally:
+        app.terminal_signals.disarm()
+        if app.cues is not None:
+            app.cues.close()
+    return app.return_code or 0
 
 
 def bench_hooks() -> dict[str, object]:

@@ -524,11 +524,11 @@ async def test_one_bell_per_step_change(make_app, fake_clock):
         assert bells == [0, PLANK_LEFT]
         await press(pilot, "n")
         await press(pilot, "n")
-        assert bells == [0, PLANK_LEFT, SWITCH, PLANK_RIGHT]
+        assert bells == [0, PLANK_LEFT, SWITCH, SWITCH, PLANK_RIGHT]  # switch sides rings twice
         await press(pilot, "space")
         await press(pilot, "plus")
         await press(pilot, "space")
-        assert len(bells) == 4  # pause and adjust are not step changes
+        assert len(bells) == 5  # pause and adjust are not step changes
         await goto(app, pilot, CURL_UP)
         count = len(bells)
         await press(pilot, "enter", "enter")

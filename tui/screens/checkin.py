@@ -15,6 +15,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from ..keys import keys
 from ..advice import SEE_A_DOCTOR
 from .advice import _Advice, _bullets
 
@@ -54,8 +55,8 @@ class CheckinModal(ModalScreen[int | None]):
 
     BINDINGS = [
         *(Binding(str(n), f"score({n})", str(n), show=False) for n in range(10)),
-        Binding(TEN_KEY, "score(10)", "10", show=False),
-        Binding("escape,s", "skip", "Skip", key_display="esc"),
+        Binding(keys(TEN_KEY), "score(10)", "10", show=False),
+        Binding(keys("escape", "s"), "skip", "Skip", key_display="esc"),
     ]
     """Digits answer at once; t is ten; Esc or s skips."""
 

@@ -8,6 +8,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from ..keys import keys
+
 
 class ConfirmModal(ModalScreen[bool]):
     DEFAULT_CSS = """
@@ -24,8 +26,8 @@ class ConfirmModal(ModalScreen[bool]):
     """A framed question in the middle; parsed when first asked."""
 
     BINDINGS = [
-        Binding("y,enter", "answer(True)", "Yes", key_display="y"),
-        Binding("n,escape,q", "answer(False)", "No", key_display="n"),
+        Binding(keys("y", "enter"), "answer(True)", "Yes", key_display="y"),
+        Binding(keys("n", "escape", "q"), "answer(False)", "No", key_display="n"),
     ]
 
     def __init__(self, question: str) -> None:

@@ -16,6 +16,7 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Sparkline, Static
 
+from ..keys import keys
 from ..widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
@@ -50,9 +51,9 @@ class HistoryScreen(Screen[None]):
     """Two columns at 80 wide: what happened on the left, the charts on the right."""
 
     BINDINGS = [
-        Binding("escape,h", "back", "Routines", key_display="esc", id="history.back"),
-        Binding("c", "checkin", "Check in", id="history.checkin"),
-        Binding("q", "app.quit", "Quit", id="history.quit"),
+        Binding(keys("escape", "h"), "back", "Routines", key_display="esc", id="history.back"),
+        Binding(keys("c"), "checkin", "Check in", key_display="c", id="history.checkin"),
+        Binding(keys("q"), "app.quit", "Quit", key_display="q", id="history.quit"),
     ]
 
     def __init__(self, store: object) -> None:

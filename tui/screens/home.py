@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.keys import format_key
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
@@ -18,6 +19,7 @@ from textual.widgets.option_list import Option
 
 from ..advice import DISCLAIMER
 from ..engine.plan import plan
+from ..keys import keys
 from ..widgets.key_bar import KeyBar
 from .advice import _Advice
 from ..engine.timefmt import duration_text
@@ -40,11 +42,16 @@ class HomeScreen(Screen[None]):
     BINDINGS = [
         # Priority: the focused list binds Enter too, and would hide this from the key bar,
         # help and palette (they read the active bindings); both start the highlighted routine.
-        Binding("enter", "start", "Start", id="home.start", show=True, priority=True),
-        Binding("h", "history", "History", id="home.history"),
-        Binding("c", "checkin", "Check in", id="home.checkin", tooltip="How is your back? (0-10)"),
-        Binding("question_mark,f1", "help", "Help", key_display="?", id="home.help"),
-        Binding("q", "app.quit", "Quit", id="home.quit"),
+        Binding(keys("enter"), "start", "Start", key_display=format_key("enter"), id="home.start",
+                show=True, priority=True),
+        Binding(keys("h"), "history", "History", key_display="h", id="home.history"),
+        Binding(keys("c"), "checkin", "Check in", key_display="c", id="home.checkin", tooltip="How is your back? (0-10)"),
+        Binding(keys("question_mark", "f1", pad=("slash",)), "help", "Help", key_display="?", id="home.help"),
+        Binding(keys("q"), "app.quit", "Quit", key_display="q", id="home.quit"),
+        # Keypad 8 and 2 with Num Lock on: the list's own up and down.
+        # (Screen actions, not "focused.*": those fail to resolve while a modal holds focus.)
+        Binding("8", "list_up", show=False, id="home.up"),
+        Binding("2", "list_down", show=False, id="home.down"),
     ]
 
     def __init__(self, routines: dict[str, Routine], origins: dict[str, str]) -> None:
@@ -118,6 +125,12 @@ class HomeScreen(Screen[None]):
             option = options.get_option_at_index(options.highlighted)
             if option.id is not None:
                 self._open(option.id)
+
+    def action_list_up(self) -> None:
+        self.query_one(OptionList).action_cursor_up()
+
+    def action_list_down(self) -> None:
+        self.query_one(OptionList).action_cursor_down()
 
     def action_history(self) -> None:
         if self.lumbar.store is None:

@@ -6,12 +6,14 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.keys import format_key
 from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Static
 
 from ..engine import easier, session as engine
 from ..engine.plan import StepKind
+from ..keys import keys
 from ..widgets.key_bar import KeyBar
 from ..widgets.key_hints import key_hints
 from ..engine.timefmt import clock_text, countdown_seconds
@@ -42,21 +44,25 @@ class SessionScreen(Screen[None]):
     BLANK = True
     """The screen itself is plain background (see :mod:`tui.widgets.group`)."""
     BINDINGS = [
-        Binding("space", "pause", "Pause", id="session.pause", tooltip="Pause or resume"),
-        Binding("n,right", "next", "Next", key_display="n", id="session.next", tooltip="Next step"),
-        Binding("p,left", "previous", "Back", key_display="p", id="session.previous",
+        Binding(keys("space", pad=("0",)), "pause", "Pause", key_display="space", id="session.pause",
+                tooltip="Pause or resume"),
+        Binding(keys("n", "right", pad=("6",)), "next", "Next", key_display="n", id="session.next", tooltip="Next step"),
+        Binding(keys("p", "left", pad=("4",)), "previous", "Back", key_display="p", id="session.previous",
                 tooltip="Previous exercise"),
-        Binding("r", "restart", "Again", id="session.restart", tooltip="Restart this step"),
-        Binding("plus,equals_sign", "more", "±10s", key_display="+/-", id="session.more",
+        Binding(keys("r", pad=("5",)), "restart", "Again", key_display="r", id="session.restart",
+                tooltip="Restart this step"),
+        Binding(keys("plus", "equals_sign"), "more", "±10s", key_display="+/-", id="session.more",
                 tooltip="10 s more (a breath or rep)"),
-        Binding("minus", "less", "-10s", id="session.less", show=False,
+        Binding(keys("minus"), "less", "-10s", key_display="-", id="session.less", show=False,
                 tooltip="10 s less (a breath or rep)"),
-        Binding("enter", "rep", "Rep", id="session.rep", tooltip="Count a rep"),
-        Binding("e", "easier", "Easier", id="session.easier", tooltip="Easier from now on"),
-        Binding("s", "stop_if", "Safety", id="session.stop_if", tooltip="When to stop"),
-        Binding("question_mark,f1", "help", "Help", key_display="?", id="session.help",
+        Binding(keys("enter"), "rep", "Rep", key_display=format_key("enter"), id="session.rep", tooltip="Count a rep"),
+        Binding(keys("e", pad=("2",)), "easier", "Easier", key_display="e", id="session.easier",
+                tooltip="Easier from now on"),
+        Binding(keys("s", pad=("asterisk",)), "stop_if", "Safety", key_display="s", id="session.stop_if",
+                tooltip="When to stop"),
+        Binding(keys("question_mark", "f1", pad=("slash",)), "help", "Help", key_display="?", id="session.help",
                 tooltip="This help"),
-        Binding("q,escape", "quit", "Quit", key_display="q", id="session.quit",
+        Binding(keys("q", "escape", pad=("full_stop",)), "quit", "Quit", key_display="q", id="session.quit",
                 tooltip="Leave the routine"),
     ]
     """Every key works from the floor: no mouse, no modifier keys."""

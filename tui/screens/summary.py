@@ -8,6 +8,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Static
 
+from ..keys import keys
 from ..widgets.key_bar import KeyBar
 from ..engine.timefmt import duration_text
 from ..engine.view import Summary
@@ -20,8 +21,8 @@ class SummaryScreen(Screen[None]):
     """Parsed when a routine first ends, not at start-up."""
 
     BINDINGS = [
-        Binding("enter,escape", "home", "Back to routines", key_display="enter", id="summary.home"),
-        Binding("q", "app.quit", "Quit", id="summary.quit"),
+        Binding(keys("enter", "escape"), "home", "Back to routines", key_display="enter", id="summary.home"),
+        Binding(keys("q"), "app.quit", "Quit", key_display="q", id="summary.quit"),
     ]
 
     def __init__(self, result: Summary) -> None:
