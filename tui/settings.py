@@ -181,7 +181,7 @@ def settings_in_force() -> InForce:
     read = read_text(data, str(path))
     loaded = InForce(Settings(**read.values), path, problems=[str(p) for p in read.problems])
     for key, (line, column) in read.places.items():
-        loaded.origins[key] = f"{path.name}:{line}"
+        loaded.origins[key] = f"{path.name}:{read.lines[key]}"
         loaded.places[key] = f"{path}:{line}:{column}"
     return _found(loaded)
 

@@ -33,6 +33,8 @@ class FileSettings:
     values: dict[str, Any] = field(default_factory=dict)
     places: dict[str, tuple[int, int]] = field(default_factory=dict)
     """Line and column (1-based) of each value given."""
+    lines: dict[str, int] = field(default_factory=dict)
+    """The line of each key given (a list value may start on the next)."""
     problems: list[Problem] = field(default_factory=list)
     parsed: bool = True
     """False when the file could not be read as YAML at all (every setting is a default)."""
@@ -55,10 +57,11 @@ def read_text(data: bytes, source: str) -> FileSettings:
         found.parsed = False
         found.problems = rep.error().problems
         return found
-    for key, (_, node) in entries(root, "", KEYS, rep).items():
+    for key, (key_node, node) in entries(root, "", KEYS, rep).items():
         value = _read(rep, node, BY_NAME[key])
         if value is not None:
             found.values[key] = value
+            found.lines[key] = key_node.start_mark.line + 1
             found.places[key] = (node.start_mark.line + 1, node.start_mark.column + 1)
     found.problems = rep.error().problems if rep else []
     return found
