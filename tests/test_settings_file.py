@@ -368,3 +368,53 @@ def test_the_schema_patterns_agree_with_the_reader() -> None:
     duration = re.compile(schema["$defs"]["durationText"]["pattern"])
     assert all(duration.search(t) for t in ("20m", "90s", "1h30m"))
     assert not duration.search("a while")
+
+
+# -- the parsed cache -----------------------------------------------------------------------
+
+def yaml_imported_at_start(tmp_path: Path) -> list[str]:
+    code = ("import sys\nfrom tui.settings import settings_in_force\nl = settings_in_force()\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'yaml'), l.settings.snooze_minutes)")
+    env = {**os.environ}
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True,
+                            text=True, check=False, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split()
+
+
+def test_an_unchanged_file_is_read_from_the_cache_without_pyyaml(tmp_path: Path) -> None:
+    write("snooze_minutes: 7\n")
+    assert yaml_imported_at_start(tmp_path)[-1] == "7"
+    assert yaml_imported_at_start(tmp_path) == ["[]", "7"]
+    write("snooze_minutes: 8\n")
+    assert yaml_imported_at_start(tmp_path)[-1] == "8", "an edited file is parsed again"
+
+
+def test_a_file_with_problems_is_never_cached() -> None:
+    from tui import settings_cache
+
+    write("snooze_minutes: 0\n")
+    assert settings_in_force().problems and not settings_cache.cache_path().exists()
+    assert settings_in_force().problems, "reported again on the next start"
+
+
+@pytest.mark.parametrize("change", [
+    lambda e: e["values"].update(snooze_minutes=0),
+    lambda e: e["values"].update(work_days=["mon", "mon"]),
+    lambda e: e["values"].update(voice="yes"),
+    lambda e: e["places"].update(voice=[0, 1]),
+    lambda e: e.update(values=[]),
+    lambda e: e["values"].update(nonsense=1),
+], ids=["out-of-range", "duplicate-day", "wrong-type", "bad-place", "wrong-shape", "unknown-key"])
+def test_a_tampered_cache_is_ignored(change: Any) -> None:
+    from tui import settings_cache
+
+    write("voice: true\nsnooze_minutes: 7\nwork_days: [mon]\n")
+    settings_in_force()
+    path = settings_cache.cache_path()
+    entry = json.loads(path.read_text())
+    change(entry)
+    path.write_text(json.dumps(entry))
+    loaded = settings_in_force()
+    assert (loaded.settings.voice, loaded.settings.snooze_minutes, loaded.settings.work_days) == (True, 7, ("mon",))
+    assert loaded.origins["snooze_minutes"] == "settings.yaml:2" and loaded.problems == []

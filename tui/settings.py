@@ -175,13 +175,25 @@ def settings_in_force() -> InForce:
         return _found(InForce(Settings(), path, problems=[f"{path}: cannot read: {exc}"]))
     if data is None:
         return _found(_from_json(path))
-    # Only now: PyYAML and the loader cost a start that has no settings.yaml nothing.
-    from .settings_file import read_text
+    from . import settings_cache
 
-    read = read_text(data, str(path))
-    loaded = InForce(Settings(**read.values), path, problems=[str(p) for p in read.problems])
-    for key, (line, column) in read.places.items():
-        loaded.origins[key] = f"{path.name}:{read.lines[key]}"
+    cached = settings_cache.get(path, data)
+    if cached is not None:
+        values, places, lines = cached
+        problems: list[str] = []
+    else:
+        # Only now: PyYAML and the loader cost a start that has no settings.yaml (or
+        # an unchanged one) nothing.
+        from .settings_file import read_text
+
+        read = read_text(data, str(path))
+        values, places, lines = read.values, read.places, read.lines
+        problems = [str(p) for p in read.problems]
+        if not problems:
+            settings_cache.put(path, data, values, places, lines)
+    loaded = InForce(Settings(**values), path, problems=problems)
+    for key, (line, column) in places.items():
+        loaded.origins[key] = f"{path.name}:{lines[key]}"
         loaded.places[key] = f"{path}:{line}:{column}"
     return _found(loaded)
 
