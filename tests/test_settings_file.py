@@ -204,12 +204,13 @@ def test_an_empty_file_or_one_of_comments_sets_nothing(content: str) -> None:
     assert (loaded.settings, loaded.problems) == (Settings(), [])
 
 
-def test_startup_notices_list_a_few_problems_then_point_at_lumbar_config() -> None:
-    write("".join(f"key{n}: 1\n" for n in range(5)))
+def test_a_startup_notice_gives_the_first_problem_then_points_at_lumbar_config() -> None:
+    path = write("".join(f"key{n}: 1\n" for n in range(5)))
     _, warnings = read_settings()
     [notice] = warnings
-    lines = notice.split("\n")
-    assert len(lines) == 5 and lines[3] == "... and 2 more"
+    assert notice.split("\n") == [
+        f"{path}:1:1: unknown key 'key0'; expected one of " + ", ".join(f.name for f in fields(Settings)),
+        "... and 4 more", "Those settings use their defaults; `lumbar config` lists every problem."]
     assert read_settings()[1] == [], "said once per run"
 
 
@@ -305,7 +306,9 @@ def test_config_on_an_unparsable_file_exits_2_and_leaves_it(capsys: pytest.Captu
     path = write(BROKEN["unclosed-list"])
     code, out, err = run_config(capsys)
     assert code == 2 and "default" in out and "settings.yaml:" not in out
+    assert out.startswith(f"settings file: {path} (cannot be used; every setting is its default)")
     assert err.startswith(f"{path}:3:1: invalid YAML")
+    assert err.endswith("lumbar: 1 problem in settings.yaml; every setting uses its default\n")
     assert path.read_bytes() == BROKEN["unclosed-list"]
 
 

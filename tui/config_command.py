@@ -33,19 +33,21 @@ def show(folders: list[Path]) -> int:
         print(f"lumbar: {line}", file=sys.stderr)
     for line in loaded.problems:
         print(line, file=sys.stderr)
+    if loaded.problems:
+        count = len(loaded.problems)
+        which = "every setting uses its default" if loaded.unusable else "those settings use their defaults"
+        print(f"lumbar: {count} problem{'s' if count != 1 else ''} in {loaded.path.name}; {which}",
+              file=sys.stderr)
     warning = _break_routine_warning(loaded, folders)
     if warning:
         print(warning, file=sys.stderr)
-    if loaded.problems:
-        count = len(loaded.problems)
-        print(f"lumbar: {count} problem{'s' if count != 1 else ''} in {loaded.path.name}; "
-              "those settings use their defaults", file=sys.stderr)
-        return BAD_INPUT
-    return 0
+    return BAD_INPUT if loaded.problems else 0
 
 
 def _state(loaded: InForce) -> str:
     json_file = loaded.path.with_name("settings.json")
+    if loaded.unusable:
+        return "cannot be used; every setting is its default"
     if loaded.path.exists():
         return "read; settings.json beside it is not" if json_file.exists() else "read"
     if loaded.legacy:

@@ -12,7 +12,6 @@ saved is kept until lumbar closes. Each warning is given once per run.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Collection
 from dataclasses import dataclass, field, fields
 from difflib import get_close_matches
@@ -73,39 +72,13 @@ class Settings:
 
         from .engine.breakstate import Schedule
         from .engine.workhours import Hours
+        from .localzone import local_zone
 
         start, end = (time(int(t[:2]), int(t[3:5])) for t in self.work_hours.split("-"))
         hours = Hours(start=start, end=end, days=frozenset(DAYS.index(d) for d in self.work_days),
                       zone=zone if zone is not None else local_zone())
         return Schedule(every=self.break_every_minutes * 60.0, heads_up=float(self.break_heads_up_seconds),
                         snooze=self.snooze_minutes * 60.0, max_snoozes=self.max_snoozes, hours=hours)
-
-
-def local_zone() -> tzinfo:
-    """The user's time zone: $TZ, else /etc/localtime; a fixed offset when neither names one.
-
-    A fixed offset does not follow daylight saving; it is the last resort (Windows without
-    the tzdata package, say).
-    """
-    from zoneinfo import ZoneInfo
-
-    key = os.environ.get("TZ", "").removeprefix(":")
-    real = os.path.realpath("/etc/localtime")
-    for name in (key, real.split("zoneinfo/", 1)[1] if "zoneinfo/" in real else ""):
-        try:
-            if name:
-                return ZoneInfo(name)
-        except (ValueError, OSError, KeyError):  # KeyError: ZoneInfoNotFoundError
-            continue
-    try:
-        with open("/etc/localtime", "rb") as handle:
-            return ZoneInfo.from_file(handle)
-    except (ValueError, OSError):
-        from datetime import datetime
-
-        zone = datetime.now().astimezone().tzinfo
-        assert zone is not None
-        return zone
 
 
 @dataclass
@@ -125,6 +98,8 @@ class InForce:
     """Other things to say: a damaged settings.json, the settings.yaml suggestion."""
     legacy: bool = False
     """True when the values came from settings.json."""
+    unusable: bool = False
+    """True when settings.yaml could not be read or parsed at all: every setting is a default."""
 
 
 _said: set[str] = set()
@@ -137,7 +112,7 @@ _break_place: list[str] = []
 """Where the last reading found break_routine, for ``check_break_routine``."""
 
 #: How many problems a start-up notice lists; `lumbar config` lists them all.
-NOTICE_PROBLEMS = 3
+NOTICE_PROBLEMS = 1
 SUGGEST_YAML = ("Settings now live in settings.yaml: `lumbar config --init` writes one with the values "
                 "of settings.json, which is read until then.")
 
@@ -172,11 +147,12 @@ def settings_in_force() -> InForce:
     try:
         data = read_bytes(path, MAX_STATE_BYTES)
     except Unreadable as exc:
-        return _found(InForce(Settings(), path, problems=[f"{path}: cannot read: {exc}"]))
+        return _found(InForce(Settings(), path, problems=[f"{path}: cannot read: {exc}"], unusable=True))
     if data is None:
         return _found(_from_json(path))
     from . import settings_cache
 
+    unusable = False
     cached = settings_cache.get(path, data)
     if cached is not None:
         values, places, lines = cached
@@ -189,9 +165,10 @@ def settings_in_force() -> InForce:
         read = read_text(data, str(path))
         values, places, lines = read.values, read.places, read.lines
         problems = [str(p) for p in read.problems]
+        unusable = not read.parsed
         if not problems:
             settings_cache.put(path, data, values, places, lines)
-    loaded = InForce(Settings(**values), path, problems=problems)
+    loaded = InForce(Settings(**values), path, problems=problems, unusable=unusable)
     for key, (line, column) in places.items():
         loaded.origins[key] = f"{path.name}:{lines[key]}"
         loaded.places[key] = f"{path}:{line}:{column}"
@@ -245,7 +222,8 @@ def startup_notices(loaded: InForce) -> list[str]:
         shown = loaded.problems[:NOTICE_PROBLEMS]
         more = len(loaded.problems) - len(shown)
         shown += [f"... and {more} more"] if more else []
-        shown.append("Those settings use their defaults; `lumbar config` lists every problem.")
+        which = "Every setting uses its default" if loaded.unusable else "Those settings use their defaults"
+        shown.append(f"{which}; `lumbar config` lists every problem.")
         notes.append("\n".join(shown))
     return notes
 
