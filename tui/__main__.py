@@ -43,6 +43,10 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", parents=[common], help="validate routine files or folders")
     check.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     sub.add_parser("schema", help="print the routine format's JSON Schema")
+    config = sub.add_parser("config", parents=[common], help="print the settings in force and where each came from")
+    what = config.add_mutually_exclusive_group()
+    what.add_argument("--init", action="store_true", help="write a commented settings.yaml (never over one)")
+    what.add_argument("--schema", action="store_true", help="print the settings file's JSON Schema")
     sub.add_parser("notify-test", help="send one test notification through each channel")
     sub.add_parser("history", parents=[common], help="open the history screen: streak, calendar, pain trend")
     return parser
@@ -69,6 +73,13 @@ def main(argv: list[str] | None = None) -> int:
             from .commands import check
 
             return check(args.paths)
+        if args.command == "config":
+            from . import config_command
+
+            if args.schema:
+                sys.stdout.write(config_command.schema_text())
+                return 0
+            return config_command.init() if args.init else config_command.show(folders)
         if args.command == "notify-test":
             from .notify.check import notify_test
 

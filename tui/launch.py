@@ -59,10 +59,10 @@ def launch(catalog: Catalog, name: str | None, *, voice: bool = False,
             return BAD_INPUT
     from .app import LumbarApp
     from .cues import Cues, find_player, find_speaker
-    from .settings import check_easier, read_settings
+    from .settings import check_break_routine, check_easier, read_settings
 
     settings, notices = read_settings()
-    notices += check_easier()
+    notices += check_easier() + [w for w in [check_break_routine(settings, catalog.routines)] if w]
     speaker = find_speaker()
     wants_voice = voice or settings.voice
     origins = {key: entry.origin for key, entry in catalog.entries.items()}
