@@ -50,7 +50,11 @@ exercises:
     tempo: 2-1-2-1
   - name: Curl-up
     position: on-back
-    reps: 3
+    reps: {from: 3, to: 9, step: 2}
+  - name: Wall sit
+    position: standing
+    hold: 10s-30s
+    sets: 2-3
   - name: Belly breathing
     position: seated
     hold: 4 breaths
@@ -69,6 +73,7 @@ def test_shipped_routines_read_back_equal(path: Path) -> None:
 def test_every_field_reads_back_equal() -> None:
     routine = load_text(EVERYTHING, "everything.yaml")
     assert routine.tags and routine.breath and routine.exercises[0].easier  # the sample covers them
+    assert routine.exercises[2].ranges and routine.exercises[3].ranges
     assert from_record(json.loads(json.dumps(asdict(routine)))) == routine
     spec = re.search(r"```yaml\n(.*?)```", DOCS.read_text(encoding="utf-8"), re.S)
     assert spec

@@ -19,10 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from . import paths
-from .engine.model import BreathPattern, Dose, Exercise, Kind, Position, Routine, Tempo
+from .engine.model import BreathPattern, Dose, Exercise, Kind, Position, Ranges, Routine, Span, Tempo
 from .storage import write_atomic
 
-FORMAT = 1
+FORMAT = 2
+"""2: exercises may carry ranges (reps, sets, hold)."""
 _CODE = ("loader", "engine/model.py", "schema.json")
 """What decides how a file reads: the loader, the model it builds, the schema."""
 
@@ -116,7 +117,14 @@ def _exercise(data: dict[str, Any]) -> Exercise:
         "breath": _optional(BreathPattern, data["breath"]),
         "stop_if": tuple(data["stop_if"]),
         "easier": _optional(Dose, data["easier"]),
+        "ranges": _ranges(data["ranges"]),
     })
+
+
+def _ranges(data: dict[str, Any] | None) -> Ranges | None:
+    if data is None:
+        return None
+    return Ranges(**{part: _optional(Span, value) for part, value in data.items()})
 
 
 def _optional(kind: Any, data: dict[str, Any] | None) -> Any:
