@@ -29,7 +29,8 @@ def launch(catalog: Catalog, name: str | None, *, voice: bool = False, history: 
         return 1
     app = LumbarApp(catalog.routines, origins=origins, start=name, store=store,
                     checkins=settings.checkins, two_week_rule=settings.two_week_rule,
-                    opens_history=history, **bench_hooks())
+                    opens_history=history, progression_question=settings.progression_question,
+                    **bench_hooks())
     app.cues = Cues(app.bell, voice=wants_voice, speaker=speaker, player=find_player())
     if wants_voice and speaker is None:
         app.notices.append("No speech tool found (install espeak-ng or speech-dispatcher); using the bell only.")

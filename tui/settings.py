@@ -18,6 +18,8 @@ class Settings:
     """Ask "how is your back right now?" (0-10) before and after a routine."""
     two_week_rule: bool = True
     """Advise seeing a doctor when two weeks of check-ins show no improvement."""
+    progression_question: bool = True
+    """After a routine with ranges: too easy, about right or too hard? (moves the dose)."""
 
 
 def load_settings() -> Settings:

@@ -31,6 +31,8 @@ class Inputs:
     """Sessions of the routine since its doses were last decided, oldest first."""
     checkins: tuple[tuple[date, int], ...]
     """(local date, score) for the baseline window and today."""
+    today: date
+    """The user's local date by the store's wall clock."""
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,7 @@ def inputs(conn: sqlite3.Connection, routine_key: str, today: date) -> Inputs:
     start = (today - timedelta(days=BASELINE_DAYS)).isoformat()
     checkins = tuple((date.fromisoformat(d), s) for d, s in conn.execute(
         "SELECT day, score FROM checkins WHERE day >= ? AND day <= ?", (start, today.isoformat())))
-    return Inputs(stored, since, checkins)
+    return Inputs(stored, since, checkins, today)
 
 
 def _outcome(conn: sqlite3.Connection, session_id: int, day: str) -> Outcome:
