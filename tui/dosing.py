@@ -105,3 +105,44 @@ class Dosing:
         """The after-routine answer for the session just ended."""
         if self.store is not None and self.session_id is not None:
             self.store.record_answer(self.session_id, answer)  # type: ignore[attr-defined]
+
+
+def current_levels(routine: Routine, store: object | None = None) -> dict[str, Level]:
+    """Each ranged exercise's dose now, fitted to the file as it reads today: from `store`,
+    or from history.db when it exists (never created here), else the bottom of each range."""
+    spans = progression.ranged(routine)
+    if not spans:
+        return {}
+    stored: dict[str, Level] = {}
+    owned = None
+    if store is None:
+        from .paths import data_dir
+
+        path = data_dir() / "history.db"
+        if path.exists():
+            try:
+                from .store import open_store
+            except ImportError:  # a build without the history store
+                open_store = None  # type: ignore[assignment]
+            if open_store is not None:
+                store = owned = open_store(path)
+    if store is not None:
+        stored = dict(store.progress_inputs(routine.key).stored)  # type: ignore[attr-defined]
+    if owned is not None:
+        owned.close()
+    return {name: progression.fit(ranges, stored.get(name)) for name, ranges in spans.items()}
+
+
+def dose_lines(routine: Routine, levels: dict[str, Level]) -> list[str]:
+    """'Pelvic tilt     7 reps          range 5-12 reps' for each ranged exercise."""
+    rows: list[tuple[str, str, str]] = []
+    for name, ranges in progression.ranged(routine).items():
+        level = levels.get(name) or progression.bottom(ranges)
+        spans = [progression.span_text(span, unit) for unit, span in
+                 (("reps", ranges.reps), ("sets", ranges.sets), ("hold", ranges.hold)) if span is not None]
+        rows.append((name, progression.level_text(level), ", ".join(spans)))
+    if not rows:
+        return []
+    width = max(len(r[0]) for r in rows)
+    now = max(len(r[1]) for r in rows)
+    return [f"  {name:<{width}}  {dose:<{now}}  range {span}" for name, dose, span in rows]

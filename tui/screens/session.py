@@ -224,7 +224,7 @@ class SessionScreen(Screen[None]):
         self.notify("Easier version from now on; lumbar will remember it.", timeout=4)
 
     def action_keep_dose(self) -> None:
-        self._static_key = None  # the first screen says it again, without the news
+        self._static_key = self._second = None  # the first screen says it again, without the news
         self.lumbar.command(self.lumbar.dosing.keep)
         self.notify("Keeping the old dose today.", timeout=4)
 
