@@ -164,3 +164,20 @@ async def test_without_k_the_new_dose_counts_and_k_does_nothing_after_the_first_
         assert app.session.step.duration == 10.0
     assert store.progress_inputs("ranged").stored == {"Wall stand": Level(hold=10.0)}
     store.close()
+
+
+async def test_the_history_screen_shows_the_dose_beside_the_pain(make_app, tmp_path, shipped):
+    from tests.fortnight import FIRST_EVENING, fortnight
+    from tui.screens.history import HistoryScreen
+
+    fortnight(tmp_path)
+    store = open_store(tmp_path / "history.db", wall=lambda: FIRST_EVENING + timedelta(days=13))
+    app = make_app(shipped, store=store, opens_history=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        texts = [s.visual.plain for s in app.screen.query(Static)]
+        assert "Dose: steps above the start" in texts
+        # Core basics' eight exercises: 24 steps up after the first week, 36 after the second.
+        assert "24 → 36" in texts and "Core b…" in texts
+    store.close()
