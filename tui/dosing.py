@@ -20,8 +20,9 @@ if TYPE_CHECKING:
     from .engine.model import Routine
     from .engine.session import Session
 
-#: Changes named one by one on the first screen; more are summed up in a count.
-NAMED = 2
+#: Changes named one by one on the first screen; more are summed up in a count, so the
+#: news fits two lines at 60 columns beside the first exercise's cue.
+NAMED = 1
 
 
 @dataclass
@@ -74,7 +75,7 @@ class Dosing:
         rest = len(changes) - NAMED
         if rest > 0:
             way = "up" if changes[0].why == "up" else "down"
-            named += f"; {rest} more {way} one step"
+            named += f", and {rest} more {way} one step"
         return f"New today: {named}. Press k to keep the old dose."
 
     def keep_old(self) -> dict[str, Level]:

@@ -66,9 +66,11 @@ async def test_the_question_comes_after_the_check_in_and_takes_one_key(make_app,
         assert isinstance(app.screen, SessionScreen)
         await finish(app, pilot, fake_clock)
         assert isinstance(app.screen, CheckinModal)
+        # The question waits under the check-in, out of sight.
+        assert isinstance(app.screen_stack[-2], DoseQuestionModal) and app.screen_stack[-2].has_class("-waiting")
         await pilot.press("2")  # after
         await pilot.pause()
-        assert isinstance(app.screen, DoseQuestionModal)
+        assert isinstance(app.screen, DoseQuestionModal) and not app.screen.has_class("-waiting")
         assert kinds(store, "answer") == []
         await pilot.press("e")
         await pilot.pause()

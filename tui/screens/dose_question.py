@@ -35,8 +35,10 @@ class DoseQuestionModal(ModalScreen["str | None"]):
         padding: 0 2;
     }
     .dose-question #dose-choices { margin-top: 1; }
+    DoseQuestionModal.-waiting .dose-question { display: none; }
     """
-    """A framed question in the middle, like the check-in."""
+    """A framed question in the middle, like the check-in; hidden while a check-in or its
+    advice is shown over it (it waits underneath, so it comes after them)."""
 
     BINDINGS = [
         *(Binding(key, f"answer('{answer}')", words, id=f"dose.{answer}") for key, answer, words in CHOICES),
@@ -59,6 +61,12 @@ class DoseQuestionModal(ModalScreen["str | None"]):
                          markup=False)
             yield Static("Esc or s: skip. lumbar adds to the exercises after two "
                          "'too easy' days, and eases off after 'too hard'.", classes="hint")
+
+    def on_screen_suspend(self) -> None:
+        self.add_class("-waiting")
+
+    def on_screen_resume(self) -> None:
+        self.remove_class("-waiting")
 
     def action_answer(self, answer: str) -> None:
         self.dismiss(answer)
