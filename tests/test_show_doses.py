@@ -62,3 +62,15 @@ def test_show_gives_the_stored_dose_and_plans_with_it(folder: Path, capsys) -> N
     assert "  Wall stand  15 s hold       range 5-15 s hold\n" in out
     assert "9 reps, tap to count" in out and "set 3/3" in out
     assert any(line.split()[1:] == ["Wall", "stand", "15", "s"] for line in out.splitlines())
+
+
+def test_the_question_setting_reads_from_settings_json() -> None:
+    import json
+
+    from tui.settings import Settings, load_settings
+
+    assert Settings().progression_question is True
+    config = Path(os.environ["LUMBAR_CONFIG_DIR"])
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "settings.json").write_text(json.dumps({"progression_question": False}), encoding="utf-8")
+    assert load_settings().progression_question is False

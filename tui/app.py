@@ -149,13 +149,13 @@ class LumbarApp(App[None]):
                          partial(self._start, key))
 
     def _start(self, key: str, score: int | None) -> None:
-        events = self._begin(key)
+        events = self._begin(key, score)
         if score is not None:
             self.recorder.checkin(score, "before")
         self.push_screen(SessionScreen())
         self._after(events)
 
-    def _begin(self, key: str) -> tuple[Event, ...]:
+    def _begin(self, key: str, before: int | None = None) -> tuple[Event, ...]:
         routine = self.routines[key]
         easier: frozenset[int] = frozenset()
         if self.remember:
@@ -163,7 +163,7 @@ class LumbarApp(App[None]):
 
             stored = self.recorder.easier(routine)
             easier = remembered_easier(routine) if stored is None else stored
-        levels = self.dosing.start(routine)
+        levels = self.dosing.start(routine, before)
         if self.dosing.changes and routine.prepare < NOTICE_PREPARE:
             # The change is announced, and can be refused, on the first step.
             routine = replace(routine, prepare=NOTICE_PREPARE)

@@ -36,14 +36,19 @@ class Dosing:
     kept: bool = False
     stored: dict[str, Level] = field(default_factory=dict)
 
-    def start(self, routine: Routine) -> dict[str, Level]:
-        """The levels for `routine` now (empty without a store or without ranges)."""
+    def start(self, routine: Routine, before: int | None = None) -> dict[str, Level]:
+        """The levels for `routine` now (empty without a store or without ranges).
+
+        before: the check-in just given before this routine (0..10), which the store has
+        not seen yet; it counts for today's flare-up test.
+        """
         self.decision, self.kept, self.session_id, self.routine_key = None, False, None, routine.key
         if self.store is None or not progression.ranged(routine):
             return {}
         found = self.store.progress_inputs(routine.key)  # type: ignore[attr-defined]
         self.stored = dict(found.stored)
-        self.decision = progression.decide(routine, found.stored, found.since, found.checkins, found.today)
+        checkins = found.checkins + (((found.today, before),) if before is not None else ())
+        self.decision = progression.decide(routine, found.stored, found.since, checkins, found.today)
         return self.decision.levels
 
     def begun(self, session_id: int | None) -> None:

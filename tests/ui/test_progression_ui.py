@@ -183,3 +183,22 @@ async def test_the_history_screen_shows_the_dose_beside_the_pain(make_app, tmp_p
         # Core basics' eight exercises: 24 steps up after the first week, 36 after the second.
         assert "24 → 36" in texts and "Core b…" in texts
     store.close()
+
+
+async def test_no_raise_when_the_check_in_before_says_flare_up(make_app, fake_clock, tmp_path):
+    wall = Wall()
+    store = store_at(tmp_path, wall)
+    for _ in range(3):  # a baseline of 3
+        wall.now -= timedelta(days=1)
+        store.add_checkin(3, "alone")
+    wall.now += timedelta(days=3)
+    two_easy_days(store, wall)
+    app = make_app({"ranged": RANGED}, store=store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        await pilot.press("6")  # three above the baseline: a flare-up day
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        assert app.dosing.changes == () and wall_stand(app) == 5.0
+        assert "New today" not in cue(app)
+    store.close()
