@@ -36,8 +36,10 @@ def section(rows: list[dict[str, Any]], since: date, today: date, catalog: dict[
         today, weeks)[-MAX_WEEKS:]
     decided = [d for d in decisions if d[0] <= today]
     # Weeks before the first dose was set say nothing about it.
-    while len(means) > 1 and pain.monday(decided[0][0]) > means[0][0] if decided else False:
-        means = means[1:]
+    if decided:
+        started = pain.monday(decided[0][0])
+        while len(means) > 1 and means[0][0] < started:
+            means = means[1:]
     mondays = [m for m, _, _ in means]
     doses = dose_history.by_week(decided, mondays)
     answers = _answers(rows, mondays)
