@@ -20,6 +20,15 @@ def private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LUMBAR_CACHE_DIR", str(tmp_path / "cache"))
 
 
+@pytest.fixture(autouse=True)
+def fresh_run_state() -> None:
+    """Each test is a fresh run of lumbar: nothing said or kept by an earlier one."""
+    from tui import settings
+
+    for held in (settings._said, settings._pending, settings._kept, settings._break_place):
+        held.clear()
+
+
 @pytest.fixture
 def fake_clock() -> FakeClock:
     return FakeClock()

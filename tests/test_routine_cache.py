@@ -50,7 +50,11 @@ exercises:
     tempo: 2-1-2-1
   - name: Curl-up
     position: on-back
-    reps: 3
+    reps: {from: 3, to: 9, step: 2}
+  - name: Wall sit
+    position: standing
+    hold: 10s-30s
+    sets: 2-3
   - name: Belly breathing
     position: seated
     hold: 4 breaths
@@ -69,6 +73,7 @@ def test_shipped_routines_read_back_equal(path: Path) -> None:
 def test_every_field_reads_back_equal() -> None:
     routine = load_text(EVERYTHING, "everything.yaml")
     assert routine.tags and routine.breath and routine.exercises[0].easier  # the sample covers them
+    assert routine.exercises[2].ranges and routine.exercises[3].ranges
     assert from_record(json.loads(json.dumps(asdict(routine)))) == routine
     spec = re.search(r"```yaml\n(.*?)```", DOCS.read_text(encoding="utf-8"), re.S)
     assert spec
@@ -233,7 +238,7 @@ def test_the_record_checks_cover_every_field_of_the_model() -> None:
 
     for cls, names in routine_cache.FIELDS.items():
         assert set(names) == {f.name for f in dataclasses.fields(cls)}, cls.__name__
-    assert len(routine_cache.FIELDS) == 5
+    assert len(routine_cache.FIELDS) == 7  # Routine, Exercise, Dose, Tempo, BreathPattern, Ranges, Span
 
 
 def test_an_edit_that_keeps_size_and_time_is_read(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -9,7 +9,9 @@ from typing import Any, cast
 import pytest
 
 from tui.engine.model import BREATH_PRESETS, Position
-from tui.loader import BREATH_KEYS, EASIER_KEYS, EXERCISE_KEYS, REST_KEYS, ROUTINE_KEYS, TEMPO_KEYS, parse_duration
+from tui.loader import (
+    BREATH_KEYS, EASIER_KEYS, EXERCISE_KEYS, RANGE_KEYS, REST_KEYS, ROUTINE_KEYS, TEMPO_KEYS, parse_duration,
+)
 from tui.schema import schema_text
 
 
@@ -32,7 +34,9 @@ def test_every_ref_resolves(schema: dict[str, Any]) -> None:
 @pytest.mark.parametrize(
     ("where", "keys"),
     [((), ROUTINE_KEYS), (("$defs", "exercise"), EXERCISE_KEYS), (("$defs", "easier"), EASIER_KEYS),
-     (("$defs", "breathMapping"), BREATH_KEYS), (("$defs", "tempoMapping"), TEMPO_KEYS)],
+     (("$defs", "breathMapping"), BREATH_KEYS), (("$defs", "tempoMapping"), TEMPO_KEYS),
+     (("$defs", "repsRange"), RANGE_KEYS), (("$defs", "setsRange"), RANGE_KEYS),
+     (("$defs", "holdRange"), RANGE_KEYS)],
 )
 def test_keys_match_the_loader(schema: dict[str, Any], where: tuple[str, ...], keys: tuple[str, ...]) -> None:
     node = schema
@@ -71,5 +75,20 @@ def test_duration_pattern_agrees_with_parse_duration(schema: dict[str, Any], tex
         parse_duration(text)
         accepted = True
     except ValueError:
+        accepted = False
+    assert bool(re.search(pattern, text)) == accepted
+
+
+@pytest.mark.parametrize("text", ["5s-15s", "5-15", "1m-2m", "10s - 30s", "5s", "-5s", "5s-", "5-15 breaths"])
+def test_hold_range_pattern_agrees_with_the_loader(schema: dict[str, Any], text: str) -> None:
+    from tui.engine.model import Span
+    from tui.loader import RoutineError, load_text
+
+    pattern = next(option["pattern"] for option in schema["$defs"]["exercise"]["properties"]["hold"]["anyOf"]
+                   if "range" in option.get("description", ""))
+    doc = f"name: T\nexercises:\n  - name: A\n    position: standing\n    hold: {text!r}\n"
+    try:
+        accepted = isinstance(load_text(doc, "t.yaml").exercises[0].ranges.hold, Span)  # type: ignore[union-attr]
+    except (RoutineError, AttributeError):
         accepted = False
     assert bool(re.search(pattern, text)) == accepted

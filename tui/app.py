@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING, Callable, Iterable
 
@@ -16,6 +17,7 @@ from .engine.cadence import FRAME, animated, next_delay
 from .engine.events import Event, SessionFinished
 from .engine.plan import plan
 from .engine.view import describe, summary, view
+from .dosing import Dosing
 from .recorder import Recorder
 from .screens.session import SessionScreen
 from .stops import Stops
@@ -28,6 +30,8 @@ if TYPE_CHECKING:
 
 #: Events older than this when the shell sees them (after a suspend) are not sounded.
 STALE_CUE = 1.5
+#: Seconds of first step a routine gets when its dose changed, to read it and refuse it.
+NOTICE_PREPARE = 10.0
 
 
 class LumbarApp(Stops, App[None]):
@@ -56,6 +60,7 @@ class LumbarApp(Stops, App[None]):
         two_week_rule: bool = True,
         opens_history: bool = False,
         signals: bool = False,
+        progression_question: bool = True,
     ) -> None:
         """Args:
             routines: validated routines by name.
@@ -73,6 +78,8 @@ class LumbarApp(Stops, App[None]):
             opens_history: open on the history screen (`lumbar history`).
             signals: handle SIGTERM, SIGHUP, SIGINT, SIGTSTP and SIGCONT (the real app;
                 see tui/terminal.py); most tests leave it off and call the targets.
+            progression_question: after a finished routine with ranges, ask whether it was
+                too easy, about right or too hard (needs a store).
         """
         self.routines = routines
         self.origins = origins or {}
@@ -85,6 +92,8 @@ class LumbarApp(Stops, App[None]):
         self.trace = trace
         self.store = store
         self.recorder = Recorder(store)
+        self.dosing = Dosing(store)
+        self.progression_question = progression_question and store is not None
         self.checkins = checkins and store is not None
         self.two_week_rule = two_week_rule
         self.opens_history = opens_history
@@ -156,13 +165,13 @@ class LumbarApp(Stops, App[None]):
                          partial(self._start, key))
 
     def _start(self, key: str, score: int | None) -> None:
-        events = self._begin(key)
+        events = self._begin(key, score)
         if score is not None:
             self.recorder.checkin(score, "before")
         self.push_screen(SessionScreen())
         self._after(events)
 
-    def _begin(self, key: str) -> tuple[Event, ...]:
+    def _begin(self, key: str, before: int | None = None) -> tuple[Event, ...]:
         routine = self.routines[key]
         easier: frozenset[int] = frozenset()
         if self.remember:
@@ -170,8 +179,13 @@ class LumbarApp(Stops, App[None]):
 
             stored = self.recorder.easier(routine)
             easier = remembered_easier(routine) if stored is None else stored
-        self.session, events = engine.start(plan(routine, easier), self.clock())
+        levels = self.dosing.start(routine, before)
+        if self.dosing.changes and routine.prepare < NOTICE_PREPARE:
+            # The change is announced, and can be refused, on the first step.
+            routine = replace(routine, prepare=NOTICE_PREPARE)
+        self.session, events = engine.start(plan(routine, easier, levels), self.clock())
         self.recorder.begin(self.session.plan)
+        self.dosing.begun(self.recorder.session_id)
         return events
 
     def command(self, act: Callable[..., engine.Result], *args: object) -> None:
@@ -342,6 +356,10 @@ class LumbarApp(Stops, App[None]):
                 self.switch_screen(SummaryScreen(result))
         else:
             self.push_screen(SummaryScreen(result))
+        if self.progression_question and self.dosing.decision is not None:
+            from .screens.dose_question import ask
+
+            ask(self)  # under the check-in, so it comes after it (and any advice it leads to)
         self._check_in_after()
 
     # -- palette --------------------------------------------------------------

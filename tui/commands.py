@@ -140,10 +140,16 @@ def show(catalog: Catalog, name: str) -> int:
     routine = find(catalog, name)
     if routine is None:
         return BAD_INPUT
-    timeline = plan(routine)
+    from .dosing import current_levels, dose_lines
+
+    levels = current_levels(routine)
+    timeline = plan(routine, levels=levels)
     print(f"{routine.name}: {duration_text(timeline.total)}, {len(timeline.steps)} steps")
     if routine.description:
         print(routine.description)
+    if levels:
+        print("\nDose now, and the range it grows in:")
+        print("\n".join(dose_lines(routine, levels)))
     print()
     at = 0.0
     width = max((cell_len(describe(step)) for step in timeline.steps), default=0)

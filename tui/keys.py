@@ -36,9 +36,11 @@ KEYPAD: dict[str, tuple[str, ...]] = {
 #: The character typed on the physical key of each Latin letter lumbar uses, per layout:
 #: (Russian and Belarusian ЙЦУКЕН, Ukrainian where it differs, Greek).
 LAYOUTS: dict[str, tuple[str, ...]] = {
+    "a": ("ф", "α"),
     "c": ("с", "ψ"),
     "e": ("у", "ε"),
     "h": ("р", "η"),
+    "k": ("л", "κ"),
     "n": ("т", "ν"),
     "p": ("з", "π"),
     "q": ("й", "semicolon"),  # Greek has ";" on the Q key

@@ -71,7 +71,8 @@ def launch(catalog: Catalog, name: str | None, *, voice: bool = False,
     store = open_store()
     app = LumbarApp(catalog.routines, origins=origins, start=name, store=store,
                     checkins=settings.checkins, two_week_rule=settings.two_week_rule,
-                    opens_history=history, signals=True, **hooks)
+                    opens_history=history, progression_question=settings.progression_question,
+                    signals=True, **hooks)
     app.broken = {key: [str(p) for p in problems] for key, problems in catalog.broken.items()}
     player = find_player()
     app.cues = Cues(app.bell, later=_later, voice=wants_voice, speaker=speaker, player=player,

@@ -102,7 +102,8 @@ def summarise(rows: list[dict[str, Any]], since: date, today: date) -> Period:
     return Period(since, today, routines, checkins, pain.two_week(all_scores, today), len(days))
 
 
-def render(period: Period, catalog: dict[str, Routine]) -> str:
+def render(period: Period, catalog: dict[str, Routine], doses: list[str] | None = None) -> str:
+    """The report's Markdown; `doses`: the "Dose by week" section (report_doses), if any."""
     p = period
     span = (p.today - p.since).days + 1
     steps = sum((t.steps for t in p.routines.values()), Counter())
@@ -121,7 +122,7 @@ def render(period: Period, catalog: dict[str, Routine]) -> str:
     idle = sorted(r.name for k, r in catalog.items() if k not in p.routines)
     if idle:
         lines += [_wrap("Not done in this period: " + ", ".join(idle) + "."), ""]
-    lines += _pain_weeks(p) + _rule(p.two_week)
+    lines += _pain_weeks(p) + (doses or []) + _rule(p.two_week)
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -166,7 +167,12 @@ def _dose(ex) -> str:
                                    if ex.tempo else "")
     if d.sets > 1:
         what = f"{d.sets} sets of {what}"
-    return what + (", each side" if ex.sides else "")
+    what += ", each side" if ex.sides else ""
+    if ex.ranges is not None:
+        tops = [f"{s.high:g} {u}" for u, s in (("reps", ex.ranges.reps), ("sets", ex.ranges.sets),
+                                                ("s", ex.ranges.hold)) if s is not None]
+        what = f"{what}, up to {' and '.join(tops)}"
+    return what
 
 
 def _pain_weeks(p: Period) -> list[str]:
@@ -260,7 +266,11 @@ def run(since_text: str, out: Path | None, folders: list[Path], store=None,
             return 1
         if store.warning:
             print(f"lumbar: {store.warning}", file=sys.stderr)
-        text = render(summarise(store.rows(), since, today), catalog.routines)
+        from .report_doses import section
+
+        rows = store.rows()
+        doses = section(rows, since, today, catalog.routines, _table)
+        text = render(summarise(rows, since, today), catalog.routines, doses)
     finally:
         store.close()
     if out is None:

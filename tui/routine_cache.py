@@ -23,7 +23,9 @@ from pathlib import Path
 from typing import Any, Callable
 
 from . import paths
-from .engine.model import BreathPattern, Dose, Exercise, Kind, Position, Routine, Tempo
+from .engine.model import (
+    BreathPattern, Dose, Exercise, Kind, Position, Ranges, Routine, Span, Tempo,
+)
 from .storage import Unreadable, parse_json, read_bytes, write_atomic
 
 try:
@@ -33,7 +35,8 @@ try:
 except ImportError:  # another Python implementation
     from hashlib import blake2b
 
-FORMAT = 2
+FORMAT = 3
+"""3: exercises may carry ranges (reps, sets, hold), and records are checked field by field."""
 #: 500 routines take about 2 MB; a cache far larger than that is not ours.
 MAX_CACHE_BYTES = 64 * 1024 * 1024
 _CODE = ("loader", "engine/model.py", "schema.json")
@@ -190,11 +193,14 @@ _BREATH = _record(BreathPattern, {"inhale": _seconds, "hold": _seconds, "exhale"
 _TEMPO = _record(Tempo, {"lift": _seconds, "hold": _seconds, "lower": _seconds, "pause": _seconds})
 _DOSE = _record(Dose, {"hold_seconds": _optional(_seconds), "hold_breaths": _optional(_count),
                        "reps": _optional(_count), "sets": _count, "set_rest": _seconds})
+_SPAN = _record(Span, {"low": _seconds, "high": _seconds, "step": _seconds})
+_RANGES = _record(Ranges, {"reps": _optional(_SPAN), "sets": _optional(_SPAN), "hold": _optional(_SPAN)})
 _EXERCISE = _record(Exercise, {
     "name": _text, "kind": _member(Kind), "dose": _DOSE, "cue": _text,
     "position": _optional(_member(Position)), "sides": _flag,
     "tempo": _optional(_TEMPO), "breath": _optional(_BREATH), "stop_if": _texts,
     "easier": _optional(_DOSE), "rest_seconds": _optional(_seconds), "line": _count,
+    "ranges": _optional(_RANGES),
 })
 
 

@@ -419,7 +419,8 @@ async def test_help_lists_every_key_of_the_workout(make_app, fake_clock):
         shown = {"space": "Pause or resume", "n, →": "Next step", "p, ←": "Previous exercise",
                  "r": "Restart this step", "+, =": "10 s more (a breath or rep)",
                  "-": "10 s less (a breath or rep)", "enter": "Count a rep",
-                 "e": "Easier from now on", "s": "When to stop", "?, f1": "This help",
+                 "e": "Easier from now on", "s": "When to stop", "k": "Keep the old dose",
+                 "?, f1": "This help",
                  "q, esc": "Leave the routine", "ctrl+p": "Command palette", "ctrl+q": "Quit lumbar"}
         for keys, description in shown.items():
             assert f"{keys} {description}" in text, keys

@@ -5,6 +5,7 @@ Nothing here knows about YAML or the screen. Times are seconds as floats.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field, replace
 from enum import Enum
 
@@ -112,6 +113,37 @@ class Dose:
 
 
 @dataclass(frozen=True)
+class Span:
+    """Where a dose may go: from `low` to `high` in steps of `step`.
+
+    Reps and sets count whole numbers; holds are seconds. The loader guarantees
+    low <= high, step > 0 and that `step` divides high - low, so the ends are on the grid.
+    """
+
+    low: float
+    high: float
+    step: float
+
+    def fit(self, value: float) -> float:
+        """`value` moved onto the grid and inside the range (a file edit may strand it)."""
+        if value <= self.low:
+            return self.low
+        if value >= self.high:
+            return self.high
+        return self.low + math.floor((value - self.low) / self.step + 1e-9) * self.step
+
+
+@dataclass(frozen=True)
+class Ranges:
+    """The ranged parts of an exercise's dose; None where the file gives a plain number."""
+
+    reps: Span | None = None
+    sets: Span | None = None
+    hold: Span | None = None
+    """Timed hold length, seconds."""
+
+
+@dataclass(frozen=True)
 class Exercise:
     """One exercise of a routine, as the routine file gives it."""
 
@@ -135,6 +167,8 @@ class Exercise:
     """For a rest: its length."""
     line: int = 0
     """Line in the source file, for messages."""
+    ranges: Ranges | None = None
+    """Set when the file gives a range: `dose` is then the bottom of each range."""
 
     def with_easier(self) -> Exercise:
         """This exercise at its easier dose (itself when it has none)."""

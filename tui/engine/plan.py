@@ -7,11 +7,16 @@ so the session engine only ever deals with "the current step and its deadline".
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from .cycle import breath_phases, cycle_length, tempo_phases
 from .model import DEFAULT_BREATH, BreathPattern, Exercise, Kind, Position, Routine, Tempo
+
+if TYPE_CHECKING:
+    from .progression import Level
 
 #: Planned seconds for one tap-counted rep: only for totals, the step waits for taps.
 TAP_REP_ESTIMATE = 3.0
@@ -94,17 +99,25 @@ class Plan:
         return sum(step.planned for step in self.steps)
 
 
-def plan(routine: Routine, easier: frozenset[int] = frozenset()) -> Plan:
+def plan(routine: Routine, easier: frozenset[int] = frozenset(),
+         levels: Mapping[str, Level] | None = None) -> Plan:
     """The timeline for `routine`, with the exercises in `easier` at their easier dose.
 
     Args:
         routine: a loaded routine.
         easier: indices into ``routine.exercises``.
+        levels: the current dose of ranged exercises by name (tui.engine.progression); the
+            plan's routine carries them, so re-planning from it (making an exercise easier)
+            keeps them. None or a missing name: the bottom of the range, as the file reads.
 
     Returns:
         The plan: a prepare step (if ``routine.prepare``), then each exercise's steps per
         round, set and side, with rests, switches and position changes between them.
     """
+    if levels:
+        from .progression import apply
+
+        routine = apply(routine, levels)
     exercises = [
         ex.with_easier() if i in easier else ex for i, ex in enumerate(routine.exercises)
     ]

@@ -8,11 +8,12 @@ from ..engine.model import Routine
 from .build import EASIER_KEYS, EXERCISE_KEYS, REST_KEYS, ROUTINE_KEYS, build_routine
 from .errors import Problem, Reporter, RoutineError
 from .fields import BREATH_KEYS, POSITIONS, PRESETS, TEMPO_KEYS, format_duration, parse_duration
+from .ranges import RANGE_KEYS
 from .source import LOADER, MAX_BYTES, compose, decode, read_file
 
 __all__ = [
     "BREATH_KEYS", "EASIER_KEYS", "EXERCISE_KEYS", "LOADER", "MAX_BYTES", "POSITIONS", "PRESETS",
-    "Problem", "REST_KEYS", "ROUTINE_KEYS", "RoutineError", "TEMPO_KEYS", "format_duration",
+    "Problem", "RANGE_KEYS", "REST_KEYS", "ROUTINE_KEYS", "RoutineError", "TEMPO_KEYS", "format_duration",
     "load_routine", "load_text", "parse_duration",
 ]
 

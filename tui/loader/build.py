@@ -8,8 +8,8 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ..engine.model import Dose, Exercise, Kind, Routine
-from . import fields
+from ..engine.model import Dose, Exercise, Kind, Ranges, Routine, Span
+from . import fields, ranges
 from .errors import Reporter
 from .source import describe, entries, join, plain, quote
 
@@ -131,12 +131,18 @@ def _exercise(rep: Reporter, node: Node, path: str) -> Exercise | None:
             rep.at(node, path, f"missing required key '{required}'")
     if kind == "hold" and "tempo" in found:
         rep.at(f.key_node("tempo"), join(path, "tempo"), "tempo is only for reps; this exercise is a hold")
-    hold = f.get("hold", fields.hold, default=(None, None))
+    hold = f.get("hold", ranges.hold, default=(None, None))
+    reps = f.get("reps", ranges.count, 1, 100, "reps")
+    sets = f.get("sets", ranges.count, 1, 20, "sets", default=1)
+    spans = Ranges(**{k: v for k, v in (("reps", reps), ("sets", sets), ("hold", hold)) if isinstance(v, Span)})
+    # A range's dose starts at its bottom; the store carries it up from there.
+    if isinstance(hold, Span):
+        hold = (hold.low, None)
     dose = Dose(
         hold_seconds=hold[0],
         hold_breaths=hold[1],
-        reps=f.get("reps", fields.whole, 1, 100),
-        sets=f.get("sets", fields.whole, 1, 20, default=1),
+        reps=int(reps.low) if isinstance(reps, Span) else reps,
+        sets=int(sets.low) if isinstance(sets, Span) else sets,
         set_rest=f.get("set_rest", fields.duration, 0, 10 * MINUTE, default=0.0),
     )
     exercise = Exercise(
@@ -151,6 +157,7 @@ def _exercise(rep: Reporter, node: Node, path: str) -> Exercise | None:
         stop_if=f.get("stop_if", fields.text_list, MAX_LIST, MAX_STOP_IF, default=()),
         easier=f.get("easier", _easier, kind, dose),
         line=line,
+        ranges=None if spans == Ranges() else spans,
     )
     return None if len(rep.problems) > before else exercise
 

@@ -86,6 +86,9 @@ class HistoryScreen(Screen[None]):
                     yield Static(self._calendar(), id="calendar", markup=False)
                     yield Static("Pain, last 8 weeks (0 none - 10 worst)", classes="heading")
                     yield from self._pain()
+                    from .history_doses import dose_lines
+
+                    yield from dose_lines(self.store, self.lumbar.routines, [w[0] for w in self.data.pain_weeks])
         yield KeyBar()
 
     def on_resize(self, event: Resize) -> None:

@@ -60,6 +60,10 @@ class SessionScreen(Screen[None]):
                 tooltip="Easier from now on"),
         Binding(keys("s", pad=("asterisk",)), "stop_if", "Safety", key_display="s", id="session.stop_if",
                 tooltip="When to stop"),
+        # Not in the key bar (all of it must fit 80 columns): the first screen names it
+        # whenever it applies.
+        Binding(keys("k"), "keep_dose", "Keep the old dose", key_display="k", id="session.keep_dose",
+                show=False, tooltip="Keep the old dose"),
         Binding(keys("question_mark", "f1", pad=("slash",)), "help", "Help", key_display="?", id="session.help",
                 tooltip="This help"),
         Binding(keys("q", "escape", pad=("full_stop",)), "quit", "Quit", key_display="q", id="session.quit",
@@ -196,6 +200,8 @@ class SessionScreen(Screen[None]):
         elif cue and v.kind is not StepKind.PREPARE:
             # A pause shows the coming exercise's cue, to read ahead; say so.
             cue = f"Next up: {cue}"
+        if v.kind is StepKind.PREPARE and self.lumbar.dosing.changes:
+            cue = f"{cue}\n{self.lumbar.dosing.news()}".strip()
         self.query_one("#cue", ClampedText).text = cue
         self.query_one("#next", Static).update(f"Next: {v.next_title}" if v.next_title else "Last step")
         big = self._big
@@ -211,6 +217,9 @@ class SessionScreen(Screen[None]):
             return True if session is not None and session.is_tap else None
         if action == "easier":
             return True if session is not None and easier.easier_target(session) is not None else None
+        if action == "keep_dose":
+            on_first = session is not None and session.step is not None and session.step.kind is StepKind.PREPARE
+            return True if on_first and self.lumbar.dosing.changes else None
         return True
 
     def action_pause(self) -> None:
@@ -237,6 +246,11 @@ class SessionScreen(Screen[None]):
     def action_easier(self) -> None:
         self.lumbar.command(easier.make_easier)
         self.notify("Easier version from now on; lumbar will remember it.", timeout=4)
+
+    def action_keep_dose(self) -> None:
+        self._static_key = self._second = None  # the first screen says it again, without the news
+        self.lumbar.command(self.lumbar.dosing.keep)
+        self.notify("Keeping the old dose today.", timeout=4)
 
     def action_stop_if(self) -> None:
         from .advice import StopIfModal

@@ -18,8 +18,8 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from ..engine import pain
-from . import connection, owner, queries, schema, writes
+from ..engine import pain, progression
+from . import connection, owner, progress, queries, schema, writes
 from .connection import AFTERWARDS
 from .records import MOMENTS, OUTCOMES, STEP_OUTCOMES, UNITS, HistoryData, Moment, Outcome, StepRecord, TwoWeekState
 from .recovery import import_easier, recover
@@ -232,6 +232,34 @@ class Store:
     def set_easier_names(self, routine_key: str, names: Iterable[str]) -> None:
         with self._lock:
             self._write("easier", routine_key, sorted(set(names)))
+
+    def record_answer(self, session_id: int, answer: str) -> None:
+        """The after-routine answer: "easy", "right" or "hard" (ValueError otherwise)."""
+        _check(answer, progression.ANSWERS, "answer")
+        with self._lock:
+            self._write("answer", answer, session_id)
+
+    def set_doses(self, routine_key: str, session_id: int | None,
+                  doses: Iterable[tuple[str, progression.Level, str]]) -> None:
+        """Dose decisions for one session: (exercise name, level, why), why in progress.WHYS."""
+        rows = []
+        for name, level, why in doses:
+            _check(why, progress.WHYS, "why")
+            rows.append((name, level.reps, level.sets, level.hold, why))
+        if rows:
+            with self._lock:
+                self._write("doses", routine_key, session_id, rows)
+
+    def progress_inputs(self, routine_key: str, today: date | None = None) -> progress.Inputs:
+        """What the progression rule needs to decide `routine_key`'s doses on `today`."""
+        today = today or self._today()
+        with self._lock:
+            return self._query(lambda conn: progress.inputs(conn, routine_key, today))
+
+    def dose_rows(self, since: date | None = None) -> list[progress.DoseRow]:
+        """Every dose decision from `since` (local date), oldest first."""
+        with self._lock:
+            return self._query(lambda conn: progress.dose_rows(conn, since))
 
     def last_checkin(self, session_id: int, moment: Moment) -> int | None:
         with self._lock:

@@ -104,7 +104,7 @@ def two_week_readings(conn: sqlite3.Connection, today: date) -> tuple[list[tuple
 def rows(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     """Every row as a dict with `kind` and `at` (ISO 8601 with offset), oldest first.
 
-    Kinds: session, step, checkin, easier. Field names are the export format's, not the
+    Kinds: session, step, checkin, easier, dose, answer. Field names are the export format's, not the
     tables', so scripts need not know the schema.
     """
     out: list[tuple[str, int, int, dict[str, Any]]] = []
@@ -128,5 +128,8 @@ def rows(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     for n, r in enumerate(conn.execute("SELECT routine_key, names, utc, utc_offset FROM easier")):
         out.append((r[2], 3, n, {"kind": "easier", "at": iso(r[2], r[3]), "routine": r[0],
                                  "names": json.loads(r[1])}))
+    from .progress import export_rows  # it imports this module
+
+    out += export_rows(conn)
     out.sort(key=lambda item: item[:3])
     return [item[3] for item in out]

@@ -74,6 +74,33 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         )""",
         "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     ),
+    # 3: the current dose of each ranged exercise (one row per decision, the latest counts)
+    # and the after-routine answers (too easy, about right, too hard).
+    (
+        """CREATE TABLE doses (
+            id INTEGER PRIMARY KEY,
+            routine_key TEXT NOT NULL,
+            exercise TEXT NOT NULL,
+            reps INTEGER,
+            sets INTEGER,
+            hold_seconds REAL,
+            why TEXT NOT NULL CHECK (why IN ('start', 'up', 'down', 'kept', 'fit')),
+            session_id INTEGER REFERENCES sessions (id),
+            utc TEXT NOT NULL,
+            utc_offset INTEGER NOT NULL,
+            day TEXT NOT NULL
+        )""",
+        "CREATE INDEX doses_routine ON doses (routine_key, exercise, id)",
+        """CREATE TABLE answers (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER REFERENCES sessions (id),
+            answer TEXT NOT NULL CHECK (answer IN ('easy', 'right', 'hard')),
+            utc TEXT NOT NULL,
+            utc_offset INTEGER NOT NULL,
+            day TEXT NOT NULL
+        )""",
+        "CREATE INDEX answers_session ON answers (session_id)",
+    ),
 )
 
 #: The version this lumbar writes.

@@ -60,6 +60,17 @@ def apply(conn: sqlite3.Connection, op: Op, aliases: dict[int, int],
         key, names = args
         conn.execute("INSERT OR REPLACE INTO easier (routine_key, names, utc, utc_offset) "
                      "VALUES (?, ?, ?, ?)", (key, json.dumps(names), utc, offset))
+    elif kind == "answer":
+        answer, sid = args
+        conn.execute("INSERT INTO answers (session_id, answer, utc, utc_offset, day) VALUES (?, ?, ?, ?, ?)",
+                     (real(sid), answer, utc, offset, day))
+    elif kind == "doses":
+        key, sid, doses = args
+        conn.executemany(
+            "INSERT INTO doses (routine_key, exercise, reps, sets, hold_seconds, why, session_id, "
+            "utc, utc_offset, day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(key, name, reps, sets, hold, why, real(sid), utc, offset, day)
+             for name, reps, sets, hold, why in doses])
     elif kind == "meta":
         key, value = args
         conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))

@@ -1,0 +1,22 @@
+"""Done when: over a simulated fortnight a new user's core basics grows from 5 reps toward
+12 while the answers say "too easy", drops back on "too hard", and the report shows it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.fortnight import ANSWERS, fortnight
+
+
+def test_a_fortnight_of_core_basics(tmp_path: Path) -> None:
+    reps, report = fortnight(tmp_path)
+    assert ANSWERS[10] == "hard"
+    assert reps == [5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 9, 9, 10]
+    lines = report.splitlines()
+    section = lines[lines.index("## Dose by week"):]
+    assert any(line.endswith("|    2 Mar |    9 Mar |") for line in section)
+    row = next(line for line in section if line.startswith("| Pelvic tilt "))
+    assert row.split("|")[2:4] == ["   8 reps ", "  10 reps "]
+    answers = next(line for line in section if line.startswith("| easy / right / hard"))
+    assert answers.split("|")[2:4] == ["    7/0/0 ", "    6/0/1 "]
+    assert "| Pelvic tilt                    | 5 reps, up to 12 reps: 3 steps " in report
