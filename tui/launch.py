@@ -48,6 +48,12 @@ def launch(catalog: Catalog, name: str | None, *, voice: bool = False,
                     opens_history=history, **hooks)
     app.broken = {key: [str(p) for p in problems] for key, problems in catalog.broken.items()}
     app.cues = Cues(app.bell, voice=wants_voice, speaker=speaker, player=find_player())
+    from .notify import Notifier, default_channels
+    from .widgets.paint import terminal_writer
+
+    # Built here and handed in, like the cues: tests and the browser mode pass their own.
+    app.notifier = Notifier(default_channels(terminal_writer(app)),
+                            on_problem=lambda line: app.call_later(app.notify, line, severity="warning"))
     app.notices += [line.removeprefix("lumbar: ") for line in catalog.warnings] + notices
     if catalog.broken:
         names = ", ".join(catalog.broken)

@@ -41,6 +41,8 @@ KIND_WORDS = {
 class SessionScreen(Screen[None]):
     BLANK = True
     """The screen itself is plain background (see :mod:`tui.widgets.group`)."""
+    shows = "routine"
+    """The activity whose view the App pushes to `show` (tui.engine.activities)."""
     BINDINGS = [
         Binding("space", "pause", "Pause", id="session.pause", tooltip="Pause or resume"),
         Binding("n,right", "next", "Next", key_display="n", id="session.next", tooltip="Next step"),
