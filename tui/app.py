@@ -12,6 +12,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 
+from .care import CareMixin
 from .clocks import boottime
 from .engine import activities as act
 from .engine import session as engine
@@ -26,6 +27,8 @@ from .screens.session import SessionScreen
 from .widgets.activity_line import ActivityLine
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from textual.timer import Timer
 
     from .cues import Cues
@@ -38,7 +41,7 @@ STALE_CUE = 1.5
 ROUTINE = "routine"
 
 
-class LumbarApp(App[None]):
+class LumbarApp(CareMixin, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "lumbar"
     BINDINGS = [
@@ -63,6 +66,7 @@ class LumbarApp(App[None]):
         checkins: bool = True,
         two_week_rule: bool = True,
         opens_history: bool = False,
+        opens_care: tuple[str | None, float | None, datetime | None] | None = None,
     ) -> None:
         """Args:
             routines: validated routines by name.
@@ -81,6 +85,8 @@ class LumbarApp(App[None]):
             checkins: ask "how is your back" before and after a routine (needs a store).
             two_week_rule: show the see-a-doctor advice when two weeks bring no improvement.
             opens_history: open on the history screen (`lumbar history`).
+            opens_care: open on ice or heat (`lumbar ice/heat/care`): (kind or None to
+                ask, minutes or None for the setting, when the pain started or None).
         """
         self.routines = routines
         self.origins = origins or {}
@@ -98,6 +104,7 @@ class LumbarApp(App[None]):
         self.checkins = checkins and store is not None
         self.two_week_rule = two_week_rule
         self.opens_history = opens_history
+        self.opens_care = opens_care
         self.activities = act.Activities()
         """Everything running: the routine, an ice or heat application..."""
         self._beat: asyncio.TimerHandle | None = None
@@ -134,6 +141,10 @@ class LumbarApp(App[None]):
         # workout then stays, inert, under the screens that follow.
         if self.start_with is not None:
             return SessionScreen()
+        if self.opens_care is not None:
+            from .screens.care import CareScreen
+
+            return CareScreen()
         if self.opens_history and self.store is not None:
             from .screens.history import HistoryScreen
 
@@ -149,8 +160,11 @@ class LumbarApp(App[None]):
             for notice in (self.recorder.new_warning(), *self.store.recovered):
                 if notice:
                     self.notify(notice, severity="warning", timeout=10)
+        self.restore_care()
         if self.start_with is not None:
             self._after(self._begin(self.start_with))
+        if self.opens_care is not None:
+            self.open_care(*self.opens_care)
 
     def go_home(self) -> None:
         """Show the routine list: back down the stack if it is there, else in place."""
@@ -302,9 +316,6 @@ class LumbarApp(App[None]):
                 self._finished()
         self.show_views()
         self._arm()
-
-    def on_activity_event(self, activity: str, event: Event) -> None:
-        """An event of an activity other than the routine (ice or heat, breaks)."""
 
     def show_views(self) -> None:
         """Give each screen that shows an activity (`shows`) its view; the status line the rest.

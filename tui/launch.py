@@ -14,7 +14,8 @@ class BadEnvironment(ValueError):
 
 
 def launch(catalog: Catalog, name: str | None, *, voice: bool = False,
-           hooks: dict[str, object] | None = None, history: bool = False) -> int:
+           hooks: dict[str, object] | None = None, history: bool = False,
+           care: tuple[object, ...] | None = None) -> int:
     """Run the app on ``catalog`` (starting ``name`` straight away if given); the exit status.
 
     ``hooks`` are ``bench_hooks()``, read from the environment when not given. Exit 2,
@@ -45,7 +46,10 @@ def launch(catalog: Catalog, name: str | None, *, voice: bool = False,
     store = open_store()
     app = LumbarApp(catalog.routines, origins=origins, start=name, store=store,
                     checkins=settings.checkins, two_week_rule=settings.two_week_rule,
-                    opens_history=history, **hooks)
+                    opens_history=history, opens_care=care, **hooks)  # type: ignore[arg-type]
+    # Settings of the ice/heat timer; read with defaults until the settings file has them.
+    app.care_minutes = getattr(settings, "ice_heat_minutes", app.care_minutes)
+    app.rest_minutes = getattr(settings, "skin_rest_minutes", app.rest_minutes)
     app.broken = {key: [str(p) for p in problems] for key, problems in catalog.broken.items()}
     app.cues = Cues(app.bell, voice=wants_voice, speaker=speaker, player=find_player())
     from .notify import Notifier, default_channels
@@ -66,6 +70,22 @@ def launch(catalog: Catalog, name: str | None, *, voice: bool = False,
         if store is not None:
             store.close()
     return 0
+
+
+def care_request(command: str, since: str | None, minutes: int | None) -> tuple[object, ...]:
+    """(kind or None, minutes or None, when the pain started or None) for `lumbar ice`,
+    `heat` or `care`. Raises ValueError, with what was expected, for a bad --since or
+    --minutes."""
+    from datetime import datetime
+
+    from .engine import thermal
+    from .since import parse_since
+
+    low, high = int(thermal.MIN_LENGTH // 60), int(thermal.MAX_LENGTH // 60)
+    if minutes is not None and not low <= minutes <= high:
+        raise ValueError(f"--minutes must be {low} to {high} (up to 20 minutes each time), not {minutes}")
+    started = parse_since(since, datetime.now().astimezone()) if since is not None else None
+    return (None if command == "care" else command, minutes, started)
 
 
 def bench_hooks() -> dict[str, object]:

@@ -42,6 +42,7 @@ class HomeScreen(Screen[None]):
         # help and palette (they read the active bindings); both start the highlighted routine.
         Binding("enter", "start", "Start", id="home.start", show=True, priority=True),
         Binding("h", "history", "History", id="home.history"),
+        Binding("i", "care", "Ice/heat", id="home.care", tooltip="An ice or heat timer for home care"),
         Binding("c", "checkin", "Check in", id="home.checkin", tooltip="How is your back? (0-10)"),
         Binding("question_mark,f1", "help", "Help", key_display="?", id="home.help"),
         Binding("q", "app.quit", "Quit", id="home.quit"),
@@ -126,6 +127,9 @@ class HomeScreen(Screen[None]):
         from .history import HistoryScreen
 
         self.app.push_screen(HistoryScreen(self.lumbar.store))
+
+    def action_care(self) -> None:
+        self.lumbar.open_care()
 
     def action_checkin(self) -> None:
         from .checkin import alone
