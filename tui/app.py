@@ -160,6 +160,8 @@ class LumbarApp(CareMixin, App[None]):
             for notice in (self.recorder.new_warning(), *self.store.recovered):
                 if notice:
                     self.notify(notice, severity="warning", timeout=10)
+        # A new screen on top gets the status line, and the heartbeat follows what it shows.
+        self.screen_change_signal.subscribe(self, lambda _: self.call_next(self._screen_changed))
         self.restore_care()
         if self.start_with is not None:
             self._after(self._begin(self.start_with))
@@ -332,6 +334,11 @@ class LumbarApp(CareMixin, App[None]):
                 if v is not None:
                     screen.show(v)
         self._status_line(now)
+
+    def _screen_changed(self) -> None:
+        if self.activities.items:
+            self._status_line(self.now())
+            self._arm()
 
     def _status_line(self, now: Now) -> None:
         screen = self.screen_stack[-1] if self.screen_stack else None

@@ -128,8 +128,9 @@ class CareMixin:
         self.care_row = last["id"] if last["outcome"] is None else None
         self._route(tuple(act.Happened(CARE, e, e.at) for e in events))
 
-    def applications_today(self) -> int:
-        return self.store.applications_today() if self.store is not None else 0
+    def applications_today(self) -> int | None:
+        """Applications begun today, this one included; None when no history is kept."""
+        return self.store.applications_today() if self.store is not None else None
 
     # -- events -----------------------------------------------------------------------------
 

@@ -90,8 +90,9 @@ class CareScreen(Screen[None]):
         advice = self.lumbar.advice(self._view.kind if self._view else None)
         self.query_one("#care-advice", Static).update(advice[1] if advice else "")
         n = self.lumbar.applications_today()
+        # No history kept (no store): no count to give.
         self.query_one("#care-today", Static).update(
-            f"Today: {n} application{'' if n == 1 else 's'}." if n else "None yet today.")
+            "" if n is None else f"Today: {n} application{'' if n == 1 else 's'}.")
 
     def show(self, v: ThermalView) -> None:
         """The application as it stands: the App calls this whenever it changes."""
@@ -175,11 +176,14 @@ class AlarmModal(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
+        self._ready = True
+        self.app.tick()  # type: ignore[attr-defined]  # show the view it missed while mounting
 
     _closed = False
+    _ready = False
 
     def show(self, v: ThermalView) -> None:
-        if not self.is_mounted:
+        if not self._ready:
             return
         if v.phase is not Phase.ALARM:
             self._close()  # acknowledged, or the application is gone
