@@ -162,9 +162,10 @@ class LumbarApp(CareMixin, App[None]):
                     self.notify(notice, severity="warning", timeout=10)
         # A new screen on top gets the status line, and the heartbeat follows what it shows.
         self.screen_change_signal.subscribe(self, lambda _: self.call_next(self._screen_changed))
-        self.restore_care()
         if self.start_with is not None:
             self._after(self._begin(self.start_with))
+        # After the routine began, so an alarm found on restore pauses it under the modal.
+        self.restore_care()
         if self.opens_care is not None:
             self.open_care(*self.opens_care)
 

@@ -181,9 +181,17 @@ class CareMixin:
             if chosen:
                 self.show_care()
                 self.start_care(chosen, minutes)
+            else:
+                cancelled()
+
+        def cancelled() -> None:
+            # `lumbar ice` opens on an empty ice/heat screen: a cancelled question leaves it.
+            if self.application is None and getattr(self.screen, "shows", None) == CARE:  # type: ignore[attr-defined]
+                self.go_home()  # type: ignore[attr-defined]
 
         def known(ok: bool | None = True) -> None:
             if not ok:
+                cancelled()
                 return
             if kind is not None:
                 begin(kind)

@@ -245,3 +245,29 @@ async def test_the_notifier_is_closed_on_exit(care_app) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
     assert app.notifier.closed
+
+
+async def test_cancelling_the_question_leaves_the_empty_timer_for_the_list(care_app) -> None:
+    from tui.screens.home import HomeScreen
+
+    app = care_app(opens_care=("ice", None, None))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and app.application is None
+
+
+async def test_the_history_screen_lists_todays_applications(care_app, real, wall) -> None:
+    from tui.screens.history import HistoryScreen
+
+    app = care_app(opens_care=("heat", 10, wall() - timedelta(days=3)))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await step(app, pilot, real, 60)
+        await pilot.press("x")
+        await pilot.pause()
+        app.push_screen(HistoryScreen(app.store))
+        await pilot.pause()
+        shown = str(app.screen.query_one("#today-care").render())
+        assert "Heat · stopped: taken off early" in shown

@@ -66,6 +66,7 @@ class CareScreen(Screen[None]):
         self._view: ThermalView | None = None
         self._ready = False
         self._texts_for: tuple[object, ...] | None = None
+        self._shown: tuple[object, ...] | None = None
 
     @property
     def lumbar(self) -> LumbarApp:
@@ -99,6 +100,12 @@ class CareScreen(Screen[None]):
         self._view = v
         if not self._ready:
             return  # on_mount shows it
+        # Under a workout this is called at frame rate: redraw only when the second changes.
+        key = (v.kind, v.phase, None if v.remaining is None else clock_text(v.remaining),
+               v.skin_check, v.stopped, v.line)
+        if key == self._shown:
+            return
+        self._shown = key
         self.set_class(v.kind == "ice", "-ice")
         self.set_class(v.kind == "heat", "-heat")
         head = f"{v.label.upper()} · {PHASE_WORDS[v.phase]}"
