@@ -164,8 +164,9 @@ class LumbarApp(CareMixin, App[None]):
         self.screen_change_signal.subscribe(self, lambda _: self.call_next(self._screen_changed))
         if self.start_with is not None:
             self._after(self._begin(self.start_with))
-        # After the routine began, so an alarm found on restore pauses it under the modal.
-        self.restore_care()
+        # After the routine began, so an alarm found on restore pauses it under the modal;
+        # and after the first frame, which must not wait for the history file.
+        self.call_after_refresh(self.restore_care)
         if self.opens_care is not None:
             self.open_care(*self.opens_care)
 
