@@ -77,6 +77,10 @@ class FakeStore:
 
     # -- writing ----------------------------------------------------------------------------
 
+    def last_application(self) -> None:
+        """No ice or heat in these tests (tests/ui/test_care.py uses the real store)."""
+        return None
+
     def begin_session(self, routine_key: str, routine_name: str, steps: int) -> int:
         session = FakeSession(len(self.sessions) + 1, routine_key, routine_name, steps, self.wall())
         self.sessions.append(session)

@@ -49,6 +49,15 @@ def build_parser() -> argparse.ArgumentParser:
     what.add_argument("--schema", action="store_true", help="print the settings file's JSON Schema")
     sub.add_parser("notify-test", help="send one test notification through each channel")
     sub.add_parser("history", parents=[common], help="open the history screen: streak, calendar, pain trend")
+    for name, text in (("ice", "an ice timer: 20 minutes, a skin check halfway, an alarm, then a skin rest"),
+                       ("heat", "a heat timer: 20 minutes, a skin check halfway, an alarm, then a skin rest"),
+                       ("care", "ice or heat: asks which, with advice for how long ago the pain started")):
+        care = sub.add_parser(name, parents=[common], help=text)
+        care.add_argument("--since", metavar="WHEN",
+                          help="when the pain or injury started: 36h, 2d, now, or 2026-11-29 18:00 "
+                               "(starts a new episode; asked once per episode otherwise)")
+        care.add_argument("--minutes", type=int, metavar="N",
+                          help="this application only: N minutes (1 to 20) instead of the setting")
     return parser
 
 
@@ -87,7 +96,17 @@ def main(argv: list[str] | None = None) -> int:
         from .commands import BAD_INPUT, find, load_catalog, warn
 
         hooks: dict[str, object] = {}
-        if args.command in (None, "run", "history"):
+        opens_care = None
+        if args.command in ("ice", "heat", "care"):
+            from .commands import BAD_INPUT
+            from .launch import care_request
+
+            try:
+                opens_care = care_request(args.command, args.since, args.minutes)
+            except ValueError as error:
+                print(f"lumbar {args.command}: {error}", file=sys.stderr)
+                return BAD_INPUT
+        if args.command in (None, "run", "history", "ice", "heat", "care"):
             from .launch import BadEnvironment, bench_hooks
 
             try:  # before anything else is said or read: a one-line error, exit 2
@@ -113,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
         from .launch import launch
 
         return launch(catalog, name, voice=getattr(args, "voice", False), hooks=hooks,
-                      history=args.command == "history")
+                      history=args.command == "history", care=opens_care)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

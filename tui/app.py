@@ -7,34 +7,46 @@ import time
 from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING, Callable, Iterable
+from weakref import WeakKeyDictionary
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
+from .care import CareMixin
+from .clocks import boottime
+from .engine import activities as act
 from .engine import session as engine
-from .engine.cadence import FRAME, animated, next_delay
+from .engine.activities import Happened, Now
+from .engine.activities import command as act_on
+from .engine.cadence import FRAME
 from .engine.events import Event, SessionFinished
 from .engine.plan import plan
-from .engine.view import describe, summary, view
+from .engine.view import describe, summary
 from .dosing import Dosing
 from .recorder import Recorder
 from .screens.session import SessionScreen
 from .stops import Stops
+from .widgets.activity_line import ActivityLine
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from textual.timer import Timer
 
     from .cues import Cues
     from .engine.model import Routine
+    from .notify import Notifier
 
 #: Events older than this when the shell sees them (after a suspend) are not sounded.
 STALE_CUE = 1.5
 #: Seconds of first step a routine gets when its dose changed, to read it and refuse it.
 NOTICE_PREPARE = 10.0
+#: The routine's name among the running activities (tui.engine.activities).
+ROUTINE = "routine"
 
 
-class LumbarApp(Stops, App[None]):
+class LumbarApp(CareMixin, Stops, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "lumbar"
     BINDINGS = [
@@ -50,8 +62,10 @@ class LumbarApp(Stops, App[None]):
         origins: dict[str, str] | None = None,
         start: str | None = None,
         clock: Callable[[], float] = time.monotonic,
+        real_clock: Callable[[], float] = boottime,
         heartbeat: float | None = FRAME,
         cues: Cues | None = None,
+        notifier: Notifier | None = None,
         remember: bool = True,
         time_scale: float = 1.0,
         trace: Callable[[Event, float], None] | None = None,
@@ -61,14 +75,18 @@ class LumbarApp(Stops, App[None]):
         opens_history: bool = False,
         signals: bool = False,
         progression_question: bool = True,
+        opens_care: tuple[str | None, float | None, datetime | None] | None = None,
     ) -> None:
         """Args:
             routines: validated routines by name.
             origins: where each routine came from, for the home screen.
             start: a routine to start straight away.
-            clock: leave as default unless testing.
+            clock: the workout clock; leave as default unless testing.
+            real_clock: the clock of ice, heat and breaks, suspend included; leave as
+                default unless testing.
             heartbeat: the frame interval for smooth pacing; None to tick only when told (tests).
             cues: sound and speech; None for silence.
+            notifier: desktop, terminal and bell notifications (tui.notify); None for none.
             remember: save easier choices in the user's data dir.
             time_scale: clock seconds per real second (benchmarks simulate long runs).
             trace: called with each event and the clock when the shell saw it.
@@ -80,13 +98,17 @@ class LumbarApp(Stops, App[None]):
                 see tui/terminal.py); most tests leave it off and call the targets.
             progression_question: after a finished routine with ranges, ask whether it was
                 too easy, about right or too hard (needs a store).
+            opens_care: open on ice or heat (`lumbar ice/heat/care`): (kind or None to
+                ask, minutes or None for the setting, when the pain started or None).
         """
         self.routines = routines
         self.origins = origins or {}
         self.start_with = start
         self.clock = clock
+        self.real_clock = real_clock
         self.heartbeat = heartbeat
         self.cues = cues
+        self.notifier = notifier
         self.remember = remember
         self.time_scale = time_scale
         self.trace = trace
@@ -97,10 +119,14 @@ class LumbarApp(Stops, App[None]):
         self.checkins = checkins and store is not None
         self.two_week_rule = two_week_rule
         self.opens_history = opens_history
-        self.session: engine.Session | None = None
+        self.opens_care = opens_care
+        self.activities = act.Activities()
+        """Everything running: the routine, an ice or heat application..."""
         self._beat: asyncio.TimerHandle | None = None
         self._frames: Timer | None = None
         """A steady frame timer, only while an animation shows."""
+        self._lines: WeakKeyDictionary[Screen, ActivityLine] = WeakKeyDictionary()
+        """The status line mounted on each full screen, once a second activity ran."""
         self.notices: list[str] = []
         """Said once, on start (a missing speech tool, say)."""
         self.broken: dict[str, list[str]] = {}
@@ -113,6 +139,22 @@ class LumbarApp(Stops, App[None]):
         self._paused_by_stop = False
         super().__init__()
 
+    @property
+    def session(self) -> engine.Session | None:
+        """The routine under way, if any: one of the running activities."""
+        return act.get(self.activities, ROUTINE)
+
+    @session.setter
+    def session(self, state: engine.Session | None) -> None:
+        if state is None:
+            self.activities = act.remove(self.activities, ROUTINE)
+        else:
+            self.activities = act.put(self.activities, ROUTINE, act.SESSION, state)
+
+    def now(self) -> Now:
+        """Both clocks, read together."""
+        return Now(self.clock(), self.real_clock())
+
     def get_default_screen(self) -> Screen:
         # The first screen is the base screen itself: switching away from a blank default
         # cost more of the first frame than anything lumbar draws. `lumbar run` opens on
@@ -120,6 +162,10 @@ class LumbarApp(Stops, App[None]):
         # workout then stays, inert, under the screens that follow.
         if self.start_with is not None:
             return SessionScreen()
+        if self.opens_care is not None:
+            from .screens.care import CareScreen
+
+            return CareScreen()
         if self.opens_history and self.store is not None:
             from .screens.history import HistoryScreen
 
@@ -137,8 +183,15 @@ class LumbarApp(Stops, App[None]):
             for notice in (self.recorder.new_warning(), *self.store.recovered):
                 if notice:
                     self.notify(notice, severity="warning", timeout=10)
+        # A new screen on top gets the status line, and the heartbeat follows what it shows.
+        self.screen_change_signal.subscribe(self, lambda _: self.call_next(self._screen_changed))
         if self.start_with is not None:
             self._after(self._begin(self.start_with))
+        # After the routine began, so an alarm found on restore pauses it under the modal;
+        # and after the first frame, which must not wait for the history file.
+        self.call_after_refresh(self.restore_care)
+        if self.opens_care is not None:
+            self.open_care(*self.opens_care)
 
     def go_home(self) -> None:
         """Show the routine list: back down the stack if it is there, else in place."""
@@ -193,14 +246,14 @@ class LumbarApp(Stops, App[None]):
         if self.session is None:
             return
         before = self.session.plan.easier
-        self.session, events = act(self.session, self.clock(), *args)
+        self.activities, happened = act_on(self.activities, ROUTINE, act, self.now(), *args)
         if self.remember and self.session.plan.easier != before:
             from .settings import remember_easier
 
             if not self.recorder.remember_easier(self.session.plan.routine, self.session.plan.easier):
                 if problem := remember_easier(self.session.plan.routine, self.session.plan.easier):
                     self.notify(problem, severity="warning", timeout=10)
-        self._after(events)
+        self._route(happened)
 
     def action_leave_routine(self) -> None:
         """Back to the routine list, asking first while a routine is under way."""
@@ -268,18 +321,24 @@ class LumbarApp(Stops, App[None]):
     # -- the heartbeat --------------------------------------------------------
 
     def tick(self) -> None:
-        """Read the clock once, advance the engine, show the result."""
+        """Read both clocks once, advance every activity, show the result."""
         if self.terminal_signals.stopped:
             self.terminal_signals.deliver()  # before the clock counts the stopped time
-        if self.session is None:
-            self._arm()
-            return
-        self.session, events = engine.advance(self.session, self.clock())
-        self._after(events)
+        self.activities, happened = act.advance(self.activities, self.now())
+        self._route(happened)
 
-    def _after(self, events: Iterable[Event]) -> None:
+    def _after(self, events: Iterable[Event], activity: str = ROUTINE) -> None:
+        """Route events that one activity's command returned (not yet tagged)."""
+        self._route(tuple(Happened(activity, event, event.at) for event in events))
+
+    def _route(self, happened: Iterable[Happened]) -> None:
+        """Record, trace and sound each event in time order, then refresh every view."""
         now = self.clock()
-        for event in events:
+        for item in happened:
+            event = item.event
+            if item.activity != ROUTINE:
+                self.on_activity_event(item.activity, event)
+                continue
             # Stored before it is traced: a trace line means the row is already written.
             warning = self.recorder.on_event(event)
             if warning:
@@ -289,19 +348,52 @@ class LumbarApp(Stops, App[None]):
             self._sound(event, now)
             if isinstance(event, SessionFinished):
                 self._finished()
-                return
-        # The workout may sit under a modal; it still shows the truth behind it.
-        workout = next((s for s in reversed(self.screen_stack) if isinstance(s, SessionScreen)), None)
-        if self.session is not None and workout is not None:
-            workout.show(view(self.session, now))
+        self.show_views()
         self._arm()
+
+    def show_views(self) -> None:
+        """Give each screen that shows an activity (`shows`) its view; the status line the rest.
+
+        The App knows no screen types: a screen declares `shows = "routine"` (a name in
+        the running activities) and a `show(view)` method. A screen under a modal still
+        gets its view, so it shows the truth behind the modal.
+        """
+        now = self.now()
+        for screen in self.screen_stack:
+            name = getattr(screen, "shows", None)
+            if name is not None:
+                v = act.view(self.activities, name, now)
+                if v is not None:
+                    screen.show(v)
+        self._status_line(now)
+
+    def _screen_changed(self) -> None:
+        if self.activities.items:
+            self._status_line(self.now())
+            self._arm()
+
+    def _status_line(self, now: Now) -> None:
+        screen = self.screen_stack[-1] if self.screen_stack else None
+        if screen is None or isinstance(screen, ModalScreen):
+            return
+        line = self._lines.get(screen)
+        if line is None:
+            if all(a.name == getattr(screen, "shows", None) for a in self.activities.items):
+                return  # nothing else runs: no line needed yet
+            line = self._lines[screen] = ActivityLine()
+            screen.mount(line)
+        shown = getattr(screen, "shows", None)
+        if any(a.name != shown for a in self.activities.items):
+            line.show(tuple((name, v) for name, v in act.views(self.activities, now) if name != shown))
+        else:
+            line.show(())  # cheap: at frame rate the routine alone runs
 
     def _arm(self) -> None:
         """Schedule the next tick: one-shot for the next visible change, or steady frames."""
-        session = self.session
+        shown = getattr(self.screen_stack[-1], "shows", None) if self.screen_stack else None
         frames = (
-            self.heartbeat is not None and session is not None and animated(session)
-            and self.animation_level != "none" and isinstance(self.screen, SessionScreen)
+            self.heartbeat is not None and shown is not None and act.animated(self.activities, shown)
+            and self.animation_level != "none"
         )
         if frames:
             # Re-arming a one-shot timer every frame costs more than the frame itself.
@@ -313,9 +405,10 @@ class LumbarApp(Stops, App[None]):
             self._frames.stop()
             self._frames = None
         self._stop_beat()
-        if self.heartbeat is None or session is None:
+        if self.heartbeat is None or not self.activities.items:
             return
-        delay = next_delay(session, self.clock())
+        # Every activity is visible: on its screen or in the status line.
+        delay = act.wake_delay(self.activities, self.now(), act.names(self.activities))
         if delay is not None:
             # Not set_timer: Textual's one-shot Timer silently drops its callback when its
             # task starts later than its own delay (it "skips" the missed tick, and a
@@ -387,3 +480,5 @@ class LumbarApp(Stops, App[None]):
         self._stop_beat()
         if self.cues is not None:
             self.cues.close()
+        if self.notifier is not None:
+            self.notifier.close()

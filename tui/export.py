@@ -1,6 +1,7 @@
 """`lumbar export`: every history row to stdout as JSON lines, CSV or one JSON array.
 
-Each row has `kind` (session, step, checkin, easier, dose, answer) and `at`, ISO
+Each row has `kind` (session, step, checkin, easier, dose, answer, application: one ice
+or heat, with `treatment` "ice" or "heat") and `at`, ISO
 8601 with the local UTC offset of that moment, so scripts can read the history without
 knowing the database's tables.
 """
@@ -19,7 +20,8 @@ FORMATS = ("jsonl", "csv", "json")
 COLUMNS = ("kind", "at", "id", "session", "routine", "routine_name", "steps", "ended", "outcome",
            "index", "exercise", "side", "set", "round", "planned_seconds", "actual_seconds",
            "unit", "planned_count", "actual_count", "score", "moment", "names",
-           "reps", "sets", "hold_seconds", "why", "answer")
+           "reps", "sets", "hold_seconds", "why", "answer",
+           "treatment", "rest_seconds", "episode", "reason")
 
 
 def write(rows: Iterable[dict[str, Any]], fmt: str, out: TextIO) -> int:

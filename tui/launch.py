@@ -40,7 +40,8 @@ def sound_notices(player: list[str] | None, speaker: list[str] | None, voice: bo
 
 
 def launch(catalog: Catalog, name: str | None, *, voice: bool = False,
-           hooks: dict[str, object] | None = None, history: bool = False) -> int:
+           hooks: dict[str, object] | None = None, history: bool = False,
+           care: tuple[object, ...] | None = None) -> int:
     """Run the app on ``catalog`` (starting ``name`` straight away if given); the exit status.
 
     ``hooks`` are ``bench_hooks()``, read from the environment when not given. Exit 2,
@@ -72,11 +73,19 @@ def launch(catalog: Catalog, name: str | None, *, voice: bool = False,
     app = LumbarApp(catalog.routines, origins=origins, start=name, store=store,
                     checkins=settings.checkins, two_week_rule=settings.two_week_rule,
                     opens_history=history, progression_question=settings.progression_question,
-                    signals=True, **hooks)
+                    opens_care=care, signals=True, **hooks)  # type: ignore[arg-type]
+    app.care_minutes = settings.ice_heat_minutes
+    app.rest_minutes = settings.skin_rest_minutes
     app.broken = {key: [str(p) for p in problems] for key, problems in catalog.broken.items()}
     player = find_player()
     app.cues = Cues(app.bell, later=_later, voice=wants_voice, speaker=speaker, player=player,
                     warn=lambda text: app.notify(text, severity="warning", timeout=8))
+    from .notify import Notifier, default_channels
+    from .widgets.paint import terminal_writer
+
+    # Built here and handed in, like the cues: tests and the browser mode pass their own.
+    app.notifier = Notifier(default_channels(terminal_writer(app)),
+                            on_problem=lambda line: app.call_later(app.notify, line, severity="warning"))
     app.notices += [line.removeprefix("lumbar: ") for line in catalog.warnings] + notices
     if catalog.broken:
         names = ", ".join(catalog.broken)
@@ -100,6 +109,22 @@ def run(app: LumbarApp, **options: object) -> int:
         if app.cues is not None:
             app.cues.close()
     return app.return_code or 0
+
+
+def care_request(command: str, since: str | None, minutes: int | None) -> tuple[object, ...]:
+    """(kind or None, minutes or None, when the pain started or None) for `lumbar ice`,
+    `heat` or `care`. Raises ValueError, with what was expected, for a bad --since or
+    --minutes."""
+    from datetime import datetime
+
+    from .engine import thermal
+    from .since import parse_since
+
+    low, high = int(thermal.MIN_LENGTH // 60), int(thermal.MAX_LENGTH // 60)
+    if minutes is not None and not low <= minutes <= high:
+        raise ValueError(f"--minutes must be {low} to {high} (up to 20 minutes each time), not {minutes}")
+    started = parse_since(since, datetime.now().astimezone()) if since is not None else None
+    return (None if command == "care" else command, minutes, started)
 
 
 def bench_hooks() -> dict[str, object]:

@@ -74,6 +74,8 @@ class Period:
     checkins: list[tuple[date, int, str]]
     two_week: pain.TwoWeekState
     active_days: int
+    care: Counter = field(default_factory=Counter)
+    """Ice and heat applications: (treatment, outcome) -> how many."""
 
 
 def summarise(rows: list[dict[str, Any]], since: date, today: date) -> Period:
@@ -83,6 +85,7 @@ def summarise(rows: list[dict[str, Any]], since: date, today: date) -> Period:
     days = set()
     all_scores: list[tuple[date, float]] = []
     checkins = []
+    care: Counter = Counter()
     for row in rows:
         day = date.fromisoformat(row["at"][:10])
         if row["kind"] == "checkin" and day <= today:
@@ -95,11 +98,13 @@ def summarise(rows: list[dict[str, Any]], since: date, today: date) -> Period:
             totals.outcomes[row["outcome"] or "running"] += 1
             sessions[row["id"]] = totals
             days.add(day)
+        elif row["kind"] == "application" and since <= day <= today:
+            care[(row["treatment"], row["outcome"] or "on")] += 1
         elif row["kind"] == "step" and row["session"] in sessions:
             totals = sessions[row["session"]]
             totals.steps[row["outcome"]] += 1
             totals.by_exercise[row["exercise"]][row["outcome"]] += 1
-    return Period(since, today, routines, checkins, pain.two_week(all_scores, today), len(days))
+    return Period(since, today, routines, checkins, pain.two_week(all_scores, today), len(days), care)
 
 
 def render(period: Period, catalog: dict[str, Routine], doses: list[str] | None = None) -> str:
@@ -116,7 +121,14 @@ def render(period: Period, catalog: dict[str, Routine], doses: list[str] | None 
              f"on {p.active_days} of {span} days",
              f"- Steps: {steps['done']} done, {steps['skipped']} skipped, {steps['easier']} made easier",
              f"- Pain check-ins: {len(p.checkins)} (mean before {_mean(before)}, "
-             f"after {_mean(after)}; 0 is no pain, 10 the worst imaginable)", ""]
+             f"after {_mean(after)}; 0 is no pain, 10 the worst imaginable)"]
+    for treatment in ("ice", "heat"):
+        done = {o: n for (t, o), n in p.care.items() if t == treatment}
+        if done:
+            n = sum(done.values())
+            lines.append(f"- {treatment.capitalize()}: {n} application{'' if n == 1 else 's'} "
+                         f"({_outcomes(Counter(done))})")
+    lines.append("")
     for key, totals in sorted(p.routines.items(), key=lambda kv: (-kv[1].sessions, kv[0])):
         lines += _routine(totals, catalog.get(key))
     idle = sorted(r.name for k, r in catalog.items() if k not in p.routines)
@@ -224,7 +236,8 @@ def _table(rows: list[tuple[str, ...]], numeric: tuple[int, ...] = ()) -> list[s
 
 
 def _outcomes(c: Counter) -> str:
-    parts = [f"{c[k]} {k}" for k in ("finished", "left", "interrupted", "running") if c[k]]
+    parts = [f"{c[k]} {k}" for k in ("finished", "left", "interrupted", "running", "stopped", "on")
+             if c[k]]
     return ", ".join(parts) or "none"
 
 

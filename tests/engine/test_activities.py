@@ -260,3 +260,13 @@ def test_the_break_schedule_runs_in_the_aggregate() -> None:
     agg, happened = A.advance(agg, A.Now(mono=0.0, real=due))
     prompts = [h for h in happened if isinstance(h.event, BreakDue)]
     assert [h.event.at for h in prompts] == [due]
+
+
+def test_put_replaces_in_place_or_adds_at_the_end() -> None:
+    from tui.engine import activities as A
+    from tui.engine import thermal
+
+    agg = A.put(A.Activities(), "ice", thermal.DRIVER, thermal.start("ice", 0.0))
+    agg = A.put(agg, "heat", thermal.DRIVER, thermal.start("heat", 0.0))
+    agg = A.put(agg, "ice", thermal.DRIVER, thermal.start("ice", 5.0))
+    assert A.names(agg) == ("ice", "heat") and A.get(agg, "ice").started_at == 5.0

@@ -173,3 +173,24 @@ def test_long_cue_at_the_minimum_size(snap_compare, make_app, fake_clock):
     app = start(make_app, LONG_CUE)
     # 5 s to get ready, then 10 s into the left side: the cue cut after three lines.
     assert snap_compare(app, terminal_size=(60, 20), run_before=runner(app, fake_clock, 5, 10))
+
+
+def test_ice_past_halfway(snap_compare, make_app):
+    """A running ice application at 80x24: ICE in words and colour, big digits, the skin
+    check (it is past halfway), the advice, the safety lines."""
+    from datetime import datetime, timedelta, timezone
+
+    from tui.engine.clock import FakeClock
+
+    real = FakeClock(50_000.0)
+    noon = datetime(2026, 11, 30, 12, 0, tzinfo=timezone.utc)
+    app = make_app(real_clock=real, opens_care=("ice", 20, noon - timedelta(hours=5)))
+    app.wall = lambda: noon
+
+    async def run_before(pilot) -> None:
+        await pilot.pause()
+        real.advance(10 * 60 + 30)  # 9:30 left
+        app.tick()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

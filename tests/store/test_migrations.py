@@ -42,6 +42,7 @@ def test_migrations_build_the_schema_one_version_at_a_time(tmp_path: Path) -> No
     assert seen[0][1] == {"sessions", "steps", "checkins"}
     assert seen[1][1] == {"sessions", "steps", "checkins", "easier", "meta"}
     assert seen[2][1] == seen[1][1] | {"doses", "answers"}
+    assert seen[3][1] == seen[2][1] | {"applications"}
     assert migrate(conn) == VERSION  # nothing left to do
     conn.close()
     assert VERSION == len(MIGRATIONS) >= 2

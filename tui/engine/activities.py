@@ -127,6 +127,14 @@ def add(agg: Activities, name: str, driver: Driver, state: Any) -> Activities:
     return replace(agg, items=agg.items + (Activity(name, driver, state),))
 
 
+def put(agg: Activities, name: str, driver: Driver, state: Any) -> Activities:
+    """`name` with a new state: replaced in its place if running, else added at the end."""
+    if _find(agg, name) is None:
+        return add(agg, name, driver, state)
+    return replace(agg, items=tuple(Activity(name, driver, state) if a.name == name else a
+                                    for a in agg.items))
+
+
 def remove(agg: Activities, name: str) -> Activities:
     """Stop tracking `name` (no-op if absent)."""
     return replace(agg, items=tuple(a for a in agg.items if a.name != name))

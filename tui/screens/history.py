@@ -76,7 +76,9 @@ class HistoryScreen(Screen[None]):
                 with Vertical(id="history-left"):
                     yield Static("Today", classes="heading")
                     yield Static(self._today(), id="today", markup=False)
-                    # Breaks and ice/heat done today will get their own rows here.
+                    # Breaks done today will get their own rows here.
+                    if self.data.today_applications:
+                        yield Static(self._care(), id="today-care", markup=False)
                     yield Static(self._next(), id="next-up", markup=False)
                     yield Static(self._streak(), id="streak", classes="heading", markup=False)
                     yield Static("Routines", classes="heading")
@@ -100,6 +102,14 @@ class HistoryScreen(Screen[None]):
         rows = [f"{hhmm}  {name} · {outcome}" for hhmm, name, outcome in self.data.today_sessions]
         if not rows:
             return "No routine yet today."
+        more = len(rows) - TODAY_ROWS
+        return "\n".join(rows[:TODAY_ROWS] + ([f"and {more} more"] if more > 0 else []))
+
+    def _care(self) -> str:
+        words = {"finished": "done", "on": "on now"}
+        rows = [f"{hhmm}  {kind.capitalize()} · " + (f"stopped: {why}" if outcome == "stopped" and why
+                                                      else words.get(outcome, outcome))
+                for hhmm, kind, outcome, why in self.data.today_applications]
         more = len(rows) - TODAY_ROWS
         return "\n".join(rows[:TODAY_ROWS] + ([f"and {more} more"] if more > 0 else []))
 

@@ -45,6 +45,8 @@ class HomeScreen(Screen[None]):
         Binding(keys("enter"), "start", "Start", key_display=format_key("enter"), id="home.start",
                 show=True, priority=True),
         Binding(keys("h"), "history", "History", key_display="h", id="home.history"),
+        Binding(keys("i"), "care", "Ice/heat", key_display="i", id="home.care",
+                tooltip="An ice or heat timer for home care"),
         Binding(keys("c"), "checkin", "Check in", key_display="c", id="home.checkin", tooltip="How is your back? (0-10)"),
         Binding(keys("question_mark", "f1", pad=("slash",)), "help", "Help", key_display="?", id="home.help"),
         Binding(keys("q"), "app.quit", "Quit", key_display="q", id="home.quit"),
@@ -139,6 +141,9 @@ class HomeScreen(Screen[None]):
         from .history import HistoryScreen
 
         self.app.push_screen(HistoryScreen(self.lumbar.store))
+
+    def action_care(self) -> None:
+        self.lumbar.open_care()
 
     def action_checkin(self) -> None:
         from .checkin import alone

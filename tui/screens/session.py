@@ -43,6 +43,8 @@ KIND_WORDS = {
 class SessionScreen(Screen[None]):
     BLANK = True
     """The screen itself is plain background (see :mod:`tui.widgets.group`)."""
+    shows = "routine"
+    """The activity whose view the App pushes to `show` (tui.engine.activities)."""
     BINDINGS = [
         Binding(keys("space", pad=("0",)), "pause", "Pause", key_display="space", id="session.pause",
                 tooltip="Pause or resume"),

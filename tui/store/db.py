@@ -33,6 +33,7 @@ DEFAULT_TIMEOUT = 2.0
 #: minutes by another program never stalls a step boundary for the full timeout.
 RETRY_TIMEOUT = 0.05
 SHOWN_KEY = "two_week_shown"
+EPISODE_KEY = "episode_utc"
 
 
 def _default_wall() -> datetime:
@@ -271,6 +272,58 @@ class Store:
             row = self._read("SELECT score FROM checkins WHERE session_id = ? AND moment = ? "
                              "ORDER BY utc DESC, id DESC LIMIT 1", (real, moment))
             return row[0] if row else None
+
+    # -- ice and heat ----------------------------------------------------------------------
+    def begin_application(self, kind: str, planned: float, rest: float,
+                          episode_utc: str | None) -> int:
+        """A pack goes on now: a row with no outcome yet; returns its id. `planned` and
+        `rest` in seconds; `episode_utc` when the pain started (UTC_FORMAT) or None.
+        ValueError for a kind other than ice or heat."""
+        _check(kind, ("ice", "heat"), "kind")
+        with self._lock:
+            provisional = self._next_id
+            self._next_id -= 1
+            self._write("application", provisional, kind, float(planned), float(rest), episode_utc)
+            return self._alias.get(provisional, provisional)
+
+    def end_application(self, application_id: int, outcome: str, reason: str | None = None) -> None:
+        """The pack came off now: "finished" (at the alarm) or "stopped" early, with why."""
+        _check(outcome, ("finished", "stopped"), "outcome")
+        with self._lock:
+            self._write("application_end", application_id, outcome, reason)
+
+    def last_application(self) -> dict[str, Any] | None:
+        """The newest application: id, kind, start (aware local datetime), planned, rest
+        (seconds), ended (aware datetime or None), outcome, reason; None if there is none."""
+        with self._lock:
+            row = self._query(lambda conn: conn.execute(
+                "SELECT id, kind, utc, utc_offset, planned_seconds, rest_seconds, ended_utc, "
+                "ended_offset, outcome, reason FROM applications ORDER BY utc DESC, id DESC "
+                "LIMIT 1").fetchone())
+        if row is None:
+            return None
+        return {"id": row[0], "kind": row[1], "start": queries.local(row[2], row[3]),
+                "planned": row[4], "rest": row[5],
+                "ended": queries.local(row[6], row[7]) if row[6] else None,
+                "outcome": row[8], "reason": row[9]}
+
+    def applications_today(self, today: date | None = None) -> int:
+        """Ice and heat applications begun on the local day `today` (default: today)."""
+        day = (today or self._today()).isoformat()
+        with self._lock:
+            return self._query(lambda conn: conn.execute(
+                "SELECT count(*) FROM applications WHERE day = ?", (day,)).fetchone()[0])
+
+    def episode(self) -> datetime | None:
+        """When the current pain or injury started (aware UTC), or None if never said."""
+        with self._lock:
+            row = self._read("SELECT value FROM meta WHERE key = ?", (EPISODE_KEY,))
+        return queries.local(row[0], 0) if row else None
+
+    def set_episode(self, started: datetime) -> None:
+        """Start a new episode: the pain or injury started at `started` (aware)."""
+        with self._lock:
+            self._write("meta", EPISODE_KEY, stamp(started)[0])
 
     def history(self, today: date | None = None) -> HistoryData:
         with self._lock:

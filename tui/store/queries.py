@@ -85,7 +85,11 @@ def history(conn: sqlite3.Connection, today: date) -> HistoryData:
     per_routine = tuple((name, count, date.fromisoformat(last) if last else None)
                         for _key, count, last, name in routines)
     checkins = conn.execute("SELECT count(*) FROM checkins").fetchone()[0]
-    return HistoryData(
+    applications = tuple(
+        (local(u, o).strftime("%H:%M"), kind, outcome, reason) for u, o, kind, outcome, reason in conn.execute(
+            "SELECT utc, utc_offset, kind, coalesce(outcome, 'on'), reason FROM applications "
+            "WHERE day = ? ORDER BY utc, id", (day,)))
+    return HistoryData(today_applications=applications,
         today=today, today_sessions=today_sessions, streak=pain.streak(active, today),
         calendar=calendar, pain_weeks=pain.weekly_means(readings, today),
         per_routine=per_routine, checkins=checkins)
@@ -104,7 +108,7 @@ def two_week_readings(conn: sqlite3.Connection, today: date) -> tuple[list[tuple
 def rows(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     """Every row as a dict with `kind` and `at` (ISO 8601 with offset), oldest first.
 
-    Kinds: session, step, checkin, easier, dose, answer. Field names are the export format's, not the
+    Kinds: session, step, checkin, easier, dose, answer, application. Field names are the export format's, not the
     tables', so scripts need not know the schema.
     """
     out: list[tuple[str, int, int, dict[str, Any]]] = []
@@ -128,6 +132,13 @@ def rows(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     for n, r in enumerate(conn.execute("SELECT routine_key, names, utc, utc_offset FROM easier")):
         out.append((r[2], 3, n, {"kind": "easier", "at": iso(r[2], r[3]), "routine": r[0],
                                  "names": json.loads(r[1])}))
+    for r in conn.execute("SELECT id, utc, utc_offset, kind, planned_seconds, rest_seconds, "
+                          "episode_utc, ended_utc, ended_offset, outcome, reason FROM applications"):
+        out.append((r[1], 4, r[0], {
+            "kind": "application", "at": iso(r[1], r[2]), "id": r[0], "treatment": r[3],
+            "planned_seconds": r[4], "rest_seconds": r[5],
+            "episode": iso(r[6], 0) if r[6] else None, "ended": iso(r[7], r[8]),
+            "outcome": r[9], "reason": r[10]}))
     from .progress import export_rows  # it imports this module
 
     out += export_rows(conn)

@@ -69,3 +69,6 @@ class HistoryData:
     """(routine name, sessions, last local date), most recent first."""
     checkins: int
     """Check-ins in all."""
+    today_applications: tuple[tuple[str, str, str, str | None], ...] = ()
+    """(local "HH:MM", "ice" or "heat", "finished", "stopped" or "on", why stopped) for
+    today's ice and heat, oldest first."""

@@ -101,6 +101,27 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         )""",
         "CREATE INDEX answers_session ON answers (session_id)",
     ),
+    # 4: ice and heat applications. A row is written when the pack goes on (outcome NULL
+    # while it is on), so a restarted lumbar finds it and shows the time left or the
+    # alarm; it is closed when the pack comes off. `episode_utc`: when the pain or injury
+    # started, as the user said (the advice's basis). The current episode is in meta.
+    (
+        """CREATE TABLE applications (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('ice', 'heat')),
+            utc TEXT NOT NULL,
+            utc_offset INTEGER NOT NULL,
+            day TEXT NOT NULL,
+            planned_seconds REAL NOT NULL,
+            rest_seconds REAL NOT NULL,
+            episode_utc TEXT,
+            ended_utc TEXT,
+            ended_offset INTEGER,
+            outcome TEXT CHECK (outcome IN ('finished', 'stopped')),
+            reason TEXT
+        )""",
+        "CREATE INDEX applications_day ON applications (day)",
+    ),
 )
 
 #: The version this lumbar writes.

@@ -71,6 +71,18 @@ def apply(conn: sqlite3.Connection, op: Op, aliases: dict[int, int],
             "utc, utc_offset, day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(key, name, reps, sets, hold, why, real(sid), utc, offset, day)
              for name, reps, sets, hold, why in doses])
+    elif kind == "application":
+        provisional, what, planned, rest, episode = args
+        cur = conn.execute(
+            "INSERT INTO applications (kind, utc, utc_offset, day, planned_seconds, "
+            "rest_seconds, episode_utc) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (what, utc, offset, day, planned, rest, episode))
+        aliases[provisional] = cur.lastrowid
+    elif kind == "application_end":
+        aid, outcome, reason = args
+        conn.execute("UPDATE applications SET outcome = ?, reason = ?, ended_utc = ?, "
+                     "ended_offset = ? WHERE id = ? AND outcome IS NULL",
+                     (outcome, reason, utc, offset, real(aid)))
     elif kind == "meta":
         key, value = args
         conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))

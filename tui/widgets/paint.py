@@ -191,3 +191,25 @@ def paint_now(widget: Widget, *regions: Region) -> bool:
             return True
     widget.refresh(*regions)
     return False
+
+
+def terminal_writer(app: object) -> Callable[[str], None]:
+    """A `write(text)` that sends raw bytes (a bell, an OSC notification) to the terminal
+    through the app's driver, in order with its frames.
+
+    Textual has no public call for this (`App.bell` itself writes through the private
+    driver), so the name is read here, guarded: without a driver (headless, or a
+    release that renamed it) the text is dropped, and the notifier's other channels
+    still work.
+    """
+
+    def write(text: str) -> None:
+        driver = getattr(app, "_driver", None)
+        if driver is None or getattr(app, "is_headless", False):
+            return
+        try:
+            driver.write(text)
+        except Exception as error:  # a renamed or changed driver: never break an alarm
+            log.warning("cannot write to the terminal: %s", error)
+
+    return write

@@ -1,0 +1,227 @@
+"""Ice and heat in the App: start, restore, commands, and what each event does.
+
+A mixin for LumbarApp, so app.py stays routing. The application itself is pure
+(tui.engine.thermal), runs as the activity CARE on the real clock, and is kept in the
+store from the moment the pack goes on: a restarted lumbar rebuilds it with
+`thermal.restore` from the stored wall times, as it stands now (time left, or the alarm).
+
+Effects go out through what the App was given: the notifier (desktop, terminal, bell),
+the cues (one more bell a level), Textual's own toasts.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Callable
+
+from .engine import activities as act
+from .engine import episode as episodes
+from .engine import thermal
+from .engine.events import AlarmRang, ApplicationEnded, Event, RoundOffered, SkinCheckDue
+
+if TYPE_CHECKING:
+    from .engine.activities import Now
+
+#: The ice or heat application's name among the running activities.
+CARE = "care"
+SIGNS = ", ".join(thermal.SKIN_SIGNS)
+
+
+class CareMixin:
+    """Ice and heat for LumbarApp (see the module docstring)."""
+
+    care_minutes: int = 20
+    """Length of one application, minutes (setting `ice_heat_minutes`, 1..20)."""
+    rest_minutes: int = 20
+    """Skin rest after one, minutes (setting `skin_rest_minutes`, 1..120)."""
+    care_row: int | None = None
+    """The store row of the application under way."""
+
+    # Provided by LumbarApp.
+    activities: act.Activities
+    store: Any
+    notifier: Any
+    cues: Any
+    now: Callable[[], Now]
+    _route: Callable[..., None]
+
+    def wall(self) -> datetime:
+        """The aware local time now; tests replace it, in step with the real clock."""
+        return datetime.now().astimezone()
+
+    # -- the episode ------------------------------------------------------------------------
+
+    def episode(self) -> datetime | None:
+        return self.store.episode() if self.store is not None else getattr(self, "_episode", None)
+
+    def set_episode(self, started: datetime) -> None:
+        self._episode = started
+        if self.store is not None:
+            self.store.set_episode(started)
+
+    def advice(self, choice: str | None = None) -> tuple[str, str] | None:
+        """(kind, one line why) for the current episode, or None when it is not known."""
+        started = self.episode()
+        if started is None:
+            return None
+        ep = episodes.Episode(started.timestamp())
+        return episodes.advice(ep, self.wall().timestamp(), choice)
+
+    # -- running ----------------------------------------------------------------------------
+
+    @property
+    def application(self) -> thermal.Application | None:
+        return act.get(self.activities, CARE)
+
+    def start_care(self, kind: str, minutes: float | None = None) -> None:
+        """Put a pack on now, for `minutes` (default: the setting)."""
+        length = float(minutes if minutes is not None else self.care_minutes) * 60
+        rest = float(self.rest_minutes) * 60
+        now = self.now()
+        app = thermal.start(kind, now.real, length, rest)
+        self.activities = act.put(self.activities, CARE, thermal.DRIVER, app)
+        if self.store is not None:
+            started = self.episode()
+            from .store.writes import stamp
+
+            self.care_row = self.store.begin_application(
+                kind, length, rest, stamp(started)[0] if started else None)
+        self._route(())
+
+    def care_command(self, fn: Callable[..., Any], *args: Any) -> None:
+        """Run a thermal command (`acknowledge`, `stop_early`) on the application."""
+        if self.application is None:
+            return
+        self.activities, happened = act.command(self.activities, CARE, fn, self.now(), *args)
+        self._route(happened)
+
+    def end_care(self) -> None:
+        """Forget a finished or resting application (the store already has its row)."""
+        self.activities = act.remove(self.activities, CARE)
+        self.care_row = None
+        self._route(())
+
+    def restore_care(self) -> None:
+        """Rebuild the stored application, if one is on or its skin rest is not over."""
+        if self.store is None:
+            return
+        last = self.store.last_application()
+        if last is None:
+            return
+        wall, now = self.wall(), self.now()
+
+        def real(moment: datetime) -> float:
+            return now.real - (wall - moment).total_seconds()
+
+        started = real(last["start"])
+        off_at = real(last["ended"]) if last["ended"] is not None else None
+        if off_at is not None and now.real >= off_at + last["rest"]:
+            return  # rested long ago: nothing is running
+        try:
+            app, events = thermal.restore(
+                last["kind"], started, last["planned"], now.real, rest=last["rest"],
+                off_at=max(off_at, started) if off_at is not None else None,
+                reason=last["reason"] if last["outcome"] == "stopped" else None)
+        except ValueError:
+            return  # a row this lumbar cannot use (bounds changed): leave it in the history
+        self.activities = act.put(self.activities, CARE, thermal.DRIVER, app)
+        self.care_row = last["id"] if last["outcome"] is None else None
+        self._route(tuple(act.Happened(CARE, e, e.at) for e in events))
+
+    def applications_today(self) -> int | None:
+        """Applications begun today, this one included; None when no history is kept."""
+        return self.store.applications_today() if self.store is not None else None
+
+    # -- events -----------------------------------------------------------------------------
+
+    def on_activity_event(self, activity: str, event: Event) -> None:
+        """What an ice or heat event does: a row, a notification, the alarm screen."""
+        if activity != CARE:
+            return
+        label = thermal.LABELS.get(getattr(event, "kind", ""), "")
+        if isinstance(event, SkinCheckDue):
+            self._send(f"{label}: skin check",
+                       f"Halfway. Look at the skin: take it off now if it is {SIGNS}.")
+        elif isinstance(event, AlarmRang):
+            kind = self.application.kind if self.application else ""
+            self._send(f"{thermal.LABELS.get(kind, 'Ice or heat')}: take it off now",
+                       "The time is up. Take the pack off to rest the skin.", "critical")
+            if self.cues is not None:
+                for _ in range(event.level - 1):  # louder as it goes on: one more bell a level
+                    self.cues.bell()
+            self.open_alarm()
+        elif isinstance(event, ApplicationEnded):
+            if self.store is not None and self.care_row is not None:
+                self.store.end_application(self.care_row, event.outcome, event.reason)
+            self.care_row = None
+        elif isinstance(event, RoundOffered):
+            self._send(f"{label}: skin rested", f"Another round of {label.lower()} is fine now, if you want one.")
+
+    def _send(self, title: str, body: str, urgency: str = "normal") -> None:
+        if self.notifier is not None:
+            from .notify import Notice
+
+            self.notifier.send(Notice(title, body, urgency))  # type: ignore[arg-type]
+
+    def open_care(self, kind: str | None = None, minutes: float | None = None,
+                  since: datetime | None = None) -> None:
+        """The ice/heat entry (`lumbar ice`, `lumbar care`, the home key): ask when it started
+        (once per episode), then which (when `kind` is None), then start. An application
+        already running is shown instead."""
+        from .screens.care_ask import ChoiceModal, EpisodeModal
+
+        if since is not None:
+            self.set_episode(since)
+        running = self.application
+        if running is not None and running.phase is not thermal.Phase.DONE:
+            self.show_care()  # on, ringing or resting: the skin comes first
+            return
+
+        def begin(chosen: str | None) -> None:
+            if chosen:
+                self.show_care()
+                self.start_care(chosen, minutes)
+            else:
+                cancelled()
+
+        def cancelled() -> None:
+            # `lumbar ice` opens on an empty ice/heat screen: a cancelled question leaves it.
+            if self.application is None and getattr(self.screen, "shows", None) == CARE:  # type: ignore[attr-defined]
+                self.go_home()  # type: ignore[attr-defined]
+
+        def known(ok: bool | None = True) -> None:
+            if not ok:
+                cancelled()
+                return
+            if kind is not None:
+                begin(kind)
+                return
+            advice = self.advice()
+            assert advice is not None
+            self.push_screen(ChoiceModal(*advice), begin)  # type: ignore[attr-defined]
+
+        if self.episode() is None:
+            self.push_screen(EpisodeModal(), known)  # type: ignore[attr-defined]
+        else:
+            known()
+
+    def show_care(self) -> None:
+        """Bring the ice/heat screen to the top: back down to it, or a new one."""
+        from .screens.care import CareScreen
+
+        stack = self.screen_stack  # type: ignore[attr-defined]
+        if isinstance(stack[-1], CareScreen):
+            return
+        if any(isinstance(s, CareScreen) for s in stack):
+            while not isinstance(self.screen, CareScreen):  # type: ignore[attr-defined]
+                self.pop_screen()  # type: ignore[attr-defined]
+        else:
+            self.push_screen(CareScreen())  # type: ignore[attr-defined]
+
+    def open_alarm(self) -> None:
+        """Show the alarm over whatever is on screen, once (the routine pauses under it)."""
+        from .screens.care import AlarmModal
+
+        if any(isinstance(s, AlarmModal) for s in self.screen_stack):  # type: ignore[attr-defined]
+            return
+        self.pause_for(AlarmModal())  # type: ignore[attr-defined]

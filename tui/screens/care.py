@@ -1,0 +1,214 @@
+"""The ice or heat screen, and the alarm that only a deliberate answer silences.
+
+Ice and heat each have their own colour AND their own word ("ICE", "HEAT") in the
+heading, so the two read apart in monochrome (NO_COLOR) too.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Input, Static
+
+from ..engine import thermal
+from ..engine.thermal import Phase, ThermalView
+from ..engine.timefmt import clock_text
+from ..widgets.big_time import BigTime
+from ..widgets.key_bar import KeyBar
+
+if TYPE_CHECKING:
+    from ..app import LumbarApp
+
+SAFETY = ("Always a thin cloth between the pack and your skin.  "
+          "Never fall asleep on a heat pad.  "
+          "If the pain goes on or gets worse, see a doctor.")
+SKIN = ("Skin check: look under the pack now. Take it off at once if the skin is "
+        + ", ".join(thermal.SKIN_SIGNS) + ".")
+PHASE_WORDS = {Phase.ON: "on the skin", Phase.ALARM: "time is up",
+               Phase.REST: "off: the skin rests", Phase.DONE: "rested"}
+#: The word that silences the alarm: typed, so a stray key press never does.
+ACK_WORD = "off"
+
+
+class CareScreen(Screen[None]):
+    DEFAULT_CSS = """
+    CareScreen { layout: vertical; }
+    #care-head { height: 1; padding: 0 1; text-style: bold; }
+    CareScreen.-ice #care-head { color: $primary; }
+    CareScreen.-heat #care-head { color: $error; }
+    #care-time { height: 1fr; min-height: 5; padding: 0 1; }
+    CareScreen.-ice #care-time { color: $primary; }
+    CareScreen.-heat #care-time { color: $error; }
+    #care-line { height: 1; padding: 0 1; text-align: center; }
+    #care-skin { height: auto; padding: 0 1; color: $warning; text-style: bold; display: none; }
+    #care-advice, #care-today, #care-safety { height: auto; padding: 0 1; color: $text-muted; }
+    """
+    """The heading in the kind's colour, big digits, the skin check, the safety lines."""
+
+    BINDINGS = [
+        Binding("x", "off", "Take it off now", id="care.off"),
+        Binding("a", "again", "Another round", id="care.again"),
+        Binding("n", "new_episode", "New episode", id="care.episode",
+                tooltip="The pain or injury started again: ask when"),
+        Binding("q,escape", "back", "Back", key_display="q", id="care.back",
+                tooltip="To the routine list; the timer keeps running"),
+    ]
+
+    shows = "care"
+    """The activity whose view the App pushes to `show`."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._view: ThermalView | None = None
+        self._ready = False
+        self._texts_for: tuple[object, ...] | None = None
+        self._shown: tuple[object, ...] | None = None
+
+    @property
+    def lumbar(self) -> LumbarApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Static("Ice or heat", id="care-head", markup=False)
+        yield BigTime(id="care-time")
+        yield Static("", id="care-line", markup=False)
+        yield Static(SKIN, id="care-skin", markup=False)
+        yield Static("", id="care-advice", markup=False)
+        yield Static("", id="care-today", markup=False)
+        yield Static(SAFETY, id="care-safety", markup=False)
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self._ready = True
+        self._texts()
+        self.lumbar.tick()
+
+    def _texts(self) -> None:
+        advice = self.lumbar.advice(self._view.kind if self._view else None)
+        self.query_one("#care-advice", Static).update(advice[1] if advice else "")
+        n = self.lumbar.applications_today()
+        # No history kept (no store): no count to give.
+        self.query_one("#care-today", Static).update(
+            "" if n is None else f"Today: {n} application{'' if n == 1 else 's'}.")
+
+    def show(self, v: ThermalView) -> None:
+        """The application as it stands: the App calls this whenever it changes."""
+        self._view = v
+        if not self._ready:
+            return  # on_mount shows it
+        # Under a workout this is called at frame rate: redraw only when the second changes.
+        key = (v.kind, v.phase, None if v.remaining is None else clock_text(v.remaining),
+               v.skin_check, v.stopped, v.line)
+        if key == self._shown:
+            return
+        self._shown = key
+        self.set_class(v.kind == "ice", "-ice")
+        self.set_class(v.kind == "heat", "-heat")
+        head = f"{v.label.upper()} · {PHASE_WORDS[v.phase]}"
+        if v.stopped:
+            head += f" · taken off early: {v.stopped}"
+        self.query_one("#care-head", Static).update(head)
+        big = self.query_one(BigTime)
+        if v.remaining is not None:
+            big.text = clock_text(v.remaining)
+        else:
+            big.text = "OFF" if v.phase is Phase.ALARM else "0:00"
+        line = {Phase.ON: f"{v.line} · press x to take it off early",
+                Phase.ALARM: v.line, Phase.REST: v.line,
+                Phase.DONE: "Rested. Press a for another round, q for the list."}[v.phase]
+        self.query_one("#care-line", Static).update(line)
+        self.query_one("#care-skin").display = v.skin_check and v.phase is Phase.ON
+        if self._texts_for != (v.phase, v.kind):
+            self._texts_for = (v.phase, v.kind)
+            self._texts()
+            self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        phase = self._view.phase if self._view else None
+        if action == "off":
+            return True if phase is Phase.ON else None
+        if action == "again":
+            return True if phase is Phase.DONE else None
+        return True
+
+    def action_off(self) -> None:
+        v = self._view
+        why = "taken off at the skin check" if v is not None and v.skin_check else "taken off early"
+        self.lumbar.care_command(thermal.stop_early, why)
+        self.notify("Taken off; the skin rest starts now. Recorded as stopped early.", timeout=5)
+
+    def action_again(self) -> None:
+        if self._view is not None:
+            self.lumbar.start_care(self._view.kind)
+
+    def action_new_episode(self) -> None:
+        from .care_ask import EpisodeModal
+
+        self.app.push_screen(EpisodeModal(), lambda _: self._texts())
+
+    def action_back(self) -> None:
+        if self._view is not None and self._view.phase is Phase.DONE:
+            self.lumbar.end_care()
+        self.lumbar.go_home()
+
+
+class AlarmModal(ModalScreen[None]):
+    DEFAULT_CSS = """
+    AlarmModal { align: center middle; }
+    #alarm {
+        width: 64; max-width: 95%; height: auto;
+        border: heavy $warning; background: $surface; padding: 0 2;
+    }
+    AlarmModal.-loud #alarm { border: heavy $error; background: $error 25%; }
+    #alarm-title { text-style: bold; margin-top: 1; }
+    #alarm-line { margin-bottom: 1; }
+    #alarm-hint { color: $text-muted; margin-bottom: 1; }
+    """
+    """A heavy frame that turns red as the alarm grows."""
+
+    shows = "care"
+    """Receives the application's view, to say how long ago it ended."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="alarm"):
+            yield Static("Time is up: take it off now", id="alarm-title", markup=False)
+            yield Static("", id="alarm-line", markup=False)
+            yield Input(placeholder=f"type {ACK_WORD} and press Enter", id="alarm-word")
+            yield Static(f"Type {ACK_WORD} and press Enter once the pack is off; the alarm "
+                         "repeats until then.", id="alarm-hint", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+        self._ready = True
+        self.app.tick()  # type: ignore[attr-defined]  # show the view it missed while mounting
+
+    _closed = False
+    _ready = False
+
+    def show(self, v: ThermalView) -> None:
+        if not self._ready:
+            return
+        if v.phase is not Phase.ALARM:
+            self._close()  # acknowledged, or the application is gone
+            return
+        self.query_one("#alarm-title", Static).update(f"{v.label.upper()}: time is up, take it off now")
+        self.query_one("#alarm-line", Static).update(f"{v.label} {v.line} (alarm {v.level} of {thermal.MAX_LEVEL}).")
+        self.set_class(v.level >= 3, "-loud")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.value.strip().lower() == ACK_WORD:
+            self.app.care_command(thermal.acknowledge)  # type: ignore[attr-defined]
+            self._close()
+        else:
+            event.input.value = ""
+            self.query_one("#alarm-hint", Static).update(
+                f"Only the word {ACK_WORD} stops the alarm. Take the pack off, then type it.")
+
+    def _close(self) -> None:
+        if not self._closed:
+            self._closed = True
+            self.dismiss()

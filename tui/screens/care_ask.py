@@ -1,0 +1,84 @@
+"""The two questions before ice or heat: when did it start (once per episode), and which."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from ..since import EXAMPLES, parse_since
+
+_FRAME = """
+    {name} { align: center middle; }
+    {name} > Vertical {
+        width: 66; max-width: 95%; height: auto;
+        border: round $primary; background: $surface; padding: 0 2;
+    }
+    {name} .title { text-style: bold; margin-top: 1; }
+    {name} .hint { color: $text-muted; margin-bottom: 1; }
+"""
+
+
+class EpisodeModal(ModalScreen[bool]):
+    """When did the pain or injury start? Dismissed with True once the answer is stored."""
+
+    DEFAULT_CSS = _FRAME.replace("{name}", "EpisodeModal")
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static("When did this pain or injury start?", classes="title", markup=False)
+            yield Static("Ice suits the first 48 hours, heat the days after. lumbar asks once and "
+                         "remembers it until you start a new episode (n on the ice/heat screen).",
+                         markup=False)
+            yield Input(placeholder=EXAMPLES, id="since")
+            yield Static(f"For example {EXAMPLES}. Esc: cancel.", classes="hint", id="since-hint",
+                         markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        app = self.app
+        try:
+            started = parse_since(event.value, app.wall())  # type: ignore[attr-defined]
+        except ValueError as error:
+            self.query_one("#since-hint", Static).update(str(error))
+            return
+        app.set_episode(started)  # type: ignore[attr-defined]
+        self.dismiss(True)
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
+
+
+class ChoiceModal(ModalScreen["str | None"]):
+    """Ice or heat, with the episode's advice; the person's choice wins."""
+
+    DEFAULT_CSS = _FRAME.replace("{name}", "ChoiceModal")
+    BINDINGS = [
+        Binding("i", "choose('ice')", "Ice"),
+        Binding("h", "choose('heat')", "Heat"),
+        Binding("enter", "choose('')", "As advised"),
+        Binding("escape,q", "cancel", "Cancel"),
+    ]
+
+    def __init__(self, advised: str, why: str) -> None:
+        super().__init__()
+        self.advised = advised
+        self.why = why
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static("Ice or heat?", classes="title", markup=False)
+            yield Static(self.why, markup=False)
+            yield Static(f"i: ice     h: heat     Enter: {self.advised}     Esc: cancel",
+                         classes="hint", markup=False)
+
+    def action_choose(self, kind: str) -> None:
+        self.dismiss(kind or self.advised)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
