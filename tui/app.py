@@ -304,7 +304,12 @@ class LumbarApp(App[None]):
         if self.cues is None or now - event.at > STALE_CUE:
             return
         if isinstance(event, StepStarted):
-            self.cues.step_changed(describe(event.step))
+            steps = self.session.plan.steps if self.session is not None else ()
+            before = steps[event.index - 1] if 0 < event.index <= len(steps) else None
+            if before is not None and before.round_no < event.step.round_no:
+                self.cues.round_done(before.round_no, describe(event.step))
+            else:
+                self.cues.step_changed(describe(event.step))
         elif isinstance(event, Countdown):
             self.cues.countdown(event.seconds)
         elif isinstance(event, SideSwitched):

@@ -76,6 +76,12 @@ class Cues:
         self.bell()
         self.say(words)
 
+    def round_done(self, number: int, words: str) -> None:
+        """A round of the routine is over: two bells, so it sounds unlike a step change."""
+        self.bell()
+        self.bell()
+        self.say(f"Round {number} done. {words}")
+
     def countdown(self, seconds: int) -> None:
         if self.player is None:
             return

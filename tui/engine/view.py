@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .cycle import breath_phases, phase_at, tempo_phases
-from .model import Position
+from .model import Kind, Position
 from .plan import TAP_REP_ESTIMATE, Step, StepKind
 from .session import Session, counted
 
@@ -57,6 +57,13 @@ class SessionView:
     easier: bool = False
     has_easier: bool = False
     exercise: int | None = None
+    exercise_no: int | None = None
+    """1-based place of this (or, on a pause, the coming) exercise among the routine's
+    exercises, rests left out; None when the step belongs to none."""
+    exercises: int = 0
+    """How many exercises the routine has, rests left out."""
+    round_done: int | None = None
+    """The round just finished, while the first step of the next one runs; else None."""
 
 
 def describe(step: Step) -> str:
@@ -97,6 +104,10 @@ def view(s: Session, now: float) -> SessionView:
     routine_left = current_left + sum(later.planned for later in steps[s.index + 1:])
     total = s.plan.total
     following = steps[s.index + 1] if s.index + 1 < len(steps) else None
+    work = [i for i, ex in enumerate(s.plan.routine.exercises) if ex.kind is not Kind.REST]
+    exercise_no = work.index(step.exercise) + 1 if step.exercise in work else None
+    before = steps[s.index - 1] if s.index > 0 else None
+    round_done = before.round_no if before is not None and before.round_no < step.round_no else None
     return SessionView(
         index=s.index, count=len(steps), kind=step.kind, title=step.title, cue=step.cue,
         position=step.position, side=step.side, set_no=step.set_no, sets=step.sets,
@@ -107,6 +118,7 @@ def view(s: Session, now: float) -> SessionView:
         progress=0.0 if total <= 0 else min(1.0, max(0.0, 1 - routine_left / total)),
         paused=s.paused, stop_if=step.stop_if, easier=step.easier,
         has_easier=step.has_easier, exercise=step.exercise,
+        exercise_no=exercise_no, exercises=len(work), round_done=round_done,
         **fields,  # type: ignore[arg-type]
     )
 

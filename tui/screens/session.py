@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from ..engine import easier, session as engine
+from ..cells import cell_len
 from ..engine.plan import StepKind
 from ..widgets.key_bar import KeyBar
 from ..widgets.key_hints import key_hints
@@ -118,6 +119,9 @@ class SessionScreen(Screen[None]):
 
     def on_resize(self, event: Resize) -> None:
         self._fit(event.size.width, event.size.height)
+        if self._view is not None and not self._view.finished and self._ready:
+            # The routine's name is cut to the width (see _status).
+            self.query_one("#status", Static).update(self._status(self._view))
 
     def _fit(self, width: int, height: int) -> None:
         small = width < MIN_WIDTH or height < MIN_HEIGHT
@@ -166,13 +170,7 @@ class SessionScreen(Screen[None]):
             self._counter.show(done, v.reps, v.tempo_phase, v.tempo_fraction, tap=v.tap)
 
     def _show_step(self, v: SessionView) -> None:
-        routine = self.lumbar.session.plan.routine.name if self.lumbar.session else ""
-        status = [routine, f"step {v.index + 1} of {v.count}"]
-        if v.rounds > 1:
-            status.append(f"round {v.round_no} of {v.rounds}")
-        if v.paused:
-            status.append("PAUSED (space to resume)")
-        self.query_one("#status", Static).update("  ·  ".join(status))
+        self.query_one("#status", Static).update(self._status(v))
         title = [v.title]
         if v.kind.is_work:
             if v.side:
@@ -183,6 +181,8 @@ class SessionScreen(Screen[None]):
                 title.append("easier")
         elif KIND_WORDS[v.kind].lower() not in v.title.lower():
             title.insert(0, KIND_WORDS[v.kind])
+        if v.round_done is not None:
+            title.insert(0, f"Round {v.round_done} done")
         self.query_one("#title", ClampedText).text = "  ·  ".join(title)
         cue = v.cue
         if v.kind.is_work and v.position is not None:
@@ -198,6 +198,25 @@ class SessionScreen(Screen[None]):
         big.set_class(v.paused, "-paused")
         self.set_class(v.paused, "-paused")
         self.refresh_bindings()
+
+    def _status(self, v: SessionView) -> str:
+        """The routine's name, then where in it: the name gives way to the place, which
+        always fits (an 80-character name is cut with an ellipsis at 60 columns)."""
+        where = []
+        if v.exercise_no is not None:
+            where.append(f"exercise {v.exercise_no} of {v.exercises}")
+        routine = self.lumbar.session.plan.routine if self.lumbar.session else None
+        rounds = routine.rounds if routine is not None else v.rounds  # the prepare step has none
+        if rounds > 1:
+            where.append(f"round {v.round_no} of {rounds}")
+        if v.paused:
+            where.append("PAUSED (space to resume)")
+        tail = "  ·  ".join(where)
+        name = routine.name if routine is not None else ""
+        room = self.size.width - 2 - cell_len(tail) - (5 if tail else 0)
+        if cell_len(name) > room:
+            name = name[:max(0, room - 1)].rstrip() + "…" if room > 1 else ""
+        return "  ·  ".join(part for part in (name, tail) if part)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         session = self.lumbar.session

@@ -16,10 +16,13 @@ LABEL_WIDTH = 16
 
 
 def left_text(seconds: float) -> str:
-    """Minutes while there are minutes (the big clock already ticks the seconds)."""
-    if seconds >= 60:
-        minutes = int(-(-seconds // 60))
-        return f"{minutes} min left"
+    """Whole minutes, rounded down, from two minutes up; below that ``m:ss``.
+
+    Never more than the truth: "2 min left" means at least two minutes, so 61 s reads
+    "1:01 left", not "2 min left" (the big clock already ticks the step's seconds).
+    """
+    if seconds >= 120:
+        return f"{int(seconds // 60)} min left"
     return f"{clock_text(seconds)} left"
 
 

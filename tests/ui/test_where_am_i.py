@@ -1,0 +1,84 @@
+"""Where the user is in a routine, read from the mat: the exercise and round, not the step;
+a finished round said on screen and with a cue; a long name gives way to the position."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual.widgets import Static
+
+from tui.engine import session as engine
+from tui.screens.session import SessionScreen
+from tui.widgets.clamped_text import ClampedText
+
+
+def status(app) -> str:
+    return str(app.screen.query_one("#status", Static).render())
+
+
+class Bells:
+    """Cues that record what they were asked to do."""
+
+    def __init__(self) -> None:
+        self.said: list[tuple[str, object]] = []
+        self.voice = False
+
+    def step_changed(self, words: str) -> None:
+        self.said.append(("step", words))
+
+    def round_done(self, number: int, words: str) -> None:
+        self.said.append(("round", number))
+
+    def countdown(self, seconds: int) -> None:
+        pass
+
+    def say(self, words: str) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+async def test_header_names_the_exercise_and_round_not_the_step(make_app):
+    app = make_app(start="core-basics")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        text = status(app)
+        assert "exercise 1 of 8" in text and "round 1 of 3" in text
+        assert "step" not in text
+        app.command(engine.next_step)  # prepare → knee to chest
+        app.command(engine.next_step)
+        await pilot.pause()
+        assert "exercise 1 of 8" in status(app)
+
+
+async def test_round_done_is_on_screen_with_its_own_cue(make_app, shipped):
+    bells = Bells()
+    app = make_app(start="core-basics", cues=bells)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        steps = app.session.plan.steps
+        first_of_two = next(i for i, s in enumerate(steps) if s.round_no == 2)
+        while app.session.index < first_of_two:
+            app.command(engine.next_step)
+        await pilot.pause()
+        assert app.screen.query_one("#title", ClampedText).text.startswith("Round 1 done")
+        assert ("round", 1) in bells.said
+        assert sum(1 for kind, _ in bells.said if kind == "round") == 1
+        app.command(engine.next_step)
+        await pilot.pause()
+        assert "Round 1 done" not in app.screen.query_one("#title", ClampedText).text
+
+
+async def test_a_long_name_is_cut_and_the_position_stays_at_60x20(make_app, shipped):
+    long = replace(shipped["core-basics"], name="A routine whose name goes on and on " * 3)
+    app = make_app({"long": long}, start="long")
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        text = status(app)
+        assert text.endswith("exercise 1 of 8  ·  round 1 of 3")
+        assert "…" in text and len(text) <= 58
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert len(status(app)) > 60
