@@ -114,7 +114,7 @@ def test_breath_patterns(value: str, pattern: BreathPattern) -> None:
 
 @pytest.mark.parametrize(
     ("value", "tempo"),
-    [("2-1-2", Tempo(2, 1, 2, 0)), ("2-2", Tempo(2, 0, 2, 0)), ("'1-0-3-1'", Tempo(1, 0, 3, 1)),
+    [("2-1-2", Tempo(2, 1, 2, 0)), ("2-0-2", Tempo(2, 0, 2, 0)), ("'1-0-3-1'", Tempo(1, 0, 3, 1)),
      ("1.5-0.5-1.5", Tempo(1.5, 0.5, 1.5, 0)), ("{lift: 2, lower: 3}", Tempo(2, 0, 3, 0)),
      ("{lift: 2, hold: 1, lower: 3, pause: 1s}", Tempo(2, 1, 3, 1))],
 )

@@ -25,51 +25,62 @@ CASES: list[tuple[str, str | bytes, str]] = [
     ("tag", "name: !!python/name:os.system Walk\n", "walk.yaml:1:7: found the tag '!!python/name:os.system'; routines don't use YAML tags, quote the value instead"),
     ("missing name", "exercises: [{rest: 5}]\n", "walk.yaml:1:1: missing required key 'name'"),
     ("unknown routine key", "name: Walk\nround: 2\nexercises: [{rest: 5}]\n", "walk.yaml:2:1: unknown key 'round'; did you mean 'rounds'?"),
-    ("unknown key synonym", HEAD + EX + "    reps: 5\n    repetitions: 5\n", "walk.yaml:6:5: exercises[0]: unknown key 'repetitions'; did you mean 'reps'?"),
+    ("unknown key synonym", HEAD + EX + "    reps: 5\n    repetitions: 5\n", "walk.yaml:6:5: exercise 1 (exercises[0]): unknown key 'repetitions'; did you mean 'reps'?"),
     ("unknown key no hint", "name: Walk\nzzz: 2\nexercises: [{rest: 5}]\n",
      "walk.yaml:2:1: unknown key 'zzz'; expected one of lumbar, name, description, prepare, rest, rounds, round_rest, breath, switch_sides, transition, stop_if, tags, exercises"),
-    ("unknown exercise key", HEAD + EX + "    reps: 5\n    hodl: 10s\n", "walk.yaml:6:5: exercises[0]: unknown key 'hodl'; did you mean 'hold'?"),
-    ("duplicate key", HEAD + EX + "    hold: 10s\n    hold: 20s\n", "walk.yaml:6:5: exercises[0]: duplicate key 'hold', first given on line 5"),
+    ("unknown exercise key", HEAD + EX + "    reps: 5\n    hodl: 10s\n", "walk.yaml:6:5: exercise 1 (exercises[0]): unknown key 'hodl'; did you mean 'hold'?"),
+    ("duplicate key", HEAD + EX + "    hold: 10s\n    hold: 20s\n", "walk.yaml:6:5: exercise 1 (exercises[0]): duplicate key 'hold', first given on line 5"),
     ("wrong version", "lumbar: 2\n" + HEAD + "  - rest: 5\n", "walk.yaml:1:9: lumbar: expected format version 1; found 2"),
     ("name too long", "name: " + "x" * 81 + "\nexercises: [{rest: 5}]\n", "walk.yaml:1:7: name: expected text of 1 to 80 characters; found 81 characters"),
     ("name a list", "name: [a]\nexercises: [{rest: 5}]\n", "walk.yaml:1:7: name: expected text of 1 to 80 characters; found a list"),
     ("exercises empty", "name: Walk\nexercises: []\n", "walk.yaml:2:12: exercises: expected 1 to 100 exercises; found none"),
     ("exercises mapping", "name: Walk\nexercises: {a: 1}\n", "walk.yaml:2:12: exercises: expected a list of exercises; found a mapping"),
-    ("exercise text", HEAD + "  - plank\n", "walk.yaml:3:5: exercises[0]: expected an exercise mapping with a name and one of hold, reps or rest; found 'plank'"),
+    ("exercise text", HEAD + "  - plank\n", "walk.yaml:3:5: exercise 1 (exercises[0]): expected an exercise mapping with a name and one of hold, reps or rest; found 'plank'"),
     ("hold not a duration", HEAD + EX + "    hold: ten\n",
-     "walk.yaml:5:11: exercises[0].hold: expected a duration like 10s or 1m30s, or a breath count like '5 breaths'; found 'ten'"),
-    ("hold too long", HEAD + EX + "    hold: 12m\n", "walk.yaml:5:11: exercises[0].hold: expected a duration from 1s to 10m; found '12m'"),
-    ("too many breaths", HEAD + EX + "    hold: 61 breaths\n", "walk.yaml:5:11: exercises[0].hold: expected from 1 to 60 breaths; found '61 breaths'"),
-    ("reps too many", HEAD + EX + "    reps: 10000\n", "walk.yaml:5:11: exercises[0].reps: expected a whole number from 1 to 100; found 10000"),
-    ("reps a bool", HEAD + EX + "    reps: yes\n", "walk.yaml:5:11: exercises[0].reps: expected a whole number from 1 to 100; found the true/false value yes"),
-    ("reps a fraction", HEAD + EX + "    reps: 2.5\n", "walk.yaml:5:11: exercises[0].reps: expected a whole number from 1 to 100; found 2.5"),
+     "walk.yaml:5:11: exercise 1 (exercises[0].hold): expected a duration like 10s or 1m30s, or a breath count like '5 breaths'; found 'ten'"),
+    ("hold too long", HEAD + EX + "    hold: 12m\n", "walk.yaml:5:11: exercise 1 (exercises[0].hold): expected a duration from 1s to 10m; found '12m'"),
+    ("too many breaths", HEAD + EX + "    hold: 61 breaths\n", "walk.yaml:5:11: exercise 1 (exercises[0].hold): expected from 1 to 60 breaths; found '61 breaths'"),
+    ("reps too many", HEAD + EX + "    reps: 10000\n", "walk.yaml:5:11: exercise 1 (exercises[0].reps): expected a whole number from 1 to 100; found 10000"),
+    ("reps a bool", HEAD + EX + "    reps: yes\n", "walk.yaml:5:11: exercise 1 (exercises[0].reps): expected a whole number from 1 to 100; found the true/false value yes"),
+    ("reps a fraction", HEAD + EX + "    reps: 2.5\n", "walk.yaml:5:11: exercise 1 (exercises[0].reps): expected a whole number from 1 to 100; found 2.5"),
     ("nan duration", "name: Walk\nprepare: .nan\nexercises: [{rest: 5}]\n", "walk.yaml:2:10: prepare: expected a duration like 10s or 1m30s; found .nan"),
     ("inf duration", "name: Walk\nrest: .inf\nexercises: [{rest: 5}]\n", "walk.yaml:2:7: rest: expected a duration like 10s or 1m30s; found .inf"),
     ("negative duration", "name: Walk\ntransition: -5\nexercises: [{rest: 5}]\n", "walk.yaml:2:13: transition: expected a duration from 0s to 2m; found -5"),
     ("unit missing", "name: Walk\nswitch_sides: 1m30\nexercises: [{rest: 5}]\n", "walk.yaml:2:15: switch_sides: expected a duration like 10s or 1m30s; found '1m30'"),
-    ("no kind", HEAD + EX, "walk.yaml:3:5: exercises[0]: expected exactly one of hold, reps or rest; found none"),
-    ("two kinds", HEAD + EX + "    hold: 10s\n    reps: 5\n", "walk.yaml:6:5: exercises[0]: expected exactly one of hold, reps or rest; found hold and reps"),
-    ("missing position", HEAD + "  - name: Plank\n    hold: 10s\n", "walk.yaml:3:5: exercises[0]: missing required key 'position'"),
+    ("no kind", HEAD + EX, "walk.yaml:3:5: exercise 1 (exercises[0]): expected exactly one of hold, reps or rest; found none"),
+    ("two kinds", HEAD + EX + "    hold: 10s\n    reps: 5\n", "walk.yaml:6:5: exercise 1 (exercises[0]): expected exactly one of hold, reps or rest; found hold and reps"),
+    ("missing position", HEAD + "  - name: Plank\n    hold: 10s\n", "walk.yaml:3:5: exercise 1 (exercises[0]): missing required key 'position'"),
     ("misspelt position", HEAD + "  - name: Plank\n    position: on-bakc\n    hold: 10s\n",
-     "walk.yaml:4:15: exercises[0].position: expected one of standing, seated, kneeling, on-back, on-front, hands-and-knees, side-lying; found 'on-bakc'; did you mean 'on-back'?"),
+     "walk.yaml:4:15: exercise 1 (exercises[0].position): expected one of standing, seated, kneeling, on-back, on-front, hands-and-knees, side-lying; found 'on-bakc'; did you mean 'on-back'?"),
     ("position synonym", HEAD + "  - name: Plank\n    position: supine\n    hold: 10s\n",
-     "walk.yaml:4:15: exercises[0].position: expected one of standing, seated, kneeling, on-back, on-front, hands-and-knees, side-lying; found 'supine'; did you mean 'on-back'?"),
-    ("tempo on a hold", HEAD + EX + "    hold: 10s\n    tempo: 2-1-2\n", "walk.yaml:6:5: exercises[0].tempo: tempo is only for reps; this exercise is a hold"),
+     "walk.yaml:4:15: exercise 1 (exercises[0].position): expected one of standing, seated, kneeling, on-back, on-front, hands-and-knees, side-lying; found 'supine'; did you mean 'on-back'?"),
+    ("tempo on a hold", HEAD + EX + "    hold: 10s\n    tempo: 2-1-2\n", "walk.yaml:6:5: exercise 1 (exercises[0].tempo): tempo is only for reps; this exercise is a hold"),
     ("bad tempo", HEAD + EX + "    reps: 5\n    tempo: slow\n",
-     "walk.yaml:6:12: exercises[0].tempo: expected a tempo like '2-1-2' (lift-hold-lower) or a mapping with lift and lower; found 'slow'"),
-    ("tempo too fast", HEAD + EX + "    reps: 5\n    tempo: {lift: 0.1, lower: 2}\n", "walk.yaml:6:19: exercises[0].tempo.lift: expected a duration from 0.5s to 20s; found 0.1"),
+     "walk.yaml:6:12: exercise 1 (exercises[0].tempo): expected a tempo of three or four numbers like '2-1-2' (lift-hold-lower) or '2-1-2-1' (then a pause), or a mapping with lift and lower; found 'slow'"),
+    ("tempo of two numbers", HEAD + EX + "    reps: 5\n    tempo: 2-1\n",
+     "walk.yaml:6:12: exercise 1 (exercises[0].tempo): expected a tempo of three or four numbers like '2-1-2' (lift-hold-lower) or '2-1-2-1' (then a pause), or a mapping with lift and lower; found '2-1', 2 numbers"),
+    ("tab indent", HEAD + "\t- rest: 5\n", "walk.yaml:3:1: YAML indents with spaces; this line is indented with a tab"),
+    ("tab under spaces", HEAD + "  - name: Plank\n  \tposition: on-front\n    hold: 5s\n",
+     "walk.yaml:4:3: YAML indents with spaces; this line is indented with a tab"),
+    ("one typo in a kind, one problem", HEAD + EX + "    hodl: 10s\n",
+     "walk.yaml:5:5: exercise 1 (exercises[0]): unknown key 'hodl'; did you mean 'hold'?"),
+    ("one typo in a required key, one problem", HEAD + "  - name: Plank\n    postion: on-front\n    hold: 5s\n",
+     "walk.yaml:4:5: exercise 1 (exercises[0]): unknown key 'postion'; did you mean 'position'?"),
+    ("one typo in the name key, one problem", "nmae: Walk\nexercises: [{rest: 5}]\n",
+     "walk.yaml:1:1: unknown key 'nmae'; did you mean 'name'?"),
+    ("tempo too fast", HEAD + EX + "    reps: 5\n    tempo: {lift: 0.1, lower: 2}\n", "walk.yaml:6:19: exercise 1 (exercises[0].tempo.lift): expected a duration from 0.5s to 20s; found 0.1"),
     ("unknown preset", "name: Walk\nbreath: relax\nexercises: [{rest: 5}]\n",
      "walk.yaml:2:9: breath: expected a preset (box, 4-7-8, relaxing, resonance), a pattern like '4-7-8', or a mapping with inhale and exhale; found 'relax'; did you mean 'relaxing'?"),
     ("breath out of range", "name: Walk\nbreath: 30-7-8\nexercises: [{rest: 5}]\n", "walk.yaml:2:9: breath.inhale: expected a duration from 1s to 20s; found 30"),
     ("breath missing exhale", "name: Walk\nbreath: {inhale: 4}\nexercises: [{rest: 5}]\n", "walk.yaml:2:9: breath: missing required key 'exhale'"),
-    ("rest with position", HEAD + "  - rest: 30s\n    position: seated\n", "walk.yaml:4:5: exercises[0]: a rest takes only name, cue and rest; found 'position'"),
-    ("rest of zero", HEAD + "  - rest: 0\n", "walk.yaml:3:11: exercises[0].rest: expected a duration from 1s to 10m; found 0"),
-    ("easier reps on a hold", HEAD + EX + "    hold: 10s\n    easier: {reps: 3}\n", "walk.yaml:6:14: exercises[0].easier.reps: 'reps' only applies to reps; this exercise is a hold"),
-    ("easier not a mapping", HEAD + EX + "    reps: 5\n    easier: 3\n", "walk.yaml:6:13: exercises[0].easier: expected a mapping of hold, reps, sets or set_rest; found 3"),
+    ("rest with position", HEAD + "  - rest: 30s\n    position: seated\n", "walk.yaml:4:5: exercise 1 (exercises[0]): a rest takes only name, cue and rest; found 'position'"),
+    ("rest of zero", HEAD + "  - rest: 0\n", "walk.yaml:3:11: exercise 1 (exercises[0].rest): expected a duration from 1s to 10m; found 0"),
+    ("easier reps on a hold", HEAD + EX + "    hold: 10s\n    easier: {reps: 3}\n", "walk.yaml:6:14: exercise 1 (exercises[0].easier.reps): 'reps' only applies to reps; this exercise is a hold"),
+    ("easier not a mapping", HEAD + EX + "    reps: 5\n    easier: 3\n", "walk.yaml:6:13: exercise 1 (exercises[0].easier): expected a mapping of hold, reps, sets or set_rest; found 3"),
     ("too many stop_if", "name: Walk\nstop_if: [" + ", ".join(["x"] * 21) + "]\nexercises: [{rest: 5}]\n", "walk.yaml:2:10: stop_if: expected up to 20 items; found 21"),
     ("empty stop_if item", "name: Walk\nstop_if: [ok, '']\nexercises: [{rest: 5}]\n", "walk.yaml:2:15: stop_if[1]: expected text of 1 to 300 characters; found ''"),
-    ("sides not a bool", HEAD + EX + "    hold: 10s\n    sides: left\n", "walk.yaml:6:12: exercises[0].sides: expected true or false; found 'left'"),
-    ("null value", HEAD + EX + "    hold:\n", "walk.yaml:5:10: exercises[0].hold: expected a duration like 10s or 1m30s, or a breath count like '5 breaths'; found nothing"),
+    ("sides not a bool", HEAD + EX + "    hold: 10s\n    sides: left\n", "walk.yaml:6:12: exercise 1 (exercises[0].sides): expected true or false; found 'left'"),
+    ("null value", HEAD + EX + "    hold:\n", "walk.yaml:5:10: exercise 1 (exercises[0].hold): expected a duration like 10s or 1m30s, or a breath count like '5 breaths'; found nothing"),
 ]
 
 
@@ -104,10 +115,9 @@ def test_all_problems_are_reported_in_order() -> None:
     with pytest.raises(RoutineError) as info:
         load_text(text, "walk.yaml")
     assert [str(p) for p in info.value.problems] == [
-        "walk.yaml:5:11: exercises[0].hold: expected a duration like 10s or 1m30s, or a breath count like '5 breaths'; found 'ten'",
-        "walk.yaml:6:5: exercises[1]: missing required key 'position'",
-        "walk.yaml:7:5: exercises[1]: unknown key 'posture'; did you mean 'position'?",
-        "walk.yaml:8:11: exercises[1].reps: expected a whole number from 1 to 100; found 500",
+        "walk.yaml:5:11: exercise 1 (exercises[0].hold): expected a duration like 10s or 1m30s, or a breath count like '5 breaths'; found 'ten'",
+        "walk.yaml:7:5: exercise 2 (exercises[1]): unknown key 'posture'; did you mean 'position'?",
+        "walk.yaml:8:11: exercise 2 (exercises[1].reps): expected a whole number from 1 to 100; found 500",
     ]
     assert str(info.value) == "\n".join(str(p) for p in info.value.problems)
 
@@ -119,13 +129,13 @@ def test_three_problems_three_lines() -> None:
     assert str(info.value).splitlines() == [
         "walk.yaml:1:7: name: expected text of 1 to 80 characters; found ''",
         "walk.yaml:2:9: rounds: expected a whole number from 1 to 20; found 0",
-        "walk.yaml:3:31: exercises[1].rest: expected a duration from 1s to 10m; found '1h'",
+        "walk.yaml:3:31: exercise 2 (exercises[1].rest): expected a duration from 1s to 10m; found '1h'",
     ]
 
 
 def test_problem_format() -> None:
     problem = Problem("a.yaml", 7, 11, "exercises[2].hold", "bad")
-    assert str(problem) == "a.yaml:7:11: exercises[2].hold: bad"
+    assert str(problem) == "a.yaml:7:11: exercise 3 (exercises[2].hold): bad"
     assert str(Problem("a.yaml", 1, 1, "", "empty")) == "a.yaml:1:1: empty"
     assert str(Problem("a.yaml", 0, 0, "", "cannot read: gone")) == "a.yaml: cannot read: gone"
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from .catalog import Entry, discover, routine_files
 from .cells import cell_len, pad
-from .engine.model import Routine
+from .engine.model import BreathPattern, Routine, Tempo
 from .engine.plan import Step, StepKind, plan
 from .engine.timefmt import clock_text, duration_text
 from .engine.view import describe
@@ -103,7 +103,9 @@ def warn(catalog: Catalog) -> None:
 
 
 def find(catalog: Catalog, name: str) -> Routine | None:
-    """The routine called ``name``, or None after saying on stderr why there is none."""
+    """The routine called ``name`` (its key or its name, in any case), or None after
+    saying on stderr why there is none."""
+    name = key_for(catalog, name)
     routine = catalog.routines.get(name)
     if routine is None and name in catalog.broken:
         for problem in catalog.broken[name]:
@@ -114,6 +116,19 @@ def find(catalog: Catalog, name: str) -> Routine | None:
         extra = f"; did you mean '{hint[0]}'?" if hint else "; `lumbar list` shows them all"
         print(f"lumbar: no routine named '{name}'{extra}", file=sys.stderr)
     return routine
+
+
+def key_for(catalog: Catalog, name: str) -> str:
+    """The catalog key ``name`` means: itself when it is one, else the key or routine name
+    it equals without case (`DESK-BREAK`, `Desk break`); unchanged when none does."""
+    if name in catalog.entries:
+        return name
+    wanted = name.strip().casefold()
+    for key in catalog.entries:
+        routine = catalog.routines.get(key)
+        if key.casefold() == wanted or (routine is not None and routine.name.casefold() == wanted):
+            return key
+    return name
 
 
 def list_routines(catalog: Catalog) -> int:
@@ -165,15 +180,28 @@ def _detail(step: Step) -> str:
     if step.rounds > 1 and step.kind.is_work:
         parts.append(f"round {step.round_no}/{step.rounds}")
     if step.breaths is not None and step.breath is not None:
-        parts.append(f"{step.breaths} breaths ({step.breath.label})")
+        parts.append(f"{step.breaths} breaths ({breath_text(step.breath)})")
     elif step.kind is StepKind.HOLD and step.breath is not None:
-        parts.append(f"breathe {step.breath.label}")
+        parts.append(f"breathe {breath_text(step.breath)}")
     if step.reps is not None:
-        pace = "-".join(f"{x:g}" for x in (step.tempo.lift, step.tempo.hold, step.tempo.lower)) if step.tempo else "tap to count"
+        pace = tempo_text(step.tempo) if step.tempo else "tap to count"
         parts.append(f"{step.reps} reps, {pace}")
     if step.easier:
         parts.append("easier")
     return "; ".join(parts)
+
+
+def tempo_text(tempo: Tempo) -> str:
+    """A tempo as the format writes it: ``2-1-2``, or ``2-5-4-2`` when it has a pause."""
+    parts = (tempo.lift, tempo.hold, tempo.lower) + ((tempo.pause,) if tempo.pause else ())
+    return "-".join(f"{x:g}" for x in parts)
+
+
+def breath_text(pattern: BreathPattern) -> str:
+    """A breath as a user names it: ``box 4-4-4-4``; a preset named by its own numbers
+    (``4-7-8``) once, not twice."""
+    label = pattern.label
+    return pattern.name if pattern.name and label == f"{pattern.name} {pattern.name}" else label
 
 
 def check(targets: list[Path]) -> int:

@@ -78,7 +78,7 @@ def build_routine(rep: Reporter, root: Node, key: str, source: str) -> Routine |
         return None
     found = entries(root, "", ROUTINE_KEYS, rep)
     for required in ("name", "exercises"):
-        if required not in found:
+        if required not in found and ("", required) not in rep.meant:
             rep.at(root, "", f"missing required key '{required}'")
     f = _Fields(rep, found, "")
     f.get("lumbar", _version)
@@ -108,7 +108,8 @@ def _kinds(rep: Reporter, node: MappingNode, found: dict[str, tuple[Node, Node]]
         return given[0]
     expected = "expected exactly one of hold, reps or rest"
     if not given:
-        rep.at(node, path, f"{expected}; found none")
+        if not any((path, k) in rep.meant for k in KINDS):  # a typo in it is reported already
+            rep.at(node, path, f"{expected}; found none")
     else:
         rep.at(found[given[1]][0], path, f"{expected}; found {' and '.join(given)}")
     return None
@@ -127,7 +128,7 @@ def _exercise(rep: Reporter, node: Node, path: str) -> Exercise | None:
         return _rest(rep, found, path, line, before)
     f = _Fields(rep, found, path)
     for required in ("name",) + (("position",) if kind else ()):
-        if required not in found:
+        if required not in found and (path, required) not in rep.meant:
             rep.at(node, path, f"missing required key '{required}'")
     if kind == "hold" and "tempo" in found:
         rep.at(f.key_node("tempo"), join(path, "tempo"), "tempo is only for reps; this exercise is a hold")
