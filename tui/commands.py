@@ -155,18 +155,26 @@ def show(catalog: Catalog, name: str) -> int:
     routine = find(catalog, name)
     if routine is None:
         return BAD_INPUT
-    timeline = plan(routine)
-    print(f"{routine.name}: {duration_text(timeline.total)}, {len(timeline.steps)} steps")
+    print("\n".join(timeline_lines(routine)))
+    return 0
+
+
+def timeline_lines(routine: Routine, easier: frozenset[int] = frozenset()) -> list[str]:
+    """The routine's expanded timeline as text lines: a heading with its total time, the
+    description, then each step's start, name, length and detail (``lumbar show``, and
+    the routine list's timeline)."""
+    timeline = plan(routine, easier)
+    lines = [f"{routine.name}: {duration_text(timeline.total)}, {len(timeline.steps)} steps"]
     if routine.description:
-        print(routine.description)
-    print()
+        lines.append(routine.description)
+    lines.append("")
     at = 0.0
     width = max((cell_len(describe(step)) for step in timeline.steps), default=0)
     for step in timeline.steps:
-        print(f"{clock_text(at):>7}  {pad(describe(step), width)}  {_length(step):>8}  {_detail(step)}".rstrip())
+        lines.append(f"{clock_text(at):>7}  {pad(describe(step), width)}  {_length(step):>8}  {_detail(step)}".rstrip())
         at += step.planned
-    print(f"{clock_text(at):>7}  Done")
-    return 0
+    lines.append(f"{clock_text(at):>7}  Done")
+    return lines
 
 
 def _length(step: Step) -> str:

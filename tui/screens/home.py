@@ -43,6 +43,10 @@ class HomeScreen(Screen[None]):
         Binding("enter", "start", "Start", id="home.start", show=True, priority=True),
         Binding("h", "history", "History", id="home.history"),
         Binding("c", "checkin", "Check in", id="home.checkin", tooltip="How is your back? (0-10)"),
+        Binding("t", "timeline", "Timeline", id="home.timeline",
+                tooltip="Every step of the highlighted routine, with its total time"),
+        Binding("x", "normal_doses", "Normal doses", id="home.normal_doses",
+                tooltip="Forget the easier versions chosen for the highlighted routine"),
         Binding("question_mark,f1", "help", "Help", key_display="?", id="home.help"),
         Binding("q", "app.quit", "Quit", id="home.quit"),
     ]
@@ -64,18 +68,39 @@ class HomeScreen(Screen[None]):
     def _options(self) -> list[Option]:
         options = []
         for key, routine in self.routines.items():
-            length = duration_text(plan(routine).total)
-            positions = ", ".join(p.label for p in routine.positions) or "no position"
-            origin = self.origins.get(key, "shipped")
-            prompt = Content.assemble((routine.name, "bold"), f"  ·  {length}\n",
-                                      (f"{key}  ·  {positions}  ·  {origin}", "dim"))
-            options.append(Option(prompt, id=key))
+            options.append(Option(self._prompt(key, routine), id=key))
         for key, problems in self.lumbar.broken.items():
             noun = "problem" if len(problems) == 1 else "problems"
             prompt = Content.assemble((f"{key}  ·  {len(problems)} {noun}, not loaded\n", "dim"),
                                       ("press Enter to see why", "dim italic"))
             options.append(Option(prompt, id=key))
         return options
+
+    def _prompt(self, key: str, routine: Routine) -> Content:
+        """Two lines: the name and planned length (with the remembered easier choices),
+        then the key, positions, origin, and which exercises are remembered easier."""
+        easier = self.lumbar.remembered_easier(routine)
+        length = duration_text(plan(routine, easier).total)
+        positions = ", ".join(p.label for p in routine.positions) or "no position"
+        origin = self.origins.get(key, "shipped")
+        second = f"{key}  ·  {positions}  ·  {origin}"
+        if easier:
+            names = ", ".join(routine.exercises[i].name for i in sorted(easier))
+            second += f"  ·  easier: {names} (x resets)"
+        return Content.assemble((routine.name, "bold"), f"  ·  {length}\n", (second, "dim"))
+
+    def _highlighted(self) -> str | None:
+        options = self.query_one(OptionList)
+        if options.highlighted is None:
+            return None
+        return options.get_option_at_index(options.highlighted).id
+
+    def on_screen_resume(self) -> None:
+        # Back from a routine: an easier choice made there changes the length shown.
+        options = self.query_one(OptionList)
+        for key, routine in self.routines.items():
+            options.replace_option_prompt(key, self._prompt(key, routine))
+        self.refresh_bindings()
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
@@ -86,6 +111,7 @@ class HomeScreen(Screen[None]):
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option.id is not None:
             self._describe(event.option.id)
+        self.refresh_bindings()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id is not None:
@@ -119,6 +145,35 @@ class HomeScreen(Screen[None]):
             if option.id is not None:
                 self._open(option.id)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("timeline", "normal_doses"):
+            key = self._highlighted() if self.is_mounted else None
+            routine = self.routines.get(key) if key is not None else None
+            if routine is None:
+                return None
+            if action == "normal_doses" and not self.lumbar.remembered_easier(routine):
+                return None
+        return True
+
+    def action_timeline(self) -> None:
+        from ..commands import timeline_lines
+
+        key = self._highlighted()
+        routine = self.routines.get(key) if key is not None else None
+        if routine is not None:
+            lines = timeline_lines(routine, self.lumbar.remembered_easier(routine))
+            self.app.push_screen(TimelineModal(lines))
+
+    def action_normal_doses(self) -> None:
+        key = self._highlighted()
+        routine = self.routines.get(key) if key is not None else None
+        if routine is None or not self.lumbar.remembered_easier(routine):
+            return
+        self.lumbar.forget_easier(routine)
+        self.query_one(OptionList).replace_option_prompt(key, self._prompt(key, routine))
+        self.refresh_bindings()
+        self.notify(f"{routine.name}: every exercise at its normal dose again.", timeout=4)
+
     def action_history(self) -> None:
         if self.lumbar.store is None:
             self.notify("No history is kept in this session.", severity="warning")
@@ -151,3 +206,15 @@ class ProblemsModal(_Advice):
         yield Static(f"{self.key} did not load", classes="heading", markup=False)
         yield Static("\n".join(self.problems), markup=False)
         yield Static("Fix the file and start lumbar again; `lumbar check FILE` checks it.", markup=False)
+
+
+class TimelineModal(_Advice):
+    """A routine's timeline, as `lumbar show` prints it; scrolls when it is long."""
+
+    def __init__(self, lines: list[str]) -> None:
+        super().__init__()
+        self.lines = lines
+
+    def body(self) -> Iterable[Static]:
+        yield Static(self.lines[0], classes="heading", markup=False)
+        yield Static("\n".join(self.lines[1:]), markup=False, classes="timeline")

@@ -46,14 +46,15 @@ class SessionScreen(Screen[None]):
         Binding("space", "pause", "Pause", id="session.pause", tooltip="Pause or resume"),
         Binding("n,right", "next", "Next", key_display="n", id="session.next", tooltip="Next step"),
         Binding("p,left", "previous", "Back", key_display="p", id="session.previous",
-                tooltip="Previous exercise"),
+                tooltip="Back one step: the previous set, side or exercise"),
         Binding("r", "restart", "Again", id="session.restart", tooltip="Restart this step"),
         Binding("plus,equals_sign", "more", "±10s", key_display="+/-", id="session.more",
                 tooltip="10 s more (a breath or rep)"),
         Binding("minus", "less", "-10s", id="session.less", show=False,
                 tooltip="10 s less (a breath or rep)"),
         Binding("enter", "rep", "Rep", id="session.rep", tooltip="Count a rep"),
-        Binding("e", "easier", "Easier", id="session.easier", tooltip="Easier from now on"),
+        Binding("e", "easier", "Easier", id="session.easier",
+                tooltip="Easier version of this exercise, or back to normal (remembered)"),
         Binding("s", "stop_if", "Safety", id="session.stop_if", tooltip="When to stop"),
         Binding("question_mark,f1", "help", "Help", key_display="?", id="session.help",
                 tooltip="This help"),
@@ -223,7 +224,8 @@ class SessionScreen(Screen[None]):
         if action == "rep":
             return True if session is not None and session.is_tap else None
         if action == "easier":
-            return True if session is not None and easier.easier_target(session) is not None else None
+            # Enabled past the last exercise only: `e` on one with no easier version says so.
+            return True if session is not None and easier.current_exercise(session) is not None else None
         return True
 
     def action_pause(self) -> None:
@@ -248,8 +250,20 @@ class SessionScreen(Screen[None]):
         self.lumbar.command(engine.tap)
 
     def action_easier(self) -> None:
-        self.lumbar.command(easier.make_easier)
-        self.notify("Easier version from now on; lumbar will remember it.", timeout=4)
+        session = self.lumbar.session
+        exercise = easier.current_exercise(session) if session is not None else None
+        if session is None or exercise is None:
+            return
+        name = session.plan.routine.exercises[exercise].name
+        if session.plan.routine.exercises[exercise].easier is None:
+            self.notify(f"{name} has no easier version.", timeout=4)
+            return
+        back = exercise in session.plan.easier
+        self.lumbar.command(easier.toggle_easier)
+        if back:
+            self.notify(f"{name}: back to the normal dose (e again for easier).", timeout=4)
+        else:
+            self.notify(f"{name}: easier version, remembered next time (e again to undo).", timeout=4)
 
     def action_stop_if(self) -> None:
         from .advice import StopIfModal
