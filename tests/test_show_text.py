@@ -60,3 +60,12 @@ def test_show_finds_a_routine_without_case(shipped, capsys):
     assert out.startswith("Desk break:")
     trio = show(catalog, "strengthening-trio")
     assert trio == 0 and "2-5-4-2" in capsys.readouterr().out
+
+
+def test_phase_names_come_from_the_routine():
+    doc = ("name: T\nexercises:\n  - name: Vacuum\n    position: on-back\n    reps: 5\n"
+           "    tempo: 2-5-4-2\n    phases: [draw in, hold, let go, rest]\n")
+    tempo = load_text(doc, "t.yaml").exercises[0].tempo
+    assert tempo.names == ("draw in", "hold", "let go", "rest")
+    assert tempo.word("lift") == "draw in" and tempo.word("pause") == "rest"
+    assert Tempo(2, 1, 2).word("lower") is None

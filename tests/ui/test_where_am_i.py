@@ -82,3 +82,26 @@ async def test_a_long_name_is_cut_and_the_position_stays_at_60x20(make_app, ship
         await pilot.resize_terminal(100, 30)
         await pilot.pause()
         assert len(status(app)) > 60
+
+
+async def test_a_tempo_rep_shows_the_rep_big_and_the_routines_phase_word(make_app, fake_clock):
+    from tui.widgets.big_time import BigTime
+    from tui.widgets.rep_counter import RepCounter
+
+    app = make_app(start="strengthening-trio")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        while app.session.step.title != "Vacuum" or not app.session.step.kind.is_work:
+            app.command(engine.next_step)
+        await pilot.pause()
+        fake_clock.advance(13 + 1)  # one 2-5-4-2 rep done, one second into drawing in
+        app.tick()
+        await pilot.pause()
+        assert app.screen.query_one(BigTime).text == "2"
+        drawing = app.screen.query_one(RepCounter).drawing
+        assert drawing.word == "draw in" and drawing.seconds == 1
+        fake_clock.advance(2)  # into the hold
+        app.tick()
+        await pilot.pause()
+        assert app.screen.query_one(RepCounter).drawing.word == "hold"
+        assert app.screen.query_one(BigTime).text == "2"

@@ -37,6 +37,10 @@ class SessionView:
     tempo_phase: str | None = None
     tempo_fraction: float = 0.0
     """0..1 through the tempo phase."""
+    tempo_left: float = 0.0
+    """Seconds left in the tempo phase."""
+    tempo_word: str | None = None
+    """The routine's word for the tempo phase (its ``phases``); None for the usual one."""
     breath_phase: str | None = None
     breath_fraction: float = 0.0
     """0..1 through the breath phase."""
@@ -97,7 +101,7 @@ def view(s: Session, now: float) -> SessionView:
         at = phase_at(tempo_phases(step.tempo), elapsed)
         total = counted(s, step)
         fields.update(rep=min(at.cycle + 1, total), reps=total, tempo_phase=at.name,
-                      tempo_fraction=at.fraction)
+                      tempo_fraction=at.fraction, tempo_left=at.left, tempo_word=step.tempo.word(at.name))
     elif s.target is not None:
         fields.update(rep=s.taps, reps=s.target, tap=True)
     current_left = remaining if remaining is not None else max(0, (s.target or 0) - s.taps) * TAP_REP_ESTIMATE

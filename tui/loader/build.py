@@ -8,7 +8,7 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ..engine.model import Dose, Exercise, Kind, Routine
+from ..engine.model import Dose, Exercise, Kind, Routine, Tempo
 from . import fields
 from .errors import Reporter
 from .source import describe, entries, join, plain, quote
@@ -18,7 +18,7 @@ ROUTINE_KEYS = (
     "switch_sides", "transition", "stop_if", "tags", "exercises",
 )
 EXERCISE_KEYS = (
-    "name", "position", "cue", "hold", "reps", "tempo", "rest", "sides", "sets", "set_rest",
+    "name", "position", "cue", "hold", "reps", "tempo", "phases", "rest", "sides", "sets", "set_rest",
     "breath", "stop_if", "easier",
 )
 REST_KEYS = ("name", "cue", "rest")
@@ -147,13 +147,32 @@ def _exercise(rep: Reporter, node: Node, path: str) -> Exercise | None:
         cue=f.get("cue", fields.text, 0, 500, default=""),
         position=f.get("position", fields.position),
         sides=f.get("sides", fields.flag, default=False),
-        tempo=f.get("tempo", fields.tempo),
+        tempo=_named(rep, f, path, f.get("tempo", fields.tempo)),
         breath=f.get("breath", fields.breath),
         stop_if=f.get("stop_if", fields.text_list, MAX_LIST, MAX_STOP_IF, default=()),
         easier=f.get("easier", _easier, kind, dose),
         line=line,
     )
     return None if len(rep.problems) > before else exercise
+
+
+def _named(rep: Reporter, f: _Fields, path: str, tempo: Tempo | None) -> Tempo | None:
+    """The tempo with the exercise's ``phases``: three or four words, one for each of
+    lift, hold, lower (and pause), for a movement that is not a lift."""
+    if "phases" not in f.found:
+        return tempo
+    names = f.get("phases", fields.text_list, 4, 20)
+    where = f.key_node("phases")
+    if names is None:
+        return tempo
+    if "tempo" not in f.found:
+        rep.at(where, join(path, "phases"), "phases name the parts of a tempo; this exercise has no tempo")
+        return tempo
+    if len(names) not in (3, 4):
+        rep.at(where, join(path, "phases"),
+               f"expected three or four words (lift, hold, lower, and pause); found {len(names)}")
+        return tempo
+    return replace(tempo, names=names) if tempo is not None else None
 
 
 def _rest(rep: Reporter, found: dict[str, tuple[Node, Node]], path: str, line: int, before: int) -> Exercise | None:

@@ -140,7 +140,8 @@ class SessionScreen(Screen[None]):
             return
         # Between whole seconds only the pacer or the tempo bar can change: a frame
         # (20 a second) touches just those, not the clock, labels and classes.
-        second = (v.index, v.paused, v.rep, v.reps, None if v.remaining is None else countdown_seconds(v.remaining))
+        second = (v.index, v.paused, v.rep, v.reps, None if v.remaining is None else countdown_seconds(v.remaining),
+                  v.tempo_phase)
         if second == self._second:
             self._show_motion(v)
             return
@@ -153,9 +154,14 @@ class SessionScreen(Screen[None]):
         if v.remaining is None:
             # The rep under way, as the counter below words it ("Rep 2 of 5").
             big.text = str(min((v.rep or 0) + 1, v.reps or 1))
+        elif v.tempo_phase is not None:
+            # Tempo reps: the rep under way is what a person counts and loses; the phase
+            # and its seconds change every second or two and sit below, as breaths do.
+            big.text = str(v.rep or 1)
         else:
             big.text = clock_text(v.remaining)
-        big.set_class(v.remaining is not None and countdown_seconds(v.remaining) <= 3 and not v.paused, "-final")
+        final = v.remaining is not None and v.tempo_phase is None and countdown_seconds(v.remaining) <= 3
+        big.set_class(final and not v.paused, "-final")
         room = not self.has_class("-small")
         self._pacer.display = room and v.breath_phase is not None
         self._counter.display = room and v.reps is not None
@@ -168,7 +174,8 @@ class SessionScreen(Screen[None]):
         if v.reps is not None:
             # The counter wants reps finished; a tempo view names the rep under way.
             done = (v.rep or 0) if v.tap else max(0, (v.rep or 1) - 1)
-            self._counter.show(done, v.reps, v.tempo_phase, v.tempo_fraction, tap=v.tap)
+            self._counter.show(done, v.reps, v.tempo_phase, v.tempo_fraction, tap=v.tap,
+                               left=v.tempo_left if v.tempo_phase is not None else None, word=v.tempo_word)
 
     def _show_step(self, v: SessionView) -> None:
         self.query_one("#status", Static).update(self._status(v))
