@@ -92,6 +92,7 @@ class LumbarApp(App[None]):
         """A steady frame timer, only while an animation shows."""
         self._palette_resume = False
         """Resume the routine when the palette closes (it was running when opened)."""
+        self._palette_open = False
         self.notices: list[str] = []
         """Said once, on start (a missing speech tool, say)."""
         self.broken: dict[str, list[str]] = {}
@@ -376,7 +377,7 @@ class LumbarApp(App[None]):
             title = PALETTE_TITLES.get(hint.id or "", hint.description)
             callback = partial(screen.run_action, hint.action)
             if hint.id == "session.pause":
-                callback = self._palette_pause  # the palette has paused already
+                callback = partial(self._palette_pause, callback)
             yield SystemCommand(title, f"{hint.tooltip} (key: {', '.join(hint.keys)})", callback)
 
     def action_command_palette(self) -> None:
@@ -386,15 +387,21 @@ class LumbarApp(App[None]):
         if not self.use_command_palette or CommandPalette.is_open(self):
             return
         self._palette_resume = self.session is not None and not self.session.paused
+        self._palette_open = True
         self.command(engine.pause)
         self.push_screen(CommandPalette(id="--command-palette"), lambda _: self.call_later(self._palette_closed))
 
-    def _palette_pause(self) -> None:
-        # Chosen from the palette: leave paused, or resume on close if it was paused before.
+    def _palette_pause(self, toggle: Callable[[], object]) -> object:
+        """Pause chosen in the open palette, which has paused already: stay paused, or
+        resume on close if it was paused before. Once closed it is the key's action."""
+        if not self._palette_open:
+            return toggle()
         self._palette_resume = not self._palette_resume
+        return None
 
     def _palette_closed(self) -> None:
-        # After the chosen command ran; one that opened a modal leaves the routine paused.
+        # Either side of the chosen command; one that opened a modal leaves the routine paused.
+        self._palette_open = False
         if self._palette_resume and isinstance(self.screen, SessionScreen):
             self.command(engine.resume)
         self._palette_resume = False

@@ -399,7 +399,7 @@ async def test_s_opens_the_safety_modal_and_escape_closes_it(make_app, fake_cloc
         modal = app.screen
         assert isinstance(modal, StopIfModal)
         text = "\n".join(s.render().plain for s in modal.query(Static))
-        assert "Stop Side plank if" in text
+        assert "Stop or ease off Side plank if" in text
         assert "Sharp pain in the hip." in text
         assert "Routine-wide warning." in text
         for sign in SEE_A_DOCTOR:
@@ -417,10 +417,10 @@ async def test_help_lists_every_key_of_the_workout(make_app, fake_clock):
         modal = app.screen
         assert isinstance(modal, HelpModal)
         text = " ".join(" ".join(s.render().plain for s in modal.query(Static)).split())
-        shown = {"space": "Pause or resume", "n, →": "Next step", "p, ←": "Back one step: the previous set, side or exercise",
+        shown = {"space": "Pause or resume", "n, →": "Next step", "p, ←": "Back one step (set, side)",
                  "r": "Restart this step", "+, =": "10 s more (a breath or rep)",
                  "-": "10 s less (a breath or rep)", "enter": "Count a rep",
-                 "e": "Easier version of this exercise, or back to normal (remembered)", "s": "When to stop", "?, f1": "This help",
+                 "e": "Easier on/off", "s": "When to stop", "?, f1": "This help",
                  "q, esc": "Leave the routine", "ctrl+p": "Command palette", "ctrl+q": "Quit lumbar"}
         for keys, description in shown.items():
             assert f"{keys} {description}" in text, keys
@@ -502,9 +502,9 @@ async def test_summary_lists_done_skipped_and_easier(make_app, fake_clock):
         assert result.skipped == ("Bridge",)
         assert result.easier == ("Side plank",)
         lines = static_text(app, "#summary-lines").splitlines()
-        assert "Done          3: Side plank, Curl-up, Belly breathing" in lines
-        assert "Skipped       1: Bridge" in lines
-        assert "Made easier   1: Side plank" in lines
+        assert "Done              3: Side plank, Curl-up, Belly breathing" in lines
+        assert "Skipped           1: Bridge" in lines
+        assert "Made easier       1: Side plank" in lines
         await press(pilot, "enter")
         assert isinstance(app.screen, HomeScreen)
 
@@ -638,7 +638,7 @@ async def test_safety_on_a_pause_step_names_the_coming_exercise_and_its_warnings
         text = "\n".join(s.render().plain for s in modal.query(Static))
         assert "Sharp pain in the hip." in text
         assert "Routine-wide warning." in text
-        assert "Stop Side plank if" in text
+        assert "Stop or ease off Side plank if" in text
 
 
 async def test_the_workout_stays_visible_behind_the_safety_modal(make_app, fake_clock):

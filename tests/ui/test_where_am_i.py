@@ -105,3 +105,16 @@ async def test_a_tempo_rep_shows_the_rep_big_and_the_routines_phase_word(make_ap
         await pilot.pause()
         assert app.screen.query_one(RepCounter).drawing.word == "hold"
         assert app.screen.query_one(BigTime).text == "2"
+
+
+def test_summary_lists_wrap_under_their_values_not_the_labels():
+    from tui.screens.summary import LabelledRows
+
+    rows = LabelledRows([("Done", "8: " + ", ".join(f"Exercise number {i}" for i in range(8))),
+                         ("Pauses left out", "7 s")])
+    lines = rows.lines(60)
+    assert len(lines) > 2
+    column = len("Pauses left out") + 3
+    assert lines[0].startswith("Done" + " " * (column - 4) + "8: ")
+    for line in lines[1:-1]:
+        assert line[:column].strip() == "" and line[column] != " "

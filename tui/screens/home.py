@@ -12,6 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
+from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -21,6 +22,7 @@ from ..engine.plan import plan
 from ..widgets.key_bar import KeyBar
 from .advice import _Advice
 from ..engine.timefmt import duration_text
+from .session import MIN_HEIGHT, MIN_WIDTH
 
 if TYPE_CHECKING:
     from ..app import LumbarApp
@@ -34,6 +36,10 @@ class HomeScreen(Screen[None]):
     #routines { height: 1fr; }
     #description { height: auto; max-height: 4; margin-top: 1; }
     #disclaimer { height: auto; color: $text-muted; margin-top: 1; }
+    #home-too-small { display: none; height: 1fr; content-align: center middle; text-align: center;
+                      text-style: bold; }
+    HomeScreen.-small #home { display: none; }
+    HomeScreen.-small #home-too-small { display: block; }
     """
     """Layout of the routine list; parsed when the screen is first shown, not at every start."""
 
@@ -63,6 +69,8 @@ class HomeScreen(Screen[None]):
             yield Static(id="description", markup=False)
             yield Static(DISCLAIMER + " Press ? for the signs that mean see a doctor.",
                          id="disclaimer", markup=False)
+        yield Static(f"Make the terminal larger: the routine list needs at least {MIN_WIDTH} x {MIN_HEIGHT}.",
+                     id="home-too-small")
         yield KeyBar()
 
     def _options(self) -> list[Option]:
@@ -102,7 +110,12 @@ class HomeScreen(Screen[None]):
             options.replace_option_prompt(key, self._prompt(key, routine))
         self.refresh_bindings()
 
+    def on_resize(self, event: Resize) -> None:
+        # Below the workout's own minimum the list would shrink to no rows at all.
+        self.set_class(event.size.width < MIN_WIDTH or event.size.height < MIN_HEIGHT, "-small")
+
     def on_mount(self) -> None:
+        self.set_class(self.size.width < MIN_WIDTH or self.size.height < MIN_HEIGHT, "-small")
         self.query_one(OptionList).focus()
         first = next(iter(self.routines), None) or next(iter(self.lumbar.broken), None)
         if first is not None:

@@ -46,7 +46,7 @@ class SessionScreen(Screen[None]):
         Binding("space", "pause", "Pause", id="session.pause", tooltip="Pause or resume"),
         Binding("n,right", "next", "Next", key_display="n", id="session.next", tooltip="Next step"),
         Binding("p,left", "previous", "Back", key_display="p", id="session.previous",
-                tooltip="Back one step: the previous set, side or exercise"),
+                tooltip="Back one step (set, side)"),
         Binding("r", "restart", "Again", id="session.restart", tooltip="Restart this step"),
         Binding("plus,equals_sign", "more", "±10s", key_display="+/-", id="session.more",
                 tooltip="10 s more (a breath or rep)"),
@@ -54,7 +54,7 @@ class SessionScreen(Screen[None]):
                 tooltip="10 s less (a breath or rep)"),
         Binding("enter", "rep", "Rep", id="session.rep", tooltip="Count a rep"),
         Binding("e", "easier", "Easier", id="session.easier",
-                tooltip="Easier version of this exercise, or back to normal (remembered)"),
+                tooltip="Easier on/off"),
         Binding("s", "stop_if", "Safety", id="session.stop_if", tooltip="When to stop"),
         Binding("question_mark,f1", "help", "Help", key_display="?", id="session.help",
                 tooltip="This help"),
@@ -103,6 +103,8 @@ class SessionScreen(Screen[None]):
         self._counter = self.query_one(RepCounter)
         self._progress = self.query_one(RoutineProgress)
         self._ready = True
+        # NO_COLOR: emphasis must not rely on colour (see app.tcss, SessionScreen.-mono).
+        self.set_class(self.app.no_color, "-mono")
         self._sign_cuts()
         self.bindings_updated_signal.subscribe(self, lambda _: self._sign_cuts())
         self._fit(self.size.width, self.size.height)

@@ -67,7 +67,8 @@ class RoutineProgress(Widget):
         width = self._bar_width()
         full, half = divmod(self._half_cells(), 2)
         done = "━" * full + ("╸" if half else "")
-        todo = "━" * max(0, width - len(done))
+        # In monochrome both colours turn a near-equal grey: what is left gets its own glyph.
+        todo = ("╌" if self.app.no_color else "━") * max(0, width - len(done))
         return Content.assemble(
             (done, self.get_visual_style("routine-progress--done", partial=True)),
             (todo, self.get_visual_style("routine-progress--todo", partial=True)),
