@@ -195,3 +195,18 @@ async def test_help_scrolls_and_its_close_key_stays_in_view(make_app, size):
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, SessionScreen)
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24)])
+async def test_the_last_routine_shows_both_its_lines(make_app, size):
+    from textual.widgets import OptionList
+
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        options = app.screen.query_one(OptionList)
+        await pilot.press("end")
+        await pilot.pause()
+        assert options.highlighted == options.option_count - 1
+        # Every line of the list is reachable and the last one is in view.
+        assert options.max_scroll_y > 0 and options.scroll_y == options.max_scroll_y

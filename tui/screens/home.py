@@ -34,7 +34,9 @@ class HomeScreen(Screen[None]):
     #home { padding: 0 1; }
     #home-title { text-style: bold; height: 1; margin-bottom: 1; }
     #routines { height: 1fr; }
-    #description { height: auto; max-height: 4; margin-top: 1; }
+    /* A fixed height: a description that grew or shrank with the highlight resized the
+       list after it had scrolled, hiding the last routine's second line. */
+    #description { height: 4; margin-top: 1; }
     #disclaimer { height: auto; color: $text-muted; margin-top: 1; }
     #home-too-small { display: none; height: 1fr; content-align: center middle; text-align: center;
                       text-style: bold; }

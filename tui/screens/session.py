@@ -265,14 +265,14 @@ class SessionScreen(Screen[None]):
             return
         name = session.plan.routine.exercises[exercise].name
         if session.plan.routine.exercises[exercise].easier is None:
+            self.app.clear_notifications()
             self.notify(f"{name} has no easier version.", timeout=4)
             return
         back = exercise in session.plan.easier
         self.lumbar.command(easier.toggle_easier)
-        if back:
-            self.notify(f"{name}: back to the normal dose (e again for easier).", timeout=4)
-        else:
-            self.notify(f"{name}: easier version, remembered next time (e again to undo).", timeout=4)
+        # One notice at a time, and short: they sit over the title while they last.
+        self.app.clear_notifications()
+        self.notify(f"{name}: normal dose again" if back else f"{name}: easier (e again to undo)", timeout=4)
 
     def action_stop_if(self) -> None:
         from .advice import StopIfModal
