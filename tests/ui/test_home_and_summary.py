@@ -86,7 +86,7 @@ async def test_palette_offers_the_workout_keys_while_a_routine_runs(make_app, fa
         # other workout key is, each saying what it does and with all its keys.
         ours = {c.title: c.help for c in offered if "(key: " in c.help}
         assert set(ours) == {"Pause", "Next", "Back one step", "Again", "10 s more", "10 s less",
-                             "Easier", "When to stop", "Help", "Leave routine"}
+                             "Easier", "When to stop", "Jump", "Help", "Leave routine"}
         assert ours["Next"] == "Next step (key: n, →)"
         # Textual's own commands are still there; nothing is offered twice, and the two
         # ways out say which is which.

@@ -420,7 +420,7 @@ async def test_help_lists_every_key_of_the_workout(make_app, fake_clock):
         shown = {"space": "Pause or resume", "n, →": "Next step", "p, ←": "Back one step (set, side)",
                  "r": "Restart this step", "+, =": "10 s more (a breath or rep)",
                  "-": "10 s less (a breath or rep)", "enter": "Count a rep",
-                 "e": "Easier on/off", "s": "When to stop", "?, f1": "This help",
+                 "e": "Easier on/off", "s": "When to stop", "j": "Jump to exercise", "?, f1": "This help",
                  "q, esc": "Leave the routine", "ctrl+p": "Command palette", "ctrl+q": "Quit lumbar"}
         for keys, description in shown.items():
             assert f"{keys} {description}" in text, keys

@@ -118,3 +118,25 @@ def test_summary_lists_wrap_under_their_values_not_the_labels():
     assert lines[0].startswith("Done" + " " * (column - 4) + "8: ")
     for line in lines[1:-1]:
         assert line[:column].strip() == "" and line[column] != " "
+
+
+async def test_j_jumps_to_any_exercise_with_the_routine_paused_meanwhile(make_app):
+    from tui.screens.jump import JumpModal
+
+    app = make_app(start="core-basics")
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        await pilot.press("j")
+        await pilot.pause()
+        assert isinstance(app.screen, JumpModal)
+        assert app.session.paused
+        await pilot.press("down", "down", "enter")  # 1. Knee to chest → 3. Glute bridge
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        assert app.session.step.title == "Glute bridge" and not app.session.paused
+        assert "exercise 3 of 8" in status(app)
+        await pilot.press("j")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.session.step.title == "Glute bridge" and not app.session.paused

@@ -56,6 +56,7 @@ class SessionScreen(Screen[None]):
         Binding("e", "easier", "Easier", id="session.easier",
                 tooltip="Easier on/off"),
         Binding("s", "stop_if", "Safety", id="session.stop_if", tooltip="When to stop"),
+        Binding("j", "jump", "Jump", id="session.jump", show=False, tooltip="Jump to exercise"),
         Binding("question_mark,f1", "help", "Help", key_display="?", id="session.help",
                 tooltip="This help"),
         Binding("q,escape", "quit", "Quit", key_display="q", id="session.quit",
@@ -286,6 +287,23 @@ class SessionScreen(Screen[None]):
         # The title and cue in full: on a small screen they may be cut (see _sign_cuts).
         title, cue = (self.query_one(f"#{part}", ClampedText).text for part in ("title", "cue"))
         self.lumbar.pause_for(StopIfModal(name, v.stop_if if v else (), title=title, cue=cue))
+
+    def action_jump(self) -> None:
+        from ..engine.jump import jump_to
+        from ..engine.model import Kind
+        from .jump import JumpModal
+
+        session = self.lumbar.session
+        if session is None:
+            return
+        exercises = [(i, ex.name) for i, ex in enumerate(session.plan.routine.exercises) if ex.kind is not Kind.REST]
+
+        def chosen(exercise: object) -> bool:
+            if isinstance(exercise, int):
+                self.lumbar.command(jump_to, exercise)
+            return True  # carry on, on the exercise chosen or where it was
+
+        self.lumbar.pause_for(JumpModal(exercises, easier.current_exercise(session)), chosen)
 
     def action_help(self) -> None:
         from .advice import HelpModal
