@@ -140,3 +140,23 @@ async def test_j_jumps_to_any_exercise_with_the_routine_paused_meanwhile(make_ap
         await pilot.press("escape")
         await pilot.pause()
         assert app.session.step.title == "Glute bridge" and not app.session.paused
+
+
+async def test_notices_cover_nothing_that_moves(make_app):
+    from tui.widgets.big_time import BigTime
+    from tui.widgets.breath_pacer import BreathPacer
+    from tui.widgets.rep_counter import RepCounter
+
+    app = make_app(start="core-basics")
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        while app.session.step.title != "Glute bridge":
+            app.command(engine.next_step)
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        toasts = list(app.screen.query("Toast"))
+        assert toasts
+        moving = [app.screen.query_one(kind).region for kind in (BigTime, RepCounter, BreathPacer)]
+        for toast in toasts:
+            assert not any(toast.region.overlaps(region) for region in moving if region.area)
