@@ -15,7 +15,7 @@ from .engine import session as engine
 from .engine.cadence import FRAME, animated, next_delay
 from .engine.events import Countdown, Event, RepCounted, SessionFinished, SideSwitched, StepStarted
 from .engine.plan import plan
-from .engine.view import describe, summary, view
+from .engine.view import describe, finished_round, summary, view
 from .recorder import Recorder
 from .screens.session import SessionScreen
 
@@ -323,10 +323,9 @@ class LumbarApp(App[None]):
         if self.cues is None or now - event.at > STALE_CUE:
             return
         if isinstance(event, StepStarted):
-            steps = self.session.plan.steps if self.session is not None else ()
-            before = steps[event.index - 1] if 0 < event.index <= len(steps) else None
-            if before is not None and before.round_no < event.step.round_no:
-                self.cues.round_done(before.round_no, describe(event.step))
+            done = finished_round(self.session.plan.steps, event.index) if self.session is not None else None
+            if done is not None:
+                self.cues.round_done(done, describe(event.step))
             else:
                 self.cues.step_changed(describe(event.step))
         elif isinstance(event, Countdown):

@@ -80,6 +80,15 @@ def describe(step: Step) -> str:
     return step.title
 
 
+def finished_round(steps: tuple[Step, ...] | list[Step], index: int) -> int | None:
+    """The round that step ``index`` of ``steps`` follows the end of (its first step of a
+    new round), or None; the one rule for "Round 1 done" on screen and in the cue."""
+    if not 0 < index < len(steps):
+        return None
+    before, step = steps[index - 1], steps[index]
+    return before.round_no if before.round_no < step.round_no else None
+
+
 def view(s: Session, now: float) -> SessionView:
     """What to show of ``s`` at ``now`` (seconds; frozen while paused). Does not advance
     ``s``: call ``advance`` first. A finished session gives a view with ``finished`` set."""
@@ -110,8 +119,7 @@ def view(s: Session, now: float) -> SessionView:
     following = steps[s.index + 1] if s.index + 1 < len(steps) else None
     work = [i for i, ex in enumerate(s.plan.routine.exercises) if ex.kind is not Kind.REST]
     exercise_no = work.index(step.exercise) + 1 if step.exercise in work else None
-    before = steps[s.index - 1] if s.index > 0 else None
-    round_done = before.round_no if before is not None and before.round_no < step.round_no else None
+    round_done = finished_round(steps, s.index)
     return SessionView(
         index=s.index, count=len(steps), kind=step.kind, title=step.title, cue=step.cue,
         position=step.position, side=step.side, set_no=step.set_no, sets=step.sets,
