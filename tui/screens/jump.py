@@ -2,12 +2,37 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
+
+if TYPE_CHECKING:
+    from ..app import LumbarApp
+
+
+def choose_exercise(app: LumbarApp) -> None:
+    """Open the list with the routine paused; the exercise chosen starts, and the routine
+    carries on (Esc carries on where it was)."""
+    from ..engine.easier import current_exercise
+    from ..engine.jump import jump_to
+    from ..engine.model import Kind
+
+    session = app.session
+    if session is None:
+        return
+    exercises = [(i, ex.name) for i, ex in enumerate(session.plan.routine.exercises) if ex.kind is not Kind.REST]
+
+    def chosen(exercise: object) -> bool:
+        if isinstance(exercise, int):
+            app.command(jump_to, exercise)
+        return True
+
+    app.pause_for(JumpModal(exercises, current_exercise(session)), chosen)
 
 
 class JumpModal(ModalScreen["int | None"]):

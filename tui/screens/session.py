@@ -289,21 +289,9 @@ class SessionScreen(Screen[None]):
         self.lumbar.pause_for(StopIfModal(name, v.stop_if if v else (), title=title, cue=cue))
 
     def action_jump(self) -> None:
-        from ..engine.jump import jump_to
-        from ..engine.model import Kind
-        from .jump import JumpModal
+        from .jump import choose_exercise
 
-        session = self.lumbar.session
-        if session is None:
-            return
-        exercises = [(i, ex.name) for i, ex in enumerate(session.plan.routine.exercises) if ex.kind is not Kind.REST]
-
-        def chosen(exercise: object) -> bool:
-            if isinstance(exercise, int):
-                self.lumbar.command(jump_to, exercise)
-            return True  # carry on, on the exercise chosen or where it was
-
-        self.lumbar.pause_for(JumpModal(exercises, easier.current_exercise(session)), chosen)
+        choose_exercise(self.lumbar)
 
     def action_help(self) -> None:
         from .advice import HelpModal
