@@ -70,7 +70,7 @@ def first_frame_targets() -> dict[str, Target]:
         "lumbar_home": Target("lumbar (home)", lumbar(), HOME_MARKER, LUMBAR_ENV),
         # The session screen's status line, never on the home screen behind it.
         "lumbar_run": Target("lumbar run desk-break", lumbar("run", "desk-break"),
-                             "Desk break  ·  step", LUMBAR_ENV),
+                             "Desk break  ·  exercise", LUMBAR_ENV),
         "bare": Target("bare Textual app", bare("idle"), BARE_MARKER),
     }
     if have_termdown():

@@ -37,7 +37,7 @@ def run(server: Server, routine: str, scale: float, window: Window | None = None
     if scale != 1:
         env["LUMBAR_TIME_SCALE"] = f"{scale:g}"
     target = Target(label or routine, lumbar(*sessions("run", routine), counted=True),
-                    "step ", env)
+                    "exercise ", env)
     pane, ticks = start(server, target)
     usage = None
     try:

@@ -55,7 +55,7 @@ def scenarios(hold_routine: str = "bench-hold") -> dict[str, dict[str, Target]]:
         },
         "hold": {
             "lumbar": Target("lumbar hold countdown", lumbar(*sessions("run", hold_routine), counted=True),
-                             "step 1 of 1", {**LUMBAR_ENV, **count}),
+                             "exercise 1 of 1", {**LUMBAR_ENV, **count}),
             "bare": Target("bare Textual app, 1 Hz Digits", bare("tick1hz"), BARE_MARKER, count),
         },
         "breath": {

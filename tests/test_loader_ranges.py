@@ -39,22 +39,22 @@ def test_plain_numbers_have_no_ranges() -> None:
 @pytest.mark.parametrize(
     ("body", "message"),
     [
-        ("    reps: 12-5\n", "r.yaml:6:11: exercises[0].reps: expected a range from low to high; found from 12 to 5"),
+        ("    reps: 12-5\n", "r.yaml:6:11: exercise 1 (exercises[0].reps): expected a range from low to high; found from 12 to 5"),
         ("    reps: {from: 5, to: 12, step: 2}\n",
-         "r.yaml:6:35: exercises[0].reps: expected a step that goes evenly from 5 to 12; found step 2"),
+         "r.yaml:6:35: exercise 1 (exercises[0].reps): expected a step that goes evenly from 5 to 12; found step 2"),
         ("    hold: 5s-12s\n",
-         "r.yaml:6:11: exercises[0].hold: expected a step that goes evenly from 5s to 12s; found step 5s (the default)"),
-        ("    reps: 0-12\n", "r.yaml:6:11: exercises[0].reps: expected reps from 1 to 100; found 0 in '0-12'"),
-        ("    reps: 5\n    sets: 2-30\n", "r.yaml:7:11: exercises[0].sets: expected sets from 1 to 20; found 30 in '2-30'"),
-        ("    hold: 5s-20m\n", "r.yaml:6:11: exercises[0].hold: expected holds from 1s to 10m; found 20m in '5s-20m'"),
+         "r.yaml:6:11: exercise 1 (exercises[0].hold): expected a step that goes evenly from 5s to 12s; found step 5s (the default)"),
+        ("    reps: 0-12\n", "r.yaml:6:11: exercise 1 (exercises[0].reps): expected reps from 1 to 100; found 0 in '0-12'"),
+        ("    reps: 5\n    sets: 2-30\n", "r.yaml:7:11: exercise 1 (exercises[0].sets): expected sets from 1 to 20; found 30 in '2-30'"),
+        ("    hold: 5s-20m\n", "r.yaml:6:11: exercise 1 (exercises[0].hold): expected holds from 1s to 10m; found 20m in '5s-20m'"),
         ("    hold: 3-5 breaths\n",
-         "r.yaml:6:11: exercises[0].hold: expected one breath count; ranges are for timed holds; found '3-5 breaths'"),
+         "r.yaml:6:11: exercise 1 (exercises[0].hold): expected one breath count; ranges are for timed holds; found '3-5 breaths'"),
         ("    reps: {from: 5, to: 101}\n",
-         "r.yaml:6:25: exercises[0].reps.to: expected a whole number from 1 to 100; found 101"),
+         "r.yaml:6:25: exercise 1 (exercises[0].reps.to): expected a whole number from 1 to 100; found 101"),
         ("    reps: {to: 12}\n",
-         "r.yaml:6:11: exercises[0].reps: missing required key 'from' (a range is {from, to, step})"),
+         "r.yaml:6:11: exercise 1 (exercises[0].reps): missing required key 'from' (a range is {from, to, step})"),
         ("    reps: {from: 5, to: 12, by: 2}\n",
-         "r.yaml:6:29: exercises[0].reps: unknown key 'by'; expected one of from, to, step"),
+         "r.yaml:6:29: exercise 1 (exercises[0].reps): unknown key 'by'; expected one of from, to, step"),
     ],
 )
 def test_bad_ranges(body: str, message: str) -> None:
@@ -70,4 +70,4 @@ def test_check_reports_a_bad_range(tmp_path, capsys) -> None:
     path.write_text(HEAD + "    reps: 12-5\n", encoding="utf-8")
     assert check([path]) == 2
     err = capsys.readouterr().err
-    assert f"{path}:6:11: exercises[0].reps: expected a range from low to high; found from 12 to 5" in err
+    assert f"{path}:6:11: exercise 1 (exercises[0].reps): expected a range from low to high; found from 12 to 5" in err

@@ -93,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
             from .notify.check import notify_test
 
             return notify_test()
-        from .commands import BAD_INPUT, find, load_catalog, warn
+        from .commands import BAD_INPUT, find, key_for, load_catalog, warn
 
         hooks: dict[str, object] = {}
         opens_care = None
@@ -116,6 +116,7 @@ def main(argv: list[str] | None = None) -> int:
                 return BAD_INPUT
         catalog = load_catalog(folders)
         name = getattr(args, "name", None)
+        name = None if name is None else key_for(catalog, name)  # `show DESK-BREAK` finds it
         if name is not None and name not in catalog.routines:
             find(catalog, name)  # says why: problems in it, or no such routine
             return BAD_INPUT
@@ -128,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "show":
             from .commands import show
 
-            return show(catalog, args.name)
+            return show(catalog, name)
         from .launch import launch
 
         return launch(catalog, name, voice=getattr(args, "voice", False), hooks=hooks,

@@ -20,9 +20,9 @@ from .engine import session as engine
 from .engine.activities import Happened, Now
 from .engine.activities import command as act_on
 from .engine.cadence import FRAME
-from .engine.events import Event, SessionFinished
+from .engine.events import Event, SessionFinished, StepStarted
 from .engine.plan import plan
-from .engine.view import describe, summary
+from .engine.view import describe, finished_round, summary
 from .dosing import Dosing
 from .recorder import Recorder
 from .screens.session import SessionScreen
@@ -37,6 +37,10 @@ if TYPE_CHECKING:
     from .cues import Cues
     from .engine.model import Routine
     from .notify import Notifier
+
+#: Palette titles where a key's short name would be unclear out of the key bar.
+PALETTE_TITLES = {"session.quit": "Leave routine", "session.previous": "Back one step",
+                  "session.more": "10 s more", "session.less": "10 s less", "session.stop_if": "When to stop"}
 
 #: Events older than this when the shell sees them (after a suspend) are not sounded.
 STALE_CUE = 1.5
@@ -127,6 +131,9 @@ class LumbarApp(CareMixin, Stops, App[None]):
         """A steady frame timer, only while an animation shows."""
         self._lines: WeakKeyDictionary[Screen, ActivityLine] = WeakKeyDictionary()
         """The status line mounted on each full screen, once a second activity ran."""
+        self._palette_resume = False
+        """Resume the routine when the palette closes (it was running when opened)."""
+        self._palette_open = False
         self.notices: list[str] = []
         """Said once, on start (a missing speech tool, say)."""
         self.broken: dict[str, list[str]] = {}
@@ -226,20 +233,33 @@ class LumbarApp(CareMixin, Stops, App[None]):
 
     def _begin(self, key: str, before: int | None = None) -> tuple[Event, ...]:
         routine = self.routines[key]
-        easier: frozenset[int] = frozenset()
-        if self.remember:
-            from .settings import remembered_easier
-
-            stored = self.recorder.easier(routine)
-            easier = remembered_easier(routine) if stored is None else stored
         levels = self.dosing.start(routine, before)
         if self.dosing.changes and routine.prepare < NOTICE_PREPARE:
             # The change is announced, and can be refused, on the first step.
             routine = replace(routine, prepare=NOTICE_PREPARE)
-        self.session, events = engine.start(plan(routine, easier, levels), self.clock())
+        self.session, events = engine.start(plan(routine, self.remembered_easier(routine), levels),
+                                            self.clock())
         self.recorder.begin(self.session.plan)
         self.dosing.begun(self.recorder.session_id)
         return events
+
+    def remembered_easier(self, routine: Routine) -> frozenset[int]:
+        """Exercises of ``routine`` the user switched to their easier dose, as remembered
+        (the history store, else the settings' file); empty when nothing is remembered."""
+        if not self.remember:
+            return frozenset()
+        from .settings import remembered_easier
+
+        stored = self.recorder.easier(routine)
+        return remembered_easier(routine) if stored is None else stored
+
+    def forget_easier(self, routine: Routine) -> None:
+        """Every exercise of ``routine`` back to its normal dose, next time and after."""
+        from .settings import remember_easier
+
+        if not self.recorder.remember_easier(routine, frozenset()):
+            if problem := remember_easier(routine, frozenset()):
+                self.notify(problem, severity="warning", timeout=10)
 
     def command(self, act: Callable[..., engine.Result], *args: object) -> None:
         """Run an engine command (`engine.pause`, `easier.make_easier`, ...), then refresh."""
@@ -428,7 +448,11 @@ class LumbarApp(CareMixin, Stops, App[None]):
             return
         from .cues import cue_for
 
-        cue = cue_for(event, self.session.step if self.session is not None else None)
+        session = self.session
+        done = None
+        if isinstance(event, StepStarted) and session is not None:
+            done = finished_round(session.plan.steps, event.index)
+        cue = cue_for(event, session.step if session is not None else None, done)
         if cue is not None:
             self.cues.play(*cue)
 
@@ -457,22 +481,65 @@ class LumbarApp(CareMixin, Stops, App[None]):
 
     # -- palette --------------------------------------------------------------
 
-    def action_command_palette(self) -> None:
-        from .palette import Palette
-
-        if self.use_command_palette and not Palette.is_open(self):
-            self.push_screen(Palette(id="--command-palette"))
-
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         from .widgets.key_hints import key_hints
 
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            # Textual's "Quit" beside the workout's read as two of the same; its
+            # "Screenshot" saves to a Downloads folder that may not exist. Ours replace them.
+            if command.title not in ("Quit", "Screenshot"):
+                yield command
+        yield SystemCommand("Quit lumbar", "Close lumbar (asks first during a routine)", self.action_quit)
+        yield SystemCommand("Screenshot", "Save the screen as an SVG file in lumbar's data folder",
+                            self._save_screenshot)
         # The screen's keys as bound now (a user keymap applied), those that do something.
         for hint in key_hints(screen):
-            if hint.app_level or not hint.enabled:
+            if hint.app_level or not hint.enabled or hint.action == "app.quit":
                 continue
-            yield SystemCommand(hint.description, f"Key: {', '.join(hint.keys)}",
-                                partial(screen.run_action, hint.action))
+            title = PALETTE_TITLES.get(hint.id or "", hint.description)
+            callback = partial(screen.run_action, hint.action)
+            if hint.id == "session.pause":
+                callback = partial(self._palette_pause, callback)
+            yield SystemCommand(title, f"{hint.tooltip} (key: {', '.join(hint.keys)})", callback)
+
+    def action_command_palette(self) -> None:
+        """The palette (its query capped, see tui/palette.py), with the routine paused while
+        it is open, as help and safety do."""
+        from .palette import Palette
+
+        if not self.use_command_palette or Palette.is_open(self):
+            return
+        self._palette_resume = self.session is not None and not self.session.paused
+        self._palette_open = True
+        self.command(engine.pause)
+        self.push_screen(Palette(id="--command-palette"), lambda _: self.call_later(self._palette_closed))
+
+    def _palette_pause(self, toggle: Callable[[], object]) -> object:
+        """Pause chosen in the open palette, which has paused already: stay paused, or
+        resume on close if it was paused before. Once closed it is the key's action."""
+        if not self._palette_open:
+            return toggle()
+        self._palette_resume = not self._palette_resume
+        return None
+
+    def _palette_closed(self) -> None:
+        # Either side of the chosen command; one that opened a modal leaves the routine paused.
+        self._palette_open = False
+        if self._palette_resume and isinstance(self.screen, SessionScreen):
+            self.command(engine.resume)
+        self._palette_resume = False
+
+    def _save_screenshot(self) -> None:
+        from . import paths
+
+        folder = paths.data_dir() / "screenshots"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            saved = self.save_screenshot(path=str(folder))
+        except OSError as error:
+            self.notify(f"Could not save a screenshot: {error.strerror or error}", severity="error")
+            return
+        self.notify(f"Screenshot saved: {saved}", timeout=8)
 
     def on_unmount(self) -> None:
         self._stop()

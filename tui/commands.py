@@ -6,16 +6,17 @@ import sys
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Mapping
 
 from .catalog import Entry, discover, routine_files
 from .cells import cell_len, pad
-from .engine.model import Routine
+from .engine.model import BreathPattern, Routine, Tempo
 from .engine.plan import Step, StepKind, plan
 from .engine.timefmt import clock_text, duration_text
 from .engine.view import describe
 
 if TYPE_CHECKING:
+    from .engine.progression import Level
     from .loader import Problem
 
 #: Exit status for bad input (bad routine files, unknown names).
@@ -103,7 +104,9 @@ def warn(catalog: Catalog) -> None:
 
 
 def find(catalog: Catalog, name: str) -> Routine | None:
-    """The routine called ``name``, or None after saying on stderr why there is none."""
+    """The routine called ``name`` (its key or its name, in any case), or None after
+    saying on stderr why there is none."""
+    name = key_for(catalog, name)
     routine = catalog.routines.get(name)
     if routine is None and name in catalog.broken:
         for problem in catalog.broken[name]:
@@ -114,6 +117,19 @@ def find(catalog: Catalog, name: str) -> Routine | None:
         extra = f"; did you mean '{hint[0]}'?" if hint else "; `lumbar list` shows them all"
         print(f"lumbar: no routine named '{name}'{extra}", file=sys.stderr)
     return routine
+
+
+def key_for(catalog: Catalog, name: str) -> str:
+    """The catalog key ``name`` means: itself when it is one, else the key or routine name
+    it equals without case (`DESK-BREAK`, `Desk break`); unchanged when none does."""
+    if name in catalog.entries:
+        return name
+    wanted = name.strip().casefold()
+    for key in catalog.entries:
+        routine = catalog.routines.get(key)
+        if key.casefold() == wanted or (routine is not None and routine.name.casefold() == wanted):
+            return key
+    return name
 
 
 def list_routines(catalog: Catalog) -> int:
@@ -140,24 +156,34 @@ def show(catalog: Catalog, name: str) -> int:
     routine = find(catalog, name)
     if routine is None:
         return BAD_INPUT
-    from .dosing import current_levels, dose_lines
+    from .dosing import current_levels
 
-    levels = current_levels(routine)
-    timeline = plan(routine, levels=levels)
-    print(f"{routine.name}: {duration_text(timeline.total)}, {len(timeline.steps)} steps")
+    print("\n".join(timeline_lines(routine, levels=current_levels(routine))))
+    return 0
+
+
+def timeline_lines(routine: Routine, easier: frozenset[int] = frozenset(),
+                   levels: Mapping[str, Level] | None = None) -> list[str]:
+    """The routine's expanded timeline as text lines: a heading with its total time, the
+    description, each ranged exercise's dose now and its range (``levels``, from the
+    history), then each step's start, name, length and detail (``lumbar show``, and the
+    routine list's timeline)."""
+    from .dosing import dose_lines
+
+    timeline = plan(routine, easier, levels)
+    lines = [f"{routine.name}: {duration_text(timeline.total)}, {len(timeline.steps)} steps"]
     if routine.description:
-        print(routine.description)
+        lines.append(routine.description)
     if levels:
-        print("\nDose now, and the range it grows in:")
-        print("\n".join(dose_lines(routine, levels)))
-    print()
+        lines += ["", "Dose now, and the range it grows in:", *dose_lines(routine, levels)]
+    lines.append("")
     at = 0.0
     width = max((cell_len(describe(step)) for step in timeline.steps), default=0)
     for step in timeline.steps:
-        print(f"{clock_text(at):>7}  {pad(describe(step), width)}  {_length(step):>8}  {_detail(step)}".rstrip())
+        lines.append(f"{clock_text(at):>7}  {pad(describe(step), width)}  {_length(step):>8}  {_detail(step)}".rstrip())
         at += step.planned
-    print(f"{clock_text(at):>7}  Done")
-    return 0
+    lines.append(f"{clock_text(at):>7}  Done")
+    return lines
 
 
 def _length(step: Step) -> str:
@@ -171,15 +197,28 @@ def _detail(step: Step) -> str:
     if step.rounds > 1 and step.kind.is_work:
         parts.append(f"round {step.round_no}/{step.rounds}")
     if step.breaths is not None and step.breath is not None:
-        parts.append(f"{step.breaths} breaths ({step.breath.label})")
+        parts.append(f"{step.breaths} breaths ({breath_text(step.breath)})")
     elif step.kind is StepKind.HOLD and step.breath is not None:
-        parts.append(f"breathe {step.breath.label}")
+        parts.append(f"breathe {breath_text(step.breath)}")
     if step.reps is not None:
-        pace = "-".join(f"{x:g}" for x in (step.tempo.lift, step.tempo.hold, step.tempo.lower)) if step.tempo else "tap to count"
+        pace = tempo_text(step.tempo) if step.tempo else "tap to count"
         parts.append(f"{step.reps} reps, {pace}")
     if step.easier:
         parts.append("easier")
     return "; ".join(parts)
+
+
+def tempo_text(tempo: Tempo) -> str:
+    """A tempo as the format writes it: ``2-1-2``, or ``2-5-4-2`` when it has a pause."""
+    parts = (tempo.lift, tempo.hold, tempo.lower) + ((tempo.pause,) if tempo.pause else ())
+    return "-".join(f"{x:g}" for x in parts)
+
+
+def breath_text(pattern: BreathPattern) -> str:
+    """A breath as a user names it: ``box 4-4-4-4``; a preset named by its own numbers
+    (``4-7-8``) once, not twice."""
+    label = pattern.label
+    return pattern.name if pattern.name and label == f"{pattern.name} {pattern.name}" else label
 
 
 def check(targets: list[Path]) -> int:

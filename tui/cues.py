@@ -84,17 +84,19 @@ class Cue(Enum):
     """Each of the last three seconds of a timed step."""
     REP = "rep"
     """A tempo-paced rep is done (spoken only)."""
+    ROUND = "round"
+    """A round of the routine is over and the next begins."""
 
 
 #: Terminal bells per cue: the one channel every terminal has, so the count tells them apart.
-RINGS = {Cue.STEP: 1, Cue.SWITCH: 2, Cue.END: 3}
+RINGS = {Cue.STEP: 1, Cue.SWITCH: 2, Cue.ROUND: 2, Cue.END: 3}
 #: Seconds between bells of one cue; closer bells merge into one sound in many terminals.
 RING_GAP = 0.35
 #: Pip frequencies (Hz) per cue when a sound player exists: one high pip counts down, a
 #: lower one starts a step, two for switch sides, three rising ones at the end.
 TONES: dict[Cue, tuple[float, ...]] = {
     Cue.COUNTDOWN: (1320.0,), Cue.STEP: (880.0,), Cue.SWITCH: (660.0, 990.0),
-    Cue.END: (660.0, 880.0, 1320.0),
+    Cue.ROUND: (990.0, 660.0), Cue.END: (660.0, 880.0, 1320.0),
 }
 END_WORDS = "Routine complete. Well done."
 #: Seconds after the first sound to look whether the player managed to play it.
@@ -103,12 +105,14 @@ PLAYER_FAILED = ("The sound player ({name}) failed, so there are no pips. The be
                  "per step, twice to switch sides, three times at the end.")
 
 
-def cue_for(event: Event, step: Step | None) -> tuple[Cue, str] | None:
+def cue_for(event: Event, step: Step | None, round_done: int | None = None) -> tuple[Cue, str] | None:
     """The one mapping from engine events to cues: the cue and the words to speak, or None.
 
     Args:
         event: an engine event.
         step: the session's current step after the event (for rep counts), or None.
+        round_done: for a StepStarted that begins a new round, the number of the round just
+            finished (``tui.engine.view.finished_round``); None otherwise.
     """
     if isinstance(event, SessionFinished):
         return Cue.END, END_WORDS
@@ -117,6 +121,9 @@ def cue_for(event: Event, step: Step | None) -> tuple[Cue, str] | None:
     if isinstance(event, StepStarted):
         if event.step.kind is StepKind.SWITCH and event.step.side is not None:
             return None  # its SideSwitched follows at once and says more
+        if round_done is not None:
+            # Two bells and falling pips, so the end of a round sounds unlike a step change.
+            return Cue.ROUND, f"Round {round_done} done. {describe(event.step)}"
         return Cue.STEP, describe(event.step)
     if isinstance(event, Countdown):
         return Cue.COUNTDOWN, ""

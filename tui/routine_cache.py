@@ -190,7 +190,8 @@ def _member(kind: type) -> Check:
 
 _BREATH = _record(BreathPattern, {"inhale": _seconds, "hold": _seconds, "exhale": _seconds,
                                   "hold_out": _seconds, "name": _text})
-_TEMPO = _record(Tempo, {"lift": _seconds, "hold": _seconds, "lower": _seconds, "pause": _seconds})
+_TEMPO = _record(Tempo, {"lift": _seconds, "hold": _seconds, "lower": _seconds, "pause": _seconds,
+                         "names": _texts})
 _DOSE = _record(Dose, {"hold_seconds": _optional(_seconds), "hold_breaths": _optional(_count),
                        "reps": _optional(_count), "sets": _count, "set_rest": _seconds})
 _SPAN = _record(Span, {"low": _seconds, "high": _seconds, "step": _seconds})

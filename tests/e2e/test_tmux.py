@@ -80,13 +80,13 @@ def test_desk_break_in_a_real_terminal(tmp_path, shipped):
         screen = pane.wait_for_text("Desk break")
         # The big block digits of the countdown are drawn.
         screen = pane.wait_for(lambda t: sum("█" in line for line in t.splitlines()) >= 5, "big digits")
-        assert "step 1 of" in screen
+        assert "exercise 1 of" in screen
 
         pane.send("space")
         pane.wait_for_text("PAUSED")
 
         pane.send("n")
-        screen = pane.wait_for_text("step 2 of")
+        screen = pane.wait_for_text("Next: Standing thigh stretch")
         assert "Standing back bend" in screen
         assert not re.search(r"^\s*Get ready\s*$", screen, re.MULTILINE)
 
@@ -129,7 +129,7 @@ def test_check_reports_file_line_column_and_exits_2(tmp_path):
     output = result.stdout + result.stderr
     assert result.returncode == 2, output
     assert "Traceback" not in output
-    assert f"{broken}:6:11: exercises[0].hold: " in result.stderr
+    assert f"{broken}:6:11: exercise 1 (exercises[0].hold): " in result.stderr
     assert re.search(rf"^{re.escape(str(broken))}:\d+:\d+: ", result.stderr, re.MULTILINE)
 
 

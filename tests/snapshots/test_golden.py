@@ -1,5 +1,6 @@
-"""Golden screens at 80x24: a hold, a tempo rep, the breath pacer, a rest, the summary; and
-a long cue at the documented minimum, 60x20 (the cut cue's sign, the key bar that fits).
+"""Golden screens at 80x24: a hold, a tempo rep, the breath pacer, a rest, the summary, the
+moment a round ends, the last seconds under NO_COLOR; and a long cue at the documented
+minimum, 60x20 (the cut cue's sign, the key bar that fits).
 
 Each app runs on the fake clock with no heartbeat, so what is drawn depends only on how far
 `run_before` moves the clock. Regenerate with `pytest tests/snapshots --snapshot-update` and look
@@ -64,6 +65,20 @@ SUMMARY = Routine(
         Exercise("Pelvic tilt", Kind.HOLD, Dose(hold_seconds=20), easier=Dose(hold_seconds=10)),
         Exercise("Curl-up", Kind.REPS, Dose(reps=5)),
         Exercise("Side plank", Kind.HOLD, Dose(hold_seconds=20)),
+    ),
+)
+
+ROUNDS = Routine(
+    name="Golden rounds",
+    key="golden-rounds",
+    prepare=5,
+    rest=10,
+    rounds=3,
+    round_rest=30,
+    exercises=(
+        Exercise("Pelvic tilt", Kind.HOLD, Dose(hold_seconds=10), position=Position.ON_BACK),
+        Exercise("Vacuum", Kind.REPS, Dose(reps=3), position=Position.ON_BACK, tempo=Tempo(2, 5, 4, 2, ("draw in", "hold", "let go", "rest")),
+                 cue="Draw your belly button toward your spine, hold, then let go slowly."),
     ),
 )
 
@@ -194,3 +209,23 @@ def test_ice_past_halfway(snap_compare, make_app):
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_round_done(snap_compare, make_app, fake_clock):
+    app = start(make_app, ROUNDS)
+    # Get ready 5, pelvic tilt 10, rest 10, vacuum 3 x 13 = 39: round 1 is over; 4 s
+    # into the rest before round 2.
+    assert snap_compare(app, terminal_size=SIZE, run_before=runner(app, fake_clock, 5, 10, 10, 39, 4))
+
+
+def test_tempo_rep_with_the_routines_phase_words(snap_compare, make_app, fake_clock):
+    app = start(make_app, ROUNDS)
+    # Rep 2 of the vacuum (13 s a rep): 13 + 1 s in, half-way through drawing in.
+    assert snap_compare(app, terminal_size=(100, 30), run_before=runner(app, fake_clock, 5, 10, 10, 14))
+
+
+def test_last_seconds_under_no_color(snap_compare, make_app, fake_clock, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = start(make_app, HOLD)
+    # 5 s to get ready, then 27.5 s into the 30 s left side: 0:03, the last three seconds.
+    assert snap_compare(app, terminal_size=SIZE, run_before=runner(app, fake_clock, 5, 27.5))

@@ -41,9 +41,9 @@ async def test_a_moved_pause_key_shows_in_the_bar_help_and_palette(make_app, fak
         # The cut cue names the moved safety key.
         assert any(row.rstrip().endswith("… (x: more)") for row in truth(app)), truth(app)
 
-        commands = {c.title: c for c in app.get_system_commands(screen) if c.help.startswith("Key: ")}
-        assert commands["Pause"].help == "Key: k"
-        assert commands["Safety"].help == "Key: x"
+        commands = {c.title: c for c in app.get_system_commands(screen) if "(key: " in c.help}
+        assert commands["Pause"].help == "Pause or resume (key: k)"
+        assert commands["When to stop"].help == "When to stop (key: x)"
 
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpModal)

@@ -11,10 +11,12 @@ from tui.widgets.routine_progress import RoutineProgress, left_text
 
 
 @pytest.mark.parametrize(("seconds", "text"), [
-    (600, "10 min left"), (541, "10 min left"), (540, "9 min left"), (60, "1 min left"),
+    (600, "10 min left"), (599, "9 min left"), (540, "9 min left"), (121, "2 min left"),
+    (120, "2 min left"), (119.5, "2:00 left"), (61, "1:01 left"), (60, "1:00 left"),
     (59.2, "1:00 left"), (59, "0:59 left"), (0, "0:00 left"),
 ])
-def test_time_left_is_in_minutes_until_the_last_minute(seconds, text):
+def test_time_left_never_rounds_up_past_the_truth(seconds, text):
+    # "2 min left" with 61 s to go, then "1:00 left" a second later, misled.
     assert left_text(seconds) == text
 
 
@@ -27,13 +29,13 @@ async def test_progress_redraws_only_when_the_bar_or_label_moves():
     app = ProgressApp()
     async with app.run_test(size=(80, 3)) as pilot:
         bar = app.query_one(RoutineProgress)
-        bar.show(0.5, 300)
+        bar.show(0.5, 301)
         await pilot.pause()
         calls = []
         bar.refresh = lambda *a, **k: calls.append(1)  # type: ignore[method-assign]
-        bar.show(0.5001, 299)  # same half cell, same minute
+        bar.show(0.5001, 300)  # same half cell, same minute
         assert calls == []
-        bar.show(0.6, 299)
+        bar.show(0.6, 300)
         assert len(calls) == 1
         assert "5 min left" in bar.render().plain
 

@@ -36,20 +36,31 @@ def test_progress_track_fills_by_eighths() -> None:
     assert all(len(progress_track(n)) == TRACK_CELLS for n in range(0, 81))
 
 
-async def test_tempo_mode_shows_phase_word_and_progress() -> None:
+async def test_tempo_mode_shows_phase_word_seconds_and_a_full_width_track() -> None:
     app = CounterApp()
     async with app.run_test(size=(80, 24)) as pilot:
         counter = app.screen.query_one(RepCounter)
-        counter.show(2, 10, phase="lift", fraction=0.5)
+        counter.show(2, 10, phase="lift", fraction=0.5, left=1.2)
         await pilot.pause()
-        headline, tempo = lines_of(counter)
+        headline, phase, track = lines_of(counter)
         assert headline == "Rep 3 of 10"
-        assert tempo.startswith("Lift")
-        assert progress_track(40) in tempo
-        assert counter.size.height == 2
-        counter.show(2, 10, phase="lower", fraction=0.0)
+        assert phase == "Lift  2"  # the phase's seconds, rounded up, as the pacer shows them
+        width = counter.content_size.width
+        assert track == "▕" + progress_track(4 * (width - 2), width - 2) + "▏"
+        assert len(track) == width  # as wide as the breath bar, not ten cells
+        assert counter.size.height == 3
+        counter.show(2, 10, phase="lower", fraction=0.0, left=2)
         await pilot.pause()
-        assert lines_of(counter)[1].startswith("Lower")
+        assert lines_of(counter)[1] == "Lower  2"
+
+
+async def test_the_routine_names_the_phases() -> None:
+    app = CounterApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        counter = app.screen.query_one(RepCounter)
+        counter.show(0, 5, phase="lift", fraction=0.1, left=1.8, word="draw in")
+        await pilot.pause()
+        assert lines_of(counter)[1] == "Draw in  2"
 
 
 async def test_tap_mode_shows_the_hint_given_by_the_app() -> None:
@@ -89,7 +100,7 @@ async def test_same_drawing_does_not_refresh() -> None:
 
         counter.refresh = spy  # type: ignore[method-assign]
         for _ in range(10):
-            counter.show(1, 10, phase="hold", fraction=0.501)
+            counter.show(1, 10, phase="hold", fraction=0.5001)
         assert calls == []
         counter.show(1, 10, phase="hold", fraction=0.6)
         assert len(calls) == 1

@@ -98,10 +98,10 @@ async def test_the_key_bar_at_the_minimum_keeps_help_and_quit_and_marks_the_cut(
         assert dropped == ["Back", "Again", "Easier"]  # the least needed, by KEY_BAR_KEEP
         # A dropped key stays in help and the palette.
         commands = {c.title for c in app.get_system_commands(app.screen)}
-        assert {"Back", "Again"} <= commands
+        assert {"Back one step", "Again"} <= commands
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpModal)
-        assert "p, ← Previous exercise" in modal_text(app) and "r Restart this step" in modal_text(app)
+        assert "p, ← Back one step (set, side)" in modal_text(app) and "r Restart this step" in modal_text(app)
 
 
 async def test_the_key_bar_at_80_columns_shows_every_key(make_app, fake_clock):
@@ -154,3 +154,60 @@ async def test_help_keys_take_two_columns_only_where_they_fit(make_app, fake_clo
         # Each row starts with a key; in two columns a second key sits further along.
         second = table.cells[(len(table.cells) + 1) // 2]  # the first key of a second column
         assert rows[0].startswith("space") and (second in rows[0]) is (columns == 2)
+
+
+async def test_routine_list_says_it_needs_more_room_at_40x12(make_app):
+    from textual.widgets import OptionList
+
+    from tui.screens.home import HomeScreen
+
+    app = make_app()
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        message = app.screen.query_one("#home-too-small")
+        assert message.display and message.region.height > 0
+        assert "at least 60 x 20" in str(message.render())
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        assert not app.screen.has_class("-small")
+        assert app.screen.query_one(OptionList).region.height >= 4
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24)])
+async def test_help_scrolls_and_its_close_key_stays_in_view(make_app, size):
+    from textual.containers import VerticalScroll
+
+    app = make_app(start="core-basics")
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpModal)
+        close = app.screen.query_one(".close", Static)
+        box = app.screen.query_one(VerticalScroll)
+        assert box.region.contains_region(close.region) and close.region.height == 1
+        assert app.screen.region.contains_region(box.region)
+        assert box.max_scroll_y > 0  # more than fits: it scrolls
+        await pilot.press("end")
+        await pilot.pause()
+        assert box.scroll_y == box.max_scroll_y
+        assert box.region.contains_region(close.region)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 24)])
+async def test_the_last_routine_shows_both_its_lines(make_app, size):
+    from textual.widgets import OptionList
+
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        options = app.screen.query_one(OptionList)
+        await pilot.press("end")
+        await pilot.pause()
+        assert options.highlighted == options.option_count - 1
+        # Every line of the list is reachable and the last one is in view.
+        assert options.max_scroll_y > 0 and options.scroll_y == options.max_scroll_y

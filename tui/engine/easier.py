@@ -23,7 +23,39 @@ def make_easier(s: Session, now: float) -> Result:
     exercise = easier_target(s)
     if exercise is None:
         return s, events
-    new_plan = make_plan(s.plan.routine, s.plan.easier | {exercise})
+    return _replan(s, events, s.plan.easier | {exercise})
+
+
+def toggle_easier(s: Session, now: float) -> Result:
+    """The current (or next) exercise to its easier dose, or back to its normal one.
+
+    Going easier works as :func:`make_easier`; going back keeps the step under way and
+    its seconds spent, and lengthens it to the normal dose. Returns ``s`` advanced to
+    ``now`` and otherwise unchanged when that exercise has no easier dose.
+    """
+    s, events = advance(s, now)
+    exercise = current_exercise(s)
+    if exercise is None or not _has_easier(s, exercise):
+        return s, events
+    return _replan(s, events, s.plan.easier ^ {exercise})
+
+
+def current_exercise(s: Session) -> int | None:
+    """Index into the routine's exercises of the exercise under way, or (on a pause) the
+    one coming up; None past the last one."""
+    for step in s.plan.steps[max(s.index, 0):]:
+        if step.kind.is_work:
+            return step.exercise
+    return None
+
+
+def _has_easier(s: Session, exercise: int) -> bool:
+    return s.plan.routine.exercises[exercise].easier is not None
+
+
+def _replan(s: Session, events: Events, easier: frozenset[int]) -> Result:
+    """``s`` carried on at the same step of the plan with ``easier`` at their easier dose."""
+    new_plan = make_plan(s.plan.routine, easier)
     current = s.step
     assert current is not None
     index, same = _find(new_plan, current)

@@ -86,6 +86,15 @@ class Tempo:
     hold: float = 0.0
     lower: float = 0.0
     pause: float = 0.0
+    names: tuple[str, ...] = ()
+    """The routine's own words for lift, hold, lower (and pause), in that order, for a
+    movement that is not a lift ("draw in", "hold", "let go"); () for the usual words."""
+
+    def word(self, phase: str) -> str | None:
+        """The routine's word for ``phase`` (``"lift"``, ``"hold"``, ``"lower"``, ``"pause"``),
+        or None when it gives none."""
+        index = ("lift", "hold", "lower", "pause").index(phase)
+        return self.names[index] if index < len(self.names) else None
 
 
 class Kind(str, Enum):

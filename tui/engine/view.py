@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .cycle import breath_phases, phase_at, tempo_phases
-from .model import Position
+from .model import Kind, Position
 from .plan import TAP_REP_ESTIMATE, Step, StepKind
 from .session import Session, counted
 
@@ -37,6 +37,10 @@ class SessionView:
     tempo_phase: str | None = None
     tempo_fraction: float = 0.0
     """0..1 through the tempo phase."""
+    tempo_left: float = 0.0
+    """Seconds left in the tempo phase."""
+    tempo_word: str | None = None
+    """The routine's word for the tempo phase (its ``phases``); None for the usual one."""
     breath_phase: str | None = None
     breath_fraction: float = 0.0
     """0..1 through the breath phase."""
@@ -57,6 +61,13 @@ class SessionView:
     easier: bool = False
     has_easier: bool = False
     exercise: int | None = None
+    exercise_no: int | None = None
+    """1-based place of this (or, on a pause, the coming) exercise among the routine's
+    exercises, rests left out; None when the step belongs to none."""
+    exercises: int = 0
+    """How many exercises the routine has, rests left out."""
+    round_done: int | None = None
+    """The round just finished, while the first step of the next one runs; else None."""
 
 
 def describe(step: Step) -> str:
@@ -67,6 +78,15 @@ def describe(step: Step) -> str:
     if step.kind is StepKind.SWITCH and step.side:
         return f"Switch to the {step.side} side"
     return step.title
+
+
+def finished_round(steps: tuple[Step, ...] | list[Step], index: int) -> int | None:
+    """The round that step ``index`` of ``steps`` follows the end of (its first step of a
+    new round), or None; the one rule for "Round 1 done" on screen and in the cue."""
+    if not 0 < index < len(steps):
+        return None
+    before, step = steps[index - 1], steps[index]
+    return before.round_no if before.round_no < step.round_no else None
 
 
 def view(s: Session, now: float) -> SessionView:
@@ -90,13 +110,16 @@ def view(s: Session, now: float) -> SessionView:
         at = phase_at(tempo_phases(step.tempo), elapsed)
         total = counted(s, step)
         fields.update(rep=min(at.cycle + 1, total), reps=total, tempo_phase=at.name,
-                      tempo_fraction=at.fraction)
+                      tempo_fraction=at.fraction, tempo_left=at.left, tempo_word=step.tempo.word(at.name))
     elif s.target is not None:
         fields.update(rep=s.taps, reps=s.target, tap=True)
     current_left = remaining if remaining is not None else max(0, (s.target or 0) - s.taps) * TAP_REP_ESTIMATE
     routine_left = current_left + sum(later.planned for later in steps[s.index + 1:])
     total = s.plan.total
     following = steps[s.index + 1] if s.index + 1 < len(steps) else None
+    work = [i for i, ex in enumerate(s.plan.routine.exercises) if ex.kind is not Kind.REST]
+    exercise_no = work.index(step.exercise) + 1 if step.exercise in work else None
+    round_done = finished_round(steps, s.index)
     return SessionView(
         index=s.index, count=len(steps), kind=step.kind, title=step.title, cue=step.cue,
         position=step.position, side=step.side, set_no=step.set_no, sets=step.sets,
@@ -107,6 +130,7 @@ def view(s: Session, now: float) -> SessionView:
         progress=0.0 if total <= 0 else min(1.0, max(0.0, 1 - routine_left / total)),
         paused=s.paused, stop_if=step.stop_if, easier=step.easier,
         has_easier=step.has_easier, exercise=step.exercise,
+        exercise_no=exercise_no, exercises=len(work), round_done=round_done,
         **fields,  # type: ignore[arg-type]
     )
 

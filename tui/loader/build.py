@@ -8,7 +8,7 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ..engine.model import Dose, Exercise, Kind, Ranges, Routine, Span
+from ..engine.model import Dose, Exercise, Kind, Ranges, Routine, Span, Tempo
 from . import fields, ranges
 from .errors import Reporter
 from .source import describe, entries, join, plain, quote
@@ -18,7 +18,7 @@ ROUTINE_KEYS = (
     "switch_sides", "transition", "stop_if", "tags", "exercises",
 )
 EXERCISE_KEYS = (
-    "name", "position", "cue", "hold", "reps", "tempo", "rest", "sides", "sets", "set_rest",
+    "name", "position", "cue", "hold", "reps", "tempo", "phases", "rest", "sides", "sets", "set_rest",
     "breath", "stop_if", "easier",
 )
 REST_KEYS = ("name", "cue", "rest")
@@ -78,7 +78,7 @@ def build_routine(rep: Reporter, root: Node, key: str, source: str) -> Routine |
         return None
     found = entries(root, "", ROUTINE_KEYS, rep)
     for required in ("name", "exercises"):
-        if required not in found:
+        if required not in found and ("", required) not in rep.meant:
             rep.at(root, "", f"missing required key '{required}'")
     f = _Fields(rep, found, "")
     f.get("lumbar", _version)
@@ -108,7 +108,8 @@ def _kinds(rep: Reporter, node: MappingNode, found: dict[str, tuple[Node, Node]]
         return given[0]
     expected = "expected exactly one of hold, reps or rest"
     if not given:
-        rep.at(node, path, f"{expected}; found none")
+        if not any((path, k) in rep.meant for k in KINDS):  # a typo in it is reported already
+            rep.at(node, path, f"{expected}; found none")
     else:
         rep.at(found[given[1]][0], path, f"{expected}; found {' and '.join(given)}")
     return None
@@ -127,7 +128,7 @@ def _exercise(rep: Reporter, node: Node, path: str) -> Exercise | None:
         return _rest(rep, found, path, line, before)
     f = _Fields(rep, found, path)
     for required in ("name",) + (("position",) if kind else ()):
-        if required not in found:
+        if required not in found and (path, required) not in rep.meant:
             rep.at(node, path, f"missing required key '{required}'")
     if kind == "hold" and "tempo" in found:
         rep.at(f.key_node("tempo"), join(path, "tempo"), "tempo is only for reps; this exercise is a hold")
@@ -152,7 +153,7 @@ def _exercise(rep: Reporter, node: Node, path: str) -> Exercise | None:
         cue=f.get("cue", fields.text, 0, 500, default=""),
         position=f.get("position", fields.position),
         sides=f.get("sides", fields.flag, default=False),
-        tempo=f.get("tempo", fields.tempo),
+        tempo=_named(rep, f, path, f.get("tempo", fields.tempo)),
         breath=f.get("breath", fields.breath),
         stop_if=f.get("stop_if", fields.text_list, MAX_LIST, MAX_STOP_IF, default=()),
         easier=f.get("easier", _easier, kind, dose),
@@ -160,6 +161,25 @@ def _exercise(rep: Reporter, node: Node, path: str) -> Exercise | None:
         ranges=None if spans == Ranges() else spans,
     )
     return None if len(rep.problems) > before else exercise
+
+
+def _named(rep: Reporter, f: _Fields, path: str, tempo: Tempo | None) -> Tempo | None:
+    """The tempo with the exercise's ``phases``: three or four words, one for each of
+    lift, hold, lower (and pause), for a movement that is not a lift."""
+    if "phases" not in f.found:
+        return tempo
+    names = f.get("phases", fields.text_list, 4, 20)
+    where = f.key_node("phases")
+    if names is None:
+        return tempo
+    if "tempo" not in f.found:
+        rep.at(where, join(path, "phases"), "phases name the parts of a tempo; this exercise has no tempo")
+        return tempo
+    if len(names) not in (3, 4):
+        rep.at(where, join(path, "phases"),
+               f"expected three or four words (lift, hold, lower, and pause); found {len(names)}")
+        return tempo
+    return replace(tempo, names=names) if tempo is not None else None
 
 
 def _rest(rep: Reporter, found: dict[str, tuple[Node, Node]], path: str, line: int, before: int) -> Exercise | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -26,7 +27,18 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
-        return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
+        path = _for_people(self.path)
+        return f"{where}: {path}: {self.message}" if path else f"{where}: {self.message}"
+
+
+_EXERCISE = re.compile(r"exercises\[(\d+)\]")
+
+
+def _for_people(path: str) -> str:
+    """``exercises[0].hold`` as "exercise 1 (exercises[0].hold)": people count from 1,
+    and the field path stays beside it for editors and the schema."""
+    found = _EXERCISE.match(path)
+    return f"exercise {int(found.group(1)) + 1} ({path})" if found else path
 
 
 class RoutineError(Exception):
@@ -53,6 +65,9 @@ class Reporter:
     def __init__(self, file: str) -> None:
         self.file = file
         self.problems: list[Problem] = []
+        self.meant: set[tuple[str, str]] = set()
+        """(path, key) pairs a did-you-mean already pointed at: that key is not also
+        reported missing, so one typo gives one problem."""
 
     def at(self, where: Node | Mark | None, path: str, message: str) -> None:
         """Record a problem at a node's start (or a mark); None means the top of the file."""

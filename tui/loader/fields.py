@@ -252,9 +252,11 @@ _BREATH = _Cycle(
 _TEMPO = _Cycle(
     TEMPO_KEYS, ("lift", "lower"),
     {"lift": (0.5, 20.0), "hold": (0.0, 20.0), "lower": (0.5, 20.0), "pause": (0.0, 20.0)},
-    {2: ("lift", "lower"), 3: ("lift", "hold", "lower"), 4: TEMPO_KEYS},
+    # Three or four numbers, as the format defines: '2-1' could mean lift-lower or lift-hold.
+    {3: ("lift", "hold", "lower"), 4: TEMPO_KEYS},
     Tempo,
-    "a tempo like '2-1-2' (lift-hold-lower) or a mapping with lift and lower",
+    "a tempo of three or four numbers like '2-1-2' (lift-hold-lower) or '2-1-2-1' "
+    "(then a pause), or a mapping with lift and lower",
 )
 
 
@@ -268,6 +270,9 @@ def _cycle(rep: Reporter, node: Node, path: str, kind: _Cycle, hint: str = "") -
         rep.at(node, path, f"expected {kind.expected}; found {describe(node)}{hint}")
         return None
     numbers = [float(n) for n in value.strip().split("-")]
+    if len(numbers) not in kind.orders:
+        rep.at(node, path, f"expected {kind.expected}; found {describe(node)}, {len(numbers)} numbers")
+        return None
     dashed: dict[str, Node | float] = dict(zip(kind.orders[len(numbers)], numbers, strict=True))
     parts = _parts(rep, node, path, dashed, kind.bounds)
     return None if parts is None else _build(kind, parts)

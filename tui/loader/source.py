@@ -84,7 +84,13 @@ def decode(data: str | bytes, rep: Reporter) -> str | None:
     return text
 
 
-def _yaml_problem(exc: yaml.YAMLError, rep: Reporter) -> None:
+def _yaml_problem(exc: yaml.YAMLError, rep: Reporter, text: str = "") -> None:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    tab = _indenting_tab(text, mark.line) if mark is not None else None
+    if tab is not None:
+        # PyYAML's own words ("cannot start any token") do not say what is wrong.
+        rep.at_line(mark.line + 1, tab + 1, "", "YAML indents with spaces; this line is indented with a tab")
+        return
     if isinstance(exc, yaml.MarkedYAMLError):
         message = f"invalid YAML: {exc.problem}"
         if exc.context and exc.context_mark is not None:
@@ -92,6 +98,16 @@ def _yaml_problem(exc: yaml.YAMLError, rep: Reporter) -> None:
         rep.at(exc.problem_mark or exc.context_mark, "", message)
     else:
         rep.at(None, "", f"invalid YAML: {exc}")
+
+
+def _indenting_tab(text: str, line: int) -> int | None:
+    """0-based column of a tab in the indentation of ``line`` (0-based), or None."""
+    lines = text.splitlines()
+    if not 0 <= line < len(lines):
+        return None
+    row = lines[line]
+    indent = row[: len(row) - len(row.lstrip(" \t"))]
+    return indent.index("\t") if "\t" in indent else None
 
 
 def _short_tag(tag: str) -> str:
@@ -131,7 +147,7 @@ def _screen_events(text: str, rep: Reporter) -> bool:
                         rep.at(event.start_mark, "", f"expected at most {MAX_DEPTH} levels of nesting; found more")
                         return False
     except yaml.YAMLError as exc:
-        _yaml_problem(exc, rep)
+        _yaml_problem(exc, rep, text)
         return False
     except RecursionError:
         rep.at(None, "", "the document is nested too deeply to read")
@@ -149,7 +165,7 @@ def compose(text: str, rep: Reporter) -> Node | None:
     try:
         node = yaml.compose(text, Loader=LOADER)
     except yaml.YAMLError as exc:
-        _yaml_problem(exc, rep)
+        _yaml_problem(exc, rep, text)
         return None
     except RecursionError:
         rep.at(None, "", "the document is nested too deeply to read")
@@ -228,11 +244,15 @@ _KEY_HINTS = {
 }
 
 
-def _key_hint(key: str, allowed: tuple[str, ...]) -> str:
+def _key_hint(key: str, allowed: tuple[str, ...]) -> tuple[str, str | None]:
+    """The clause to add, and the key it suggests (None when it only lists them)."""
     hint = _KEY_HINTS.get(key.strip().lower().replace(" ", "_").replace("-", "_"))
+    if hint not in allowed and len(key) <= 40:
+        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+        hint = close[0] if close else None
     if hint in allowed:
-        return f"; did you mean '{hint}'?"
-    return suggest(key, allowed) or f"; expected one of {', '.join(allowed)}"
+        return f"; did you mean '{hint}'?", hint
+    return f"; expected one of {', '.join(allowed)}", None
 
 
 def entries(
@@ -253,7 +273,9 @@ def entries(
             rep.at(key_node, path, f"duplicate key {quote(key)}, first given on line {first}")
             continue
         if key not in allowed:
-            hint = "" if rep.flooded else _key_hint(key, allowed)
+            hint, meant = ("", None) if rep.flooded else _key_hint(key, allowed)
+            if meant is not None:
+                rep.meant.add((path, meant))
             rep.at(key_node, path, f"unknown key {quote(key)}{hint}")
             continue
         found[key] = (key_node, value_node)

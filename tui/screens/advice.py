@@ -35,6 +35,11 @@ class _Advice(ModalScreen[None]):
         background: $surface;
         padding: 0 1;
     }
+    .advice > .close {
+        dock: bottom;
+        margin-top: 0;
+        background: $surface;
+    }
     """
     """A framed box in the middle; parsed when a modal is first opened."""
 
@@ -45,8 +50,9 @@ class _Advice(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="advice"):
+            # Docked, so it stays in view however far a long text scrolls.
+            yield Static("Esc: back  ·  ↑ ↓: scroll", classes="hint close")
             yield from self.body()
-            yield Static("Press Esc to go back.", classes="hint")
 
 
 class StopIfModal(_Advice):
@@ -70,7 +76,9 @@ class StopIfModal(_Advice):
         if self.title or self.cue:
             yield Static(self.title or self.exercise, classes="heading", markup=False)
             yield Static(self.cue, markup=False)
-        yield Static(f"Stop {self.exercise} if…", classes="heading", markup=False)
+        # Shipped items are conditions that finish this sentence ("… if a move makes your
+        # back pain worse"), some with what to change instead of stopping.
+        yield Static(f"Stop or ease off {self.exercise} if", classes="heading", markup=False)
         own = self.stop_if or ("It hurts, or your pain gets worse.",)
         yield Static(_bullets(own), markup=False)
         yield Static("See a doctor if you have", classes="heading")

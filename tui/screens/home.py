@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.keys import format_key
 from textual.containers import Vertical
 from textual.content import Content
+from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -23,6 +24,7 @@ from ..keys import keys
 from ..widgets.key_bar import KeyBar
 from .advice import _Advice
 from ..engine.timefmt import duration_text
+from .session import MIN_HEIGHT, MIN_WIDTH
 
 if TYPE_CHECKING:
     from ..app import LumbarApp
@@ -34,8 +36,14 @@ class HomeScreen(Screen[None]):
     #home { padding: 0 1; }
     #home-title { text-style: bold; height: 1; margin-bottom: 1; }
     #routines { height: 1fr; }
-    #description { height: auto; max-height: 4; margin-top: 1; }
+    /* A fixed height: a description that grew or shrank with the highlight resized the
+       list after it had scrolled, hiding the last routine's second line. */
+    #description { height: 4; margin-top: 1; }
     #disclaimer { height: auto; color: $text-muted; margin-top: 1; }
+    #home-too-small { display: none; height: 1fr; content-align: center middle; text-align: center;
+                      text-style: bold; }
+    HomeScreen.-small #home { display: none; }
+    HomeScreen.-small #home-too-small { display: block; }
     """
     """Layout of the routine list; parsed when the screen is first shown, not at every start."""
 
@@ -48,6 +56,10 @@ class HomeScreen(Screen[None]):
         Binding(keys("i"), "care", "Ice/heat", key_display="i", id="home.care",
                 tooltip="An ice or heat timer for home care"),
         Binding(keys("c"), "checkin", "Check in", key_display="c", id="home.checkin", tooltip="How is your back? (0-10)"),
+        Binding(keys("t"), "timeline", "Timeline", key_display="t", id="home.timeline",
+                tooltip="Every step of the highlighted routine, with its total time"),
+        Binding(keys("x"), "normal_doses", "Normal doses", key_display="x", id="home.normal_doses",
+                tooltip="Forget the easier versions chosen for the highlighted routine"),
         Binding(keys("question_mark", "f1", pad=("slash",)), "help", "Help", key_display="?", id="home.help"),
         Binding(keys("q"), "app.quit", "Quit", key_display="q", id="home.quit"),
         # Keypad 8 and 2 with Num Lock on: the list's own up and down.
@@ -68,17 +80,14 @@ class HomeScreen(Screen[None]):
             yield Static(id="description", markup=False)
             yield Static(DISCLAIMER + " Press ? for the signs that mean see a doctor.",
                          id="disclaimer", markup=False)
+        yield Static(f"Make the terminal larger: the routine list needs at least {MIN_WIDTH} x {MIN_HEIGHT}.",
+                     id="home-too-small")
         yield KeyBar()
 
     def _options(self) -> list[Option]:
         options = []
         for key, routine in self.routines.items():
-            length = duration_text(plan(routine).total)
-            positions = ", ".join(p.label for p in routine.positions) or "no position"
-            origin = self.origins.get(key, "shipped")
-            prompt = Content.assemble((routine.name, "bold"), f"  ·  {length}\n",
-                                      (f"{key}  ·  {positions}  ·  {origin}", "dim"))
-            options.append(Option(prompt, id=key))
+            options.append(Option(self._prompt(key, routine), id=key))
         for key, problems in self.lumbar.broken.items():
             noun = "problem" if len(problems) == 1 else "problems"
             prompt = Content.assemble((f"{key}  ·  {len(problems)} {noun}, not loaded\n", "dim"),
@@ -86,7 +95,38 @@ class HomeScreen(Screen[None]):
             options.append(Option(prompt, id=key))
         return options
 
+    def _prompt(self, key: str, routine: Routine) -> Content:
+        """Two lines: the name and planned length (with the remembered easier choices),
+        then the key, positions, origin, and which exercises are remembered easier."""
+        easier = self.lumbar.remembered_easier(routine)
+        length = duration_text(plan(routine, easier).total)
+        positions = ", ".join(p.label for p in routine.positions) or "no position"
+        origin = self.origins.get(key, "shipped")
+        second = f"{key}  ·  {positions}  ·  {origin}"
+        if easier:
+            names = ", ".join(routine.exercises[i].name for i in sorted(easier))
+            second += f"  ·  easier: {names} (x resets)"
+        return Content.assemble((routine.name, "bold"), f"  ·  {length}\n", (second, "dim"))
+
+    def _highlighted(self) -> str | None:
+        options = self.query_one(OptionList)
+        if options.highlighted is None:
+            return None
+        return options.get_option_at_index(options.highlighted).id
+
+    def on_screen_resume(self) -> None:
+        # Back from a routine: an easier choice made there changes the length shown.
+        options = self.query_one(OptionList)
+        for key, routine in self.routines.items():
+            options.replace_option_prompt(key, self._prompt(key, routine))
+        self.refresh_bindings()
+
+    def on_resize(self, event: Resize) -> None:
+        # Below the workout's own minimum the list would shrink to no rows at all.
+        self.set_class(event.size.width < MIN_WIDTH or event.size.height < MIN_HEIGHT, "-small")
+
     def on_mount(self) -> None:
+        self.set_class(self.size.width < MIN_WIDTH or self.size.height < MIN_HEIGHT, "-small")
         self.query_one(OptionList).focus()
         first = next(iter(self.routines), None) or next(iter(self.lumbar.broken), None)
         if first is not None:
@@ -95,6 +135,7 @@ class HomeScreen(Screen[None]):
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option.id is not None:
             self._describe(event.option.id)
+        self.refresh_bindings()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id is not None:
@@ -134,6 +175,38 @@ class HomeScreen(Screen[None]):
     def action_list_down(self) -> None:
         self.query_one(OptionList).action_cursor_down()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("timeline", "normal_doses"):
+            key = self._highlighted() if self.is_mounted else None
+            routine = self.routines.get(key) if key is not None else None
+            if routine is None:
+                return None
+            if action == "normal_doses" and not self.lumbar.remembered_easier(routine):
+                return None
+        return True
+
+    def action_timeline(self) -> None:
+        from ..commands import timeline_lines
+
+        key = self._highlighted()
+        routine = self.routines.get(key) if key is not None else None
+        if routine is not None:
+            from ..dosing import current_levels
+
+            levels = current_levels(routine, self.lumbar.store) if self.lumbar.store is not None else None
+            lines = timeline_lines(routine, self.lumbar.remembered_easier(routine), levels)
+            self.app.push_screen(TimelineModal(lines))
+
+    def action_normal_doses(self) -> None:
+        key = self._highlighted()
+        routine = self.routines.get(key) if key is not None else None
+        if routine is None or not self.lumbar.remembered_easier(routine):
+            return
+        self.lumbar.forget_easier(routine)
+        self.query_one(OptionList).replace_option_prompt(key, self._prompt(key, routine))
+        self.refresh_bindings()
+        self.notify(f"{routine.name}: every exercise at its normal dose again.", timeout=4)
+
     def action_history(self) -> None:
         if self.lumbar.store is None:
             self.notify("No history is kept in this session.", severity="warning")
@@ -169,3 +242,15 @@ class ProblemsModal(_Advice):
         yield Static(f"{self.key} did not load", classes="heading", markup=False)
         yield Static("\n".join(self.problems), markup=False)
         yield Static("Fix the file and start lumbar again; `lumbar check FILE` checks it.", markup=False)
+
+
+class TimelineModal(_Advice):
+    """A routine's timeline, as `lumbar show` prints it; scrolls when it is long."""
+
+    def __init__(self, lines: list[str]) -> None:
+        super().__init__()
+        self.lines = lines
+
+    def body(self) -> Iterable[Static]:
+        yield Static(self.lines[0], classes="heading", markup=False)
+        yield Static("\n".join(self.lines[1:]), markup=False, classes="timeline")

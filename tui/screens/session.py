@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from ..engine import easier, session as engine
+from ..cells import cell_len
 from ..engine.plan import StepKind
 from ..keys import keys
 from ..widgets.key_bar import KeyBar
@@ -50,7 +51,7 @@ class SessionScreen(Screen[None]):
                 tooltip="Pause or resume"),
         Binding(keys("n", "right", pad=("6",)), "next", "Next", key_display="n", id="session.next", tooltip="Next step"),
         Binding(keys("p", "left", pad=("4",)), "previous", "Back", key_display="p", id="session.previous",
-                tooltip="Previous exercise"),
+                tooltip="Back one step (set, side)"),
         Binding(keys("r", pad=("5",)), "restart", "Again", key_display="r", id="session.restart",
                 tooltip="Restart this step"),
         Binding(keys("plus", "equals_sign"), "more", "±10s", key_display="+/-", id="session.more",
@@ -59,13 +60,15 @@ class SessionScreen(Screen[None]):
                 tooltip="10 s less (a breath or rep)"),
         Binding(keys("enter"), "rep", "Rep", key_display=format_key("enter"), id="session.rep", tooltip="Count a rep"),
         Binding(keys("e", pad=("2",)), "easier", "Easier", key_display="e", id="session.easier",
-                tooltip="Easier from now on"),
+                tooltip="Easier on/off"),
         Binding(keys("s", pad=("asterisk",)), "stop_if", "Safety", key_display="s", id="session.stop_if",
                 tooltip="When to stop"),
         # Not in the key bar (all of it must fit 80 columns): the first screen names it
         # whenever it applies.
         Binding(keys("k"), "keep_dose", "Keep the old dose", key_display="k", id="session.keep_dose",
                 show=False, tooltip="Keep the old dose"),
+        Binding(keys("j"), "jump", "Jump", key_display="j", id="session.jump", show=False,
+                tooltip="Jump to exercise"),
         Binding(keys("question_mark", "f1", pad=("slash",)), "help", "Help", key_display="?", id="session.help",
                 tooltip="This help"),
         Binding(keys("q", "escape", pad=("full_stop",)), "quit", "Quit", key_display="q", id="session.quit",
@@ -113,6 +116,8 @@ class SessionScreen(Screen[None]):
         self._counter = self.query_one(RepCounter)
         self._progress = self.query_one(RoutineProgress)
         self._ready = True
+        # NO_COLOR: emphasis must not rely on colour (see app.tcss, SessionScreen.-mono).
+        self.set_class(self.app.no_color, "-mono")
         self._sign_cuts()
         self.bindings_updated_signal.subscribe(self, lambda _: self._sign_cuts())
         self._fit(self.size.width, self.size.height)
@@ -130,6 +135,9 @@ class SessionScreen(Screen[None]):
 
     def on_resize(self, event: Resize) -> None:
         self._fit(event.size.width, event.size.height)
+        if self._view is not None and not self._view.finished and self._ready:
+            # The routine's name is cut to the width (see _status).
+            self.query_one("#status", Static).update(self._status(self._view))
 
     def _fit(self, width: int, height: int) -> None:
         small = width < MIN_WIDTH or height < MIN_HEIGHT
@@ -147,7 +155,8 @@ class SessionScreen(Screen[None]):
             return
         # Between whole seconds only the pacer or the tempo bar can change: a frame
         # (20 a second) touches just those, not the clock, labels and classes.
-        second = (v.index, v.paused, v.rep, v.reps, None if v.remaining is None else countdown_seconds(v.remaining))
+        second = (v.index, v.paused, v.rep, v.reps, None if v.remaining is None else countdown_seconds(v.remaining),
+                  v.tempo_phase)
         if second == self._second:
             self._show_motion(v)
             return
@@ -160,9 +169,14 @@ class SessionScreen(Screen[None]):
         if v.remaining is None:
             # The rep under way, as the counter below words it ("Rep 2 of 5").
             big.text = str(min((v.rep or 0) + 1, v.reps or 1))
+        elif v.tempo_phase is not None:
+            # Tempo reps: the rep under way is what a person counts and loses; the phase
+            # and its seconds change every second or two and sit below, as breaths do.
+            big.text = str(v.rep or 1)
         else:
             big.text = clock_text(v.remaining)
-        big.set_class(v.remaining is not None and countdown_seconds(v.remaining) <= 3 and not v.paused, "-final")
+        final = v.remaining is not None and v.tempo_phase is None and countdown_seconds(v.remaining) <= 3
+        big.set_class(final and not v.paused, "-final")
         room = not self.has_class("-small")
         self._pacer.display = room and v.breath_phase is not None
         self._counter.display = room and v.reps is not None
@@ -175,16 +189,11 @@ class SessionScreen(Screen[None]):
         if v.reps is not None:
             # The counter wants reps finished; a tempo view names the rep under way.
             done = (v.rep or 0) if v.tap else max(0, (v.rep or 1) - 1)
-            self._counter.show(done, v.reps, v.tempo_phase, v.tempo_fraction, tap=v.tap)
+            self._counter.show(done, v.reps, v.tempo_phase, v.tempo_fraction, tap=v.tap,
+                               left=v.tempo_left if v.tempo_phase is not None else None, word=v.tempo_word)
 
     def _show_step(self, v: SessionView) -> None:
-        routine = self.lumbar.session.plan.routine.name if self.lumbar.session else ""
-        status = [routine, f"step {v.index + 1} of {v.count}"]
-        if v.rounds > 1:
-            status.append(f"round {v.round_no} of {v.rounds}")
-        if v.paused:
-            status.append("PAUSED (space to resume)")
-        self.query_one("#status", Static).update("  ·  ".join(status))
+        self.query_one("#status", Static).update(self._status(v))
         title = [v.title]
         if v.kind.is_work:
             if v.side:
@@ -195,6 +204,8 @@ class SessionScreen(Screen[None]):
                 title.append("easier")
         elif KIND_WORDS[v.kind].lower() not in v.title.lower():
             title.insert(0, KIND_WORDS[v.kind])
+        if v.round_done is not None:
+            title.insert(0, f"Round {v.round_done} done")
         self.query_one("#title", ClampedText).text = "  ·  ".join(title)
         cue = v.cue
         if v.kind.is_work and v.position is not None:
@@ -213,12 +224,32 @@ class SessionScreen(Screen[None]):
         self.set_class(v.paused, "-paused")
         self.refresh_bindings()
 
+    def _status(self, v: SessionView) -> str:
+        """The routine's name, then where in it: the name gives way to the place, which
+        always fits (an 80-character name is cut with an ellipsis at 60 columns)."""
+        where = []
+        if v.exercise_no is not None:
+            where.append(f"exercise {v.exercise_no} of {v.exercises}")
+        routine = self.lumbar.session.plan.routine if self.lumbar.session else None
+        rounds = routine.rounds if routine is not None else v.rounds  # the prepare step has none
+        if rounds > 1:
+            where.append(f"round {v.round_no} of {rounds}")
+        if v.paused:
+            where.append("PAUSED (space to resume)")
+        tail = "  ·  ".join(where)
+        name = routine.name if routine is not None else ""
+        room = self.size.width - 2 - cell_len(tail) - (5 if tail else 0)
+        if cell_len(name) > room:
+            name = name[:max(0, room - 1)].rstrip() + "…" if room > 1 else ""
+        return "  ·  ".join(part for part in (name, tail) if part)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         session = self.lumbar.session
         if action == "rep":
             return True if session is not None and session.is_tap else None
         if action == "easier":
-            return True if session is not None and easier.easier_target(session) is not None else None
+            # Enabled past the last exercise only: `e` on one with no easier version says so.
+            return True if session is not None and easier.current_exercise(session) is not None else None
         if action == "keep_dose":
             on_first = session is not None and session.step is not None and session.step.kind is StepKind.PREPARE
             return True if on_first and self.lumbar.dosing.changes else None
@@ -246,8 +277,20 @@ class SessionScreen(Screen[None]):
         self.lumbar.command(engine.tap)
 
     def action_easier(self) -> None:
-        self.lumbar.command(easier.make_easier)
-        self.notify("Easier version from now on; lumbar will remember it.", timeout=4)
+        session = self.lumbar.session
+        exercise = easier.current_exercise(session) if session is not None else None
+        if session is None or exercise is None:
+            return
+        name = session.plan.routine.exercises[exercise].name
+        if session.plan.routine.exercises[exercise].easier is None:
+            self.app.clear_notifications()
+            self.notify(f"{name} has no easier version.", timeout=4)
+            return
+        back = exercise in session.plan.easier
+        self.lumbar.command(easier.toggle_easier)
+        # One notice at a time, and short: they sit over the title while they last.
+        self.app.clear_notifications()
+        self.notify(f"{name}: normal dose again" if back else f"{name}: easier (e again to undo)", timeout=4)
 
     def action_keep_dose(self) -> None:
         self._static_key = self._second = None  # the first screen says it again, without the news
@@ -266,6 +309,11 @@ class SessionScreen(Screen[None]):
         # The title and cue in full: on a small screen they may be cut (see _sign_cuts).
         title, cue = (self.query_one(f"#{part}", ClampedText).text for part in ("title", "cue"))
         self.lumbar.pause_for(StopIfModal(name, v.stop_if if v else (), title=title, cue=cue))
+
+    def action_jump(self) -> None:
+        from .jump import choose_exercise
+
+        choose_exercise(self.lumbar)
 
     def action_help(self) -> None:
         from .advice import HelpModal

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
+from textual.content import Content
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
@@ -12,6 +15,9 @@ from ..keys import keys
 from ..widgets.key_bar import KeyBar
 from ..engine.timefmt import duration_text
 from ..engine.view import Summary
+
+if TYPE_CHECKING:
+    from textual.geometry import Size
 
 
 class SummaryScreen(Screen[None]):
@@ -35,18 +41,53 @@ class SummaryScreen(Screen[None]):
         with Vertical(id="summary"):
             yield Static(heading, classes="heading")
             yield Static(r.routine, id="summary-routine", markup=False)
-            lines = [f"Total time    {duration_text(r.elapsed)}"]
+            rows = [("Total time", duration_text(r.elapsed))]
             if r.elapsed - r.active >= 1:
-                lines.append(f"Moving        {duration_text(r.active)}")
-            lines.append(f"Done          {_names(r.done)}")
-            lines.append(f"Skipped       {_names(r.skipped)}")
-            lines.append(f"Made easier   {_names(r.easier)}")
-            yield Static("\n".join(lines), id="summary-lines", markup=False)
+                rows.append(("Pauses left out", duration_text(r.active)))
+            rows.append(("Done", _names(r.done)))
+            rows.append(("Skipped", _names(r.skipped)))
+            rows.append(("Made easier", _names(r.easier)))
+            yield LabelledRows(rows, id="summary-lines")
             yield Static("Press Enter for the routine list.", classes="hint")
         yield KeyBar()
 
     def action_home(self) -> None:
         self.app.go_home()  # type: ignore[attr-defined]
+
+
+#: The value column, the same whichever rows are shown ("Pauses left out" and a gap).
+LABEL_COLUMN = 18
+
+
+class LabelledRows(Static):
+    """Label and value rows; a value too long for the width wraps under the value column,
+    never back under the labels. Its text (``visual``) is the rows unwrapped."""
+
+    DEFAULT_CSS = "LabelledRows { height: auto; }"
+
+    def __init__(self, rows: list[tuple[str, str]], *, id: str | None = None) -> None:
+        self.rows = rows
+        self.column = LABEL_COLUMN
+        super().__init__("\n".join(label.ljust(self.column) + value for label, value in rows),
+                         markup=False, id=id)
+
+    def lines(self, width: int) -> list[str]:
+        """The rows laid out for ``width`` cells."""
+        import textwrap
+
+        out: list[str] = []
+        room = max(10, width - self.column)
+        for label, value in self.rows:
+            parts = textwrap.wrap(value, room) or [""]
+            out.append(label.ljust(self.column) + parts[0])
+            out.extend(" " * self.column + part for part in parts[1:])
+        return out
+
+    def render(self) -> Content:
+        return Content("\n".join(self.lines(self.content_size.width)))
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self.lines(width))
 
 
 def _names(names: tuple[str, ...]) -> str:

@@ -1,13 +1,15 @@
 """RepCounter: "Rep 3 of 10", plus the tempo phase or a tap-to-count hint.
 
-Like the other session widgets it is fed by the app's heartbeat through
-:meth:`RepCounter.show` and repaints only when what it draws changes: the rep
-number, the tempo phase word, or the progress track moving by an eighth of a
-cell.
+On a tempo step the phase reads like the breath pacer: its word and whole seconds
+left on one line, and under it a track as wide as the widget. Like the other session
+widgets it is fed by the app's heartbeat through :meth:`RepCounter.show` and repaints
+only when what it draws changes: the rep number, the phase word or its seconds, or
+the track moving by an eighth of a cell.
 """
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING, NamedTuple
 
 from textual.content import Content
@@ -25,7 +27,7 @@ TEMPO_WORDS: dict[str, str] = {
     "pause": "Pause",
 }
 
-#: Cells in the tempo progress track; small, it is a hint beside the word.
+#: Cells in the tempo track when the widget's width is not known yet (before layout).
 TRACK_CELLS = 10
 
 # Left-aligned eighth blocks: index n is n/8 of a cell filled from the left.
@@ -41,6 +43,10 @@ class RepDrawing(NamedTuple):
     eighths: int | None
     """Tempo progress in eighths of a cell; None when no track is drawn."""
     tap: bool
+    seconds: int | None = None
+    """Whole seconds left in the tempo phase, rounded up; None when not given."""
+    word: str | None = None
+    """The routine's word for the phase; None for the usual one (:data:`TEMPO_WORDS`)."""
 
 
 def rep_label(done: int, total: int) -> str:
@@ -117,6 +123,8 @@ class RepCounter(Widget):
         phase: str | None = None,
         fraction: float = 0.0,
         tap: bool = False,
+        left: float | None = None,
+        word: str | None = None,
     ) -> None:
         """Show progress through a set; repaints only if the drawing changes.
 
@@ -128,6 +136,8 @@ class RepCounter(Widget):
                 or None for no tempo line.
             fraction: Progress through the tempo phase, 0 to 1 (clamped).
             tap: Reps are counted by key presses: show the hint, not a phase.
+            left: Seconds left in the tempo phase, shown rounded up beside its word.
+            word: The routine's own word for the phase (``"draw in"``), if it has one.
 
         Raises:
             ValueError: For an unknown phase, ``total`` below 1 or negative ``done``.
@@ -139,8 +149,9 @@ class RepCounter(Widget):
         if tap or phase is None:
             drawing = RepDrawing(done, total, None, None, tap)
         else:
-            eighths = round(min(1.0, max(0.0, fraction)) * TRACK_CELLS * 8)
-            drawing = RepDrawing(done, total, phase, eighths, False)
+            eighths = round(min(1.0, max(0.0, fraction)) * self._track_cells() * 8)
+            seconds = None if left is None else max(0, math.ceil(left - 1e-6))
+            drawing = RepDrawing(done, total, phase, eighths, False, seconds, word)
         if drawing == self._drawn:
             return
         previous, self._drawn = self._drawn, drawing
@@ -151,7 +162,14 @@ class RepCounter(Widget):
         """One row for the count, a second for a tempo phase or tap hint."""
         if drawing is None:
             return 1
-        return 2 if drawing.tap or drawing.phase is not None else 1
+        if drawing.phase is not None:
+            return 3
+        return 2 if drawing.tap else 1
+
+    def _track_cells(self) -> int:
+        """The track spans the widget, less its two end marks."""
+        width = self.content_size.width
+        return width - 2 if width > 12 else TRACK_CELLS
 
     def render(self) -> Content:
         """The count line and, when there is one, the phase or hint line."""
@@ -166,19 +184,16 @@ class RepCounter(Widget):
             lines.append(Content.styled(self.tap_hint, hint_style))
         elif drawn.phase is not None and drawn.eighths is not None:
             track_style = self.get_visual_style("rep-counter--track", partial=True)
-            lines.append(
-                Content.assemble(
-                    (f"{TEMPO_WORDS[drawn.phase]:<5}", "bold"),
-                    "  ▕",
-                    (progress_track(drawn.eighths), track_style),
-                    "▏",
-                )
-            )
+            word = drawn.word or TEMPO_WORDS[drawn.phase]
+            seconds = "" if drawn.seconds is None else f"  {drawn.seconds}"
+            lines.append(Content.assemble((word[:1].upper() + word[1:], "bold"), seconds))
+            lines.append(Content.assemble(
+                "▕", (progress_track(drawn.eighths, self._track_cells()), track_style), "▏"))
         # Centre each line on its own; the hint and the count differ in width.
         return Content("\n").join(
             line.pad_left(max(0, (width - line.cell_length) // 2)) for line in lines
         )
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        """One or two rows, see :meth:`_rows`."""
+        """One to three rows, see :meth:`_rows`."""
         return self._rows(self._drawn)

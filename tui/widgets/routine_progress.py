@@ -16,10 +16,13 @@ LABEL_WIDTH = 16
 
 
 def left_text(seconds: float) -> str:
-    """Minutes while there are minutes (the big clock already ticks the seconds)."""
-    if seconds >= 60:
-        minutes = int(-(-seconds // 60))
-        return f"{minutes} min left"
+    """Whole minutes, rounded down, from two minutes up; below that ``m:ss``.
+
+    Never more than the truth: "2 min left" means at least two minutes, so 61 s reads
+    "1:01 left", not "2 min left" (the big clock already ticks the step's seconds).
+    """
+    if seconds >= 120:
+        return f"{int(seconds // 60)} min left"
     return f"{clock_text(seconds)} left"
 
 
@@ -64,7 +67,8 @@ class RoutineProgress(Widget):
         width = self._bar_width()
         full, half = divmod(self._half_cells(), 2)
         done = "━" * full + ("╸" if half else "")
-        todo = "━" * max(0, width - len(done))
+        # In monochrome both colours turn a near-equal grey: what is left gets its own glyph.
+        todo = ("╌" if self.app.no_color else "━") * max(0, width - len(done))
         return Content.assemble(
             (done, self.get_visual_style("routine-progress--done", partial=True)),
             (todo, self.get_visual_style("routine-progress--todo", partial=True)),
