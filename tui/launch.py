@@ -47,7 +47,15 @@ def launch(catalog: Catalog, name: str | None, *, voice: bool = False,
                     checkins=settings.checkins, two_week_rule=settings.two_week_rule,
                     opens_history=history, **hooks)
     app.broken = {key: [str(p) for p in problems] for key, problems in catalog.broken.items()}
-    app.cues = Cues(app.bell, voice=wants_voice, speaker=speaker, player=find_player())
+    if in_browser(app):
+        # Sound players and speech would play on the machine running `lumbar serve`, not
+        # on the phone: the browser gets the bell and on-screen notices only.
+        app.cues = Cues(app.bell)
+        if wants_voice:
+            notices.append("Spoken cues are off in the browser: they would sound on the computer running lumbar.")
+        wants_voice = False
+    else:
+        app.cues = Cues(app.bell, voice=wants_voice, speaker=speaker, player=find_player())
     app.notices += [line.removeprefix("lumbar: ") for line in catalog.warnings] + notices
     if catalog.broken:
         names = ", ".join(catalog.broken)
@@ -60,6 +68,18 @@ def launch(catalog: Catalog, name: str | None, *, voice: bool = False,
         if store is not None:
             store.close()
     return 0
+
+
+def in_browser(app: object) -> bool:
+    """True when ``app`` will draw into a browser page (textual-serve's web driver), where
+    ``App.is_web`` will hold once it runs; known before it runs, so effects that would act
+    on the server (sound players, speech, desktop notifications) are never made."""
+    driver = getattr(app, "driver_class", None)
+    if driver is None or "web" not in driver.__module__:
+        return False  # the terminal drivers: no need to import the web one
+    from textual.drivers.web_driver import WebDriver
+
+    return issubclass(driver, WebDriver)
 
 
 def bench_hooks() -> dict[str, object]:
