@@ -43,6 +43,14 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+def _accepts(port: int) -> bool:
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=1).close()
+    except OSError:
+        return False
+    return True
+
+
 def events(trace: Path) -> list[dict]:
     if not trace.exists():
         return []
@@ -70,6 +78,8 @@ def server(tmp_path: Path):
     try:
         line = process.stdout.readline() if process.stdout else ""
         assert f"http://127.0.0.1:{port}" in line, line
+        # The URL is printed just before the socket is bound.
+        wait_for(lambda: _accepts(port), 10, "the server to listen")
         yield f"http://127.0.0.1:{port}/", trace
     finally:
         process.terminate()
