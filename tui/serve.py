@@ -82,8 +82,11 @@ def _lan_address() -> str | None:
         return None
 
 
-def make_server(host: str, port: int, folders: list[Path]):
-    """A textual-serve ``Server`` for lumbar; ``.serve()`` runs it until Ctrl+C."""
+def make_server(host: str, port: int, folders: list[Path], command: str | None = None):
+    """A textual-serve ``Server`` for lumbar; ``.serve()`` runs it until Ctrl+C.
+
+    ``command`` serves another program the same way instead (the benchmark's bare app).
+    """
     from textual_serve.server import Server
 
     class LumbarServer(Server):
@@ -104,7 +107,7 @@ def make_server(host: str, port: int, folders: list[Path]):
         async def on_startup(self, app: web.Application) -> None:
             print(f"lumbar is served at {page_url(host, port)} (Ctrl+C stops it)", flush=True)
 
-    return LumbarServer(app_command(folders), host=host, port=port, title="lumbar",
+    return LumbarServer(command or app_command(folders), host=host, port=port, title="lumbar",
                         templates_path=WEB / "templates")
 
 
