@@ -1,8 +1,13 @@
-"""Keys in the key bar are buttons: a click (a terminal mouse) or a tap (a browser page)
-runs the key's action; in a browser page the bar is rows of buttons that keep every key."""
+"""Taps: keys in the key bar are buttons (a click in a terminal, a tap in a browser page runs
+the key's action; in a page the bar is rows of buttons that keep every key), and the pain
+check-in answers a tap on its scale, so a phone with no keys can start a routine."""
 
 from __future__ import annotations
 
+import pytest
+from textual.app import App
+
+from tui.screens.checkin import CheckinModal
 from tui.widgets.key_bar import BUTTON_LINES, MORE, KeyBar
 
 
@@ -76,3 +81,35 @@ async def test_tapping_a_buttons_top_edge_runs_it(make_app):
         await pilot.click(bar, offset=(start, row * BUTTON_LINES))  # the padding line above the label
         await pilot.pause()
         assert app.session.index == before + 1
+
+
+class _Asks(App[None]):
+    def __init__(self) -> None:
+        super().__init__()
+        self.answers: list[int | None] = []
+
+    def on_mount(self) -> None:
+        self.push_screen(CheckinModal("Before Breathing"), self.answers.append)
+
+
+@pytest.mark.parametrize(("column", "score"), [(2, 0), (3, 0), (30, 7), (38, 9), (40, 10), (41, 10)])
+async def test_tapping_a_number_of_the_check_in_scale_answers_with_it(column, score):
+    app = _Asks()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        scale = app.screen.query_one("#checkin-scale")
+        await pilot.click(scale, offset=(scale.content_region.x - scale.region.x + column, 0))
+        await pilot.pause()
+        assert app.answers == [score]
+
+
+async def test_tapping_the_check_in_hint_skips_and_the_question_stays_otherwise():
+    app = _Asks()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.click("#checkin-when")  # not an answer
+        await pilot.pause()
+        assert app.answers == [] and isinstance(app.screen, CheckinModal)
+        await pilot.click(".hint")
+        await pilot.pause()
+        assert app.answers == [None]
