@@ -91,9 +91,13 @@ def make_server(host: str, port: int, folders: list[Path], command: str | None =
 
     class LumbarServer(Server):
         async def _make_app(self) -> web.Application:
+            from aiohttp import web
+
             app = await super()._make_app()
             # Our font route: textual-serve's own routes stay as they are.
             app.router.add_static(FONT_ROUTE, WEB / "static", name="lumbar")
+            if is_loopback(host):
+                app.middlewares.append(web.middleware(_loopback_names_only))
             return app
 
         async def handle_index(self, request: web.Request) -> web.StreamResponse:
@@ -109,6 +113,20 @@ def make_server(host: str, port: int, folders: list[Path], command: str | None =
 
     return LumbarServer(command or app_command(folders), host=host, port=port, title="lumbar",
                         templates_path=WEB / "templates")
+
+
+async def _loopback_names_only(request: web.Request, handler):
+    """Refuse a request that names another host while serving loopback only.
+
+    A web page elsewhere can point its own name at 127.0.0.1 (DNS rebinding) and then
+    read and drive this page as if it were its own; its requests still carry its name.
+    """
+    from aiohttp import web
+
+    name = request.url.host or ""
+    if not is_loopback(name.strip("[]")):
+        raise web.HTTPForbidden(text="lumbar answers only as 127.0.0.1 or localhost\n")
+    return await handler(request)
 
 
 def serve(host: str, port: int, folders: list[Path]) -> int:

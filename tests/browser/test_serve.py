@@ -8,6 +8,7 @@ import shlex
 import socket
 import subprocess
 import sys
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -137,3 +138,24 @@ def test_in_a_browser_cues_are_the_bell_only(monkeypatch, web):
         assert any("off in the browser" in notice for notice in ran[0].notices)
     else:
         assert cues.player == ["/usr/bin/true"] and cues.voice
+
+
+def test_on_loopback_a_request_naming_another_host_is_refused():
+    """A page elsewhere that points its own name at 127.0.0.1 (DNS rebinding) gets nothing."""
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "tui", "serve", "--port", str(port)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        listening(port)
+        base = f"http://127.0.0.1:{port}/"
+        for name, allowed in (("evil.example", False), (f"evil.example:{port}", False),
+                              (f"localhost:{port}", True), (f"127.0.0.1:{port}", True)):
+            request = urllib.request.Request(base, headers={"Host": name})
+            try:
+                status = OPENER.open(request, timeout=10).status
+            except urllib.error.HTTPError as error:
+                status = error.code
+            assert (status == 200) == allowed, (name, status)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

@@ -95,7 +95,7 @@ def pause_button(columns: int, rows: int) -> tuple[float, float]:
     laid out by the app itself (headless, with the bar's touch layout)."""
     from tui.app import LumbarApp
     from tui.loader import load_routine
-    from tui.widgets.key_bar import KeyBar
+    from tui.widgets.key_bar import BUTTON_LINES, KeyBar
 
     root = Path(__file__).resolve().parents[2]
     routine = load_routine(root / "sessions" / "breathing.yaml")
@@ -109,7 +109,7 @@ def pause_button(columns: int, rows: int) -> tuple[float, float]:
             await pilot.pause()
             for row, start, end, hint in bar.spans(bar.size.width):
                 if hint is not None and hint.id == "session.pause":
-                    return (bar.region.x + (start + end) / 2, bar.region.y + row * 3 + 1.5)
+                    return (bar.region.x + (start + end) / 2, bar.region.y + row * BUTTON_LINES + BUTTON_LINES / 2)
         raise AssertionError("no Pause button in the key bar")
 
     with concurrent.futures.ThreadPoolExecutor(1) as pool:  # Playwright owns this thread's loop
