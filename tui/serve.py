@@ -90,6 +90,10 @@ def make_server(host: str, port: int, folders: list[Path], command: str | None =
     from textual_serve.server import Server
 
     class LumbarServer(Server):
+        # _make_app is textual-serve's own (pinned to its minor version in pyproject):
+        # the one place its routes can be added to. If it moved, the font would 404
+        # (the page falls back to a local monospace, still fetching nothing elsewhere)
+        # and tests/browser/test_serve.py fails.
         async def _make_app(self) -> web.Application:
             from aiohttp import web
 
