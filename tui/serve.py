@@ -119,6 +119,21 @@ def make_server(host: str, port: int, folders: list[Path], command: str | None =
                         templates_path=WEB / "templates")
 
 
+def _cannot_bind(host: str, port: int) -> str | None:
+    """Why ``host``:``port`` cannot be listened on (in use, not this machine's), or None."""
+    import socket
+
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(
+            host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)[0]
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as aiohttp binds
+            probe.bind(address)
+    except OSError as error:
+        return error.strerror or str(error)
+    return None
+
+
 async def _loopback_names_only(request: web.Request, handler):
     """Refuse a request that names another host while serving loopback only.
 
@@ -145,6 +160,11 @@ def serve(host: str, port: int, folders: list[Path]) -> int:
     warning = exposure_warning(host, port)
     if warning:
         print(warning, file=sys.stderr)
+    problem = _cannot_bind(host, port)
+    if problem:
+        # Checked first: the server says where it is served before it binds.
+        print(f"lumbar: cannot serve on {host}:{port} ({problem})", file=sys.stderr)
+        return 2
     server = make_server(host, port, folders)
     try:
         server.serve()

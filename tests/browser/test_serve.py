@@ -159,3 +159,14 @@ def test_on_loopback_a_request_naming_another_host_is_refused():
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def test_a_port_in_use_is_said_before_anything_claims_to_serve(capsys):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert serve("127.0.0.1", port, []) == 2
+    captured = capsys.readouterr()
+    assert f"cannot serve on 127.0.0.1:{port}" in captured.err
+    assert "served at" not in captured.out
