@@ -31,8 +31,9 @@ if TYPE_CHECKING:
 MORE = "…"
 """Stands where keys were left out for lack of room."""
 BUTTON_LINES = 3
-"""Lines per row of buttons in the touch layout: about 57 px at the page's 19 px lines,
-above the 44 px that touch guidelines (Apple HIG, WCAG 2.5.5) ask of a target."""
+"""Lines per row of buttons in the touch layout: 45 px tall on a phone (15 px lines at the
+type that gives it 61 columns), 57 px at 16 px type; touch guidelines (Apple's HIG, WCAG
+2.5.5) ask 44 px of a target."""
 
 Span = tuple[int, int, int, "KeyHint | None"]
 """Where a hint is drawn: (row, first column, column after it, hint); None for the "…"."""
