@@ -23,7 +23,7 @@ from .targets import RESULTS, have_termdown
 from .tmux import Server, have_tmux
 from .usage import Window, measure, scenarios
 
-PARTS = ("frame", "idle", "hold", "breath", "timer", "loader", "history", "store")
+PARTS = ("frame", "idle", "hold", "breath", "timer", "loader", "history", "store", "browser")
 #: Real hold, simulated 20 minutes, simulated 8 hours: time scale of each.
 #: (routine, scale) for the real hold, simulated 20 minutes and simulated 8 hours. A smoke run
 #: only checks the code path, so its "8 hours" is the 2-minute routine, fast.
@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
                  "termdown": have_termdown(), "tmux": have_tmux()},
         "first_frame": skipped, "usage": {k: skipped for k in ("idle", "hold", "breath")},
         "timer": {k: skipped for k in ("real_2min", "sleep_loop", "sim_20min", "sim_8h")},
-        "loader": skipped, "history": skipped, "store": skipped,
+        "loader": skipped, "history": skipped, "store": skipped, "browser": skipped,
     }
     started = time.monotonic()
     if have_tmux():
@@ -104,6 +104,19 @@ def main(argv: list[str] | None = None) -> int:
         years, passes = (0.05, 1) if args.smoke else (10, 5)
         results["history"] = attempt(f"history screen with {years:g} years of data",
                                      lambda: bench_history(years, passes))
+    if "browser" in only:
+        from .browser import bench_browser, missing
+
+        why = missing()
+        if why:
+            log(f"browser first frame skipped: {why}")
+            results["browser"] = {"skipped": why}
+        else:
+            import tempfile
+
+            with tempfile.TemporaryDirectory(prefix="lumbar-bench-chromium-") as profile:
+                results["browser"] = attempt(f"first frame in Chromium, {runs} runs each",
+                                             lambda: bench_browser(runs, Path(profile), log))
     results["meta"]["seconds"] = round(time.monotonic() - started, 1)
 
     rows, budgets = report.build(results)

@@ -104,6 +104,14 @@ def build(results: dict[str, Any]) -> tuple[list[dict[str, str]], list[dict[str,
     row("first frame: termdown (reference)", _ms(run), f"termdown {_ms(td)}",
         f"{td_ratio:.2f}x" if td_ratio else "—")
 
+    br = results.get("browser")
+    bare_ms = br["bare"]["median_ms"] if _ok(br) and _ok(br.get("bare")) else None
+    lumbar_ms = br["lumbar"]["median_ms"] if _ok(br) and _ok(br.get("lumbar")) else None
+    br_ratio = paired_ratio(br, "lumbar", "bare")
+    row("first frame in Chromium: lumbar serve (routine list)",
+        _ms(lumbar_ms) if _ok(br) else _missing(br), f"bare Textual served the same way {_ms(bare_ms)}",
+        f"{br_ratio:.2f}x" if br_ratio else "—")
+
     # -- CPU and RSS ---------------------------------------------------------------------
     idle_l, idle_b = _get(results, "usage", "idle", "lumbar"), _get(results, "usage", "idle", "bare")
     diff = idle_l["cpu_pct"] - idle_b["cpu_pct"] if _ok(idle_l) and _ok(idle_b) else None

@@ -58,6 +58,12 @@ def build_parser() -> argparse.ArgumentParser:
                                "(starts a new episode; asked once per episode otherwise)")
         care.add_argument("--minutes", type=int, metavar="N",
                           help="this application only: N minutes (1 to 20) instead of the setting")
+    serve = sub.add_parser("serve", parents=[common],
+                           help="run lumbar in a browser page (a phone or tablet beside the mat)")
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="address to listen on (default 127.0.0.1, this machine only; "
+                            "0.0.0.0 serves every network, with no authentication)")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
     return parser
 
 
@@ -93,6 +99,10 @@ def main(argv: list[str] | None = None) -> int:
             from .notify.check import notify_test
 
             return notify_test()
+        if args.command == "serve":
+            from .serve import serve as serve_in_browser
+
+            return serve_in_browser(args.host, args.port, folders)
         from .commands import BAD_INPUT, find, key_for, load_catalog, warn
 
         hooks: dict[str, object] = {}

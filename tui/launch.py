@@ -77,20 +77,33 @@ def launch(catalog: Catalog, name: str | None, *, voice: bool = False,
     app.care_minutes = settings.ice_heat_minutes
     app.rest_minutes = settings.skin_rest_minutes
     app.broken = {key: [str(p) for p in problems] for key, problems in catalog.broken.items()}
-    player = find_player()
-    app.cues = Cues(app.bell, later=_later, voice=wants_voice, speaker=speaker, player=player,
-                    warn=lambda text: app.notify(text, severity="warning", timeout=8))
-    from .notify import Notifier, default_channels
+    from .notify import BellChannel, Notifier, default_channels
     from .widgets.paint import terminal_writer
 
+    browser = in_browser(app)
+    if browser:
+        # Sound players, speech and desktop notifications would act on the machine running
+        # `lumbar serve`, not on the phone: the page gets the bell and on-screen notices.
+        player = None
+        app.cues = Cues(app.bell, later=_later)
+        if wants_voice:
+            notices.append("Spoken cues are off in the browser: they would sound on the computer running lumbar.")
+        wants_voice = False
+        channels = [BellChannel(terminal_writer(app))]
+    else:
+        player = find_player()
+        app.cues = Cues(app.bell, later=_later, voice=wants_voice, speaker=speaker, player=player,
+                        warn=lambda text: app.notify(text, severity="warning", timeout=8))
+        channels = default_channels(terminal_writer(app))
     # Built here and handed in, like the cues: tests and the browser mode pass their own.
-    app.notifier = Notifier(default_channels(terminal_writer(app)),
+    app.notifier = Notifier(channels,
                             on_problem=lambda line: app.call_later(app.notify, line, severity="warning"))
     app.notices += [line.removeprefix("lumbar: ") for line in catalog.warnings] + notices
     if catalog.broken:
         names = ", ".join(catalog.broken)
         app.notices.append(f"Routines with problems, left out: {names}. The routine list shows why.")
-    app.notices += sound_notices(player, speaker, wants_voice)
+    if not browser:
+        app.notices += sound_notices(player, speaker, wants_voice)
     try:
         return run(app)
     finally:
@@ -125,6 +138,18 @@ def care_request(command: str, since: str | None, minutes: int | None) -> tuple[
         raise ValueError(f"--minutes must be {low} to {high} (up to 20 minutes each time), not {minutes}")
     started = parse_since(since, datetime.now().astimezone()) if since is not None else None
     return (None if command == "care" else command, minutes, started)
+
+
+def in_browser(app: object) -> bool:
+    """True when ``app`` will draw into a browser page (textual-serve's web driver), where
+    ``App.is_web`` will hold once it runs; known before it runs, so effects that would act
+    on the server (sound players, speech, desktop notifications) are never made."""
+    driver = getattr(app, "driver_class", None)
+    if driver is None or "web" not in driver.__module__:
+        return False  # the terminal drivers: no need to import the web one
+    from textual.drivers.web_driver import WebDriver
+
+    return issubclass(driver, WebDriver)
 
 
 def bench_hooks() -> dict[str, object]:

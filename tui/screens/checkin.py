@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Callable, Iterable
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.events import Click
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -73,6 +74,19 @@ class CheckinModal(ModalScreen[int | None]):
             yield Static(self.when, id="checkin-when", markup=False)
             yield Static(SCALE, id="checkin-scale", markup=False)
             yield Static(f"Press 0-9, or {TEN_KEY} for 10.   Esc or s: skip", classes="hint")
+
+    def on_click(self, event: Click) -> None:
+        """A tap on a number of the scale answers with it, a tap on the last line skips:
+        in a browser page (`lumbar serve`) a phone has no keys."""
+        scale = self.query_one("#checkin-scale").content_region
+        x, y = event.screen_x, event.screen_y
+        if scale.contains(x, y) and y == scale.y:
+            # The numbers stand every 4 cells from cell 2 (SCALE): the nearest one.
+            score = round((x - scale.x - 2) / 4)
+            if 0 <= score <= 10:
+                self.dismiss(score)
+        elif self.query_one(".hint").content_region.contains(x, y):
+            self.dismiss(None)
 
     def action_score(self, score: int) -> None:
         self.dismiss(score)

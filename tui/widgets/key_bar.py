@@ -7,6 +7,11 @@ nothing right now (the screen's `check_action`), shows the keys a user keymap bo
 
 When the line is too narrow for every key, the least needed go first (the order given
 as ``keep``) and a "…" stands where they were; they stay in help and the palette.
+
+Every key shown is also a button: a click or a tap runs it as if it were pressed. In a
+browser page (``App.is_web``: a phone or tablet beside the mat has no keyboard) the bar
+turns into rows of three-line buttons, wrapped rather than cut, so every key stays
+reachable and each is big enough for a finger.
 """
 
 from __future__ import annotations
@@ -14,15 +19,24 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Sequence
 
 from textual.content import Content
+from textual.events import Click
 from textual.widget import Widget
 
 from tui.widgets.key_hints import KeyHint, key_hints
 
 if TYPE_CHECKING:
+    from textual.geometry import Size
     from textual.visual import VisualType
 
 MORE = "…"
 """Stands where keys were left out for lack of room."""
+BUTTON_LINES = 3
+"""Lines per row of buttons in the touch layout: 45 px tall on a phone (15 px lines at the
+type that gives it 61 columns), 57 px at 16 px type; touch guidelines (Apple's HIG, WCAG
+2.5.5) ask 44 px of a target."""
+
+Span = tuple[int, int, int, "KeyHint | None"]
+"""Where a hint is drawn: (row, first column, column after it, hint); None for the "…"."""
 
 
 class KeyBar(Widget):
@@ -38,8 +52,10 @@ class KeyBar(Widget):
     }
     KeyBar > .key-bar--key { color: $footer-key-foreground; text-style: bold; }
     KeyBar > .key-bar--off { color: $text-disabled; }
+    KeyBar.-touch { height: auto; background: $background; }
+    KeyBar > .key-bar--button { background: $primary-muted; }
     """
-    COMPONENT_CLASSES = {"key-bar--key", "key-bar--off"}
+    COMPONENT_CLASSES = {"key-bar--key", "key-bar--off", "key-bar--button"}
 
     def __init__(
         self,
@@ -64,7 +80,10 @@ class KeyBar(Widget):
         self.keep = tuple(keep)
 
     def on_mount(self) -> None:
-        self.screen.bindings_updated_signal.subscribe(self, lambda _: self.refresh())
+        self.set_class(self.app.is_web, "-touch")
+        # As buttons the bar's height follows the keys shown; as one line it is fixed.
+        self.screen.bindings_updated_signal.subscribe(
+            self, lambda _: self.refresh(layout=self.has_class("-touch")))
 
     def on_unmount(self) -> None:
         self.screen.bindings_updated_signal.unsubscribe(self)
@@ -99,24 +118,93 @@ class KeyBar(Widget):
             shown.remove(index)
         return line()
 
+    def spans(self, width: int) -> list[Span]:
+        """Where each shown hint is drawn at ``width`` cells: one line, or rows of buttons."""
+        if not self.has_class("-touch"):
+            spans: list[Span] = []
+            x = 0
+            for hint in self.fitted(width):
+                cells = len(MORE) if hint is None else _cells(hint)
+                spans.append((0, x, x + cells, hint))
+                x += cells + 1
+            return spans
+        # Buttons: a cell of padding either side, a cell between; wrapped, never cut.
+        spans = []
+        row = x = 0
+        for hint in self.hints():
+            cells = _cells(hint) + 2
+            if x and x + cells > width:
+                row, x = row + 1, 0
+            spans.append((row, x, x + cells, hint))
+            x += cells + 1
+        return spans
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        spans = self.spans(width)
+        return 1 if not spans else (spans[-1][0] + 1) * (BUTTON_LINES if self.has_class("-touch") else 1)
+
     def render(self) -> Content:
         key_style = self.get_visual_style("key-bar--key", partial=True)
         off_style = self.get_visual_style("key-bar--off", partial=True)
-        parts: list[VisualType | tuple[str, object]] = []
+        touch = self.has_class("-touch")
+        # Whole, not partial: a partial style drops an opaque background.
+        button = self.get_visual_style("key-bar--button")
+        pad = " " if touch else ""
+        lines: list[list[VisualType | tuple[str, object]]] = []
+        blanks: list[list[VisualType | tuple[str, object]]] = []
         # Single spaces, as Textual's compact footer: all workout keys fit in 80 columns.
-        for hint in self.fitted(self.size.width):
+        for row, start, end, hint in self.spans(self.size.width):
+            if row == len(lines):
+                lines.append([])
+                blanks.append([])
+            parts, blank = lines[row], blanks[row]
             if parts:
                 parts.append(" ")
+                blank.append(" ")
             if hint is None:
                 parts.append(MORE)
                 continue
-            parts += [(hint.key, key_style if hint.enabled else off_style), " ",
-                      hint.description if hint.enabled else (hint.description, off_style)]
-        return Content.assemble(*parts)  # type: ignore[arg-type]
+            label = Content.assemble(pad, (hint.key, key_style if hint.enabled else off_style), " ",
+                                     hint.description if hint.enabled else (hint.description, off_style),
+                                     pad)
+            parts.append(label.stylize_before(button) if touch else label)
+            blank.append((" " * (end - start), button))
+        if not touch:
+            return Content.assemble(*(lines[0] if lines else []))  # type: ignore[arg-type]
+        # Each row of buttons is three lines, the labels in the middle one and the buttons'
+        # background above and below, so the whole block is the target.
+        block: list[Content] = []
+        for parts, blank in zip(lines, blanks):
+            row_blank = Content.assemble(*blank)  # type: ignore[arg-type]
+            block += [row_blank, Content.assemble(*parts), row_blank][:BUTTON_LINES]  # type: ignore[arg-type]
+        return Content("\n").join(block)
+
+    def hint_at(self, x: int, y: int) -> KeyHint | None:
+        """The hint drawn at cell (``x``, ``y``) of this bar, or None."""
+        row = y // BUTTON_LINES if self.has_class("-touch") else y
+        for span_row, start, end, hint in self.spans(self.size.width):
+            if span_row == row and start <= x < end:
+                return hint
+        return None
+
+    def on_click(self, event: Click) -> None:
+        """A click or a tap on a key presses it: the same binding, keymap and checks."""
+        hint = self.hint_at(event.x, event.y)
+        if hint is None or not hint.enabled:
+            return
+        event.stop()
+        for key, active in self.screen.active_bindings.items():
+            if active.binding.action == hint.action and active.binding.id == hint.id:
+                self.app.simulate_key(key)
+                return
+
+
+def _cells(hint: KeyHint) -> int:
+    """Cells a hint takes in a line: key, a space, description."""
+    return Content(hint.key).cell_length + 1 + Content(hint.description).cell_length
 
 
 def _width(line: list[KeyHint | None]) -> int:
     """Cells ``line`` takes, single spaces between its parts."""
-    cells = [len(MORE) if hint is None else
-             Content(hint.key).cell_length + 1 + Content(hint.description).cell_length for hint in line]
+    cells = [len(MORE) if hint is None else _cells(hint) for hint in line]
     return sum(cells) + max(0, len(cells) - 1)

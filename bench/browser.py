@@ -1,0 +1,115 @@
+"""First frame in Chromium: page load until the app's first frame reaches the page.
+
+`lumbar serve` against the bare Textual app served the same way (the same server, page
+and font), so the ratio measures what lumbar adds, not textual-serve or the browser. The
+clock runs from asking Chromium to load the page until the page has the first frame
+(textual-serve's page marks its body ``-first-byte`` when the first screen's bytes
+arrive) and has painted it: for lumbar that frame is the routine list. Rounds interleave
+the two, after one untimed warm-up, as bench/frame.py does in tmux.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import socket
+import statistics
+import subprocess
+import time
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from .targets import BENCH, LUMBAR_ENV, PYTHON
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+VIEWPORT = {"width": 390, "height": 844}
+"""A phone held upright, the size the browser mode is for."""
+SERVE = ("import sys; from tui.serve import make_server; "
+         "make_server('127.0.0.1', int(sys.argv[1]), [], command=sys.argv[2] or None).serve()")
+
+
+def missing() -> str | None:
+    """Why this part cannot run here, or None."""
+    if not CHROMIUM.exists():
+        return f"no {CHROMIUM}"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "Playwright not installed"
+    return None
+
+
+def _port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@contextmanager
+def _served(command: str) -> Iterator[str]:
+    """Serve ``command`` ("" for lumbar) on a free loopback port; yields the page URL."""
+    port = _port()
+    process = subprocess.Popen([PYTHON, "-c", SERVE, str(port), command],
+                               env={**os.environ, **LUMBAR_ENV}, cwd=BENCH.parent,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline or process.poll() is not None:
+                    raise RuntimeError(f"server for {command or 'lumbar'!r} did not start") from None
+                time.sleep(0.05)
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def _once(context, url: str) -> float:
+    page = context.new_page()
+    try:
+        started = time.perf_counter()
+        page.goto(url)
+        page.wait_for_selector("body.-first-byte", timeout=30_000)
+        page.evaluate("() => new Promise(done => requestAnimationFrame(() => done()))")
+        return time.perf_counter() - started
+    finally:
+        page.close()  # the websocket closes, and with it that page's app process
+
+
+def bench_browser(runs: int, profile: Path, log=print) -> dict[str, dict[str, object]]:
+    """Median first-frame time in ms for lumbar and the bare app, every run kept."""
+    from playwright.sync_api import sync_playwright
+
+    bare = shlex.join([PYTHON, str(BENCH / "bare_app.py"), "idle"])
+    targets = {"lumbar": ("lumbar serve (routine list)", ""),
+               "bare": ("bare Textual app, served the same way", bare)}
+    times: dict[str, list[float]] = {key: [] for key in targets}
+    with ExitStack() as stack:
+        urls = {key: stack.enter_context(_served(command)) for key, (_, command) in targets.items()}
+        playwright = stack.enter_context(sync_playwright())
+        context = playwright.chromium.launch_persistent_context(
+            str(profile), executable_path=str(CHROMIUM), headless=True, args=ARGS,
+            viewport=VIEWPORT, has_touch=True, is_mobile=True)
+        stack.callback(context.close)
+        first = 0 if runs > 1 else 1
+        for round_no in range(first, runs + 1):
+            for key in targets:
+                seconds = _once(context, urls[key])
+                if round_no > 0:
+                    times[key].append(seconds * 1000)
+            if round_no > 0:
+                log(f"  browser first frame round {round_no}/{runs}: "
+                    + ", ".join(f"{k} {v[-1]:.0f} ms" for k, v in times.items()))
+    return {key: {"label": targets[key][0], "median_ms": statistics.median(ms), "runs_ms": ms}
+            for key, ms in times.items()}

@@ -1,0 +1,171 @@
+"""`lumbar serve` in a real browser: Debian's Chromium, driven by Playwright, headless.
+
+One page load at a phone's size: the routine list comes up, a routine starts from the
+keyboard, a tap on the key bar's Pause button holds the clock and a second tap lets it
+run on. The terminal is drawn on a canvas, so the app is read through LUMBAR_TRACE (every
+engine event, as the server-side process handled it). A screenshot of the paused workout
+is kept under the test's tmp dir (its path is printed), and every request the page made
+must have gone to 127.0.0.1.
+
+Skipped when /usr/bin/chromium or Playwright is missing; `.ci/run` installs both.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+PHONE = {"width": 390, "height": 844}
+#: Clock seconds per real second: the first step (Get ready, 10 s) takes 2.5 s.
+SCALE = 4
+
+sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
+if not CHROMIUM.exists():
+    pytest.skip(f"no {CHROMIUM} (apt-get install chromium)", allow_module_level=True)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _accepts(port: int) -> bool:
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=1).close()
+    except OSError:
+        return False
+    return True
+
+
+def events(trace: Path) -> list[dict]:
+    if not trace.exists():
+        return []
+    return [json.loads(line) for line in trace.read_text().splitlines() if line.strip()]
+
+
+def wait_for(predicate, timeout: float, what: str):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        result = predicate()
+        if result:
+            return result
+        time.sleep(0.05)
+    raise AssertionError(f"timed out after {timeout} s waiting for {what}")
+
+
+@pytest.fixture
+def server(tmp_path: Path):
+    """`lumbar serve` on a free loopback port; yields (url, trace path)."""
+    port = free_port()
+    trace = tmp_path / "trace.jsonl"
+    env = dict(os.environ, LUMBAR_TRACE=str(trace), LUMBAR_TIME_SCALE=str(SCALE))
+    process = subprocess.Popen([sys.executable, "-m", "tui", "serve", "--port", str(port)],
+                               env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        line = process.stdout.readline() if process.stdout else ""
+        assert f"http://127.0.0.1:{port}" in line, line
+        # The URL is printed just before the socket is bound.
+        wait_for(lambda: _accepts(port), 10, "the server to listen")
+        yield f"http://127.0.0.1:{port}/", trace
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def pause_button(columns: int, rows: int) -> tuple[float, float]:
+    """The cell (column, row) in the middle of the workout's Pause button at this size,
+    laid out by the app itself (headless, with the bar's touch layout)."""
+    from tui.app import LumbarApp
+    from tui.loader import load_routine
+    from tui.widgets.key_bar import BUTTON_LINES, KeyBar
+
+    root = Path(__file__).resolve().parents[2]
+    routine = load_routine(root / "sessions" / "breathing.yaml")
+
+    async def measure() -> tuple[float, float]:
+        app = LumbarApp({"breathing": routine}, start="breathing", heartbeat=None, remember=False)
+        async with app.run_test(size=(columns, rows)) as pilot:
+            await pilot.pause()
+            bar = app.screen.query_one(KeyBar)
+            bar.add_class("-touch")
+            await pilot.pause()
+            for row, start, end, hint in bar.spans(bar.size.width):
+                if hint is not None and hint.id == "session.pause":
+                    return (bar.region.x + (start + end) / 2, bar.region.y + row * BUTTON_LINES + BUTTON_LINES / 2)
+        raise AssertionError("no Pause button in the key bar")
+
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:  # Playwright owns this thread's loop
+        return pool.submit(asyncio.run, measure()).result()
+
+
+def test_phone_page_runs_a_routine_by_keyboard_and_touch(server, tmp_path: Path) -> None:
+    url, trace = server
+    requests: list[str] = []
+    shot = tmp_path / "phone-paused.png"
+    with sync_api.sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            str(tmp_path / "profile"), executable_path=str(CHROMIUM), headless=True, args=ARGS,
+            viewport=PHONE, has_touch=True, is_mobile=True)
+        try:
+            context.on("request", lambda request: requests.append(request.url))
+            page = context.new_page()
+            page.goto(url)
+            page.wait_for_selector("body.-first-byte", timeout=20_000)
+            # The cell grid, as xterm.js sizes it: whole device pixels per cell.
+            grid = page.evaluate("""() => {
+                const screen = document.querySelector('.xterm-screen').getBoundingClientRect();
+                const probe = document.createElement('span');
+                probe.style.font = getComputedStyle(document.querySelector('.xterm-helper-textarea')).font;
+                probe.style.fontFamily = "'Roboto Mono'";
+                probe.style.fontSize = document.getElementById('terminal').dataset.fontSize + 'px';
+                probe.style.whiteSpace = 'pre';
+                probe.textContent = 'W'.repeat(100);
+                document.body.appendChild(probe);
+                const box = probe.getBoundingClientRect();
+                probe.remove();
+                return {x: screen.x, y: screen.y, width: screen.width, height: screen.height,
+                        cell_width: Math.floor(box.width / 100), line: Math.ceil(box.height)};
+            }""")
+            columns = round(grid["width"] / grid["cell_width"])
+            rows = round(grid["height"] / grid["line"])
+            cell_w, cell_h = grid["width"] / columns, grid["height"] / rows
+
+            page.keyboard.press("Enter")  # the first routine, Breathing
+            page.keyboard.press("s")  # skip the check-in
+            wait_for(lambda: any(e["type"] == "StepStarted" for e in events(trace)), 20, "the routine to start")
+
+            column, row = pause_button(columns, rows)
+            page.touchscreen.tap(grid["x"] + column * cell_w, grid["y"] + row * cell_h)
+            # Paused: Get ready (10 clock seconds, 2.5 real) must not end for 4 real seconds.
+            time.sleep(4)
+            steps = [e for e in events(trace) if e["type"] == "StepStarted"]
+            page.screenshot(path=str(shot))
+            print(f"\nscreenshot: {shot}")
+            assert len(steps) == 1, steps
+
+            page.touchscreen.tap(grid["x"] + column * cell_w, grid["y"] + row * cell_h)
+            wait_for(lambda: sum(e["type"] == "StepStarted" for e in events(trace)) >= 2, 10,
+                     "the routine to run on after a second tap")
+        finally:
+            context.close()
+    hosts = {urlsplit(request).hostname for request in requests}
+    assert hosts == {"127.0.0.1"}, sorted(set(requests))
+    assert any("/lumbar/fonts/" in request for request in requests), "the bundled font was not loaded"
