@@ -45,19 +45,29 @@ def write(rows: Iterable[dict[str, Any]], fmt: str, out: TextIO) -> int:
     return len(rows)
 
 
-def run(fmt: str, store=None) -> int:
-    """The command: exit 0, or 1 when the history file cannot be read at all."""
+def readable_rows(store=None) -> list[dict[str, Any]] | None:
+    """Every history row (see `tui.store.Store.rows`), with any warning about the file said on
+    stderr; None, said there too, when the history file cannot be read at all. Shared by
+    `lumbar export` and `lumbar report`."""
     from .store import open_store
 
     store = store or open_store()
     try:
         if not store.available:
             print(f"lumbar: cannot read the history: {store.problem}", file=sys.stderr)
-            return 1
+            return None
         if store.warning:
             print(f"lumbar: {store.warning}", file=sys.stderr)
-        write(store.rows(), fmt, sys.stdout)
-        sys.stdout.flush()
+        return store.rows()
     finally:
         store.close()
+
+
+def run(fmt: str, store=None) -> int:
+    """The command: exit 0, or 1 when the history file cannot be read at all."""
+    rows = readable_rows(store)
+    if rows is None:
+        return 1
+    write(rows, fmt, sys.stdout)
+    sys.stdout.flush()
     return 0

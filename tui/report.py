@@ -267,25 +267,17 @@ def run(since_text: str, out: Path | None, folders: list[Path], store=None,
         print(f"lumbar: {error}", file=sys.stderr)
         return 2
     from .commands import load_catalog, report as report_problems
-    from .store import open_store
+    from .export import readable_rows
+    from .report_doses import section
 
     catalog = load_catalog(folders)
     if catalog.problems:
         report_problems(catalog.problems)  # shown, but they do not stop the report
-    store = store or open_store()
-    try:
-        if not store.available:
-            print(f"lumbar: cannot read the history: {store.problem}", file=sys.stderr)
-            return 1
-        if store.warning:
-            print(f"lumbar: {store.warning}", file=sys.stderr)
-        from .report_doses import section
-
-        rows = store.rows()
-        doses = section(rows, since, today, catalog.routines, _table)
-        text = render(summarise(rows, since, today), catalog.routines, doses)
-    finally:
-        store.close()
+    rows = readable_rows(store)
+    if rows is None:
+        return 1
+    doses = section(rows, since, today, catalog.routines, _table)
+    text = render(summarise(rows, since, today), catalog.routines, doses)
     if out is None:
         sys.stdout.write(text)
         return 0
