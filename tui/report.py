@@ -117,7 +117,7 @@ def render(period: Period, catalog: dict[str, Routine], doses: list[str] | None 
     after = [s for _, s, m in p.checkins if m == "after"]
     lines = [f"# lumbar report: {_day(p.since)} to {_day(p.today)}", "",
              _wrap(f"_{NOT_ADVICE}_"), "", "## Summary", "",
-             f"- Routines: {sum(outcomes.values())} sessions ({_outcomes(outcomes)}) "
+             f"- Routines: {_count(sum(outcomes.values()), 'session')} ({_outcomes(outcomes)}) "
              f"on {p.active_days} of {span} days",
              f"- Steps: {steps['done']} done, {steps['skipped']} skipped, {steps['easier']} made easier",
              f"- Pain check-ins: {len(p.checkins)} (mean before {_mean(before)}, "
@@ -155,7 +155,7 @@ def _routine(t: RoutineTotals, routine: Routine | None) -> list[str]:
                 prescribed.setdefault(ex.name, (_dose(ex), 0))
                 text, before = prescribed[ex.name]
                 prescribed[ex.name] = (text, before + count)
-    lines += [f"Done: {t.sessions} sessions ({_outcomes(t.outcomes)}); steps {t.steps['done']} done, "
+    lines += [f"Done: {_count(t.sessions, 'session')} ({_outcomes(t.outcomes)}); steps {t.steps['done']} done, "
               f"{t.steps['skipped']} skipped, {t.steps['easier']} made easier.", ""]
     table = [("exercise", "prescribed per session", "done", "skipped", "easier")]
     names = list(prescribed) + sorted(n for n in t.by_exercise if n not in prescribed)
@@ -251,6 +251,11 @@ def _num(value: float | None) -> str:
 
 def _wrap(text: str) -> str:
     return textwrap.fill(text, width=88, break_on_hyphens=False)
+
+
+def _count(n: int, noun: str) -> str:
+    """"1 session", "2 sessions"."""
+    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def _day(d: date) -> str:

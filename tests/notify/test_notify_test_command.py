@@ -87,3 +87,15 @@ def test_the_command_without_a_terminal_says_so_and_exits_1() -> None:
     assert code == 1
     assert stdout.splitlines()[2] == "bell: failed (standard error is not a terminal)"
     assert stderr == b""  # no traceback, no escape codes in a log
+
+
+def test_inside_a_tmux_that_drops_passthrough_the_terminal_line_says_so(no_bus, monkeypatch) -> None:
+    # One line per channel, and no "worked" for a notification tmux throws away.
+    import tui.notify.check as check
+
+    monkeypatch.setattr(check, "tmux_passthrough", lambda env: "off")
+    out, terminal = io.StringIO(), []
+    notify_test(out=out, write=terminal.append, env={"TMUX": "/tmp/tmux-0/default,1,0"}, timeout=2)
+    lines = out.getvalue().splitlines()
+    assert len(lines) == 3
+    assert "worked" not in lines[1] and "allow-passthrough" in lines[1]

@@ -272,5 +272,5 @@ async def test_the_history_screen_lists_todays_applications(care_app, real, wall
         await pilot.pause()
         app.push_screen(HistoryScreen(app.store))
         await pilot.pause()
-        shown = str(app.screen.query_one("#today-care").render())
+        shown = str(app.screen.query_one("#today").render())
         assert "Heat · stopped: taken off early" in shown

@@ -370,3 +370,20 @@ async def test_a_check_in_from_the_history_screen_shows_there_at_once(make_app):
         screen = app.screen
         assert isinstance(screen, HistoryScreen)
         assert text(screen.query_one("#streak", Static)).endswith("Check-ins: 1")
+
+
+async def test_today_lists_routines_and_ice_or_heat_in_the_order_they_happened(make_app):
+    store = FakeStore()
+    store.history_override = HistoryData(
+        today=date(2026, 11, 30),
+        today_sessions=(("07:09", "Desk break", "left"),),
+        streak=1, calendar=(), pain_weeks=(), per_routine=(), checkins=0,
+        today_applications=(("07:07", "ice", "stopped", "taken off early"),),
+    )
+    app = make_app({"tiny": TINY}, store=store, opens_history=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert text(app.screen.query_one("#today", Static)).splitlines() == [
+            "07:07  Ice · stopped: taken off early",
+            "07:09  Desk break · left",
+        ]

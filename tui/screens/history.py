@@ -75,10 +75,9 @@ class HistoryScreen(Screen[None]):
             with Horizontal(id="history-columns"):
                 with Vertical(id="history-left"):
                     yield Static("Today", classes="heading")
+                    # Routines and ice/heat in one list, in the order they happened; breaks
+                    # done today will join it.
                     yield Static(self._today(), id="today", markup=False)
-                    # Breaks done today will get their own rows here.
-                    if self.data.today_applications:
-                        yield Static(self._care(), id="today-care", markup=False)
                     yield Static(self._next(), id="next-up", markup=False)
                     yield Static(self._streak(), id="streak", classes="heading", markup=False)
                     yield Static("Routines", classes="heading")
@@ -99,19 +98,17 @@ class HistoryScreen(Screen[None]):
     # -- the parts, as text -----------------------------------------------------------------
 
     def _today(self) -> str:
-        rows = [f"{hhmm}  {name} · {outcome}" for hhmm, name, outcome in self.data.today_sessions]
+        words = {"finished": "done", "on": "on now"}
+        rows = [(hhmm, f"{hhmm}  {name} · {outcome}") for hhmm, name, outcome in self.data.today_sessions]
+        rows += [(hhmm, f"{hhmm}  {kind.capitalize()} · " + (f"stopped: {why}" if outcome == "stopped" and why
+                                                             else words.get(outcome, outcome)))
+                 for hhmm, kind, outcome, why in self.data.today_applications]
         if not rows:
             return "No routine yet today."
-        more = len(rows) - TODAY_ROWS
-        return "\n".join(rows[:TODAY_ROWS] + ([f"and {more} more"] if more > 0 else []))
-
-    def _care(self) -> str:
-        words = {"finished": "done", "on": "on now"}
-        rows = [f"{hhmm}  {kind.capitalize()} · " + (f"stopped: {why}" if outcome == "stopped" and why
-                                                      else words.get(outcome, outcome))
-                for hhmm, kind, outcome, why in self.data.today_applications]
-        more = len(rows) - TODAY_ROWS
-        return "\n".join(rows[:TODAY_ROWS] + ([f"and {more} more"] if more > 0 else []))
+        rows.sort(key=lambda row: row[0])  # "HH:MM" sorts as time; the sort is stable
+        lines = [line for _, line in rows]
+        more = len(lines) - TODAY_ROWS
+        return "\n".join(lines[:TODAY_ROWS] + ([f"and {more} more"] if more > 0 else []))
 
     def _next(self) -> str:
         """The routine waiting longest (never done first): a suggestion, not a schedule."""
