@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from importlib import import_module
+from typing import TYPE_CHECKING
+
 from .activities import Activities, Driver, Happened, Now
-from .clock import FakeClock
 from .events import (
     AlarmRang, ApplicationEnded, BreathPhaseChanged, Countdown, Event, RepCounted,
     RoundOffered, SessionFinished, SideSwitched, SkinCheckDue, StepEnded, StepStarted,
@@ -17,13 +19,16 @@ from .session import Session
 from .episode import Episode, advice
 from .thermal import Application, ThermalView
 from .view import SessionView, Summary, describe, summary, view
-from .breakstate import Breaks, Counts, Schedule
-from .breakview import BreaksView
 from .events import (
     BreakDue, BreakHeadsUp, BreakRefused, BreakSkipped, BreakSnoozed, BreakTaken, MeetingEnded,
     MeetingStarted, WorkHoursEnded, WorkHoursStarted,
 )
-from .workhours import Hours
+
+if TYPE_CHECKING:
+    from .breakstate import Breaks, Counts, Schedule
+    from .breakview import BreaksView
+    from .clock import FakeClock
+    from .workhours import Hours
 
 __all__ = [
     "BREATH_PRESETS", "DEFAULT_BREATH", "BreathPattern", "BreathPhaseChanged", "Countdown",
@@ -39,3 +44,17 @@ __all__ += [
     "Breaks", "BreaksView", "Counts", "Hours", "MeetingEnded", "MeetingStarted", "Schedule",
     "WorkHoursEnded", "WorkHoursStarted",
 ]
+
+# These are imported on first use (PEP 562), not here: `lumbar run` does not need the
+# break schedule or the fake clock, and importing them cost its first frame.
+_LATER = {"Breaks": "breakstate", "Counts": "breakstate", "Schedule": "breakstate",
+          "BreaksView": "breakview", "FakeClock": "clock", "Hours": "workhours"}
+
+
+def __getattr__(name: str) -> object:
+    module = _LATER.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value

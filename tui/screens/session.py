@@ -11,7 +11,6 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Static
 
-from ..engine import easier, session as engine
 from ..cells import cell_len
 from ..engine.plan import StepKind
 from ..keys import keys
@@ -25,6 +24,7 @@ from ..widgets.group import Group
 from ..widgets.breath_pacer import BreathPacer
 from ..widgets.rep_counter import RepCounter
 from ..widgets.routine_progress import RoutineProgress
+from .session_actions import SessionActions
 
 if TYPE_CHECKING:
     from ..app import LumbarApp
@@ -41,7 +41,7 @@ KIND_WORDS = {
 }
 
 
-class SessionScreen(Screen[None]):
+class SessionScreen(SessionActions, Screen[None]):
     BLANK = True
     """The screen itself is plain background (see :mod:`tui.widgets.group`)."""
     shows = "routine"
@@ -242,83 +242,3 @@ class SessionScreen(Screen[None]):
         if cell_len(name) > room:
             name = name[:max(0, room - 1)].rstrip() + "…" if room > 1 else ""
         return "  ·  ".join(part for part in (name, tail) if part)
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        session = self.lumbar.session
-        if action == "rep":
-            return True if session is not None and session.is_tap else None
-        if action == "easier":
-            # Enabled past the last exercise only: `e` on one with no easier version says so.
-            return True if session is not None and easier.current_exercise(session) is not None else None
-        if action == "keep_dose":
-            on_first = session is not None and session.step is not None and session.step.kind is StepKind.PREPARE
-            return True if on_first and self.lumbar.dosing.changes else None
-        return True
-
-    def action_pause(self) -> None:
-        self.lumbar.command(engine.toggle_pause)
-
-    def action_next(self) -> None:
-        self.lumbar.command(engine.next_step)
-
-    def action_previous(self) -> None:
-        self.lumbar.command(engine.previous_step)
-
-    def action_restart(self) -> None:
-        self.lumbar.command(engine.restart_step)
-
-    def action_more(self) -> None:
-        self.lumbar.command(engine.adjust, 1)
-
-    def action_less(self) -> None:
-        self.lumbar.command(engine.adjust, -1)
-
-    def action_rep(self) -> None:
-        self.lumbar.command(engine.tap)
-
-    def action_easier(self) -> None:
-        session = self.lumbar.session
-        exercise = easier.current_exercise(session) if session is not None else None
-        if session is None or exercise is None:
-            return
-        name = session.plan.routine.exercises[exercise].name
-        if session.plan.routine.exercises[exercise].easier is None:
-            self.app.clear_notifications()
-            self.notify(f"{name} has no easier version.", timeout=4)
-            return
-        back = exercise in session.plan.easier
-        self.lumbar.command(easier.toggle_easier)
-        # One notice at a time, and short: they sit over the title while they last.
-        self.app.clear_notifications()
-        self.notify(f"{name}: normal dose again" if back else f"{name}: easier (e again to undo)", timeout=4)
-
-    def action_keep_dose(self) -> None:
-        self._static_key = self._second = None  # the first screen says it again, without the news
-        self.lumbar.command(self.lumbar.dosing.keep)
-        self.notify("Keeping the old dose today.", timeout=4)
-
-    def action_stop_if(self) -> None:
-        from .advice import StopIfModal
-
-        v = self._view
-        session = self.lumbar.session
-        name = v.title if v else ""
-        if v is not None and v.exercise is not None and session is not None:
-            # On a pause the advice is about the exercise coming up, not the pause.
-            name = session.plan.routine.exercises[v.exercise].name
-        # The title and cue in full: on a small screen they may be cut (see _sign_cuts).
-        title, cue = (self.query_one(f"#{part}", ClampedText).text for part in ("title", "cue"))
-        self.lumbar.pause_for(StopIfModal(name, v.stop_if if v else (), title=title, cue=cue))
-
-    def action_jump(self) -> None:
-        from .jump import choose_exercise
-
-        choose_exercise(self.lumbar)
-
-    def action_help(self) -> None:
-        from .advice import HelpModal
-
-        self.lumbar.pause_for(HelpModal(key_hints(self)))
-
-    def action_quit(self) -> None:
-        self.lumbar.action_leave_routine()
