@@ -104,8 +104,7 @@ class SessionScreen(Screen[None]):
         with Group(id="below"):
             yield Static(id="next", markup=False)
             yield RoutineProgress(id="progress")
-        yield Static(f"Make the terminal larger: the workout needs at least {MIN_WIDTH} x {MIN_HEIGHT}.\n"
-                     "The timer keeps running.", id="too-small")
+        yield Static(_too_small(paused=False), id="too-small")
         with Group(id="keys"):
             yield KeyBar(KEY_BAR_KEEP)
 
@@ -222,6 +221,7 @@ class SessionScreen(Screen[None]):
         big.add_class(f"-{v.kind.value}")
         big.set_class(v.paused, "-paused")
         self.set_class(v.paused, "-paused")
+        self.query_one("#too-small", Static).update(_too_small(v.paused))
         self.refresh_bindings()
 
     def _status(self, v: SessionView) -> str:
@@ -322,3 +322,9 @@ class SessionScreen(Screen[None]):
 
     def action_quit(self) -> None:
         self.lumbar.action_leave_routine()
+
+
+def _too_small(paused: bool) -> str:
+    """The words over a workout that does not fit: the timer runs on unless paused."""
+    state = "The routine is paused." if paused else "The timer keeps running."
+    return f"Make the terminal larger: the workout needs at least {MIN_WIDTH} x {MIN_HEIGHT}.\n{state}"
