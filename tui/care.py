@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from .engine import activities as act
 from .engine import episode as episodes
 from .engine import thermal
+from .engine.timefmt import clock_text
 from .engine.events import AlarmRang, ApplicationEnded, Event, RoundOffered, SkinCheckDue
 
 if TYPE_CHECKING:
@@ -36,6 +37,8 @@ class CareMixin:
     """Skin rest after one, minutes (setting `skin_rest_minutes`, 1..120)."""
     care_row: int | None = None
     """The store row of the application under way."""
+    _care_restored = False
+    """The stored application was looked for already (restore once, before any new one)."""
 
     # Provided by LumbarApp.
     activities: act.Activities
@@ -103,8 +106,9 @@ class CareMixin:
 
     def restore_care(self) -> None:
         """Rebuild the stored application, if one is on or its skin rest is not over."""
-        if self.store is None:
+        if self.store is None or self._care_restored:
             return
+        self._care_restored = True
         last = self.store.last_application()
         if last is None:
             return
@@ -127,6 +131,16 @@ class CareMixin:
         self.activities = act.put(self.activities, CARE, thermal.DRIVER, app)
         self.care_row = last["id"] if last["outcome"] is None else None
         self._route(tuple(act.Happened(CARE, e, e.at) for e in events))
+
+    def rest_left(self) -> str:
+        """What a new round waits for during the skin rest: "The skin needs 17:59 more rest"."""
+        a = self.application
+        v = thermal.view(a, self.now().real) if a is not None else None
+        if v is None or v.phase is not thermal.Phase.REST or v.remaining is None:
+            return ""
+        # content.md: take it off after about 20 minutes to let the skin rest.
+        return (f"The skin needs {clock_text(v.remaining)} more rest before another round "
+                f"of {v.label.lower()}.")
 
     def applications_today(self) -> int | None:
         """Applications begun today, this one included; None when no history is kept."""
@@ -172,9 +186,14 @@ class CareMixin:
 
         if since is not None:
             self.set_episode(since)
+        self.restore_care()  # one still on or resting from an earlier run comes first
         running = self.application
+        if running is not None and running.phase is thermal.Phase.ALARM:
+            return  # the alarm is on screen (restore opened it): taking it off comes first
         if running is not None and running.phase is not thermal.Phase.DONE:
-            self.show_care()  # on, ringing or resting: the skin comes first
+            self.show_care()  # on or resting: the skin comes first
+            if running.phase is thermal.Phase.REST:
+                self.notify(self.rest_left(), timeout=8)  # type: ignore[attr-defined]
             return
 
         def begin(chosen: str | None) -> None:
@@ -224,4 +243,14 @@ class CareMixin:
 
         if any(isinstance(s, AlarmModal) for s in self.screen_stack):  # type: ignore[attr-defined]
             return
-        self.pause_for(AlarmModal())  # type: ignore[attr-defined]
+        session = getattr(self, "session", None)
+        running = session is not None and not session.paused
+
+        def silenced(_: object) -> bool:
+            # The user is up taking the pack off: the routine waits for them, not the alarm.
+            if running:
+                self.notify("The routine stays paused: press space when you are back.",  # type: ignore[attr-defined]
+                            timeout=8)
+            return False
+
+        self.pause_for(AlarmModal(), silenced)  # type: ignore[attr-defined]

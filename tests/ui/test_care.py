@@ -188,10 +188,16 @@ async def test_a_routine_on_top_shows_the_heat_in_its_status_line_and_the_alarm_
         assert isinstance(app.screen, AlarmModal)
         assert app.session is not None and app.session.paused  # the routine waits under it
         assert titles(app).count("Heat: take it off now") == 1
+        said = []
+        app.notify = lambda message, **kw: said.append(message)
         await pilot.press(*"off", "enter")
         await pilot.pause()
-        assert isinstance(app.screen, SessionScreen) and not app.session.paused
+        # The user is up taking the pack off: the routine waits for space, and says so.
+        assert isinstance(app.screen, SessionScreen) and app.session.paused
+        assert any("paused" in m and "space" in m for m in said)
         assert "skin rest" in app.screen.query_one(ActivityLine).text
+        await pilot.press("space")
+        assert not app.session.paused
 
 
 async def test_the_status_line_is_hidden_when_nothing_else_runs(care_app, shipped) -> None:

@@ -80,7 +80,7 @@ class CareScreen(Screen[None]):
         yield Static("", id="care-advice", markup=False)
         yield Static("", id="care-today", markup=False)
         yield Static(SAFETY, id="care-safety", markup=False)
-        yield KeyBar()
+        yield KeyBar(("care.back",))  # the way out stays, however narrow
 
     def on_mount(self) -> None:
         self._ready = True
@@ -110,7 +110,7 @@ class CareScreen(Screen[None]):
         self.set_class(v.kind == "heat", "-heat")
         head = f"{v.label.upper()} · {PHASE_WORDS[v.phase]}"
         if v.stopped:
-            head += f" · taken off early: {v.stopped}"
+            head += f" · {v.stopped}"  # the reason says it: "taken off early", "... at the skin check"
         self.query_one("#care-head", Static).update(head)
         big = self.query_one(BigTime)
         if v.remaining is not None:
@@ -130,10 +130,16 @@ class CareScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         phase = self._view.phase if self._view else None
         if action == "off":
-            return True if phase is Phase.ON else None
+            # Off the skin there is nothing to take off: not even a grey key (NO_COLOR has no grey).
+            return True if phase is Phase.ON else False
         if action == "again":
-            return True if phase is Phase.DONE else None
+            # During the skin rest `a` is drawn grey (key_waits) but still says how long.
+            return True if phase in (Phase.DONE, Phase.REST) else None
         return True
+
+    def key_waits(self, action: str) -> bool:
+        """True for a key that runs but has to wait: the key bar draws it grey."""
+        return action == "again" and self._view is not None and self._view.phase is Phase.REST
 
     def action_off(self) -> None:
         v = self._view
@@ -142,8 +148,12 @@ class CareScreen(Screen[None]):
         self.notify("Taken off; the skin rest starts now. Recorded as stopped early.", timeout=5)
 
     def action_again(self) -> None:
-        if self._view is not None:
-            self.lumbar.start_care(self._view.kind)
+        if self._view is None:
+            return
+        if self._view.phase is Phase.REST:
+            self.notify(self.lumbar.rest_left(), timeout=5)
+            return
+        self.lumbar.start_care(self._view.kind)
 
     def action_new_episode(self) -> None:
         from .care_ask import EpisodeModal

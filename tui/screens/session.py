@@ -104,8 +104,7 @@ class SessionScreen(SessionActions, Screen[None]):
         with Group(id="below"):
             yield Static(id="next", markup=False)
             yield RoutineProgress(id="progress")
-        yield Static(f"Make the terminal larger: the workout needs at least {MIN_WIDTH} x {MIN_HEIGHT}.\n"
-                     "The timer keeps running.", id="too-small")
+        yield Static(_too_small(paused=False), id="too-small")
         with Group(id="keys"):
             yield KeyBar(KEY_BAR_KEEP)
 
@@ -222,6 +221,7 @@ class SessionScreen(SessionActions, Screen[None]):
         big.add_class(f"-{v.kind.value}")
         big.set_class(v.paused, "-paused")
         self.set_class(v.paused, "-paused")
+        self.query_one("#too-small", Static).update(_too_small(v.paused))
         self.refresh_bindings()
 
     def _status(self, v: SessionView) -> str:
@@ -242,3 +242,9 @@ class SessionScreen(SessionActions, Screen[None]):
         if cell_len(name) > room:
             name = name[:max(0, room - 1)].rstrip() + "…" if room > 1 else ""
         return "  ·  ".join(part for part in (name, tail) if part)
+
+
+def _too_small(paused: bool) -> str:
+    """The words over a workout that does not fit: the timer runs on unless paused."""
+    state = "The routine is paused." if paused else "The timer keeps running."
+    return f"Make the terminal larger: the workout needs at least {MIN_WIDTH} x {MIN_HEIGHT}.\n{state}"

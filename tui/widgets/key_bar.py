@@ -6,7 +6,9 @@ nothing right now (the screen's `check_action`), shows the keys a user keymap bo
 (see :mod:`tui.widgets.key_hints`), and redraws when the screen's bindings change.
 
 When the line is too narrow for every key, the least needed go first (the order given
-as ``keep``) and a "…" stands where they were; they stay in help and the palette.
+as ``keep``) and a "…" stands where they were; they stay in help and the palette. Help,
+quit (ALWAYS) stay on every screen. A screen's ``key_waits(action)`` may grey a
+key that still runs, to say what it waits for.
 
 Every key shown is also a button: a click or a tap runs it as if it were pressed. In a
 browser page (``App.is_web``: a phone or tablet beside the mat has no keyboard) the bar
@@ -30,6 +32,8 @@ if TYPE_CHECKING:
 
 MORE = "…"
 """Stands where keys were left out for lack of room."""
+ALWAYS = ("help", "quit")
+"""Actions never left out, on any screen: the README promises help and quit always stay."""
 BUTTON_LINES = 3
 """Lines per row of buttons in the touch layout: 45 px tall on a phone (15 px lines at the
 type that gives it 61 columns), 57 px at 16 px type; touch guidelines (Apple's HIG, WCAG
@@ -99,6 +103,8 @@ class KeyBar(Widget):
 
         def rank(index: int) -> tuple[int, int]:
             hint = hints[index]
+            if _always(hint):
+                return (2, -index)  # last of all, and never (see the loop below)
             listed = hint.id in self.keep
             # Dropped first: unlisted keys from the right, then the listed ones from the end.
             return (1, -self.keep.index(hint.id)) if listed else (0, -index)
@@ -113,8 +119,8 @@ class KeyBar(Widget):
             return kept
 
         for index in sorted(shown, key=rank):
-            if _width(line()) <= width or hints[index].id in self.keep[:2]:
-                break  # it fits, or only the first two kept (help and quit) are left
+            if _width(line()) <= width or hints[index].id in self.keep[:2] or _always(hints[index]):
+                break  # it fits, or only the keys that always stay (help and quit) are left
             shown.remove(index)
         return line()
 
@@ -150,6 +156,8 @@ class KeyBar(Widget):
         # Whole, not partial: a partial style drops an opaque background.
         button = self.get_visual_style("key-bar--button")
         pad = " " if touch else ""
+        # A screen may draw a key grey that still runs, to say what it waits for.
+        waits = getattr(self.screen, "key_waits", lambda action: False)
         lines: list[list[VisualType | tuple[str, object]]] = []
         blanks: list[list[VisualType | tuple[str, object]]] = []
         # Single spaces, as Textual's compact footer: all workout keys fit in 80 columns.
@@ -164,8 +172,9 @@ class KeyBar(Widget):
             if hint is None:
                 parts.append(MORE)
                 continue
-            label = Content.assemble(pad, (hint.key, key_style if hint.enabled else off_style), " ",
-                                     hint.description if hint.enabled else (hint.description, off_style),
+            lit = hint.enabled and not waits(hint.action)
+            label = Content.assemble(pad, (hint.key, key_style if lit else off_style), " ",
+                                     hint.description if lit else (hint.description, off_style),
                                      pad)
             parts.append(label.stylize_before(button) if touch else label)
             blank.append((" " * (end - start), button))
@@ -197,6 +206,11 @@ class KeyBar(Widget):
             if active.binding.action == hint.action and active.binding.id == hint.id:
                 self.app.simulate_key(key)
                 return
+
+
+def _always(hint: KeyHint) -> bool:
+    """True for a key that stays however narrow the line (see ALWAYS)."""
+    return hint.action.rsplit(".", 1)[-1] in ALWAYS
 
 
 def _cells(hint: KeyHint) -> int:
