@@ -114,6 +114,11 @@ class FakeStore:
         found = [c.score for c in self.checkins if c.session_id == session_id and c.moment == moment]
         return found[-1] if found else None
 
+    def recent_checkin(self, hours: float) -> int | None:
+        since = self.wall() - timedelta(hours=hours)
+        found = [c.score for c in self.checkins if c.at >= since]
+        return found[-1] if found else None
+
     def close(self) -> None:
         self.closed = True
 

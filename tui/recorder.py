@@ -45,6 +45,8 @@ class Recorder:
         self.open = False
         self.before: int | None = None
         """The check-in given before the current or last routine."""
+        self.worked = False
+        """Some exercise step of the current routine ended done (or easier), not skipped."""
         self.warned: str | None = None
         """The store's warning last shown, so each one is shown once."""
 
@@ -58,6 +60,7 @@ class Recorder:
 
     def begin(self, plan: Plan) -> None:
         self.routine, self.before, self.open, self.session_id = plan.routine, None, False, None
+        self.worked = False
         if self.store is None:
             return
         routine = plan.routine
@@ -70,11 +73,14 @@ class Recorder:
         Returns the store's warning when this write brought a new one, to show once.
         """
         if isinstance(event, StepEnded):
+            self.worked = self.worked or event.outcome != "skipped"
             if self.open:
                 self.store.record_step(self.session_id, step_record(event))  # type: ignore[union-attr]
                 return self.new_warning()
         elif isinstance(event, SessionFinished):
-            self.end("finished")
+            # Reaching the end with every exercise skipped is leaving, not finishing: it
+            # must not count in the streak or the history's "finished".
+            self.end("finished" if self.worked else "left")
             return self.new_warning()
         return None
 

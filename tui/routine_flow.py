@@ -89,7 +89,7 @@ class RoutineFlow:
                 self.switch_screen(SummaryScreen(result))
         else:
             self.push_screen(SummaryScreen(result))
-        if self.progression_question and self.dosing.decision is not None:
+        if self.progression_question and self.dosing.decision is not None and result.worked:
             from .screens.dose_question import ask
 
             ask(self)  # under the check-in, so it comes after it (and any advice it leads to)

@@ -146,7 +146,7 @@ def test_summary_done_skipped_easier_and_times() -> None:
     assert s.finished_at == T0 + 160
     assert summary(s, T0 + 5000) == Summary(
         routine="Test routine", elapsed=160, active=40, done=("A", "C"), skipped=("B",),
-        easier=("A",), completed=True)
+        easier=("A",), completed=True, worked=True)
 
 
 def test_summary_of_unfinished_session() -> None:
@@ -155,7 +155,17 @@ def test_summary_of_unfinished_session() -> None:
     s, _ = S.advance(s, T0 + 35)
     assert summary(s, T0 + 35) == Summary(
         routine="Test routine", elapsed=35, active=35, done=("A",), skipped=(), easier=(),
-        completed=False)
+        completed=False, worked=True)
+
+
+def test_summary_with_every_exercise_skipped_is_not_completed() -> None:
+    p = plan(routine(hold("A", 30), hold("B", 20), prepare=0))
+    s, _ = S.start(p, T0)
+    s, _ = S.next_step(s, T0 + 1)
+    s, _ = S.next_step(s, T0 + 2)
+    assert s.finished
+    sm = summary(s, T0 + 3)
+    assert (sm.done, sm.skipped, sm.completed, sm.worked) == ((), ("A", "B"), False, False)
 
 
 def test_summary_when_finished_early() -> None:

@@ -7,6 +7,8 @@ The two-week rule: with at least 14 days of check-ins, compare the mean score of
 7 days of the 14 days ending today with the mean of the last 7. A drop of 2 points or more,
 or of 30 % or more, is the change people notice as meaningful (Farrar et al., Pain 2001);
 less than that is "no improvement", and the seeds say to see a doctor then.
+
+After a routine, `worse_after` decides whether the score calls for the stop-if advice.
 """
 
 from __future__ import annotations
@@ -22,6 +24,40 @@ HALF_DAYS = WINDOW_DAYS // 2
 #: (Farrar et al., Pain 2001: about 2 points or about 30 % on the 0..10 scale).
 MIN_DROP_POINTS = 2.0
 MIN_DROP_SHARE = 0.30
+#: A rise of this many points after a routine is a change people notice (same source).
+RISE = 2
+#: With nothing earlier to compare with, a score this high after a routine (severe pain on
+#: the 0..10 scale) is worth the advice on its own.
+HIGH_AFTER = 7
+#: How far back (hours) a check-in may be to stand in for a missing "before" one.
+RECENT_HOURS = 24
+
+
+@dataclass(frozen=True)
+class Worse:
+    """Why a score after a routine calls for the stop-if and see-a-doctor advice."""
+
+    after: int
+    """The score after the routine, 0..10."""
+    compared: int | None
+    """The score it rose from; None: there was none, and `after` is high on its own."""
+    earlier: bool
+    """True when `compared` is the latest check-in of the last 24 hours, not this routine's
+    "before" one."""
+
+
+def worse_after(after: int, before: int | None, recent: int | None) -> Worse | None:
+    """Whether `after` (0..10) calls for advice; None when it does not.
+
+    `before` is this routine's "before" score; without one, `recent` (the latest check-in
+    of the last `RECENT_HOURS` hours, taken before `after` was saved) stands in. A rise of
+    `RISE` or more calls for advice; with neither score, an `after` of `HIGH_AFTER` or more.
+    """
+    if before is not None:
+        return Worse(after, before, False) if after - before >= RISE else None
+    if recent is not None:
+        return Worse(after, recent, True) if after - recent >= RISE else None
+    return Worse(after, None, False) if after >= HIGH_AFTER else None
 
 
 @dataclass(frozen=True)

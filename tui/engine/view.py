@@ -150,7 +150,10 @@ class Summary:
     easier: tuple[str, ...]
     """Exercise names run at their easier dose."""
     completed: bool
-    """Reached the end rather than being finished early."""
+    """Reached the end rather than being finished early, with some work done."""
+    worked: bool
+    """At least one exercise step was done (at its dose or easier); False when every one
+    was skipped, which counts as leaving the routine, not finishing it."""
 
 
 def summary(s: Session, now: float) -> Summary:
@@ -161,7 +164,8 @@ def summary(s: Session, now: float) -> Summary:
     skipped = sorted(s.skipped)
     done = sorted(s.done - s.skipped)
     last = s.plan.steps[-1] if s.plan.steps else None
-    completed = s.finished and (last is None or last.exercise is None or last.exercise in s.done | s.skipped)
+    worked = bool(s.done)
+    completed = worked and s.finished and (last is None or last.exercise is None or last.exercise in s.done | s.skipped)
     return Summary(
         routine=s.plan.routine.name,
         elapsed=end - s.began_at,
@@ -170,4 +174,5 @@ def summary(s: Session, now: float) -> Summary:
         skipped=tuple(names[i] for i in skipped),
         easier=tuple(names[i] for i in sorted(s.plan.easier)),
         completed=bool(completed),
+        worked=worked,
     )

@@ -56,21 +56,25 @@ class _Advice(ModalScreen[None]):
 
 
 class StopIfModal(_Advice):
-    """The step's title and cue in full, what should make the user stop this exercise,
-    and the general warning signs."""
+    """The step's title and cue in full, what should make the user stop this exercise, what
+    should make them stop the whole routine, and the general warning signs."""
 
-    def __init__(self, exercise: str, stop_if: tuple[str, ...], *, title: str = "", cue: str = "") -> None:
+    def __init__(self, exercise: str, stop_if: tuple[str, ...], *, title: str = "", cue: str = "",
+                 routine_stop_if: tuple[str, ...] = ()) -> None:
         """Args:
             exercise: the exercise's name.
-            stop_if: its own reasons to stop, if any.
+            stop_if: the step's reasons to stop: the exercise's own, then the routine's
+                (as the plan builds them).
             title: the workout screen's title line, which may be cut there.
             cue: the cue as the workout screen shows it, which may be cut there.
+            routine_stop_if: the routine-wide reasons, shown under their own heading.
         """
         super().__init__()
         self.exercise = exercise
         self.stop_if = stop_if
         self.title = title
         self.cue = cue
+        self.routine_stop_if = routine_stop_if
 
     def body(self) -> Iterable[Static]:
         if self.title or self.cue:
@@ -78,9 +82,14 @@ class StopIfModal(_Advice):
             yield Static(self.cue, markup=False)
         # Shipped items are conditions that finish this sentence ("… if a move makes your
         # back pain worse"), some with what to change instead of stopping.
-        yield Static(f"Stop or ease off {self.exercise} if", classes="heading", markup=False)
-        own = self.stop_if or ("It hurts, or your pain gets worse.",)
-        yield Static(_bullets(own), markup=False)
+        whole = tuple(line for line in self.routine_stop_if if line in self.stop_if)
+        own = tuple(line for line in self.stop_if if line not in whole)
+        if own or not whole:
+            yield Static(f"Stop or ease off {self.exercise} if", classes="heading", markup=False)
+            yield Static(_bullets(own or ("It hurts, or your pain gets worse.",)), markup=False)
+        if whole:
+            yield Static("Stop or ease off this routine if", classes="heading")
+            yield Static(_bullets(whole), markup=False)
         yield Static("See a doctor if you have", classes="heading")
         yield Static(_bullets(SEE_A_DOCTOR), markup=False)
 

@@ -1,8 +1,9 @@
 """Pain check-ins: "How is your back right now?" on the 0-10 scale, and the advice they lead to.
 
-One key answers (0-9, t for 10), Esc or s skips. After a routine that raised the score by
-`RISE` or more, that routine's stop-if advice and the see-a-doctor signs are shown once; after
-any check-in, the two-week rule may show the see-a-doctor advice with its numbers.
+One key answers (0-9, t for 10), Esc or s skips. After a routine that left the back worse or
+hurting a lot (`engine.pain.worse_after`), that routine's stop-if advice and the see-a-doctor
+signs are shown once; after any check-in, the two-week rule may show the see-a-doctor advice
+with its numbers.
 """
 
 from __future__ import annotations
@@ -18,15 +19,12 @@ from textual.widgets import Static
 
 from ..keys import keys
 from ..advice import SEE_A_DOCTOR
+from ..engine.pain import RECENT_HOURS, Worse, worse_after
 from .advice import _Advice, _bullets
 
 if TYPE_CHECKING:
     from ..app import LumbarApp
     from ..engine.model import Routine
-
-#: A rise of this many points on the 0-10 scale is a change people notice (Farrar et al.,
-#: Pain 2001: about 2 points or 30 %); smaller moves are noise.
-RISE = 2
 
 #: The key for 10, the one score a single digit cannot give.
 TEN_KEY = "t"
@@ -96,22 +94,28 @@ class CheckinModal(ModalScreen[int | None]):
 
 
 class PainRoseModal(_Advice):
-    """After a routine that made the back worse: its stop-if advice and the doctor signs."""
+    """After a routine that left the back worse, or hurting a lot: its stop-if advice and the
+    doctor signs."""
 
-    def __init__(self, routine: Routine, before: int, after: int) -> None:
+    def __init__(self, routine: Routine, worse: Worse) -> None:
         super().__init__()
         self.routine = routine
-        self.before = before
-        self.after = after
+        self.worse = worse
 
     def body(self) -> Iterable[Static]:
-        r = self.routine
-        yield Static(f"Your back feels worse after {r.name}: {self.before} before, {self.after} now.",
-                     classes="heading", markup=False)
+        r, w = self.routine, self.worse
+        if w.compared is None:
+            line = f"Your back hurts a lot after {r.name}: {w.after} of 10."
+        elif w.earlier:
+            line = (f"Your back feels worse after {r.name}: {w.compared} at your last check-in, "
+                    f"{w.after} now.")
+        else:
+            line = f"Your back feels worse after {r.name}: {w.compared} before, {w.after} now."
+        yield Static(line, classes="heading", markup=False)
         own: list[str] = []
-        for line in (*r.stop_if, *(s for ex in r.exercises for s in ex.stop_if)):
-            if line not in own:
-                own.append(line)
+        for item in (*r.stop_if, *(s for ex in r.exercises for s in ex.stop_if)):
+            if item not in own:
+                own.append(item)
         yield Static("Stop an exercise if", classes="heading")
         yield Static(_bullets(own or ("It hurts, or your pain gets worse.",)), markup=False)
         yield Static("See a doctor if you have", classes="heading")
@@ -149,10 +153,13 @@ def after_routine(app: LumbarApp) -> None:
     def answered(score: int | None) -> None:
         if score is None:
             return
-        recorder.checkin(score, "after")
         before = recorder.before
-        if before is not None and score - before >= RISE:
-            app.push_screen(PainRoseModal(routine, before, score), lambda _: two_week(app))
+        # Read before this answer is saved, or it would be compared with itself.
+        recent = None if before is not None else app.store.recent_checkin(RECENT_HOURS)  # type: ignore[union-attr]
+        recorder.checkin(score, "after")
+        worse = worse_after(score, before, recent)
+        if worse is not None:
+            app.push_screen(PainRoseModal(routine, worse), lambda _: two_week(app))
         else:
             two_week(app)
 

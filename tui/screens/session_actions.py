@@ -88,7 +88,8 @@ class SessionActions:
             name = session.plan.routine.exercises[v.exercise].name
         # The title and cue in full: on a small screen they may be cut (see _sign_cuts).
         title, cue = (self.query_one(f"#{part}", ClampedText).text for part in ("title", "cue"))
-        self.lumbar.pause_for(StopIfModal(name, v.stop_if if v else (), title=title, cue=cue))
+        self.lumbar.pause_for(StopIfModal(name, v.stop_if if v else (), title=title, cue=cue,
+                                          routine_stop_if=session.plan.routine.stop_if if session else ()))
 
     def action_jump(self: SessionScreen) -> None:
         from .jump import choose_exercise

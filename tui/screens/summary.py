@@ -37,7 +37,10 @@ class SummaryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         r = self.result
-        heading = "Well done." if r.completed else "Stopped early."
+        if not r.worked:
+            heading = "Nothing was done: every exercise was skipped."
+        else:
+            heading = "Well done." if r.completed else "Stopped early."
         with Vertical(id="summary"):
             yield Static(heading, classes="heading")
             yield Static(r.routine, id="summary-routine", markup=False)

@@ -122,6 +122,18 @@ class Store(Journal):
                              "ORDER BY utc DESC, id DESC LIMIT 1", (real, moment))
             return row[0] if row else None
 
+    def recent_checkin(self, hours: float) -> int | None:
+        """The score of the latest check-in of any moment in the last `hours` hours, or None."""
+        with self._lock:
+            self._flush()
+            since = stamp(self._wall() - timedelta(hours=hours))[0]
+            for kind, args, (utc, _, _) in reversed(self._pending):
+                if kind == "checkin":
+                    return args[0] if utc >= since else None
+            row = self._read("SELECT score FROM checkins WHERE utc >= ? "
+                             "ORDER BY utc DESC, id DESC LIMIT 1", (since,))
+            return row[0] if row else None
+
     # -- ice and heat ----------------------------------------------------------------------
     def begin_application(self, kind: str, planned: float, rest: float,
                           episode_utc: str | None) -> int:
