@@ -82,12 +82,9 @@ def server(tmp_path: Path):
         wait_for(lambda: _accepts(port), 10, "the server to listen")
         yield f"http://127.0.0.1:{port}/", trace
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        from bench.browser import stop
+
+        stop(process)
 
 
 def pause_button(columns: int, rows: int) -> tuple[float, float]:
