@@ -184,4 +184,3 @@ def test_days_count_in_local_time(db: Path, wall: Wall) -> None:
         "2026-03-10", 3600, "2026-03-09 23:20:00.000000")
     conn.close()
     store.close()
-
