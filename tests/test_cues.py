@@ -14,7 +14,7 @@ from tui.engine.events import (
 )
 from tui.engine.model import Dose, Exercise, Kind, Position, Routine, Tempo
 from tui.engine.plan import StepKind, plan
-from tui.launch import NO_PLAYER, sound_notices
+from tui.launch import NO_PLAYER, machine_notices, sound_notices
 
 ROUTINE = Routine(name="Cues", key="cues", prepare=3, rest=4, switch_sides=2, exercises=(
     Exercise("Side plank", Kind.HOLD, Dose(hold_seconds=20), sides=True, position=Position.SIDE_LYING),
@@ -284,3 +284,10 @@ def test_a_player_still_playing_is_checked_again_later(rec, tmp_path, monkeypatc
     cues.play(Cue.COUNTDOWN)
     assert len(rec.warnings) == 1 and len(rec.spawned) == 2
     cues.close()
+
+
+def test_a_missing_sound_player_is_said_on_the_first_start_only():
+    # Each test has its own data dir (conftest), so this is a first start.
+    assert machine_notices(None, None, voice=True)[0] == NO_PLAYER
+    assert machine_notices(None, None, voice=True) == []
+    assert machine_notices(None, None, voice=False) == []

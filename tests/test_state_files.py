@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tui import settings, storage
+from tui import easier_file, settings, storage
 from tui.engine.model import Dose, Exercise, Kind, Routine
 
 ROUTINE = Routine(
@@ -60,22 +60,22 @@ DAMAGED = {
 @pytest.mark.parametrize("content", DAMAGED.values(), ids=DAMAGED.keys())
 def test_a_damaged_easier_file_is_reported_moved_aside_and_not_overwritten(content: bytes) -> None:
     path = put(data_file(), content)
-    warnings = settings.check_easier()
+    warnings = easier_file.check_easier()
     assert len(warnings) == 1 and str(path) in warnings[0]
     [aside] = asides(path)
     assert aside.read_bytes() == content and not path.exists()
-    assert settings.remembered_easier(ROUTINE) == frozenset()
-    assert settings.remember_easier(ROUTINE, frozenset({0})) is None
+    assert easier_file.remembered_easier(ROUTINE) == frozenset()
+    assert easier_file.remember_easier(ROUTINE, frozenset({0})) is None
     assert json.loads(path.read_text()) == {"two": ["Bridge"]}
     assert aside.read_bytes() == content, "the damaged file is kept as it was"
 
 
 def test_a_damaged_easier_file_found_in_the_app_is_said_with_the_next_choice() -> None:
     put(data_file(), DAMAGED["trailing-comma"])
-    assert settings.remembered_easier(ROUTINE) == frozenset()
-    said = settings.remember_easier(ROUTINE, frozenset({1}))
+    assert easier_file.remembered_easier(ROUTINE) == frozenset()
+    said = easier_file.remember_easier(ROUTINE, frozenset({1}))
     assert said is not None and "easier.json" in said and "damaged-" in said
-    assert settings.remember_easier(ROUTINE, frozenset({0, 1})) is None
+    assert easier_file.remember_easier(ROUTINE, frozenset({0, 1})) is None
 
 
 @pytest.mark.parametrize("content", [b'{"voice": true,}', b"[" * 100_000, b"\0" * 10, b"[true]"],
@@ -119,7 +119,7 @@ def test_a_state_file_that_is_not_a_file_is_moved_aside_without_waiting(kind: st
     else:
         os.mkfifo(path)
     found: list[list[str]] = []
-    worker = threading.Thread(target=lambda: found.append(settings.check_easier()), daemon=True)
+    worker = threading.Thread(target=lambda: found.append(easier_file.check_easier()), daemon=True)
     worker.start()
     worker.join(timeout=20)
     assert not worker.is_alive(), "reading a pipe must not wait for a writer"
@@ -127,7 +127,7 @@ def test_a_state_file_that_is_not_a_file_is_moved_aside_without_waiting(kind: st
     [aside] = asides(path)
     if kind == "directory":
         assert (aside / "keep.txt").read_text() == "mine"
-    assert settings.remember_easier(ROUTINE, frozenset({0})) is None
+    assert easier_file.remember_easier(ROUTINE, frozenset({0})) is None
 
 
 def test_a_file_that_cannot_be_opened_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -154,12 +154,12 @@ def test_a_file_that_can_be_neither_read_nor_moved_is_never_overwritten(
 
     monkeypatch.setattr(os, "link", refuse)
     monkeypatch.setattr(os, "rename", refuse)
-    warnings = settings.check_easier()
+    warnings = easier_file.check_easier()
     assert "nor move it aside" in warnings[0]
-    said = settings.remember_easier(ROUTINE, frozenset({0}))
+    said = easier_file.remember_easier(ROUTINE, frozenset({0}))
     assert said is not None and "Could not save" in said
     assert path.read_bytes() == DAMAGED["trailing-comma"]
-    assert settings.remembered_easier(ROUTINE) == frozenset({0}), "kept for this run"
+    assert easier_file.remembered_easier(ROUTINE) == frozenset({0}), "kept for this run"
 
 
 def test_move_aside_never_replaces_an_earlier_one(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -192,10 +192,10 @@ def blocked_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 def test_a_choice_that_cannot_be_saved_is_said_once_and_kept(tmp_path: Path,
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     blocked_data_dir(tmp_path, monkeypatch)
-    said = settings.remember_easier(ROUTINE, frozenset({0}))
+    said = easier_file.remember_easier(ROUTINE, frozenset({0}))
     assert said is not None and "Could not save the easier choice" in said
-    assert settings.remember_easier(ROUTINE, frozenset({0, 1})) is None, "said once"
-    assert settings.remembered_easier(ROUTINE) == frozenset({0, 1})
+    assert easier_file.remember_easier(ROUTINE, frozenset({0, 1})) is None, "said once"
+    assert easier_file.remembered_easier(ROUTINE) == frozenset({0, 1})
 
 
 @pytest.mark.parametrize("error", [errno.ENOSPC, errno.EROFS, errno.EACCES])
@@ -206,7 +206,7 @@ def test_a_failing_disk_never_raises(error: int, monkeypatch: pytest.MonkeyPatch
         raise OSError(error, os.strerror(error))
 
     monkeypatch.setattr(os, "fsync", fail)
-    said = settings.remember_easier(ROUTINE, frozenset({0}))
+    said = easier_file.remember_easier(ROUTINE, frozenset({0}))
     assert said is not None and os.strerror(error) in said
     assert data_file().read_bytes() == GOOD_EASIER, "the old file is untouched"
     assert [p.name for p in data_file().parent.iterdir()] == ["easier.json"], "no temporary file left"
@@ -218,7 +218,7 @@ def test_a_read_only_data_dir(tmp_path: Path) -> None:
     folder.mkdir(parents=True)
     folder.chmod(0o500)
     try:
-        assert "Could not save" in (settings.remember_easier(ROUTINE, frozenset({0})) or "")
+        assert "Could not save" in (easier_file.remember_easier(ROUTINE, frozenset({0})) or "")
     finally:
         folder.chmod(0o700)
 
@@ -229,7 +229,7 @@ def test_writes_go_through_a_symlink_and_keep_the_mode(tmp_path: Path) -> None:
     link = data_file()
     link.parent.mkdir(parents=True)
     link.symlink_to(target)
-    assert settings.remember_easier(ROUTINE, frozenset({0})) is None
+    assert easier_file.remember_easier(ROUTINE, frozenset({0})) is None
     assert link.is_symlink()
     assert json.loads(target.read_text()) == {**OTHER, "two": ["Bridge"]}
     assert stat.S_IMODE(target.stat().st_mode) == 0o640
@@ -237,8 +237,8 @@ def test_writes_go_through_a_symlink_and_keep_the_mode(tmp_path: Path) -> None:
 
 def test_other_routines_choices_survive_a_save() -> None:
     put(data_file(), GOOD_EASIER)
-    assert settings.remembered_easier(ROUTINE) == frozenset({1})
-    settings.remember_easier(ROUTINE, frozenset())
+    assert easier_file.remembered_easier(ROUTINE) == frozenset({1})
+    easier_file.remember_easier(ROUTINE, frozenset())
     assert json.loads(data_file().read_text()) == {**OTHER, "two": []}
 
 
@@ -267,6 +267,6 @@ def test_a_file_where_the_data_dir_should_be_is_no_damaged_file(tmp_path: Path,
                                                                monkeypatch: pytest.MonkeyPatch) -> None:
     """There is no easier.json to read or move aside; only the save fails, and says why."""
     blocked_data_dir(tmp_path, monkeypatch)
-    assert settings.check_easier() == []
-    said = settings.remember_easier(ROUTINE, frozenset({0}))
+    assert easier_file.check_easier() == []
+    said = easier_file.remember_easier(ROUTINE, frozenset({0}))
     assert said is not None and "a-file" in said and "could not be read" not in said

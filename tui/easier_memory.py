@@ -21,7 +21,7 @@ class EasierMemory:
         (the history store, else the settings' file); empty when nothing is remembered."""
         if not self.remember:
             return frozenset()
-        from .settings import remembered_easier
+        from .easier_file import remembered_easier
 
         stored = self.recorder.easier(routine)
         return remembered_easier(routine) if stored is None else stored
@@ -33,7 +33,7 @@ class EasierMemory:
     def _keep_easier(self: LumbarApp, routine: Routine, easier: frozenset[int]) -> None:
         """Remember ``easier`` (exercise indexes) for ``routine``: in the store, else the
         settings' file; a toast says when neither could keep it."""
-        from .settings import remember_easier
+        from .easier_file import remember_easier
 
         if not self.recorder.remember_easier(routine, easier):
             if problem := remember_easier(routine, easier):

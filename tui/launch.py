@@ -39,6 +39,14 @@ def sound_notices(player: list[str] | None, speaker: list[str] | None, voice: bo
     return notices
 
 
+def machine_notices(player: list[str] | None, speaker: list[str] | None, voice: bool) -> list[str]:
+    """``sound_notices`` said on the first start that meets each (kept in the data dir):
+    a fact about this machine, not a box over the screen on every start."""
+    from .settings import first_time
+
+    return [n for n in sound_notices(player, speaker, voice) if first_time(n)]
+
+
 def launch(catalog: Catalog, name: str | None, *, voice: bool = False,
            hooks: dict[str, object] | None = None, history: bool = False,
            care: tuple[object, ...] | None = None) -> int:
@@ -60,7 +68,8 @@ def launch(catalog: Catalog, name: str | None, *, voice: bool = False,
             return BAD_INPUT
     from .app import LumbarApp
     from .cues import Cues, find_player, find_speaker
-    from .settings import check_break_routine, check_easier, read_settings
+    from .easier_file import check_easier
+    from .settings import check_break_routine, read_settings
 
     settings, notices = read_settings()
     notices += check_easier() + [w for w in [check_break_routine(settings, catalog.routines)] if w]
@@ -103,7 +112,7 @@ def launch(catalog: Catalog, name: str | None, *, voice: bool = False,
         names = ", ".join(catalog.broken)
         app.notices.append(f"Routines with problems, left out: {names}. The routine list shows why.")
     if not browser:
-        app.notices += sound_notices(player, speaker, wants_voice)
+        app.notices += machine_notices(player, speaker, wants_voice)
     try:
         return run(app)
     finally:

@@ -1,13 +1,11 @@
-"""What lumbar remembers between runs: user settings and per-routine easier choices.
+"""What lumbar remembers between runs: user settings (easier choices: tui/easier_file.py).
 
 Settings come from ``settings.yaml`` in the config dir (the user's own file, read by
 tui/settings_file.py; never written, moved or replaced), else from the older
 ``settings.json``, else the defaults. A problem in one setting gives a warning and that
 setting's default; the rest still apply.
 
-The easier-choice file is never a reason to stop: an unreadable one is reported, moved
-aside and replaced by defaults (see ``storage.read_state``), and a choice that cannot be
-saved is kept until lumbar closes. Each warning is given once per run.
+Each warning is given once per run (``_once``, shared with tui/easier_file.py).
 """
 
 from __future__ import annotations
@@ -19,7 +17,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import paths
-from .engine.model import Routine
 from .settings_spec import DAYS
 from .storage import MAX_STATE_BYTES, Unreadable, read_bytes, read_state, write_state
 
@@ -200,12 +197,12 @@ def _from_json(path: Path) -> InForce:
             values[key] = value
     loaded = InForce(Settings(**values), path, notices=notes, legacy=bool(data))
     loaded.origins.update(dict.fromkeys(values, old.name))
-    if data and _first_time("settings.yaml"):
+    if data and first_time("settings.yaml"):
         loaded.notices.append(SUGGEST_YAML)
     return loaded
 
 
-def _first_time(notice: str) -> bool:
+def first_time(notice: str) -> bool:
     """True the first time ever this is asked about ``notice`` (kept in the data dir)."""
     said_file = paths.data_dir() / "notices.json"
     said, _ = read_state(said_file, [], lambda v: v if isinstance(v, list) else [])
@@ -260,53 +257,3 @@ def take_warnings() -> list[str]:
     found = list(_pending)
     _pending.clear()
     return found
-
-
-def _easier_file() -> Path:
-    return paths.data_dir() / "easier.json"
-
-
-def _easier_map(value: Any) -> dict[str, list[str]]:
-    for key, names in _is_object(value).items():
-        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
-            raise TypeError(f"'{key}' is not a list of exercise names")
-    return value
-
-
-def _read_easier() -> dict[str, list[str]]:
-    data, problem = read_state(_easier_file(), {}, _easier_map)
-    _pending.extend(_once([problem]))
-    return data
-
-
-def check_easier() -> list[str]:
-    """Read the easier file once so a damaged one is reported (and moved aside) at start."""
-    _read_easier()
-    return take_warnings()
-
-
-def remembered_easier(routine: Routine) -> frozenset[int]:
-    """Exercises the user made easier last time (by name, so edits to the file do not confuse it).
-
-    Never raises; a warning about the file waits in ``take_warnings``.
-    """
-    names = _kept.get((str(_easier_file()), routine.key))
-    if names is None:
-        names = _read_easier().get(routine.key, [])
-    return frozenset(i for i, ex in enumerate(routine.exercises) if ex.name in names and ex.easier)
-
-
-def remember_easier(routine: Routine, indices: frozenset[int]) -> str | None:
-    """Save which exercises of ``routine`` are easier now; never raises.
-
-    Returns a warning to show the user, or None: why the choice could not be saved (it
-    still holds until lumbar closes), plus any waiting warning. Each is returned once.
-    """
-    path = _easier_file()
-    names = sorted({routine.exercises[i].name for i in indices})
-    _kept[(str(path), routine.key)] = names
-    data = _read_easier()
-    data[routine.key] = names
-    why = write_state(path, data)
-    failed = f"Could not save the easier choice ({why}); it holds until lumbar closes." if why else None
-    return " ".join(take_warnings() + _once([failed])) or None

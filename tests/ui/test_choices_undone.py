@@ -15,7 +15,7 @@ from tui.engine.plan import plan
 from tui.engine.timefmt import duration_text
 from tui.screens.home import HomeScreen, TimelineModal
 from tui.screens.session import SessionScreen
-from tui.settings import remember_easier
+from tui.easier_file import remember_easier
 from tui.widgets.clamped_text import ClampedText
 
 

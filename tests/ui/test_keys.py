@@ -173,3 +173,21 @@ def test_twins_follow_the_keys_they_copy():
     # Arrow keys on the workout only move: easier is for good, so no arrow may do it.
     easier = next(b for b in SessionScreen.BINDINGS if b.action == "easier")
     assert not {"up", "down", "left", "right"} & set(easier.key.split(","))
+
+
+async def test_a_rep_tapped_while_paused_is_not_counted_and_says_why(make_app, fake_clock):
+    app = make_app({KEY: ROUTINE}, start=KEY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        while not app.session.is_tap:
+            await pilot.press("n")
+        await pilot.press("space")
+        assert app.session.paused
+        said: list[str] = []
+        app.notify = lambda message, *args, **kwargs: said.append(message)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.session.taps == 0
+        assert len(said) == 1 and "space" in said[0]
+        await pilot.press("space", "enter")
+        assert app.session.taps == 1

@@ -149,8 +149,12 @@ async def test_help_keys_take_two_columns_only_where_they_fit(make_app, fake_clo
         await pilot.press("question_mark")
         table = app.screen.query_one(KeyTable)
         rows = [row.rstrip() for row in drawn(table)]
-        assert len(rows) == (len(table.cells) + columns - 1) // columns
+        keyed = [row for row in rows if not row.startswith(" ")]
+        assert len(keyed) == (len(table.cells) + columns - 1) // columns
         assert all(len(row) <= table.content_size.width for row in rows)
+        # A description too long for one line goes on under itself, not under the keys.
+        assert all(row.startswith(" " * KeyTable.KEYS) and row[KeyTable.KEYS] != " "
+                   for row in rows if row.startswith(" "))
         # Each row starts with a key; in two columns a second key sits further along.
         second = table.cells[(len(table.cells) + 1) // 2]  # the first key of a second column
         assert rows[0].startswith("space") and (second in rows[0]) is (columns == 2)
@@ -211,3 +215,15 @@ async def test_the_last_routine_shows_both_its_lines(make_app, size):
         assert options.highlighted == options.option_count - 1
         # Every line of the list is reachable and the last one is in view.
         assert options.max_scroll_y > 0 and options.scroll_y == options.max_scroll_y
+
+
+async def test_a_long_key_description_wraps_under_itself_at_60x20(make_app):
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        rows = [row.rstrip() for row in drawn(app.screen.query_one(KeyTable))]
+        at = next(i for i, row in enumerate(rows) if row.startswith("t "))
+        assert rows[at + 1].startswith(" " * KeyTable.KEYS) and rows[at + 1].strip()
+        assert "total time" in rows[at] + rows[at + 1]

@@ -11,12 +11,11 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 
-from .cycle import boundaries, breath_phases, cycle_length, tempo_phases
 from .events import (
-    BreathPhaseChanged, Countdown, Event, RepCounted, SessionFinished, SideSwitched,
-    StepEnded, StepOutcome, StepStarted, TempoPhaseChanged,
+    Event, RepCounted, SessionFinished, SideSwitched, StepEnded, StepOutcome, StepStarted,
 )
-from .plan import Plan, Step, StepKind
+from .plan import Plan, StepKind
+from .stepevents import COUNTDOWN, counted, inner_events, unit
 
 Events = tuple[Event, ...]
 Result = tuple["Session", Events]
@@ -24,7 +23,6 @@ Result = tuple["Session", Events]
 
 #: What +/- changes on a timed step, in seconds.
 ADJUST_SECONDS = 10.0
-COUNTDOWN = (3, 2, 1)
 
 
 @dataclass(frozen=True)
@@ -107,7 +105,7 @@ def advance(s: Session, now: float) -> Result:
     events: list[Event] = []
     while not s.finished and s.ends_at is not None and s.ends_at <= now:
         end = s.ends_at
-        events += _inner_events(s, s.clock, end)
+        events += inner_events(s, s.clock, end)
         step = s.step
         if step is not None and step.tempo is not None and s.target is None:
             reps = counted(s, step)
@@ -116,7 +114,7 @@ def advance(s: Session, now: float) -> Result:
         s, entered = enter(completed(s), s.index + 1, end)
         events += entered
     if not s.finished:
-        events += _inner_events(s, s.clock, now)
+        events += inner_events(s, s.clock, now)
         s = replace(s, clock=now)
     return s, tuple(events)
 
@@ -190,18 +188,18 @@ def adjust(s: Session, now: float, direction: int) -> Result:
     if s.target is not None:
         return replace(s, target=max(s.taps + 1, s.target + direction, 1)), events
     assert s.ends_at is not None
-    unit = _unit(step)
+    size = unit(step)
     t = s.moment(now)
     elapsed = t - s.started_at
     duration = s.ends_at - s.started_at
-    if unit is None:
+    if size is None:
         remaining = s.ends_at - t
         # Minus never ends a step outright: at least a second (or what is left) remains.
         new_remaining = max(remaining + direction * ADJUST_SECONDS, min(remaining, 1.0))
         return replace(s, ends_at=t + new_remaining), events
     # Counted steps change by whole breaths or reps, and the one under way always finishes.
-    floor = max(unit, math.ceil(round(elapsed / unit, 6)) * unit) if elapsed > 0 else unit
-    new_duration = max(duration + direction * unit, floor)
+    floor = max(size, math.ceil(round(elapsed / size, 6)) * size) if elapsed > 0 else size
+    new_duration = max(duration + direction * size, floor)
     return replace(s, ends_at=s.started_at + new_duration), events
 
 
@@ -256,11 +254,11 @@ def ended(s: Session, at: float, outcome: StepOutcome | None = None) -> Events:
         outcome = "easier" if step.easier else "done"
     if s.target is not None:
         count: int | None = s.taps
-    elif _unit(step) is None:
+    elif unit(step) is None:
         count = None
     elif outcome == "skipped":
         # Whole breaths or reps finished so far; the 1e-9 absorbs float noise at a boundary.
-        count = min(counted(s, step), int(elapsed / _unit(step) + 1e-9))  # type: ignore[operator]
+        count = min(counted(s, step), int(elapsed / unit(step) + 1e-9))  # type: ignore[operator]
     else:
         count = counted(s, step)
     return (StepEnded(at, s.index, step, outcome, round(elapsed, 3), count),)
@@ -297,46 +295,3 @@ def completed(s: Session) -> Session:
     if step is not None and step.kind.is_work and step.exercise is not None:
         return replace(s, done=s.done | {step.exercise})
     return s
-
-
-def _unit(step: Step) -> float | None:
-    if step.breaths is not None and step.breath is not None:
-        return cycle_length(breath_phases(step.breath))
-    if step.tempo is not None:
-        return cycle_length(tempo_phases(step.tempo))
-    return None
-
-
-def counted(s: Session, step: Step) -> int:
-    """Reps (or breaths) in the current step as it now stands, after any +/-."""
-    unit = _unit(step)
-    if unit is None or s.ends_at is None:
-        return step.reps or 0
-    return max(1, round((s.ends_at - s.started_at) / unit))
-
-
-def _inner_events(s: Session, after: float, upto: float) -> list[Event]:
-    """Events strictly inside the current step between two moments."""
-    step = s.step
-    if step is None or upto <= after:
-        return []
-    base = s.started_at
-    limit = math.inf if s.ends_at is None else s.ends_at - base
-    found: list[Event] = []
-    if step.kind is StepKind.HOLD and step.breath is not None:
-        for t, phase, cycle in boundaries(breath_phases(step.breath), after - base, upto - base, limit):
-            found.append(BreathPhaseChanged(base + t, phase, cycle + 1))
-    if step.tempo is not None:
-        phases = tempo_phases(step.tempo)
-        first = phases[0][0]
-        for t, phase, cycle in boundaries(phases, after - base, upto - base, limit):
-            if phase == first and cycle > 0:
-                found.append(RepCounted(base + t, cycle, counted(s, step)))
-            found.append(TempoPhaseChanged(base + t, phase, cycle + 1))
-    if s.ends_at is not None:
-        for k in COUNTDOWN:
-            t = s.ends_at - k
-            if after < t <= upto and t > base:
-                found.append(Countdown(t, k))
-    found.sort(key=lambda e: e.at)
-    return found

@@ -25,95 +25,25 @@ rings, at its level. So a laptop that slept three hours past the end gets one al
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass, replace
-from enum import Enum
-from typing import Literal
+from dataclasses import replace
 
 from .activities import Driver
-from .cadence import SLACK, _to_next_second
 from .events import AlarmRang, ApplicationEnded, Event, RoundOffered, SkinCheckDue
-from .timefmt import clock_text, duration_text
+from .thermalstate import (
+    ALARM_EVERY, DEFAULT_LENGTH, DEFAULT_REST, KINDS, LABELS, MAX_LENGTH, MAX_LEVEL, MAX_REST,
+    MIN_LENGTH, MIN_REST, MINUTE, SKIN_SIGNS, Application, Kind, Phase, alarm_at, last_alarm,
+)
+from .thermalview import ThermalView, next_change, view
 
-Kind = Literal["ice", "heat"]
-KINDS: tuple[Kind, ...] = ("ice", "heat")
+__all__ = [
+    "ALARM_EVERY", "DEFAULT_LENGTH", "DEFAULT_REST", "DRIVER", "KINDS", "LABELS", "MAX_LENGTH",
+    "MAX_LEVEL", "MAX_REST", "MIN_LENGTH", "MIN_REST", "SKIN_SIGNS", "Application", "Kind",
+    "Phase", "ThermalView", "acknowledge", "advance", "check_kind", "deadline", "finished",
+    "next_change", "restore", "start", "stop_early", "view",
+]
+
 Events = tuple[Event, ...]
-Result = tuple["Application", Events]
-
-MINUTE = 60.0
-#: Default length of one application: "about 20 minutes" (content.md).
-DEFAULT_LENGTH = 20 * MINUTE
-#: Allowed lengths. Upper: "up to 20 minutes each time" (content.md, seed 003); longer
-#: risks the skin. Lower: one minute, the shortest run that is still an application (and
-#: lets a person try the whole flow quickly).
-MIN_LENGTH, MAX_LENGTH = 1 * MINUTE, 20 * MINUTE
-#: Skin rest after an application: as long as a default application, "to let the skin
-#: rest" (content.md gives no length; 20 minutes off is the usual first-aid rhythm).
-DEFAULT_REST = 20 * MINUTE
-#: Allowed skin rests: from one minute (to try the flow) to two hours (past that it is a
-#: new session, not a rest between rounds).
-MIN_REST, MAX_REST = 1 * MINUTE, 120 * MINUTE
-#: The alarm repeats this often (seconds) until acknowledged...
-ALARM_EVERY = 30.0
-#: ...one level louder each time, up to this level (1 = the first ring at the end).
-MAX_LEVEL = 5
-#: What the halfway skin check looks for (content.md, standard first-aid advice).
-SKIN_SIGNS = ("numb", "very white or waxy", "bright red", "blistered")
-LABELS = {"ice": "Ice", "heat": "Heat"}
-
-
-class Phase(str, Enum):
-    ON = "on"
-    """The pack is on; counting down to the planned end."""
-    ALARM = "alarm"
-    """Past the planned end and not yet taken off: the alarm repeats."""
-    REST = "rest"
-    """Off; the skin rests."""
-    DONE = "done"
-    """Rested; another round is offered."""
-
-
-@dataclass(frozen=True)
-class Application:
-    """One ice or heat application, from putting it on to the offer of another round.
-
-    Every time is on the real clock, in seconds.
-    """
-
-    kind: Kind
-    started_at: float
-    length: float
-    """Planned time on the skin."""
-    rest: float
-    """Skin rest after it comes off."""
-    clock: float
-    """The latest `now` seen; time never runs backwards past it."""
-    off_at: float | None = None
-    """When it came off (acknowledged at the alarm, or stopped early); None while on."""
-    reason: str | None = None
-    """Why it was stopped early; None if it ran its length (or is still on)."""
-
-    @property
-    def ends_at(self) -> float:
-        return self.started_at + self.length
-
-    @property
-    def half_at(self) -> float:
-        return self.started_at + self.length / 2
-
-    @property
-    def rest_ends_at(self) -> float | None:
-        return None if self.off_at is None else self.off_at + self.rest
-
-    def phase_at(self, t: float) -> Phase:
-        if self.off_at is None:
-            return Phase.ON if t < self.ends_at else Phase.ALARM
-        assert self.rest_ends_at is not None
-        return Phase.REST if t < self.rest_ends_at else Phase.DONE
-
-    @property
-    def phase(self) -> Phase:
-        return self.phase_at(self.clock)
+Result = tuple[Application, Events]
 
 
 def start(kind: str, now: float, length: float = DEFAULT_LENGTH,
@@ -141,9 +71,9 @@ def advance(a: Application, now: float) -> Result:
     if a.off_at is None:
         if before < a.half_at <= now < a.ends_at:
             events.append(SkinCheckDue(a.half_at, a.kind))
-        k = _last_alarm(a, now)
-        if k is not None and _alarm_at(a, k) > before:
-            events.append(AlarmRang(_alarm_at(a, k), min(k + 1, MAX_LEVEL)))
+        k = last_alarm(a, now)
+        if k is not None and alarm_at(a, k) > before:
+            events.append(AlarmRang(alarm_at(a, k), min(k + 1, MAX_LEVEL)))
     else:
         rest_end = a.rest_ends_at
         assert rest_end is not None
@@ -209,97 +139,17 @@ def deadline(a: Application) -> float | None:
     if phase is Phase.ON:
         return a.half_at if a.clock < a.half_at else a.ends_at
     if phase is Phase.ALARM:
-        k = _last_alarm(a, a.clock)
-        return _alarm_at(a, 0 if k is None else k + 1)
+        k = last_alarm(a, a.clock)
+        return alarm_at(a, 0 if k is None else k + 1)
     return a.rest_ends_at if phase is Phase.REST else None
-
-
-def next_change(a: Application, now: float) -> float | None:
-    """Seconds until the view's shown second next changes (slack included); None when still."""
-    t = max(now, a.clock)
-    phase = a.phase_at(t)
-    if phase is Phase.ON:
-        return _to_next_second(a.ends_at - t) + SLACK
-    if phase is Phase.ALARM:
-        return 1.0 - math.fmod(t - a.ends_at, 1.0) + SLACK
-    if phase is Phase.REST:
-        assert a.rest_ends_at is not None
-        return _to_next_second(a.rest_ends_at - t) + SLACK
-    return None
 
 
 def finished(a: Application) -> bool:
     return a.phase is Phase.DONE
 
 
-@dataclass(frozen=True)
-class ThermalView:
-    kind: Kind
-    label: str
-    """"Ice" or "Heat"."""
-    phase: Phase
-    remaining: float | None
-    """Seconds left on the skin (ON) or of the skin rest (REST); None otherwise."""
-    length: float
-    progress: float
-    """0..1 through the application (ON) or the rest (REST); 1 in ALARM and DONE."""
-    skin_check: bool = False
-    """Past halfway and still on: show what to look for (SKIN_SIGNS)."""
-    level: int = 0
-    """Alarm level now (1..MAX_LEVEL) while it rings; 0 otherwise."""
-    overdue: float = 0.0
-    """Seconds since the planned end while the alarm rings."""
-    ended_ago: str | None = None
-    """While the alarm rings: "ended 2 h 45 min ago"."""
-    stopped: str | None = None
-    """Why it was stopped early."""
-    line: str = ""
-    """One line for a status bar: "12:40 left", "ended 3 min ago: take it off now"."""
-
-
-def view(a: Application, now: float) -> ThermalView:
-    t = max(now, a.clock)
-    phase = a.phase_at(t)
-    base = dict(kind=a.kind, label=LABELS[a.kind], phase=phase, length=a.length,
-                stopped=a.reason)
-    if phase is Phase.ON:
-        left = a.ends_at - t
-        return ThermalView(**base, remaining=left, progress=_fraction(t - a.started_at, a.length),
-                           skin_check=t >= a.half_at, line=f"{clock_text(left)} left")
-    if phase is Phase.ALARM:
-        overdue = t - a.ends_at
-        ago = "ended just now" if overdue < 1 else f"ended {duration_text(math.floor(overdue))} ago"
-        k = _last_alarm(a, t)
-        level = min((k or 0) + 1, MAX_LEVEL)  # k is set once past the end
-        return ThermalView(**base, remaining=None, progress=1.0, level=level, overdue=overdue,
-                           ended_ago=ago, line=f"{ago}: take it off now")
-    if phase is Phase.REST:
-        assert a.off_at is not None and a.rest_ends_at is not None
-        left = a.rest_ends_at - t
-        return ThermalView(**base, remaining=left, progress=_fraction(t - a.off_at, a.rest),
-                           line=f"skin rest, {clock_text(left)} left")
-    return ThermalView(**base, remaining=None, progress=1.0, line="rested: another round?")
-
-
 DRIVER = Driver(clock="real", advance=advance, deadline=deadline, next_change=next_change,
                 view=view, finished=finished)
-
-
-def _alarm_at(a: Application, k: int) -> float:
-    return a.ends_at + k * ALARM_EVERY
-
-
-def _last_alarm(a: Application, t: float) -> int | None:
-    """Index of the latest alarm moment at or before `t`; None before the end."""
-    if t < a.ends_at:
-        return None
-    k = math.floor((t - a.ends_at) / ALARM_EVERY)
-    # Division can land a hair either side of a slot: settle it on the exact moments.
-    while _alarm_at(a, k + 1) <= t:
-        k += 1
-    while k > 0 and _alarm_at(a, k) > t:
-        k -= 1
-    return k
 
 
 def _off(a: Application, reason: str | None) -> Application:
@@ -308,10 +158,6 @@ def _off(a: Application, reason: str | None) -> Application:
 
 def _ended(a: Application, outcome: str, reason: str | None) -> ApplicationEnded:
     return ApplicationEnded(a.clock, a.kind, a.started_at, a.clock, a.length, outcome, reason)
-
-
-def _fraction(part: float, whole: float) -> float:
-    return min(1.0, max(0.0, part / whole)) if whole > 0 else 1.0
 
 
 def check_kind(kind: str) -> None:

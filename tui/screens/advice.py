@@ -106,7 +106,7 @@ class HelpModal(_Advice):
 
     def body(self) -> Iterable[Static]:
         yield Static("Keys", classes="heading")
-        yield KeyTable([f"{', '.join(hint.keys):<9} {_APP_WORDS.get(hint.id or '', hint.tooltip)}"
+        yield KeyTable([(", ".join(hint.keys), _APP_WORDS.get(hint.id or "", hint.tooltip))
                         for hint in self.keys])
         yield Static("See a doctor if you have", classes="heading")
         yield Static(_bullets(SEE_A_DOCTOR), markup=False)
@@ -115,23 +115,30 @@ class HelpModal(_Advice):
 
 class KeyTable(Static):
     """Lines of "key  what it does", in two columns where they fit side by side (so keys
-    and warning signs fit an 80x24 screen together), else one."""
+    and warning signs fit an 80x24 screen together), else one, where a long description
+    wraps under itself, not under the keys."""
 
     DEFAULT_CSS = "KeyTable { height: auto; }"
+    #: Cells taken by the key column ("ctrl+q" and "?, f1" fit, with a space after).
+    KEYS = 10
 
-    def __init__(self, cells: list[str]) -> None:
-        super().__init__("\n".join(cells), markup=False)
-        self.cells = cells
+    def __init__(self, pairs: list[tuple[str, str]]) -> None:
+        self.cells = [f"{keys:<{self.KEYS - 1}} {words}" for keys, words in pairs]
+        super().__init__("\n".join(self.cells), markup=False)
+        self.pairs = pairs
 
     def rows(self, width: int) -> list[str]:
         """The table laid out for ``width`` cells."""
         half = (len(self.cells) + 1) // 2
         left, right = self.cells[:half], self.cells[half:]
         column = max(map(cell_len, left), default=0) + 1
-        if not right or column + max(map(cell_len, right)) > width:
-            return self.cells
-        return [(cell + " " * (column - cell_len(cell)) + other).rstrip()
-                for cell, other in zip(left, right + [""])]
+        if right and column + max(map(cell_len, right)) <= width:
+            return [(cell + " " * (column - cell_len(cell)) + other).rstrip()
+                    for cell, other in zip(left, right + [""])]
+        rows: list[str] = []
+        for cell in self.cells:
+            rows += _hanging(cell, width, self.KEYS)
+        return rows
 
     def render(self) -> Content:
         return Content("\n".join(self.rows(self.content_size.width)))
@@ -142,3 +149,16 @@ class KeyTable(Static):
 
 #: The App's keys say what they do from any screen.
 _APP_WORDS = {"app.quit": "Quit lumbar"}
+
+
+def _hanging(cell: str, width: int, indent: int) -> list[str]:
+    """``cell`` wrapped to ``width`` cells, the lines after the first indented by ``indent``."""
+    if cell_len(cell) <= width or width <= indent + 8:
+        return [cell]
+    lines, line = [], ""
+    for word in cell.split(" "):
+        if line and cell_len(line) + 1 + cell_len(word) > width:
+            lines.append(line.rstrip())
+            line = " " * indent
+        line = f"{line} {word}" if line.strip() else line + word
+    return lines + [line.rstrip()]

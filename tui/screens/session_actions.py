@@ -54,6 +54,13 @@ class SessionActions:
         self.lumbar.command(engine.adjust, -1)
 
     def action_rep(self: SessionScreen) -> None:
+        session = self.lumbar.session
+        if session is not None and session.paused:
+            # A rep tapped while paused is not counted (the engine ignores it): say so,
+            # or the count looks stuck.
+            self.app.clear_notifications()
+            self.notify("Paused: press space to go on, then Enter for each rep.", timeout=4)
+            return
         self.lumbar.command(engine.tap)
 
     def action_easier(self: SessionScreen) -> None:
