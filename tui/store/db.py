@@ -19,7 +19,8 @@ from typing import Any
 
 from ..engine import pain, progression
 from . import owner, progress, queries
-from .journal import DEFAULT_TIMEOUT, RETRY_TIMEOUT, Journal, Wall
+from .breaks import BreakJournal
+from .journal import DEFAULT_TIMEOUT, RETRY_TIMEOUT, Wall
 from .records import MOMENTS, OUTCOMES, STEP_OUTCOMES, UNITS, HistoryData, Moment, Outcome, StepRecord, TwoWeekState
 from .writes import stamp
 
@@ -33,9 +34,9 @@ def _default_wall() -> datetime:
     return datetime.now().astimezone()
 
 
-class Store(Journal):
+class Store(BreakJournal):
     """See the module docstring; build one with `open_store`. The file, the waiting rows
-    and the retries are tui.store.journal's."""
+    and the retries are tui.store.journal's; the desk-break rows tui.store.breaks's."""
 
     # -- the interface ---------------------------------------------------------------------
     def begin_session(self, routine_key: str, routine_name: str, steps: int) -> int:

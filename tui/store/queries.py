@@ -108,7 +108,7 @@ def two_week_readings(conn: sqlite3.Connection, today: date) -> tuple[list[tuple
 def rows(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     """Every row as a dict with `kind` and `at` (ISO 8601 with offset), oldest first.
 
-    Kinds: session, step, checkin, easier, dose, answer, application. Field names are the export format's, not the
+    Kinds: session, step, checkin, easier, dose, answer, application, break. Field names are the export format's, not the
     tables', so scripts need not know the schema.
     """
     out: list[tuple[str, int, int, dict[str, Any]]] = []
@@ -139,6 +139,10 @@ def rows(conn: sqlite3.Connection) -> list[dict[str, Any]]:
             "planned_seconds": r[4], "rest_seconds": r[5],
             "episode": iso(r[6], 0) if r[6] else None, "ended": iso(r[7], r[8]),
             "outcome": r[9], "reason": r[10]}))
+    for r in conn.execute("SELECT id, utc, utc_offset, what, how, seconds FROM breaks"):
+        out.append((r[1], 6, r[0], {
+            "kind": "break", "at": iso(r[1], r[2]), "id": r[0], "what": r[3], "how": r[4],
+            "seconds": r[5]}))
     from .progress import export_rows  # it imports this module
 
     out += export_rows(conn)
