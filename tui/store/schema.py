@@ -138,6 +138,13 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         )""",
         "CREATE INDEX breaks_day ON breaks (day)",
     ),
+    # 6: covering indexes for the history screen, whose figures read every session: the
+    # active days (for the streak) and each routine's count and last day come from the
+    # index alone, and a routine's latest name from one index probe.
+    (
+        "CREATE INDEX sessions_day_routine ON sessions (day, routine_key, outcome)",
+        "CREATE INDEX sessions_routine ON sessions (routine_key, utc, day, outcome)",
+    ),
 )
 
 #: The version this lumbar writes.
