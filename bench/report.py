@@ -199,7 +199,8 @@ def build(results: dict[str, Any]) -> tuple[list[dict[str, str]], list[dict[str,
                     hi["full_ms"] if ok else None, HISTORY_BUDGET_MS, hi["ratio"] if ok else None,
                     hi["full_ms"] <= HISTORY_BUDGET_MS if ok else None, hi)
     if ok:
-        row(f"history screen: {hi['days'] / 365:g} years ({hi['sessions']} routines)",
+        breaks = f", {hi['breaks']} breaks" if hi.get("breaks") else ""
+        row(f"history screen: {hi['days'] / 365:g} years ({hi['sessions']} routines{breaks})",
             f"{hi['full_ms']:.0f} ms (query {hi['history_ms']:.0f} ms)",
             f"empty database {hi['empty_ms']:.0f} ms", f"{hi['ratio']:.2f}x",
             f"<= {HISTORY_BUDGET_MS:g} ms", verdict)

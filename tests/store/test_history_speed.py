@@ -68,3 +68,33 @@ def test_the_streak_and_calendar_of_a_long_history(db: Path, wall: Wall) -> None
     assert data.streak == 399 - last_gap
     assert [c for _, c in data.calendar] == [1 if n in counted else 0 for n in range(373, 400)] + [0]
     assert data.per_routine == (("Core basics", len(counted), (start + timedelta(days=max(counted))).date()),)
+
+
+def test_the_dose_window_reads_the_weeks_shown_and_the_dose_they_began_with(db: Path, wall: Wall) -> None:
+    from tui.dose_history import by_week
+    from tui.engine.progression import Level
+
+    store = open_store(db, wall=wall)
+    start = wall.now
+    for week in range(30):  # a dose step a week for two exercises; a third set once, long ago
+        wall.now = start + timedelta(weeks=week)
+        sid = store.begin_session("core", "Core basics", 2)
+        doses = [("Bridge", Level(reps=5 + week), "up"), ("Hold", Level(hold=5.0 + week), "up")]
+        if week == 0:
+            doses.append(("Plank", Level(hold=10.0), "start"))
+        store.set_doses("core", sid, doses)
+    today = wall.now.date()
+    mondays = [today - timedelta(days=today.weekday(), weeks=7 - w) for w in range(8)]
+    every = store.dose_rows()
+    window = store.dose_rows(mondays[0], carry=True)
+    store.close()
+    assert len(window) < len(every) // 2
+    # The carried rows are the latest of each exercise before the window; nothing else is older.
+    older = [r for r in window if r.day < mondays[0]]
+    assert sorted(r.exercise for r in older) == ["Bridge", "Hold", "Plank"]
+    assert [r.day for r in window] == sorted(r.day for r in window)
+
+    def weekly(rows):
+        return by_week([(r.day, r.routine_key, r.exercise, r.level) for r in rows], mondays)
+
+    assert weekly(window) == weekly(every)

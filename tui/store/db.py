@@ -107,10 +107,11 @@ class Store(BreakJournal):
         with self._lock:
             return self._query(lambda conn: progress.inputs(conn, routine_key, today))
 
-    def dose_rows(self, since: date | None = None) -> list[progress.DoseRow]:
-        """Every dose decision from `since` (local date), oldest first."""
+    def dose_rows(self, since: date | None = None, carry: bool = False) -> list[progress.DoseRow]:
+        """Every dose decision from `since` (local date), oldest first; with `carry` also
+        each exercise's latest one before `since` (see progress.dose_rows)."""
         with self._lock:
-            return self._query(lambda conn: progress.dose_rows(conn, since))
+            return self._query(lambda conn: progress.dose_rows(conn, since, carry))
 
     def last_checkin(self, session_id: int, moment: Moment) -> int | None:
         with self._lock:
