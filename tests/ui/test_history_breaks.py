@@ -56,3 +56,25 @@ async def test_a_day_without_breaks_shows_no_breaks_line(make_app, tmp_path):
         await pilot.pause()
         assert today_text(app) == "No routine yet today."
     store.close()
+
+
+async def test_the_history_scrolls_by_keys_when_opened_and_after_a_reload(make_app, tmp_path):
+    store = open_store(tmp_path / "history.db", wall=Wall())
+    for _ in range(3):
+        store.record_break("taken", "routine")
+    app = make_app({}, store=store, opens_history=True)
+    async with app.run_test(size=(60, 12)) as pilot:  # narrow and short: the screen scrolls
+        await pilot.pause()
+        scroll = app.screen.query_one("#history")
+        assert scroll.max_scroll_y > 0 and app.screen.focused is scroll
+        await pilot.press("down")
+        await pilot.pause()
+        assert scroll.scroll_y > 0
+        app.screen.reload()
+        await pilot.pause()
+        again = app.screen.query_one("#history")
+        assert again is not scroll and app.screen.focused is again
+        await pilot.press("end")
+        await pilot.pause()
+        assert again.scroll_y == again.max_scroll_y > 0
+    store.close()

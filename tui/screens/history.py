@@ -47,6 +47,10 @@ class HistoryScreen(Screen[None]):
     """
     """Two columns at 80 wide: what happened on the left, the charts on the right."""
 
+    AUTO_FOCUS = ""
+    """Nothing is focused before the first frame: focusing the scroll restyles every widget
+    in it (about 20 ms), and focus changes nothing on screen. on_mount focuses it after."""
+
     BINDINGS = [
         Binding(keys("escape", "h"), "back", "Routines", key_display="esc", id="history.back"),
         Binding(keys("c"), "checkin", "Check in", key_display="c", id="history.checkin"),
@@ -89,6 +93,13 @@ class HistoryScreen(Screen[None]):
 
                     yield from dose_lines(self.store, self.lumbar.routines, [w[0] for w in self.data.pain_weeks])
         yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._focus_scroll)
+
+    def _focus_scroll(self) -> None:
+        """Focus the scroll, so its keys work (after the first frame; see AUTO_FOCUS)."""
+        self.query_one("#history").focus()
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width < TWO_COLUMNS, "-narrow")
@@ -181,7 +192,11 @@ class HistoryScreen(Screen[None]):
         """Read the history again and redraw (after a check-in given here)."""
         self.data = self.store.history()  # type: ignore[attr-defined]
         self.breaks = _breaks_today(self.store, self.data.today)
-        self.refresh(recompose=True)
+        self.call_later(self._redraw)
+
+    async def _redraw(self) -> None:
+        await self.recompose()
+        self._focus_scroll()
 
 
 def _breaks_today(store: object, today: date) -> dict[str, float] | None:
