@@ -148,3 +148,61 @@ def test_breaks_are_exported(db: Path, wall: Wall, fmt: str) -> None:
     assert float(meeting["seconds"]) == 1800.0
     if fmt != "csv":
         assert first["seconds"] is None and meeting["how"] is None
+
+
+def test_report_break_totals_equal_the_rows(db: Path, wall: Wall) -> None:
+    """Three weeks and a day of breaks, one week without any: every cell of the report's
+    breaks table is the rows' count for that week, and the total row their sum."""
+    import contextlib
+    import re
+    from datetime import date
+
+    from tui.report import run as report_run
+
+    store = open_store(db, wall=wall)
+    start = wall.now  # Tuesday 10 March 2026, 08:30
+    for day in range(22):
+        if 6 <= day < 13:
+            continue  # the week of Monday 16 March away
+        wall.now = start + timedelta(days=day)
+        for k in range(day % 5 + 1):
+            wall.advance(minutes=25)
+            what = ("taken", "snoozed", "taken", "skipped", "meeting")[k]
+            how = {"taken": "natural" if day % 2 else "routine", "skipped": "prompt"}.get(what)
+            store.record_break(what, how, 1500.0 + day if what == "meeting" else None)
+    today = (start + timedelta(days=21)).date()
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        assert report_run("3w", None, [], store=store, today=today) == 0
+    text = buffer.getvalue()
+    section = text.split("## Desk breaks by week")[1].split("\n## ")[0]
+    table = {m[0]: [c.strip() for c in m[1:]] for m in re.findall(
+        r"^\| (\w{3} \d+ \w{3} \d{4}|total) +\| +(\d+) \| +(\d+) \| +(\d+) \| +(\d+) \| +([^|]+?) \|$",
+        section, re.M)}
+    since = today - timedelta(weeks=3)
+    conn = sqlite3.connect(db)
+
+    def week(monday: date | None) -> list[str]:
+        where = "day >= ? AND day <= ?"
+        args = (since.isoformat(), today.isoformat())
+        if monday is not None:
+            where += " AND day >= ? AND day < ?"
+            args += (monday.isoformat(), (monday + timedelta(days=7)).isoformat())
+        n = dict(conn.execute(f"SELECT what, count(*) FROM breaks WHERE {where} GROUP BY what", args).fetchall())
+        natural = conn.execute(f"SELECT count(*) FROM breaks WHERE {where} AND what = 'taken' AND how IN "
+                               "('natural', 'suspend')", args).fetchone()[0]
+        seconds = conn.execute(f"SELECT total(seconds) FROM breaks WHERE {where} AND what = 'meeting'",
+                               args).fetchone()[0]
+        minutes = round(seconds / 60)
+        meetings = f"{minutes // 60} h {minutes % 60:02d} min" if minutes >= 60 else f"{minutes} min"
+        return [str(n.get("taken", 0)), str(natural), str(n.get("snoozed", 0)), str(n.get("skipped", 0)), meetings]
+
+    mondays = [date(2026, 2, 23) + timedelta(weeks=w) for w in range(6)]
+    shown = [m for m in mondays if f"{m:%a} {m.day} {m:%b %Y}" in table]
+    assert shown == [m for m in mondays if m >= since - timedelta(days=since.weekday()) and m <= today]
+    for monday in shown:
+        assert table[f"{monday:%a} {monday.day} {monday:%b %Y}"] == week(monday), monday
+    assert table["total"] == week(None)
+    assert table["total"][0] != "0" and any(table[f"{m:%a} {m.day} {m:%b %Y}"][0] == "0" for m in shown)
+    conn.close()
+    store.close()
