@@ -1,7 +1,9 @@
 """The history screen: today, the streak, the last 28 days, the pain trend and each routine.
 
-Everything comes from one `store.history()` call (a HistoryData), made when the screen is
-built. It reads at 80x24 with no colour: every mark is a character, colour only adds emphasis.
+Everything is read from the store when the screen is built, before its first frame:
+`history()` (a HistoryData), today's desk breaks and the dose rows of the weeks shown; none
+of them costs more with ten years kept than with one week (bench/history.py times it). It
+reads at 80x24 with no colour: every mark is a character, colour only adds emphasis.
 """
 
 from __future__ import annotations
