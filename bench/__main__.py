@@ -101,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     if "history" in only:
         from .history import bench_history
 
-        years, passes = (0.05, 1) if args.smoke else (10, 5)
+        years, passes = (0.05, 1) if args.smoke else (10, 15)
         results["history"] = attempt(f"history screen with {years:g} years of data",
                                      lambda: bench_history(years, passes))
     if "browser" in only:

@@ -1,10 +1,16 @@
 """The history screen with ten years of data, against the same screen on an empty database.
 
 Ten years of three routines a day (each with its steps, a check-in before and after one of
-them) are written through the store's own API with a moving wall clock, then the screen is
-opened headless at 80x24 (Pilot) several times on each database. The figure is the median
-time from pushing the screen until the app is idle with it shown; the budget is 200 ms.
-Breaks (twenty a day) join when the store records them.
+them) and twenty desk breaks a day are written through the store's own API with a moving
+wall clock, then the screen is opened headless at 80x24 (Pilot) several times on each
+database. The figure is the median time from building and pushing the screen (its store
+read included) until its first frame is drawn: the wait a person sees after pressing the
+key. That first frame already holds everything the screen shows (the screen reads the store
+before it composes). The budget is 200 ms.
+
+Until that was measured, the figure ran to "the pilot is idle": Textual's settling after
+the frame (a second layout pass that changes no cell) and the idle detector's own sleep of
+at least 20 ms were counted too. That time is still kept, as `*_settled_ms`, in the JSON.
 """
 
 from __future__ import annotations
@@ -19,11 +25,19 @@ from typing import Any, Callable
 
 #: Work steps recorded per routine: about what the shipped routines have.
 STEPS = 8
+#: Desk breaks a day (every 24 minutes from 08:00): mostly taken, some of them natural,
+#: a few snoozed or skipped, and one meeting pause.
+BREAKS = 20
+BREAK_DAY = (("taken", "routine", None),) * 12 + (("taken", "natural", None),) * 3 + (
+    ("snoozed", None, None), ("snoozed", None, None), ("skipped", "prompt", None),
+    ("skipped", "unanswered", None), ("meeting", None, 3600.0))
 
 
-def bench_history(years: float = 10, runs: int = 5,
+def bench_history(years: float = 10, runs: int = 15,
                   opener: Callable[..., Any] | None = None) -> dict[str, Any]:
-    """Figures in ms: `full_ms`, `empty_ms` (median screen open), `ratio`, `history_ms` (the query)."""
+    """Figures in ms: `full_ms`, `empty_ms` (median time to the screen's first frame),
+    `ratio`, `history_ms` (the store's query alone), `full_settled_ms`, `empty_settled_ms`
+    (median time until the app is idle again, for comparison with earlier runs)."""
     if opener is None:
         try:
             from tui.store import open_store as opener
@@ -35,10 +49,15 @@ def bench_history(years: float = 10, runs: int = 5,
         full = opener(Path(tmp) / "full.db", wall=wall)
         started = time.perf_counter()
         days = fill(full, wall, round(365 * years))
+        breaks = hasattr(full, "record_break")
         fill_s = time.perf_counter() - started
         try:
-            full_ms = asyncio.run(open_screen(full, runs))
-            empty_ms = asyncio.run(open_screen(empty, runs))
+            times = asyncio.run(open_screens({"full": full, "empty": empty}, runs))
+            full_ms, full_settled = (statistics.median(t) for t in zip(*times["full"]))
+            empty_ms, empty_settled = (statistics.median(t) for t in zip(*times["empty"]))
+            # Each round opens both screens back to back: the median of the per-round
+            # ratios is steadier than a ratio of medians on a busy machine.
+            ratio = statistics.median(f[0] / e[0] for f, e in zip(times["full"], times["empty"]))
             queries = []
             for _ in range(runs):
                 t = time.perf_counter()
@@ -47,9 +66,11 @@ def bench_history(years: float = 10, runs: int = 5,
         finally:
             full.close()
             empty.close()
-    return {"days": days, "sessions": days * 3, "fill_s": fill_s, "full_ms": full_ms,
-            "empty_ms": empty_ms, "ratio": full_ms / empty_ms if empty_ms else None,
-            "history_ms": statistics.median(queries)}
+    return {"days": days, "sessions": days * 3, "breaks": days * BREAKS if breaks else 0,
+            "fill_s": fill_s, "full_ms": full_ms, "empty_ms": empty_ms,
+            "ratio": ratio, "runs_ms": {k: [round(f, 1) for f, _ in v] for k, v in times.items()},
+            "history_ms": statistics.median(queries),
+            "full_settled_ms": full_settled, "empty_settled_ms": empty_settled}
 
 
 class Wall:
@@ -80,26 +101,53 @@ def fill(store: Any, wall: Wall, days: int) -> int:
             store.end_session(sid, "finished")
             if n == 0:
                 store.add_checkin(4 - day % 3, "after", sid)
+        if hasattr(store, "record_break"):
+            for k, (what, how, seconds) in enumerate(BREAK_DAY):
+                wall.now = start + timedelta(days=day, hours=1, minutes=24 * k)
+                store.record_break(what, how, seconds)
     wall.now = start + timedelta(days=days, hours=1)
     return days
 
 
-async def open_screen(store: Any, runs: int) -> float:
-    """Median ms from pushing the history screen until the app is idle with it shown."""
+async def open_screens(stores: dict[str, Any], runs: int) -> dict[str, list[tuple[float, float]]]:
+    """For each store, `runs` times (ms from building and pushing the history screen to its
+    first frame drawn, ms to the app idle again). The stores take turns in one app, so a
+    busy moment of the machine lands on all of them alike."""
     from tui.app import LumbarApp
     from tui.commands import load_catalog
     from tui.screens.history import HistoryScreen
 
-    app = LumbarApp(load_catalog([]).routines, store=store, heartbeat=None, checkins=False)
-    times = []
+    app = LumbarApp(load_catalog([]).routines, store=next(iter(stores.values())), heartbeat=None,
+                    checkins=False)
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in stores}
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        for _ in range(runs):
-            t = time.perf_counter()
-            app.push_screen(HistoryScreen(store))
-            await pilot.pause()
-            times.append((time.perf_counter() - t) * 1000)
-            assert isinstance(app.screen, HistoryScreen)
-            app.pop_screen()
-            await pilot.pause()
-    return statistics.median(times)
+        for round_no in range(runs + 1):  # round 0 warms caches and is not kept
+            for name, store in stores.items():
+                drawn: list[tuple[float, bool]] = []
+                t = time.perf_counter()
+                screen = HistoryScreen(store)
+
+                def frame(shown: Any, screen: Any = screen, drawn: list = drawn) -> None:
+                    streak = shown.query("#streak")
+                    drawn.append((time.perf_counter(),
+                                  bool(streak) and "Streak:" in str(streak.first().render())))
+
+                # Published right after each layout pass has been composited and handed
+                # to the driver; the screen's first one is its first frame.
+                screen.screen_layout_refresh_signal.subscribe(app, frame, immediate=True)
+                app.push_screen(screen)
+                await pilot.pause()
+                settled = (time.perf_counter() - t) * 1000
+                assert isinstance(app.screen, HistoryScreen)
+                if not drawn:
+                    raise RuntimeError("the history screen was never drawn")
+                if not drawn[0][1]:
+                    # The figure is the wait for what the screen shows, not for an empty frame.
+                    raise RuntimeError("the history screen's first frame had no data in it")
+                if round_no:
+                    times[name].append(((drawn[0][0] - t) * 1000, settled))
+                screen.screen_layout_refresh_signal.unsubscribe(app)
+                app.pop_screen()
+                await pilot.pause()
+    return times

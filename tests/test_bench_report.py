@@ -33,3 +33,24 @@ def test_hold_budget(lumbar, bare, termdown, result):
     # The termdown ratio is printed whatever the verdict.
     vs_termdown = next(r for r in rows if r["scenario"] == "CPU: hold countdown vs termdown")
     assert vs_termdown["ratio"] == ("—" if termdown is None else f"{lumbar / termdown:.2f}x")
+
+
+def frame(ms: float) -> dict:
+    return {"label": "", "median_ms": ms, "runs_ms": [ms * 0.98, ms, ms * 1.02]}
+
+
+def test_the_termdown_first_frame_row_shows_termdowns_time():
+    ff = {"lumbar_home": frame(250.0), "lumbar_run": frame(300.0), "bare": frame(240.0),
+          "termdown": frame(120.0)}
+    rows, _ = build({"first_frame": ff})
+    row = next(r for r in rows if r["scenario"] == "first frame: termdown (reference)")
+    assert row["lumbar"] == "120 ms"
+    assert row["reference"] == "lumbar run 300 ms"
+    assert row["ratio"] == "lumbar run 2.50x"
+
+
+def test_the_termdown_first_frame_row_without_termdown():
+    ff = {"lumbar_home": frame(250.0), "lumbar_run": frame(300.0), "bare": frame(240.0)}
+    rows, _ = build({"first_frame": ff})
+    row = next(r for r in rows if r["scenario"] == "first frame: termdown (reference)")
+    assert row["lumbar"] == "not run" and row["ratio"] == "—"

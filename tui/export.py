@@ -1,7 +1,8 @@
 """`lumbar export`: every history row to stdout as JSON lines, CSV or one JSON array.
 
 Each row has `kind` (session, step, checkin, easier, dose, answer, application: one ice
-or heat, with `treatment` "ice" or "heat") and `at`, ISO
+or heat, with `treatment` "ice" or "heat"; break: one desk break taken, snoozed or skipped
+or a meeting pause, with `what`, `how` and `seconds`) and `at`, ISO
 8601 with the local UTC offset of that moment, so scripts can read the history without
 knowing the database's tables.
 """
@@ -21,7 +22,7 @@ COLUMNS = ("kind", "at", "id", "session", "routine", "routine_name", "steps", "e
            "index", "exercise", "side", "set", "round", "planned_seconds", "actual_seconds",
            "unit", "planned_count", "actual_count", "score", "moment", "names",
            "reps", "sets", "hold_seconds", "why", "answer",
-           "treatment", "rest_seconds", "episode", "reason")
+           "treatment", "rest_seconds", "episode", "reason", "what", "how", "seconds")
 
 
 def write(rows: Iterable[dict[str, Any]], fmt: str, out: TextIO) -> int:

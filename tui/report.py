@@ -1,7 +1,7 @@
 """`lumbar report`: a Markdown summary of a period to bring to a physiotherapist.
 
-Per routine, what its file prescribes against what was done; the pain trend by week; the
-two-week rule's state. Tables are padded so the text reads as well in a terminal or an
+Per routine, what its file prescribes against what was done; the pain trend by week; desk
+breaks by week; the two-week rule's state. Tables are padded so the text reads as well in a terminal or an
 e-mail as rendered.
 """
 
@@ -107,8 +107,9 @@ def summarise(rows: list[dict[str, Any]], since: date, today: date) -> Period:
     return Period(since, today, routines, checkins, pain.two_week(all_scores, today), len(days), care)
 
 
-def render(period: Period, catalog: dict[str, Routine], doses: list[str] | None = None) -> str:
-    """The report's Markdown; `doses`: the "Dose by week" section (report_doses), if any."""
+def render(period: Period, catalog: dict[str, Routine], doses: list[str] | None = None,
+           breaks: list[str] | None = None) -> str:
+    """The report's Markdown; `doses`, `breaks`: report_doses' and report_breaks' sections."""
     p = period
     span = (p.today - p.since).days + 1
     steps = sum((t.steps for t in p.routines.values()), Counter())
@@ -134,7 +135,7 @@ def render(period: Period, catalog: dict[str, Routine], doses: list[str] | None 
     idle = sorted(r.name for k, r in catalog.items() if k not in p.routines)
     if idle:
         lines += [_wrap("Not done in this period: " + ", ".join(idle) + "."), ""]
-    lines += _pain_weeks(p) + (doses or []) + _rule(p.two_week)
+    lines += _pain_weeks(p) + (doses or []) + (breaks or []) + _rule(p.two_week)
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -273,6 +274,7 @@ def run(since_text: str, out: Path | None, folders: list[Path], store=None,
         return 2
     from .commands import load_catalog, report as report_problems
     from .export import readable_rows
+    from .report_breaks import section as breaks_section
     from .report_doses import section
 
     catalog = load_catalog(folders)
@@ -282,7 +284,8 @@ def run(since_text: str, out: Path | None, folders: list[Path], store=None,
     if rows is None:
         return 1
     doses = section(rows, since, today, catalog.routines, _table)
-    text = render(summarise(rows, since, today), catalog.routines, doses)
+    text = render(summarise(rows, since, today), catalog.routines, doses,
+                  breaks_section(rows, since, today, _table))
     if out is None:
         sys.stdout.write(text)
         return 0

@@ -153,7 +153,8 @@ def test_summary(snap_compare, make_app, fake_clock):
 
 
 def history_store():
-    """A FakeStore answering with a fixed history: two months of routines and check-ins."""
+    """A FakeStore answering with a fixed history: two months of routines and check-ins, and
+    today's desk breaks."""
     from datetime import date, timedelta
 
     from tests.fakes import FakeStore, HistoryData
@@ -173,6 +174,9 @@ def history_store():
                      ("Walking-posture reset", 7, date(2026, 11, 28)), ("Strengthening trio", 2, date(2026, 10, 2))),
         checkins=42,
     )
+    # Today's desk breaks, answered here whatever the fake itself keeps.
+    store.breaks_today = lambda day=None: {"taken": 5, "natural": 2, "snoozed": 1, "skipped": 1,
+                                           "meeting": 2700.0}
     return store
 
 

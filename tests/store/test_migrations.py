@@ -43,6 +43,7 @@ def test_migrations_build_the_schema_one_version_at_a_time(tmp_path: Path) -> No
     assert seen[1][1] == {"sessions", "steps", "checkins", "easier", "meta"}
     assert seen[2][1] == seen[1][1] | {"doses", "answers"}
     assert seen[3][1] == seen[2][1] | {"applications"}
+    assert seen[4][1] == seen[3][1] | {"breaks"}
     assert migrate(conn) == VERSION  # nothing left to do
     conn.close()
     assert VERSION == len(MIGRATIONS) >= 2
@@ -54,11 +55,16 @@ def test_a_first_schema_file_is_upgraded_with_its_rows(db: Path, wall: Wall) -> 
     store = open_store(db, wall=wall)
     assert store.warning is None
     assert store.easier_names("core") == {"Plank", "Bridge"}
+    # The tables of later migrations are there and take rows.
+    store.record_break("taken", "routine")
+    store.save_break_state({"snoozes": 0})
+    assert store.breaks_today()["taken"] == 1 and store.break_state() == {"snoozes": 0}
     rows = store.rows()
     store.close()
     assert [(r["kind"], r["at"]) for r in rows[:3]] == [
         ("session", "2026-03-01T09:00:00+01:00"), ("step", "2026-03-01T09:01:00+01:00"),
         ("checkin", "2026-03-01T09:05:00+01:00")]
+    assert rows[-1]["kind"] == "break"
     conn = sqlite3.connect(db)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == VERSION
     assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)

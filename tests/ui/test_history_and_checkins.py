@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from textual.content import Content
-from textual.widgets import Sparkline, Static
+from textual.widgets import Static
 
 from tests.fakes import FakeStore, HistoryData, TwoWeekState
 from tui.engine.model import Dose, Exercise, Kind, Routine
@@ -18,6 +18,7 @@ from tui.screens.history import HistoryScreen
 from tui.screens.home import HomeScreen
 from tui.screens.session import SessionScreen
 from tui.screens.summary import SummaryScreen
+from tui.widgets.trend_rows import TrendRows
 
 SIZE = (80, 24)
 
@@ -293,10 +294,9 @@ async def test_history_pain_trend_is_drawn_from_the_weeks_with_check_ins(make_ap
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, HistoryScreen)
-        assert list(screen.query_one("#pain-before", Sparkline).data) == [6.0, 5.5, 5.0, 4.5, 4.0, 3.5]
-        assert list(screen.query_one("#pain-after", Sparkline).data) == [5.0, 4.0, 3.5, 3.0, 3.0, 2.0]
-        numbers = [text(s) for s in screen.query(".pain-numbers").results(Static)]
-        assert numbers == ["6.0 → 3.5", "5.0 → 2.0"]
+        assert screen.query_one("#pain", TrendRows).rows == (
+            ("before", [6.0, 5.5, 5.0, 4.5, 4.0, 3.5], "6.0 → 3.5"),
+            ("after", [5.0, 4.0, 3.5, 3.0, 3.0, 2.0], "5.0 → 2.0"))
         assert text(screen.query_one("#pain-weeks", Static)) == "From 12 Oct: 6 of 8 weeks checked in"
         assert text(screen.query_one("#today", Static)) == "No routine yet today."
         assert text(screen.query_one("#next-up", Static)) == "Next: Tiny (not done yet)"

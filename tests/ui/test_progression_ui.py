@@ -176,6 +176,7 @@ async def test_without_k_the_new_dose_counts_and_k_does_nothing_after_the_first_
 async def test_the_history_screen_shows_the_dose_beside_the_pain(make_app, tmp_path, shipped):
     from tests.fortnight import FIRST_EVENING, fortnight
     from tui.screens.history import HistoryScreen
+    from tui.widgets.trend_rows import TrendRows
 
     fortnight(tmp_path)
     store = open_store(tmp_path / "history.db", wall=lambda: FIRST_EVENING + timedelta(days=13))
@@ -186,7 +187,8 @@ async def test_the_history_screen_shows_the_dose_beside_the_pain(make_app, tmp_p
         texts = [s.visual.plain for s in app.screen.query(Static)]
         assert "Dose: steps above the start" in texts
         # Core basics' eight exercises: 24 steps up after the first week, 36 after the second.
-        assert "24 → 36" in texts and "Core b…" in texts
+        (label, values, numbers), *_ = app.screen.query_one("#doses", TrendRows).rows
+        assert (label, values[0], values[-1], numbers) == ("Core b…", 24, 36, "24 → 36")
     store.close()
 
 

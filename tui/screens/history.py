@@ -1,7 +1,9 @@
 """The history screen: today, the streak, the last 28 days, the pain trend and each routine.
 
-Everything comes from one `store.history()` call (a HistoryData), made when the screen is
-built. It reads at 80x24 with no colour: every mark is a character, colour only adds emphasis.
+Everything is read from the store when the screen is built, before its first frame:
+`history()` (a HistoryData), today's desk breaks and the dose rows of the weeks shown; none
+of them costs more with ten years kept than with one week (bench/history.py times it). It
+reads at 80x24 with no colour: every mark is a character, colour only adds emphasis.
 """
 
 from __future__ import annotations
@@ -14,10 +16,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Sparkline, Static
+from textual.widgets import Static
 
 from ..keys import keys
 from ..widgets.key_bar import KeyBar
+from ..widgets.trend_rows import TrendRows
 
 if TYPE_CHECKING:
     from ..app import LumbarApp
@@ -41,14 +44,14 @@ class HistoryScreen(Screen[None]):
     HistoryScreen #history-left { width: 38; height: auto; margin-right: 2; }
     HistoryScreen #history-right { width: 1fr; height: auto; }
     HistoryScreen .heading { margin-top: 1; }
-    HistoryScreen .pain-row { height: 2; }
-    HistoryScreen .pain-label { width: 8; }
-    HistoryScreen Sparkline { width: 16; height: 2; margin-right: 2; }
-    HistoryScreen .pain-numbers { width: 1fr; }
     HistoryScreen #calendar { height: auto; }
     HistoryScreen #pain-weeks { color: $text-muted; }
     """
     """Two columns at 80 wide: what happened on the left, the charts on the right."""
+
+    AUTO_FOCUS = ""
+    """Nothing is focused before the first frame: focusing the scroll restyles every widget
+    in it (about 20 ms), and focus changes nothing on screen. on_mount focuses it after."""
 
     BINDINGS = [
         Binding(keys("escape", "h"), "back", "Routines", key_display="esc", id="history.back"),
@@ -63,6 +66,7 @@ class HistoryScreen(Screen[None]):
         super().__init__()
         self.store = store
         self.data = store.history()  # type: ignore[attr-defined]
+        self.breaks = _breaks_today(store, self.data.today)
 
     @property
     def lumbar(self) -> LumbarApp:
@@ -75,8 +79,8 @@ class HistoryScreen(Screen[None]):
             with Horizontal(id="history-columns"):
                 with Vertical(id="history-left"):
                     yield Static("Today", classes="heading")
-                    # Routines and ice/heat in one list, in the order they happened; breaks
-                    # done today will join it.
+                    # Routines and ice/heat in one list, in the order they happened, then
+                    # today's desk breaks.
                     yield Static(self._today(), id="today", markup=False)
                     yield Static(self._next(), id="next-up", markup=False)
                     yield Static(self._streak(), id="streak", classes="heading", markup=False)
@@ -92,6 +96,13 @@ class HistoryScreen(Screen[None]):
                     yield from dose_lines(self.store, self.lumbar.routines, [w[0] for w in self.data.pain_weeks])
         yield KeyBar()
 
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._focus_scroll)
+
+    def _focus_scroll(self) -> None:
+        """Focus the scroll, so its keys work (after the first frame; see AUTO_FOCUS)."""
+        self.query_one("#history").focus()
+
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width < TWO_COLUMNS, "-narrow")
 
@@ -103,12 +114,14 @@ class HistoryScreen(Screen[None]):
         rows += [(hhmm, f"{hhmm}  {kind.capitalize()} · " + (f"stopped: {why}" if outcome == "stopped" and why
                                                              else words.get(outcome, outcome)))
                  for hhmm, kind, outcome, why in self.data.today_applications]
+        breaks = _breaks_line(self.breaks)
         if not rows:
-            return "No routine yet today."
+            return "No routine yet today." + (f"\n{breaks}" if breaks else "")
         rows.sort(key=lambda row: row[0])  # "HH:MM" sorts as time; the sort is stable
         lines = [line for _, line in rows]
         more = len(lines) - TODAY_ROWS
-        return "\n".join(lines[:TODAY_ROWS] + ([f"and {more} more"] if more > 0 else []))
+        return "\n".join(lines[:TODAY_ROWS] + ([f"and {more} more"] if more > 0 else [])
+                         + ([breaks] if breaks else []))
 
     def _next(self) -> str:
         """The routine waiting longest (never done first): a suggestion, not a schedule."""
@@ -158,15 +171,11 @@ class HistoryScreen(Screen[None]):
         if not any(b is not None or a is not None for _, b, a in weeks):
             yield Static("No check-ins yet: press c to give one.", id="pain-empty")
             return
-        for label, column in (("before", 1), ("after", 2)):
-            values = [w[column] for w in weeks]
-            with Horizontal(classes="pain-row"):
-                yield Static(label, classes="pain-label")
-                # A sparkline has no gaps: weeks without check-ins are left out of the line,
-                # and the numbers beside it give the scale. One week is no trend yet.
-                known = [v for v in values if v is not None]
-                yield Sparkline(known if len(known) > 1 else [], id=f"pain-{label}")
-                yield Static(_trend(values), classes="pain-numbers", markup=False)
+        # A sparkline has no gaps: weeks without check-ins are left out of the line, and
+        # the numbers beside it give the scale. One week is no trend yet.
+        yield TrendRows([(label, [w[column] for w in weeks if w[column] is not None],
+                          _trend([w[column] for w in weeks]))
+                         for label, column in (("before", 1), ("after", 2))], id="pain")
         with_data = sum(1 for _, b, a in weeks if b is not None or a is not None)
         yield Static(f"From {weeks[0][0]:%-d %b}: {with_data} of {len(weeks)} weeks checked in",
                      id="pain-weeks", markup=False)
@@ -184,7 +193,32 @@ class HistoryScreen(Screen[None]):
     def reload(self) -> None:
         """Read the history again and redraw (after a check-in given here)."""
         self.data = self.store.history()  # type: ignore[attr-defined]
-        self.refresh(recompose=True)
+        self.breaks = _breaks_today(self.store, self.data.today)
+        self.call_later(self._redraw)
+
+    async def _redraw(self) -> None:
+        await self.recompose()
+        self._focus_scroll()
+
+
+def _breaks_today(store: object, today: date) -> dict[str, float] | None:
+    """The store's count of today's desk breaks, or None from a store that keeps none."""
+    read = getattr(store, "breaks_today", None)
+    return read(today) if read is not None else None
+
+
+def _breaks_line(counts: dict[str, float] | None) -> str:
+    """'Breaks: 5 taken (2 natural)' and, when there are any, a second line '1 snoozed,
+    1 skipped, meetings 45 min'; '' for a day without breaks (or a store without them)."""
+    if not counts or not any(counts.get(k) for k in ("taken", "snoozed", "skipped", "meeting")):
+        return ""
+    taken, natural = int(counts.get("taken", 0)), int(counts.get("natural", 0))
+    line = f"Breaks: {taken} taken" + (f" ({natural} natural)" if natural else "")
+    more = [f"{int(counts[k])} {k}" for k in ("snoozed", "skipped") if counts.get(k)]
+    minutes = round(counts.get("meeting", 0) / 60)
+    if minutes:
+        more.append(f"meetings {minutes} min")
+    return line + ("\n" + ", ".join(more) if more else "")
 
 
 def _trend(values: Sequence[float | None]) -> str:

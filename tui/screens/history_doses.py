@@ -6,13 +6,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 
-from textual.containers import Horizontal
 from textual.widget import Widget
-from textual.widgets import Sparkline, Static
+from textual.widgets import Static
 
 from ..dose_history import by_week, steps_above
 from ..engine.model import Routine
 from ..engine.progression import ranged
+from ..widgets.trend_rows import TrendRows
 
 #: Routines with a dose line; the most grown come first.
 ROWS = 2
@@ -27,7 +27,9 @@ def dose_lines(store: object, routines: Mapping[str, Routine], mondays: Sequence
     read = getattr(store, "dose_rows", None)
     if read is None or not mondays:
         return
-    decisions = [(r.day, r.routine_key, r.exercise, r.level) for r in read()]
+    # Only the weeks shown and the dose each exercise had when they began: the screen's
+    # cost does not grow with the years kept.
+    decisions = [(r.day, r.routine_key, r.exercise, r.level) for r in read(mondays[0], carry=True)]
     weekly = by_week(decisions, mondays)
     rows: list[tuple[int, str, list[int]]] = []
     for key, exercises in weekly.items():
@@ -46,12 +48,7 @@ def dose_lines(store: object, routines: Mapping[str, Routine], mondays: Sequence
     if not rows:
         return
     yield Static("Dose: steps above the start", classes="heading")
-    for _, name, values in sorted(rows, key=lambda r: (-r[0], r[1]))[:ROWS]:
-        with_line = values if len(values) > 1 else []
-        text = f"{values[0]} → {values[-1]}" if len(values) > 1 else str(values[0])
-        yield Horizontal(
-            Static(name if len(name) <= 7 else name[:6] + "…", classes="pain-label", markup=False),
-            Sparkline(with_line),
-            Static(text, classes="pain-numbers", markup=False),
-            classes="pain-row",
-        )
+    yield TrendRows([(name if len(name) <= 7 else name[:6] + "…", values,
+                      f"{values[0]} → {values[-1]}" if len(values) > 1 else str(values[0]))
+                     for _, name, values in sorted(rows, key=lambda r: (-r[0], r[1]))[:ROWS]],
+                    id="doses")

@@ -19,7 +19,8 @@ from typing import Any
 
 from ..engine import pain, progression
 from . import owner, progress, queries
-from .journal import DEFAULT_TIMEOUT, RETRY_TIMEOUT, Journal, Wall
+from .breaks import BreakJournal
+from .journal import DEFAULT_TIMEOUT, RETRY_TIMEOUT, Wall
 from .records import MOMENTS, OUTCOMES, STEP_OUTCOMES, UNITS, HistoryData, Moment, Outcome, StepRecord, TwoWeekState
 from .writes import stamp
 
@@ -33,9 +34,9 @@ def _default_wall() -> datetime:
     return datetime.now().astimezone()
 
 
-class Store(Journal):
+class Store(BreakJournal):
     """See the module docstring; build one with `open_store`. The file, the waiting rows
-    and the retries are tui.store.journal's."""
+    and the retries are tui.store.journal's; the desk-break rows tui.store.breaks's."""
 
     # -- the interface ---------------------------------------------------------------------
     def begin_session(self, routine_key: str, routine_name: str, steps: int) -> int:
@@ -106,10 +107,11 @@ class Store(Journal):
         with self._lock:
             return self._query(lambda conn: progress.inputs(conn, routine_key, today))
 
-    def dose_rows(self, since: date | None = None) -> list[progress.DoseRow]:
-        """Every dose decision from `since` (local date), oldest first."""
+    def dose_rows(self, since: date | None = None, carry: bool = False) -> list[progress.DoseRow]:
+        """Every dose decision from `since` (local date), oldest first; with `carry` also
+        each exercise's latest one before `since` (see progress.dose_rows)."""
         with self._lock:
-            return self._query(lambda conn: progress.dose_rows(conn, since))
+            return self._query(lambda conn: progress.dose_rows(conn, since, carry))
 
     def last_checkin(self, session_id: int, moment: Moment) -> int | None:
         with self._lock:

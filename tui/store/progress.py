@@ -79,13 +79,21 @@ def _outcome(conn: sqlite3.Connection, session_id: int, day: str) -> Outcome:
     )
 
 
-def dose_rows(conn: sqlite3.Connection, since: date | None = None) -> list[DoseRow]:
-    """Every dose decision from `since` (a local date; None: all), oldest first."""
-    rows = conn.execute(
-        "SELECT day, routine_key, exercise, reps, sets, hold_seconds, why FROM doses "
-        "WHERE day >= ? ORDER BY id", ((since or date.min).isoformat(),)).fetchall()
+def dose_rows(conn: sqlite3.Connection, since: date | None = None, carry: bool = False) -> list[DoseRow]:
+    """Every dose decision from `since` (a local date; None: all), oldest first. With
+    `carry`, also each exercise's latest decision before `since` (its dose on that day),
+    so a window of weeks needs no rows older than that."""
+    start = (since or date.min).isoformat()
+    columns = "day, routine_key, exercise, reps, sets, hold_seconds, why"
+    sql = f"SELECT {columns}, id FROM doses WHERE day >= ?"
+    args: tuple[str, ...] = (start,)
+    if carry and since is not None:
+        sql += (f" UNION ALL SELECT {columns}, id FROM doses WHERE id IN (SELECT max(id) FROM "
+                f"doses WHERE day < ? GROUP BY routine_key, exercise)")
+        args += (start,)
+    rows = conn.execute(sql + " ORDER BY id", args).fetchall()
     return [DoseRow(date.fromisoformat(d), key, name, Level(reps, sets, hold), why)
-            for d, key, name, reps, sets, hold, why in rows]
+            for d, key, name, reps, sets, hold, why, _id in rows]
 
 
 def export_rows(conn: sqlite3.Connection) -> list[tuple[str, int, int, dict[str, Any]]]:

@@ -122,6 +122,29 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         )""",
         "CREATE INDEX applications_day ON applications (day)",
     ),
+    # 5: desk breaks: one row for each break taken, snoozed or skipped and each meeting
+    # pause (`what`). `how`: for "taken" how the break came (routine, natural, suspend,
+    # manual), for "skipped" prompt or unanswered; `seconds`: a meeting's length. The
+    # scheduler's state between runs is one JSON value in meta ("breaks.state").
+    (
+        """CREATE TABLE breaks (
+            id INTEGER PRIMARY KEY,
+            utc TEXT NOT NULL,
+            utc_offset INTEGER NOT NULL,
+            day TEXT NOT NULL,
+            what TEXT NOT NULL CHECK (what IN ('taken', 'snoozed', 'skipped', 'meeting')),
+            how TEXT,
+            seconds REAL
+        )""",
+        "CREATE INDEX breaks_day ON breaks (day)",
+    ),
+    # 6: covering indexes for the history screen, whose figures read every session: the
+    # active days (for the streak) and each routine's count and last day come from the
+    # index alone, and a routine's latest name from one index probe.
+    (
+        "CREATE INDEX sessions_day_routine ON sessions (day, routine_key, outcome)",
+        "CREATE INDEX sessions_routine ON sessions (routine_key, utc, day, outcome)",
+    ),
 )
 
 #: The version this lumbar writes.

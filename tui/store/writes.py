@@ -83,6 +83,10 @@ def apply(conn: sqlite3.Connection, op: Op, aliases: dict[int, int],
         conn.execute("UPDATE applications SET outcome = ?, reason = ?, ended_utc = ?, "
                      "ended_offset = ? WHERE id = ? AND outcome IS NULL",
                      (outcome, reason, utc, offset, real(aid)))
+    elif kind == "break":
+        what, how, seconds = args
+        conn.execute("INSERT INTO breaks (utc, utc_offset, day, what, how, seconds) "
+                     "VALUES (?, ?, ?, ?, ?, ?)", (utc, offset, day, what, how, seconds))
     elif kind == "meta":
         key, value = args
         conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
