@@ -265,6 +265,7 @@ class LumbarApp(CareMixin, Stops, RoutineFlow, EasierMemory, Heartbeat, PaletteC
         self._stop()
         self.terminal_signals.remove()
         self._stop_beat()
+        self._close_real_timer()
         if self.cues is not None:
             self.cues.close()
         if self.notifier is not None:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from textual.screen import ModalScreen
 
+from .clocks import boottime
 from .engine import activities as act
 from .engine.activities import Happened, Now
 from .engine.events import Event, SessionFinished, StepStarted
@@ -22,6 +23,7 @@ from .widgets.activity_line import ActivityLine
 
 if TYPE_CHECKING:
     from .app import LumbarApp
+    from .realtimer import RealTimer
 
 #: Events older than this when the shell sees them (after a suspend) are not sounded.
 STALE_CUE = 1.5
@@ -31,6 +33,10 @@ ROUTINE = "routine"
 
 class Heartbeat:
     """Ticking, routing and arming; a mixin, so each method names the app as its `self`."""
+
+    _realtimer: RealTimer | None = None
+    """The CLOCK_BOOTTIME timer for real-clock deadlines, once made (see `_real_timer`)."""
+    _realtimer_tried = False
 
     def tick(self: LumbarApp) -> None:
         """Read both clocks once, advance every activity, show the result."""
@@ -120,7 +126,16 @@ class Heartbeat:
         if self.heartbeat is None or not self.activities.items:
             return
         # Every activity is visible: on its screen or in the status line.
-        delay = act.wake_delay(self.activities, self.now(), act.names(self.activities))
+        now, names = self.now(), act.names(self.activities)
+        timer = self._real_timer()
+        if timer is not None:
+            # Real-clock deadlines wait on a CLOCK_BOOTTIME timer that fires on time across a
+            # suspend; the loop's timer then serves the routine alone, and nothing polls.
+            delay, real_at = act.wake_times(self.activities, now, names)
+            if real_at is not None:
+                timer.arm(real_at)
+        else:
+            delay = act.wake_delay(self.activities, now, names)
         if delay is not None:
             # Not set_timer: Textual's one-shot Timer silently drops its callback when its
             # task starts later than its own delay (it "skips" the missed tick, and a
@@ -134,6 +149,28 @@ class Heartbeat:
         if self._beat is not None:
             self._beat.cancel()
             self._beat = None
+        if self._realtimer is not None:
+            self._realtimer.cancel()
+
+    def _real_timer(self: LumbarApp) -> RealTimer | None:
+        """The exact real-clock timer, made on first use; None where there is none (not
+        Linux, or clocks that are not the system's: tests and scaled benchmark runs)."""
+        if self._realtimer is None and not self._realtimer_tried:
+            self._realtimer_tried = True
+            if self.real_clock is boottime and self.time_scale == 1.0:
+                from .realtimer import RealTimer
+
+                timer = RealTimer(asyncio.get_running_loop(), lambda: self.call_next(self.tick))
+                if timer.exact:
+                    self._realtimer = timer
+                else:
+                    timer.close()
+        return self._realtimer
+
+    def _close_real_timer(self: LumbarApp) -> None:
+        if self._realtimer is not None:
+            self._realtimer.close()
+            self._realtimer = None
 
     def _sound(self: LumbarApp, event: Event, now: float) -> None:
         if self.cues is None or now - event.at > STALE_CUE:
