@@ -51,12 +51,16 @@ class Runner:
         out, err: where event lines and problems go.
         logind: a Logind (tui/logind.py), or None for none.
         real, mono: the real and the monotonic clock (tests pass fakes).
+        timer: makes the wake-up timer from (loop, callback); default a RealTimer on
+            `real` (the benchmark's simulated day passes a scaled one).
     """
 
     def __init__(self, keeper: Any, *, lock: Any = None, out: IO[str] = sys.stdout,
                  err: IO[str] = sys.stderr, logind: Any = None,
                  real: Callable[[], float] = boottime,
-                 mono: Callable[[], float] = time.monotonic) -> None:
+                 mono: Callable[[], float] = time.monotonic,
+                 timer: Callable[[asyncio.AbstractEventLoop, Callable[[], None]], Any] | None = None,
+                 ) -> None:
         self.keeper = keeper
         self.lock = lock
         self.out, self.err = out, err
@@ -69,6 +73,7 @@ class Runner:
         """The session is idle or locked since then (logind), else None."""
         self.asleep_since: float | None = None
         self._skew = 0.0
+        self._make_timer = timer
         self._timer: Any = None
         self._stop: asyncio.Event | None = None
 
@@ -92,9 +97,12 @@ class Runner:
                 if not await _first(took, self._stop):
                     return 0
                 self._say("the other scheduler stopped; scheduling breaks here", self.err)
-            from .realtimer import RealTimer
+            if self._make_timer is not None:
+                self._timer = self._make_timer(loop, self.tick)
+            else:
+                from .realtimer import RealTimer
 
-            self._timer = RealTimer(loop, self.tick, self.real)
+                self._timer = RealTimer(loop, self.tick, self.real)
             self.begin()
             if self.logind is not None:
                 await self.logind.start(self.on_idle, self.on_sleep)
@@ -102,6 +110,11 @@ class Runner:
             return 0
         finally:
             self.close()
+
+    def stop(self) -> None:
+        """End `main` as SIGTERM would (from the loop's thread)."""
+        if self._stop is not None:
+            self._stop.set()
 
     def close(self) -> None:
         for sig in (signal.SIGTERM, signal.SIGINT):
