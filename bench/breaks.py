@@ -151,7 +151,7 @@ async def _day(scale: float) -> dict[str, Any]:
     from tui.engine.breakstate import Schedule
     from tui.engine.events import BreakDue, BreakHeadsUp, BreakTaken
     from tui.engine.workhours import Hours
-    from tui.headless import Runner
+    from tui.headless_runner import Runner
 
     sim = SimClock(scale)
     hours = Hours(start=wall_time(9), end=wall_time(17), days=frozenset(range(7)), zone=timezone.utc)

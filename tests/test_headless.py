@@ -20,7 +20,7 @@ from tui.breaks_keeper import BreakKeeper
 from tui.breaks_lock import NAME, SchedulerLock
 from tui.engine.breakstate import Schedule
 from tui.engine.workhours import Hours
-from tui.headless import Runner
+from tui.headless_runner import Runner
 
 ROOT = Path(__file__).resolve().parent.parent
 posix = pytest.mark.skipif(sys.platform == "win32", reason="signals and flock are POSIX")
@@ -268,7 +268,7 @@ def test_away_for_less_than_a_break_counts_nothing():
 
 
 def test_the_running_all_day_modules_import_no_textual():
-    code = ("import sys, tui.headless, tui.realtimer, tui.breaks_lock, tui.logind, tui.breaks_keeper\n"
+    code = ("import sys, tui.headless, tui.headless_runner, tui.realtimer, tui.breaks_lock, tui.logind, tui.breaks_keeper\n"
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich', 'yaml')))\n")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                             timeout=60, check=False)
