@@ -1,0 +1,56 @@
+"""A second lumbar follows the holder's schedule through the store, and never prompts."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from tests.fakes import FakeStore
+from tests.test_breaks_keeper import MONDAY_9, Clocks, keeper
+from tui.breaks_follow import FOLLOW, REFRESH, BreakFollower
+from tui.engine import activities as A
+from tui.engine import breaks as B
+
+
+def pair():
+    clocks = Clocks(MONDAY_9 + timedelta(minutes=5))
+    store = FakeStore(wall=clocks.wall)
+    holder = keeper(clocks, store)
+    state, events = holder.begin(clocks.real)
+    holder.handle(state, events)
+    return clocks, store, holder, state, BreakFollower(keeper(clocks, store))
+
+
+def test_it_shows_the_holders_countdown_and_counts():
+    clocks, store, holder, state, follower = pair()
+    clocks.real += 300
+    state, events = B.advance(state, clocks.real)
+    mine = follower.state(clocks.real)
+    assert B.view(mine, clocks.real).remaining == pytest.approx(B.view(state, clocks.real).remaining)
+    # The holder snoozes at the prompt: the follower sees it once it reads the store again.
+    clocks.real += 15 * 60
+    state, events = B.advance(state, clocks.real)
+    state, more = B.snooze(state, clocks.real)
+    holder.handle(state, events + more)
+    assert follower.stale(mine, clocks.real)
+    mine = follower.state(clocks.real)
+    view = B.view(mine, clocks.real)
+    assert view.remaining == pytest.approx(5 * 60) and view.counts.snoozed == 1
+    assert not follower.stale(mine, clocks.real + 30)  # "5 min" still
+    assert follower.stale(mine, clocks.real + REFRESH)
+
+
+def test_the_follow_driver_never_gives_an_event_even_when_a_break_is_due():
+    clocks, _, _, _, follower = pair()
+    agg = A.add(A.Activities(), "breaks", FOLLOW, follower.state(clocks.real))
+    agg, happened = A.advance(agg, A.Now(0.0, clocks.real + 3600))
+    assert happened == ()
+    assert A.view(agg, "breaks", A.Now(0.0, clocks.real + 3600)).status == "due"
+
+
+def test_following_writes_nothing():
+    clocks, store, _, _, follower = pair()
+    rows, saves = list(store.breaks), store.break_saves
+    follower.state(clocks.real + 3600)  # a break found due: the holder's to prompt
+    assert store.breaks == rows and store.break_saves == saves
