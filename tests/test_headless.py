@@ -274,3 +274,22 @@ def test_the_running_all_day_modules_import_no_textual():
                             timeout=60, check=False)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+@posix
+def test_sigterm_while_waiting_for_the_lock_exits_0_and_leaves_the_holder_be(tmp_path):
+    first = spawn(tmp_path)
+    second = None
+    try:
+        read_until(first, "scheduling stretch breaks")
+        second = spawn(tmp_path)
+        assert "waiting to take over" in second.stderr.readline()
+        second.send_signal(signal.SIGTERM)
+        assert second.wait(10) == 0
+        assert first.poll() is None
+        assert SchedulerLock(tmp_path / "data" / NAME).holder() == first.pid
+    finally:
+        for proc in (first, second):
+            if proc is not None:
+                proc.kill()
+                proc.wait(10)
