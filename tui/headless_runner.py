@@ -23,6 +23,7 @@ import time
 from typing import IO, TYPE_CHECKING, Any, Callable
 
 from . import headless_lines
+from .away import Away
 from .clocks import boottime
 from .engine import breaks
 from .engine.events import BreakSkipped, Event
@@ -30,9 +31,6 @@ from .engine.events import BreakSkipped, Event
 if TYPE_CHECKING:
     from .engine.breakstate import Breaks
 
-#: A gain of the real clock over the monotonic one at least this large is a suspend
-#: (seconds). Both clocks tick from the same source while awake; only sleep parts them.
-SLEPT = 1.0
 #: The wall clock moved against the real one by more than this (seconds): it was set.
 WALL_SET = 2.0
 
@@ -64,10 +62,7 @@ class Runner:
         self.state: Breaks | None = None
         self.prompt_since: float | None = None
         """When the open prompt opened (real clock), for the unanswered skip."""
-        self.idle_since: float | None = None
-        """The session is idle or locked since then (logind), else None."""
-        self.asleep_since: float | None = None
-        self._skew = 0.0
+        self.away = Away(real, mono)
         self._make_timer = timer
         self._timer: Any = None
         self._stop: asyncio.Event | None = None
@@ -126,7 +121,7 @@ class Runner:
 
     def begin(self) -> None:
         now = self.real()
-        self._skew = now - self.mono()
+        self.away = Away(self.real, self.mono)
         state, events = self.keeper.begin(now)
         self.state = state
         sch = state.schedule
@@ -141,13 +136,10 @@ class Runner:
         assert self.state is not None
         now = self.real()
         state, events = self._wall_moved(self.state, now)
-        gain = (now - self.mono()) - self._skew
-        if gain >= SLEPT:
-            start = self.asleep_since if self.asleep_since is not None else now - gain
-            state, slept = breaks.suspended(state, start, start + gain)
-            events += slept
-            self._skew += gain
-        self.asleep_since = None
+        slept = self.away.slept()
+        if slept is not None:
+            state, more = breaks.suspended(state, *slept)
+            events += more
         state, more = breaks.advance(state, now)
         events += more
         self._after(state, events)
@@ -155,26 +147,18 @@ class Runner:
 
     def on_idle(self, idle: bool, since: float) -> None:
         """logind: the session went idle or locked at `since` (real clock), or came back."""
-        if self.state is None:
+        gone = self.away.idle(idle, since)
+        if self.state is None or gone is None:
             return
-        if idle:
-            if self.idle_since is None:
-                self.idle_since = since
-            return
-        away, self.idle_since = self.idle_since, None
-        if away is None:
-            return
-        now = self.real()
-        if now - away >= self.state.schedule.break_length:
-            state, events = breaks.break_taken(self.state, now, natural=True)
+        if gone >= self.state.schedule.break_length:
+            state, events = breaks.break_taken(self.state, self.real(), natural=True)
             self._after(state, events)
         self.tick()
 
     def on_sleep(self, going: bool, at: float) -> None:
         """logind PrepareForSleep: the machine goes to sleep at `at`, or woke up."""
-        if going:
-            self.asleep_since = at
-        elif self.state is not None:
+        self.away.sleep(going, at)
+        if not going and self.state is not None:
             self.tick()
 
     # --- inside ------------------------------------------------------------------------------
@@ -201,7 +185,7 @@ class Runner:
     def _unanswered(self, now: float) -> None:
         """Close a prompt nobody answered within a break's length (unless the user is away)."""
         state = self.state
-        if state is None or self.prompt_since is None or self.idle_since is not None:
+        if state is None or self.prompt_since is None or self.away.idle_since is not None:
             return
         if now - self.prompt_since >= state.schedule.break_length:
             state, events = breaks.skip(state, now)
@@ -211,7 +195,7 @@ class Runner:
         if self._timer is None or self.state is None:
             return
         at = breaks.deadline(self.state)
-        if self.prompt_since is not None and self.idle_since is None:
+        if self.prompt_since is not None and self.away.idle_since is None:
             at = min(at, self.prompt_since + self.state.schedule.break_length)
         self._timer.arm(at)
 
