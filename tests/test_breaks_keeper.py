@@ -221,3 +221,15 @@ def test_a_saved_state_round_trips_through_begin():
     assert events == ()
     assert again.due == pytest.approx(clocks.real + 240)
     assert again.snoozes == 1 and again.counts.snoozed == 1
+
+
+def test_a_store_without_the_break_methods_still_runs_the_schedule():
+    class Older:
+        """A store from before the breaks table."""
+
+    clocks = Clocks()
+    k = keeper(clocks, Older(), Sent())
+    state, events = k.begin(clocks.real)
+    assert events == () and state.due == pytest.approx(clocks.real + 1200)
+    k.handle(state, (BreakSkipped(1.0), BreakDue(2.0, 2)))
+    assert len(k.notifier.notices) == 1

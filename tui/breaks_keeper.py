@@ -80,8 +80,8 @@ class BreakKeeper:
             return breaks.start(self.schedule, real_now, offset)
         zone = self.schedule.hours.zone
         day = local_date(zone, real_now + offset + EDGE)
-        saved = _quietly(self.store.break_state) or {}
-        today = _quietly(self.store.breaks_today, day) or {}
+        saved = _quietly(getattr(self.store, "break_state", None)) or {}
+        today = _quietly(getattr(self.store, "breaks_today", None), day) or {}
         counts = Counts(day, taken=int(today.get("taken", 0)), natural=int(today.get("natural", 0)),
                         snoozed=int(today.get("snoozed", 0)), skipped=int(today.get("skipped", 0)),
                         meeting=float(today.get("meeting", 0.0)))
@@ -160,8 +160,11 @@ class BreakKeeper:
             self.notifier.send(Notice(title, body, "critical"))
 
 
-def _quietly(fn: Callable[..., Any], *args: Any) -> Any:
-    """A store read that must not stop the schedule from starting (the store reports it)."""
+def _quietly(fn: Callable[..., Any] | None, *args: Any) -> Any:
+    """A store read that must not stop the schedule from starting (the store reports its
+    own failures); None for a store without it (one older than the breaks table)."""
+    if fn is None:
+        return None
     try:
         return fn(*args)
     except Exception:  # noqa: BLE001

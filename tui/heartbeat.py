@@ -42,8 +42,10 @@ class Heartbeat:
         """Read both clocks once, advance every activity, show the result."""
         if self.terminal_signals.stopped:
             self.terminal_signals.deliver()  # before the clock counts the stopped time
-        self.activities, happened = act.advance(self.activities, self.now())
-        self._route(happened)
+        now = self.now()
+        slept = self.slept(now)  # a sleep since the last tick goes to the breaks first
+        self.activities, happened = act.advance(self.activities, now)
+        self._route(slept + happened)
 
     def _after(self: LumbarApp, events: Iterable[Event], activity: str = ROUTINE) -> None:
         """Route events that one activity's command returned (not yet tagged)."""
@@ -52,6 +54,8 @@ class Heartbeat:
     def _route(self: LumbarApp, happened: Iterable[Happened]) -> None:
         """Record, trace and sound each event in time order, then refresh every view."""
         now = self.clock()
+        happened = tuple(happened)
+        self.keep_breaks(happened)  # the breaks' rows, notices and saved state
         for item in happened:
             event = item.event
             if item.activity != ROUTINE:
@@ -102,7 +106,8 @@ class Heartbeat:
             screen.mount(line)
         shown = getattr(screen, "shows", None)
         if any(a.name != shown for a in self.activities.items):
-            line.show(tuple((name, v) for name, v in act.views(self.activities, now) if name != shown))
+            line.show(tuple((name, self.status_view(name, v))
+                            for name, v in act.views(self.activities, now) if name != shown))
         else:
             line.show(())  # cheap: at frame rate the routine alone runs
 

@@ -94,7 +94,8 @@ class KeyBar(Widget):
 
     def hints(self) -> list[KeyHint]:
         """Every key this screen shows in a bar, in order, whatever the width."""
-        return [hint for hint in key_hints(self.screen) if hint.show and not hint.app_level]
+        # The App's own keys shown on every screen (desk breaks) come after the screen's.
+        return [hint for hint in key_hints(self.screen) if hint.show]
 
     def fitted(self, width: int) -> list[KeyHint | None]:
         """The hints that fit ``width`` cells; None marks where some were left out."""
