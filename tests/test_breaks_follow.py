@@ -52,5 +52,18 @@ def test_the_follow_driver_never_gives_an_event_even_when_a_break_is_due():
 def test_following_writes_nothing():
     clocks, store, _, _, follower = pair()
     rows, saves = list(store.breaks), store.break_saves
-    follower.state(clocks.real + 3600)  # a break found due: the holder's to prompt
+    clocks.real += 3600
+    follower.state(clocks.real)  # a break found due: the holder's to prompt
     assert store.breaks == rows and store.break_saves == saves
+
+
+def test_it_reads_the_store_again_at_least_once_a_minute_and_every_few_seconds_while_due():
+    from tui.breaks_follow import DUE_REFRESH
+
+    clocks, _, _, _, follower = pair()
+    mine = follower.state(clocks.real)
+    assert FOLLOW.deadline(mine) == pytest.approx(clocks.real + REFRESH)
+    clocks.real += 3600  # the holder's break is due (its prompt open there)
+    due = follower.state(clocks.real)
+    assert due.prompt and FOLLOW.deadline(due) == pytest.approx(clocks.real + DUE_REFRESH)
+    assert not follower.stale(due, clocks.real + 1) and follower.stale(due, clocks.real + 5)

@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from .breaks_app import BreaksMixin
+from .breaks_owner import BreaksOwner
 from .care import CareMixin
 from .clocks import boottime
 from .easier_memory import EasierMemory
@@ -41,7 +42,7 @@ if TYPE_CHECKING:
     from .widgets.activity_line import ActivityLine
 
 
-class LumbarApp(BreaksMixin, CareMixin, Stops, RoutineFlow, EasierMemory, Heartbeat, PaletteCommands, App[None]):
+class LumbarApp(BreaksOwner, BreaksMixin, CareMixin, Stops, RoutineFlow, EasierMemory, Heartbeat, PaletteCommands, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "lumbar"
     BINDINGS = [
@@ -282,6 +283,7 @@ class LumbarApp(BreaksMixin, CareMixin, Stops, RoutineFlow, EasierMemory, Heartb
         self.terminal_signals.remove()
         self._stop_beat()
         self._close_real_timer()
+        self.stop_breaks_owner()
         if self.cues is not None:
             self.cues.close()
         if self.notifier is not None:

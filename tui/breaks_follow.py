@@ -21,13 +21,25 @@ from .engine.breakview import minutes_shown
 #: Longest time between two readings of the store while following (seconds): the
 #: countdown shows whole minutes, so its view changes at least this often anyway.
 REFRESH = 60.0
+#: The same while a break is due: the holder's prompt is answered there, and this view
+#: should follow within a few seconds (a small read of the store each time).
+DUE_REFRESH = 5.0
 
 
 def _advance(state: Breaks, now: float) -> tuple[Breaks, tuple[()]]:
     return breaks.advance(state, now)[0], ()
 
 
-FOLLOW = Driver(clock=breaks.CLOCK, advance=_advance, deadline=breaks.deadline,
+def _refresh(state: Breaks) -> float:
+    return DUE_REFRESH if state.prompt else REFRESH
+
+
+def _deadline(state: Breaks) -> float:
+    """The schedule's own next change, or the next reading of the store, if sooner."""
+    return min(breaks.deadline(state), state.clock + _refresh(state))
+
+
+FOLLOW = Driver(clock=breaks.CLOCK, advance=_advance, deadline=_deadline,
                 next_change=breaks.next_change, view=breaks.view, finished=breaks.finished)
 """The break schedule as another process runs it: the same view, no events."""
 
@@ -51,13 +63,15 @@ class BreakFollower:
     def state(self, real_now: float) -> Breaks:
         """The holder's schedule at `real_now` (real clock), as the store has it now."""
         state, _ = self.keeper.begin(real_now)  # a break found due is the holder's to prompt
+        state, _ = breaks.advance(state, real_now)  # ...and shows as due here at once
         self.read_at = real_now
         self.shown = breaks.view(state, real_now)
         return state
 
     def stale(self, state: Breaks, real_now: float) -> bool:
-        """Time to read the store again: the view changed since, or REFRESH passed."""
-        if self.read_at is None or real_now - self.read_at >= REFRESH:
+        """Time to read the store again: the view changed since, or REFRESH passed
+        (DUE_REFRESH while a break is due)."""
+        if self.read_at is None or real_now - self.read_at >= _refresh(state):
             return True
         return _shown(breaks.view(state, real_now)) != _shown(self.shown)
 
