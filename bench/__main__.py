@@ -201,14 +201,14 @@ def _terminal_parts(server: Server, only: set[str], window: Window, runs: int,
 def _breaks_waiting(server: Server, window: Window) -> dict[str, Any]:
     """The App with the scheduler on, waiting for a break, and the bare idle app, one after
     the other in this run."""
-    from .breaks import waiting_targets
+    from .breaks import waiting_pair, waiting_targets
 
     targets = waiting_targets()
     if targets is None:
         return {"skipped": "`lumbar breaks` is not in this build"}
-    return {role: attempt(f"{target.label}: {window.seconds:g} s window",
-                          lambda: asdict(measure(server, target, window)))
-            for role, target in targets.items()}
+    return attempt(f"{' and '.join(t.label for t in targets.values())}, at once: "
+                   f"{window.seconds:g} s window",
+                   lambda: waiting_pair(server, targets, window.seconds, window.warmup, window.rss_every))
 
 
 def _cpus() -> int | None:

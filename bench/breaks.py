@@ -1,5 +1,10 @@
 """Desk breaks: what waiting for a break costs, and how late each prompt comes.
 
+- Waiting in the App: `lumbar breaks` (on duty, the countdown in the status line) and the
+  bare idle Textual app, both running at once in tmux over the same window, so a busy
+  moment of the machine lands on both. CPU is each process's time on a core from
+  /proc/PID/task/*/schedstat, in nanoseconds: /proc/PID/stat counts 10 ms ticks, which
+  over a 20 s window is 0.05 points a tick, as coarse as the budget itself.
 - Headless CPU: `python -m tui.headless` (the code behind `lumbar breaks --headless`) with
   working hours all day, so it is on duty and waiting for a break; utime+stime from /proc
   over the window after a warm-up, as bench/usage.py measures the app.
@@ -29,7 +34,8 @@ from pathlib import Path
 from typing import Any
 
 from .targets import BARE_MARKER, HOME, HOME_MARKER, LUMBAR_ENV, ROOT, Target, bare, lumbar
-from .tmux import cpu_seconds, rss_mib
+from .probe import read_rate
+from .tmux import Server, cpu_seconds, rss_mib
 
 #: Working hours all day, every day: the scheduler is on duty whenever the bench runs.
 ALWAYS = 'work_hours: "00:00-00:00"\nwork_days: [mon, tue, wed, thu, fri, sat, sun]\n'
@@ -61,6 +67,55 @@ def waiting_targets() -> dict[str, Target] | None:
             "bare": Target("bare Textual app, idle", bare("idle"), BARE_MARKER, count)}
 
 
+def run_seconds(pid: int) -> float:
+    """Time the process's threads have run on a core (seconds, nanosecond resolution);
+    utime + stime (10 ms ticks) where schedstat cannot be read."""
+    try:
+        total = 0
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            total += int((task / "schedstat").read_text().split()[0])
+        return total / 1e9
+    except (OSError, ValueError, IndexError):
+        return cpu_seconds(pid)
+
+
+def waiting_pair(server: Server, targets: dict[str, Target], seconds: float,
+                 warmup: float = 3.0, rss_every: float = 5.0) -> dict[str, Any]:
+    """Every target running at once over one window: CPU %, RSS and ticks of each."""
+    from .usage import start
+
+    panes = {role: start(server, target) for role, target in targets.items()}
+    try:
+        time.sleep(warmup)
+        for pane, ticks in panes.values():
+            if ticks:
+                os.kill(pane.pid, signal.SIGUSR1)
+        cpu0 = {role: run_seconds(pane.pid) for role, (pane, _) in panes.items()}
+        t0 = time.monotonic()
+        rss: dict[str, list[float]] = {role: [rss_mib(pane.pid)] for role, (pane, _) in panes.items()}
+        while (left := t0 + seconds - time.monotonic()) > 0:
+            time.sleep(min(rss_every, left))
+            for role, (pane, _) in panes.items():
+                rss[role].append(rss_mib(pane.pid))
+        cpu1 = {role: run_seconds(pane.pid) for role, (pane, _) in panes.items()}
+        t1 = time.monotonic()
+        for pane, ticks in panes.values():
+            if ticks:
+                os.kill(pane.pid, signal.SIGUSR1)
+        time.sleep(0.05)
+        return {role: {"label": targets[role].label, "cpu_pct": 100 * (cpu1[role] - cpu0[role]) / (t1 - t0),
+                       "rss_mib": statistics.median(rss[role]), "rss_max_mib": max(rss[role]),
+                       "ticks_per_s": read_rate(ticks) if ticks else float("nan"),
+                       "visible_per_s": float("nan"), "window_s": t1 - t0,
+                       "extra": {"cpu": "schedstat, both at once"}}
+                for role, (pane, ticks) in panes.items()}
+    finally:
+        for pane, ticks in panes.values():
+            pane.close()
+            if ticks:
+                os.unlink(ticks)
+
+
 def headless_cpu(seconds: float, warmup: float = 3.0) -> dict[str, Any]:
     """CPU % of one core of the headless scheduler waiting for its next break."""
     env = {k: v for k, v in os.environ.items() if k != "DBUS_SESSION_BUS_ADDRESS"}
@@ -73,13 +128,13 @@ def headless_cpu(seconds: float, warmup: float = 3.0) -> dict[str, Any]:
         if "scheduling" not in first:
             raise RuntimeError(f"the headless scheduler did not start: {first!r}")
         time.sleep(warmup)
-        cpu0, t0 = cpu_seconds(proc.pid), time.monotonic()
+        cpu0, t0 = run_seconds(proc.pid), time.monotonic()
         rss = [rss_mib(proc.pid)]
         end = t0 + seconds
         while (left := end - time.monotonic()) > 0:
             time.sleep(min(5.0, left))
             rss.append(rss_mib(proc.pid))
-        cpu1, t1 = cpu_seconds(proc.pid), time.monotonic()
+        cpu1, t1 = run_seconds(proc.pid), time.monotonic()
         proc.send_signal(signal.SIGTERM)
         code = proc.wait(10)
     finally:
