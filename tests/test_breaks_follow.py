@@ -67,3 +67,15 @@ def test_it_reads_the_store_again_at_least_once_a_minute_and_every_few_seconds_w
     due = follower.state(clocks.real)
     assert due.prompt and FOLLOW.deadline(due) == pytest.approx(clocks.real + DUE_REFRESH)
     assert not follower.stale(due, clocks.real + 1) and follower.stale(due, clocks.real + 5)
+
+
+def test_it_counts_down_the_holders_interval_not_its_own():
+    clocks = Clocks(MONDAY_9 + timedelta(minutes=5))
+    store = FakeStore(wall=clocks.wall)
+    holder = keeper(clocks, store)
+    holder.schedule = B.Schedule(every=60.0, hours=holder.schedule.hours)  # `--every 1m` there
+    state, events = holder.begin(clocks.real)
+    holder.handle(state, events)
+    follower = BreakFollower(keeper(clocks, store))  # 20 minutes here
+    clocks.real += 10
+    assert B.view(follower.state(clocks.real), clocks.real).remaining == pytest.approx(50)

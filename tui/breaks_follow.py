@@ -11,6 +11,7 @@ ends, the lock's waiter hands the schedule over and this lumbar runs it itself. 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from .engine import breaks
@@ -55,6 +56,7 @@ class BreakFollower:
     def __init__(self, keeper: Any, holder: int | None = None) -> None:
         self.keeper = keeper
         self.holder = holder
+        self._schedule = keeper.schedule
         self.read_at: float | None = None
         """When the store was last read (real clock)."""
         self.shown: Any = None
@@ -62,6 +64,10 @@ class BreakFollower:
 
     def state(self, real_now: float) -> Breaks:
         """The holder's schedule at `real_now` (real clock), as the store has it now."""
+        # The holder's interval, which its own --every may have set.
+        every = _saved_every(self.keeper.store)
+        self.keeper.schedule = (self._schedule if every is None
+                                else replace(self._schedule, every=every))
         state, _ = self.keeper.begin(real_now)  # a break found due is the holder's to prompt
         state, _ = breaks.advance(state, real_now)  # ...and shows as due here at once
         self.read_at = real_now
@@ -74,6 +80,15 @@ class BreakFollower:
         if self.read_at is None or real_now - self.read_at >= _refresh(state):
             return True
         return _shown(breaks.view(state, real_now)) != _shown(self.shown)
+
+
+def _saved_every(store: Any) -> float | None:
+    try:
+        every = (store.break_state() or {}).get("every")
+    except Exception:  # noqa: BLE001 - no saved state (or an older store): the settings' interval
+        return None
+    ok = isinstance(every, (int, float)) and not isinstance(every, bool) and every > 0
+    return float(every) if ok else None
 
 
 def _shown(view: Any) -> tuple:

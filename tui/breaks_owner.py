@@ -16,6 +16,7 @@ A mixin for LumbarApp, in front of BreaksMixin (tui/breaks_app.py), whose `start
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Callable
 
 from .engine import activities as act
@@ -58,6 +59,8 @@ class BreaksOwner:
         from .settings import Settings
 
         schedule = (self.break_settings or Settings()).schedule()
+        if every is not None:
+            schedule = replace(schedule, every=float(every))
         self.follower = BreakFollower(BreakKeeper(schedule, store=self.store, wall=self.wall),
                                       lock.holder())
         now = self.now()
