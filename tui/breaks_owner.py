@@ -155,13 +155,14 @@ class BreaksOwner:
             return
         gone = away.idle(idle, since)
         if state is not None and gone is not None and gone >= state.schedule.break_length:
-            self.breaks_command(breaks.break_taken, True)
+            # As a Textual callback, as the heartbeat's own wake-ups run.
+            self.call_next(self.breaks_command, breaks.break_taken, True)
 
     def _heard_sleep(self: LumbarApp, going: bool, at: float) -> None:
         if self._away is not None:
             self._away.sleep(going, at)
         if not going:
-            self.tick()
+            self.call_next(self.tick)
 
 
 def _lock_beside(store: Any) -> SchedulerLock | None:

@@ -132,3 +132,47 @@ async def test_logind_places_a_suspend_at_the_moment_it_began(breaks_app, real, 
         await pilot.pause()
         assert [(t.how, t.at) for t in taken] == [("suspend", pytest.approx(went))]
         assert app.breaks_state.due == pytest.approx(real.now + 1200)
+
+
+async def test_through_dbus_an_idle_stretch_reported_by_logind_counts_as_a_natural_break(
+        make_app, monkeypatch, wall, store):
+    """The App on the system's clocks, logind faked on a private bus (tests/logind_fake.py)."""
+    import shutil
+    import sys
+    import time
+
+    if not sys.platform.startswith("linux") or shutil.which("dbus-daemon") is None:
+        pytest.skip("needs Linux and dbus-daemon")
+    pytest.importorskip("dbus_fast")
+    from tests.logind_fake import FakeLogind
+    from tests.notify.fake_server import start_daemon
+    from tui.clocks import boottime
+
+    daemon, address = start_daemon()
+    monkeypatch.setenv("DBUS_SYSTEM_BUS_ADDRESS", address)
+    monkeypatch.delenv("XDG_SESSION_ID", raising=False)
+    fake = FakeLogind(address)
+    fake.start()
+    try:
+        app = make_app(clock=time.monotonic, real_clock=boottime, store=store, checkins=False,
+                       remember=False)
+        app.break_settings = Settings(work_hours="00:00-00:00", work_days=ALL_DAYS)
+        app.breaks_at_start = (True, None)
+        async with app.run_test(size=SIZE) as pilot:
+            for _ in range(100):
+                await pilot.pause(0.02)
+                if app._logind is not None and app._logind.session is not None:
+                    break
+            assert app._logind.session is not None
+            away = int((time.monotonic() - 300) * 1e6)  # idle for five minutes
+            fake.call(lambda: fake.session.set(IdleHint=True, IdleSinceHintMonotonic=away))
+            fake.call(lambda: fake.session.set(IdleHint=False))
+            for _ in range(100):
+                await pilot.pause(0.02)
+                if store.breaks:
+                    break
+            assert [b[:2] for b in store.breaks] == [("taken", "natural")]
+    finally:
+        fake.stop()
+        daemon.terminate()
+        daemon.wait(5)
