@@ -106,10 +106,11 @@ class BreakPrompt(_BreaksModal):
             self.close()  # answered, taken, or withdrawn at the end of working hours
             return
         if v.snoozes_left > 0:
-            offer = (f"Enter starts {self.routine}; s puts it off {self.snooze_minutes:g} min "
-                     f"({v.snoozes_left} more in a row); k skips it.")
+            offer = (f"Enter: start {self.routine}.  s: snooze {self.snooze_minutes:g} min "
+                     f"({v.snoozes_left} left).  k: skip.")
         else:
-            offer = f"Enter starts {self.routine}; k skips it. No more snoozes in a row."
+            offer = (f"Enter: start {self.routine}.  k: skip.  "
+                     "No more snoozes: it was put off as often as it may be in a row.")
         self.query_one("#prompt-offer", Static).update(offer)
         self.refresh_bindings()
 
@@ -120,7 +121,7 @@ class BreakPrompt(_BreaksModal):
     def refused(self) -> None:
         """The snooze was refused: say so plainly and stay."""
         refused = self.query_one("#prompt-refused", Static)
-        refused.update("No more snoozes: this break was put off twice in a row already. "
+        refused.update("Not snoozed: this break was put off as often as it may be in a row. "
                        "Take it now (Enter), or skip it (k).")
         refused.display = True
 
