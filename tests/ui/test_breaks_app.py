@@ -133,13 +133,14 @@ async def test_snooze_twice_then_the_third_is_refused_plainly_and_skip_counts(br
         prompt = app.screen
         assert isinstance(prompt, BreakPrompt)
         assert prompt.key_waits("snooze")  # drawn as not available
-        assert "No more snoozes" in str(prompt.query_one("#prompt-offer").render())
+        assert "No snoozes left" in str(prompt.query_one("#prompt-offer").render())
         assert "s: snooze" not in str(prompt.query_one("#prompt-offer").render())
         await pilot.press("s")
         await pilot.pause()
         assert app.screen is prompt
         refused = prompt.query_one("#prompt-refused")
         assert refused.display and "Not snoozed" in str(refused.render())
+        assert "twice in a row" in str(refused.render())
         await pilot.press("k")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
@@ -149,7 +150,7 @@ async def test_snooze_twice_then_the_third_is_refused_plainly_and_skip_counts(br
 
 async def test_starting_the_desk_break_from_the_prompt_counts_and_its_end_restarts_the_interval(
         breaks_app, real, fake_clock, store):
-    app = breaks_app()
+    app = breaks_app(checkins=True)  # on, yet a desk break from the prompt asks nothing
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await step(app, pilot, 60, real, fake_clock)
@@ -161,10 +162,12 @@ async def test_starting_the_desk_break_from_the_prompt_counts_and_its_end_restar
         assert store.breaks[-1][:2] == ("taken", "routine")
         assert app.breaks_state.in_break
         assert line_text(app) == "Stretch break · on a break"
-        await step(app, pilot, 600, real, fake_clock)  # no prompt during the routine
+        await step(app, pilot, 90, real, fake_clock)  # no prompt during the routine
         assert not any(isinstance(s, BreakPrompt) for s in app.screen_stack)
         await pilot.press("q", "y")  # left early: the break still ends
         await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and store.checkins == []
         assert not app.breaks_state.in_break
         assert app.breaks_state.due == pytest.approx(real.now + 60)
 

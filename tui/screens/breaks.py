@@ -84,14 +84,16 @@ class BreakPrompt(_BreaksModal):
                 tooltip="Skip this break (counted); the next one comes one interval from now"),
     ]
 
-    def __init__(self, routine: str, snooze_minutes: float) -> None:
+    def __init__(self, routine: str, snooze_minutes: float, max_snoozes: int = 2) -> None:
         """Args:
             routine: the name of the routine a break starts ("Desk break").
             snooze_minutes: how long a snooze puts the break off.
+            max_snoozes: snoozes allowed in a row (setting `max_snoozes`).
         """
         super().__init__()
         self.routine = routine
         self.snooze_minutes = snooze_minutes
+        self.max_snoozes = max_snoozes
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -109,8 +111,7 @@ class BreakPrompt(_BreaksModal):
             offer = (f"Enter: start {self.routine}.  s: snooze {self.snooze_minutes:g} min "
                      f"({v.snoozes_left} left).  k: skip.")
         else:
-            offer = (f"Enter: start {self.routine}.  k: skip.  "
-                     "No more snoozes: it was put off as often as it may be in a row.")
+            offer = f"Enter: start {self.routine}.  k: skip.  No snoozes left."
         self.query_one("#prompt-offer", Static).update(offer)
         self.refresh_bindings()
 
@@ -121,7 +122,9 @@ class BreakPrompt(_BreaksModal):
     def refused(self) -> None:
         """The snooze was refused: say so plainly and stay."""
         refused = self.query_one("#prompt-refused", Static)
-        refused.update("Not snoozed: this break was put off as often as it may be in a row. "
+        n = self.max_snoozes
+        times = {1: "once", 2: "twice"}.get(n, f"{n} times")
+        refused.update(f"Not snoozed: this break was put off {times} in a row already. "
                        "Take it now (Enter), or skip it (k).")
         refused.display = True
 
