@@ -108,10 +108,10 @@ class BreakPrompt(_BreaksModal):
             self.close()  # answered, taken, or withdrawn at the end of working hours
             return
         if v.snoozes_left > 0:
-            offer = (f"Enter: start {self.routine}.  s: snooze {self.snooze_minutes:g} min "
-                     f"({v.snoozes_left} left).  k: skip.")
+            offer = (f"Enter starts {self.routine}. A snooze puts it off {self.snooze_minutes:g} "
+                     f"min; {v.snoozes_left} left in a row.")
         else:
-            offer = f"Enter: start {self.routine}.  k: skip.  No snoozes left."
+            offer = f"Enter starts {self.routine}. No snoozes left in a row: take it or skip it."
         self.query_one("#prompt-offer", Static).update(offer)
         self.refresh_bindings()
 
