@@ -275,7 +275,7 @@ class BreaksMixin:
         from .screens.breaks import BreaksPanel
 
         if self.breaks_state is not None:
-            self.push_screen(BreaksPanel())
+            self.pause_for(BreaksPanel())  # a routine under it waits, as under every modal
 
     def action_meeting(self: LumbarApp) -> None:
         """Ask how long the meeting lasts, then hold every reminder until then."""
@@ -284,13 +284,13 @@ class BreaksMixin:
         if self.breaks_state is None:
             return
 
-        def chosen(answer: float | time | None) -> None:
+        def chosen(answer: object) -> bool:
             state = self.breaks_state
-            if answer is None or state is None:
-                return
-            now = self.now().real
-            until = (breaks.meeting_until(state, now, answer) if isinstance(answer, time)
-                     else now + answer)
-            self.breaks_command(breaks.meeting, until)
+            if isinstance(answer, (int, float, time)) and state is not None:
+                now = self.now().real
+                until = (breaks.meeting_until(state, now, answer) if isinstance(answer, time)
+                         else now + answer)
+                self.breaks_command(breaks.meeting, until)
+            return True
 
-        self.push_screen(MeetingModal(), chosen)
+        self.pause_for(MeetingModal(), chosen)

@@ -345,6 +345,12 @@ async def test_the_status_line_on_every_screen_and_after_a_modal(breaks_app, rea
         await pilot.pause()
         assert isinstance(app.screen, SessionScreen)
         assert line_text(app) == "Stretch break · on a break"
+        await pilot.press("b")  # the routine waits under the panel
+        await pilot.pause()
+        assert isinstance(app.screen, BreaksPanel) and app.session.paused
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not app.session.paused
 
 
 async def test_the_status_line_on_the_ice_and_heat_screen(breaks_app):
