@@ -60,3 +60,22 @@ def test_headless_without_its_module_is_one_line_and_exit_2(monkeypatch, capsys)
     assert main(["breaks", "--headless"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "--headless" in err
+
+
+def test_the_setting_breaks_on_start_starts_the_schedule_with_every_lumbar(monkeypatch, tmp_path):
+    import os
+
+    config = tmp_path / "config"
+    config.mkdir(exist_ok=True)
+    assert os.environ["LUMBAR_CONFIG_DIR"] == str(config)
+    (config / "settings.yaml").write_text("breaks_on_start: true\nbreak_every_minutes: 30\n")
+    apps = []
+    monkeypatch.setattr("tui.launch.run", lambda app, **options: apps.append(app) or 0)
+    assert main([]) == 0
+    assert apps[-1].breaks_at_start == (True, None)
+    assert apps[-1].break_settings.break_every_minutes == 30
+    assert main(["breaks", "--every", "2m"]) == 0
+    assert apps[-1].breaks_at_start == (True, 120.0)
+    (config / "settings.yaml").write_text("voice: false\n")
+    assert main([]) == 0
+    assert apps[-1].breaks_at_start == (False, None)

@@ -51,9 +51,9 @@ class LumbarApp(BreaksOwner, BreaksMixin, CareMixin, Stops, RoutineFlow, EasierM
                 tooltip="Suspend to shell"),
         # Desk breaks, on every full screen while the scheduler runs (tui/breaks_app.py).
         Binding(keys("b"), "breaks_panel", "Breaks", key_display="b", id="app.breaks",
-                tooltip="Desk breaks: today's counts, take a break now, pause, meeting"),
+                tooltip="Desk breaks: today's counts, pause, a break now"),
         Binding(keys("m"), "meeting", "Meeting", key_display="m", id="app.meeting",
-                tooltip="A meeting: no break reminders for 30, 60, 90 minutes or until a time"),
+                tooltip="A meeting: no break reminders until it ends"),
     ]
 
     def __init__(

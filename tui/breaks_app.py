@@ -38,6 +38,18 @@ BREAKS = "breaks"
 SLEPT = 2.0
 
 
+_WEEK = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _days(days: tuple[str, ...]) -> str:
+    """"every day", "Monday to Friday", or the days as written ("on mon wed fri")."""
+    if tuple(days) == _WEEK:
+        return "every day"
+    if tuple(days) == _WEEK[:5]:
+        return "Monday to Friday"
+    return "on " + " ".join(days)
+
+
 @dataclass(frozen=True)
 class BreakWords:
     """The schedule as the status line shows it (tui.widgets.activity_line.describe)."""
@@ -54,6 +66,8 @@ class BreaksMixin:
     breaks_at_start: tuple[bool, float | None] = (False, None)
     """(start the scheduler once mounted, `--every` seconds or None): `lumbar breaks`."""
     break_keeper: BreakKeeper | None = None
+    quiet_session: int | None = None
+    """The history row of a desk break started from the schedule: no check-in after it."""
     _seen: Now | None = None
     """Both clocks at the last tick: a sleep shows as the real clock's gain."""
 
@@ -132,7 +146,7 @@ class BreaksMixin:
         text = f"Every {every / 60:g} min of work" if every >= 60 else f"Every {every:g} s of work"
         settings = self.break_settings
         if settings is not None:
-            text += f", {settings.work_hours} on {' '.join(settings.work_days)}"
+            text += f", {settings.work_hours} {_days(settings.work_days)}"
         return text + "."
 
     # -- events -----------------------------------------------------------------------------
@@ -192,8 +206,10 @@ class BreaksMixin:
         from .screens.breaks import BreakPrompt
 
         state = self.breaks_state
-        snooze = state.schedule.snooze / 60 if state is not None else 5
-        self.push_screen(BreakPrompt(self._break_routine_name(), snooze))
+        if state is None:
+            return
+        sch = state.schedule
+        self.push_screen(BreakPrompt(self._break_routine_name(), sch.snooze / 60, sch.max_snoozes))
 
     def _break_routine_key(self: LumbarApp) -> str | None:
         from .settings import Settings
@@ -206,7 +222,11 @@ class BreaksMixin:
         return self.routines[key].name if key is not None else "a break"
 
     def take_break(self: LumbarApp) -> None:
-        """Start the break routine now (it counts as a break: see `routine_changed`)."""
+        """Start the break routine now (it counts as a break: see `routine_changed`).
+
+        No check-in before or after it: asked every 20 minutes, the question would be
+        nagging, and a two-minute stretch says little about the back's trend.
+        """
         key = self._break_routine_key()
         if self.session is not None:
             return  # a routine is under way: that is the break already
@@ -216,7 +236,8 @@ class BreaksMixin:
             self.notify("Counted as a break. Stand up and stretch backwards for two minutes.",
                         timeout=8)
             return
-        self.start_routine(key)
+        self._start(key, None)
+        self.quiet_session = self.recorder.session_id
 
     def break_snooze(self: LumbarApp) -> None:
         self.breaks_command(breaks.snooze)
@@ -254,7 +275,7 @@ class BreaksMixin:
         from .screens.breaks import BreaksPanel
 
         if self.breaks_state is not None:
-            self.push_screen(BreaksPanel())
+            self.pause_for(BreaksPanel())  # a routine under it waits, as under every modal
 
     def action_meeting(self: LumbarApp) -> None:
         """Ask how long the meeting lasts, then hold every reminder until then."""
@@ -263,13 +284,13 @@ class BreaksMixin:
         if self.breaks_state is None:
             return
 
-        def chosen(answer: float | time | None) -> None:
+        def chosen(answer: object) -> bool:
             state = self.breaks_state
-            if answer is None or state is None:
-                return
-            now = self.now().real
-            until = (breaks.meeting_until(state, now, answer) if isinstance(answer, time)
-                     else now + answer)
-            self.breaks_command(breaks.meeting, until)
+            if isinstance(answer, (int, float, time)) and state is not None:
+                now = self.now().real
+                until = (breaks.meeting_until(state, now, answer) if isinstance(answer, time)
+                         else now + answer)
+                self.breaks_command(breaks.meeting, until)
+            return True
 
-        self.push_screen(MeetingModal(), chosen)
+        self.pause_for(MeetingModal(), chosen)

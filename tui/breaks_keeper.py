@@ -103,10 +103,11 @@ class BreakKeeper:
                 pass
         saved = self.saved(state)
         kept = {k: v for k, v in saved.items() if k != "saved"}
-        if self.store is None or kept == self._last:
+        save = getattr(self.store, "save_break_state", None)
+        if save is None or kept == self._last:
             return
         try:
-            self.store.save_break_state(saved)
+            save(saved)
             self._last = kept
         except Exception:  # noqa: BLE001
             pass

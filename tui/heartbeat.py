@@ -95,8 +95,9 @@ class Heartbeat:
             self._arm()
 
     def _status_line(self: LumbarApp, now: Now) -> None:
-        screen = self.screen_stack[-1] if self.screen_stack else None
-        if screen is None or isinstance(screen, ModalScreen):
+        # The full screen on top, under any modals: its line stays true behind a prompt.
+        screen = next((s for s in reversed(self.screen_stack) if not isinstance(s, ModalScreen)), None)
+        if screen is None:
             return
         line = self._lines.get(screen)
         if line is None:

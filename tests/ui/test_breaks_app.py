@@ -111,6 +111,7 @@ async def test_heads_up_then_the_prompt_with_a_notice_and_the_bell(breaks_app, r
         assert line_text(app) == "Stretch break · in 0:30"
         await step(app, pilot, 30, real, fake_clock)
         assert isinstance(app.screen, BreakPrompt)
+        assert app.screen_stack[-2].query_one(ActivityLine).text == "Stretch break · due now"
         assert app.notifier.sent[-1].urgency == "critical"
         assert app.cues.rings == 1
         await step(app, pilot, 5, real, fake_clock)  # still due: still one prompt
@@ -132,12 +133,14 @@ async def test_snooze_twice_then_the_third_is_refused_plainly_and_skip_counts(br
         prompt = app.screen
         assert isinstance(prompt, BreakPrompt)
         assert prompt.key_waits("snooze")  # drawn as not available
-        assert "No more snoozes" in str(prompt.query_one("#prompt-offer").render())
+        assert "No snoozes left" in str(prompt.query_one("#prompt-offer").render())
+        assert "A snooze" not in str(prompt.query_one("#prompt-offer").render())
         await pilot.press("s")
         await pilot.pause()
         assert app.screen is prompt
         refused = prompt.query_one("#prompt-refused")
-        assert refused.display and "No more snoozes" in str(refused.render())
+        assert refused.display and "Not snoozed" in str(refused.render())
+        assert "twice in a row" in str(refused.render())
         await pilot.press("k")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
@@ -147,7 +150,7 @@ async def test_snooze_twice_then_the_third_is_refused_plainly_and_skip_counts(br
 
 async def test_starting_the_desk_break_from_the_prompt_counts_and_its_end_restarts_the_interval(
         breaks_app, real, fake_clock, store):
-    app = breaks_app()
+    app = breaks_app(checkins=True)  # on, yet a desk break from the prompt asks nothing
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await step(app, pilot, 60, real, fake_clock)
@@ -159,10 +162,12 @@ async def test_starting_the_desk_break_from_the_prompt_counts_and_its_end_restar
         assert store.breaks[-1][:2] == ("taken", "routine")
         assert app.breaks_state.in_break
         assert line_text(app) == "Stretch break · on a break"
-        await step(app, pilot, 600, real, fake_clock)  # no prompt during the routine
+        await step(app, pilot, 90, real, fake_clock)  # no prompt during the routine
         assert not any(isinstance(s, BreakPrompt) for s in app.screen_stack)
         await pilot.press("q", "y")  # left early: the break still ends
         await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and store.checkins == []
         assert not app.breaks_state.in_break
         assert app.breaks_state.due == pytest.approx(real.now + 60)
 
@@ -272,7 +277,10 @@ async def test_the_keys_appear_only_while_the_scheduler_runs(breaks_app):
         assert isinstance(app.screen, HomeScreen)
         app.start_breaks(60)
         await pilot.pause()
-        assert [h.key for h in app.screen.query_one(KeyBar).hints()][-2:] == ["b", "m"]
+        bar = app.screen.query_one(KeyBar)
+        assert [h.key for h in bar.hints()][-2:] == ["b", "m"]
+        # At 80 columns the home screen's extras make room for them first.
+        assert [h.key for h in bar.fitted(80) if h is not None][-2:] == ["b", "m"]
 
 
 async def test_a_restart_brings_back_the_next_break_snoozes_and_counts(breaks_app, real, fake_clock, store):
@@ -327,7 +335,9 @@ async def test_the_status_line_on_every_screen_and_after_a_modal(breaks_app, rea
         assert line_text(app) == "Stretch break · in 20 min"
         await pilot.press("escape", "b")
         await pilot.pause()
-        await step(app, pilot, 61, real, fake_clock)  # under the panel
+        await step(app, pilot, 61, real, fake_clock)  # under the panel: the line goes on
+        assert isinstance(app.screen, BreaksPanel)
+        assert app.screen_stack[-2].query_one(ActivityLine).text == "Stretch break · in 19 min"
         await pilot.press("escape")
         await pilot.pause()
         assert line_text(app) == "Stretch break · in 19 min"
@@ -335,6 +345,12 @@ async def test_the_status_line_on_every_screen_and_after_a_modal(breaks_app, rea
         await pilot.pause()
         assert isinstance(app.screen, SessionScreen)
         assert line_text(app) == "Stretch break · on a break"
+        await pilot.press("b")  # the routine waits under the panel
+        await pilot.pause()
+        assert isinstance(app.screen, BreaksPanel) and app.session.paused
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not app.session.paused
 
 
 async def test_the_status_line_on_the_ice_and_heat_screen(breaks_app):

@@ -84,14 +84,16 @@ class BreakPrompt(_BreaksModal):
                 tooltip="Skip this break (counted); the next one comes one interval from now"),
     ]
 
-    def __init__(self, routine: str, snooze_minutes: float) -> None:
+    def __init__(self, routine: str, snooze_minutes: float, max_snoozes: int = 2) -> None:
         """Args:
             routine: the name of the routine a break starts ("Desk break").
             snooze_minutes: how long a snooze puts the break off.
+            max_snoozes: snoozes allowed in a row (setting `max_snoozes`).
         """
         super().__init__()
         self.routine = routine
         self.snooze_minutes = snooze_minutes
+        self.max_snoozes = max_snoozes
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -106,10 +108,10 @@ class BreakPrompt(_BreaksModal):
             self.close()  # answered, taken, or withdrawn at the end of working hours
             return
         if v.snoozes_left > 0:
-            offer = (f"Enter starts {self.routine}; s puts it off {self.snooze_minutes:g} min "
-                     f"({v.snoozes_left} more in a row); k skips it.")
+            offer = (f"Enter starts {self.routine}. A snooze puts it off {self.snooze_minutes:g} "
+                     f"min; {v.snoozes_left} left in a row.")
         else:
-            offer = f"Enter starts {self.routine}; k skips it. No more snoozes in a row."
+            offer = f"Enter starts {self.routine}. No snoozes left in a row: take it or skip it."
         self.query_one("#prompt-offer", Static).update(offer)
         self.refresh_bindings()
 
@@ -120,7 +122,9 @@ class BreakPrompt(_BreaksModal):
     def refused(self) -> None:
         """The snooze was refused: say so plainly and stay."""
         refused = self.query_one("#prompt-refused", Static)
-        refused.update("No more snoozes: this break was put off twice in a row already. "
+        n = self.max_snoozes
+        times = {1: "once", 2: "twice"}.get(n, f"{n} times")
+        refused.update(f"Not snoozed: this break was put off {times} in a row already. "
                        "Take it now (Enter), or skip it (k).")
         refused.display = True
 

@@ -106,6 +106,8 @@ class KeyBar(Widget):
             hint = hints[index]
             if _always(hint):
                 return (2, -index)  # last of all, and never (see the loop below)
+            if hint.app_level:
+                return (0, 1, -index)  # the App's keys (desk breaks): after the screen's extras
             listed = hint.id in self.keep
             # Dropped first: unlisted keys from the right, then the listed ones from the end.
             return (1, -self.keep.index(hint.id)) if listed else (0, -index)
