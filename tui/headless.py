@@ -44,9 +44,7 @@ def run(settings: Settings, every: float | None = None) -> int:
         channels = [c for c in channels if c.name == "desktop"]
     notifier = Notifier(channels,
                         on_problem=lambda text: print(f"lumbar: {text}", file=sys.stderr, flush=True))
-    # A store without the break rows (older than migration 5) keeps nothing of them.
-    keeper = BreakKeeper(schedule, store=store if hasattr(store, "break_state") else None,
-                         notifier=notifier)
+    keeper = BreakKeeper(schedule, store=store, notifier=notifier)
     try:
         from .logind import Logind
 
