@@ -23,7 +23,11 @@ from .targets import RESULTS, have_termdown
 from .tmux import Server, have_tmux
 from .usage import Window, measure, scenarios
 
-PARTS = ("frame", "idle", "hold", "breath", "timer", "loader", "history", "store", "browser")
+PARTS = ("frame", "idle", "hold", "breath", "timer", "breaks", "loader", "history", "store",
+         "browser")
+#: Time scale of the simulated working day of the breaks part: 8 h 10 min in about a
+#: minute, as the simulated 8-hour routine; a smoke run only checks the code path.
+DAY_SCALE = {"full": 480.0, "smoke": 48000.0}
 #: Real hold, simulated 20 minutes, simulated 8 hours: time scale of each.
 #: (routine, scale) for the real hold, simulated 20 minutes and simulated 8 hours. A smoke run
 #: only checks the code path, so its "8 hours" is the 2-minute routine, fast.
@@ -78,6 +82,7 @@ def main(argv: list[str] | None = None) -> int:
         "first_frame": skipped, "usage": {k: skipped for k in ("idle", "hold", "breath")},
         "timer": {k: skipped for k in ("real_2min", "sleep_loop", "sim_20min", "sim_8h")},
         "loader": skipped, "history": skipped, "store": skipped, "browser": skipped,
+        "breaks": {k: skipped for k in ("waiting", "headless", "day")},
     }
     started = time.monotonic()
     if have_tmux():
@@ -89,6 +94,17 @@ def main(argv: list[str] | None = None) -> int:
         results["first_frame"] = no_tmux
         results["usage"] = {k: no_tmux for k in results["usage"]}
         results["timer"] = {k: no_tmux for k in results["timer"]}
+        results["breaks"]["waiting"] = no_tmux
+    if "breaks" in only:
+        from .breaks import headless_cpu, prompt_lateness
+
+        results["breaks"]["headless"] = attempt(
+            f"headless break scheduler waiting: {window.seconds:g} s window",
+            lambda: headless_cpu(window.seconds, window.warmup))
+        scale = DAY_SCALE["smoke" if args.smoke else "full"]
+        results["breaks"]["day"] = attempt(
+            f"break prompts over a simulated working day with a suspend (x{scale:g})",
+            lambda: prompt_lateness(scale))
     if "loader" in only:
         from .loading import bench_loader
 
@@ -159,6 +175,8 @@ def _terminal_parts(server: Server, only: set[str], window: Window, runs: int,
             results["usage"][part][role] = attempt(
                 f"{target.label}: {window.seconds:g} s window",
                 lambda: asdict(measure(server, target, window)))
+    if "breaks" in only:
+        results["breaks"]["waiting"] = _breaks_waiting(server, window)
     if "timer" not in only:
         return
     loop = timing.SleepLoop(round(120 / real_scale))
@@ -178,6 +196,19 @@ def _terminal_parts(server: Server, only: set[str], window: Window, runs: int,
         routine, scale = timers[key]
         results["timer"][key] = attempt(f"{routine} at x{scale:g}",
                                         lambda: timing.run(server, routine, scale)[0])
+
+
+def _breaks_waiting(server: Server, window: Window) -> dict[str, Any]:
+    """The App with the scheduler on, waiting for a break, and the bare idle app, one after
+    the other in this run."""
+    from .breaks import waiting_pair, waiting_targets
+
+    targets = waiting_targets()
+    if targets is None:
+        return {"skipped": "`lumbar breaks` is not in this build"}
+    return attempt(f"{' and '.join(t.label for t in targets.values())}, at once: "
+                   f"{window.seconds:g} s window",
+                   lambda: waiting_pair(server, targets, window.seconds, window.warmup, window.rss_every))
 
 
 def _cpus() -> int | None:

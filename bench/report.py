@@ -12,7 +12,10 @@ import statistics
 from typing import Any
 
 HISTORY_BUDGET_MS = 200.0
-WAITING = "waiting (home screen idle; breaks not built yet)"
+WAITING = "waiting (home screen idle; `lumbar breaks` not in this build)"
+WAITING_BREAKS = "waiting for a break (lumbar breaks, scheduler on)"
+HEADLESS_BUDGET = "headless break scheduler <= 0.05 % of a core"
+LATENESS_BUDGET = "break prompts <= 50 ms late over a simulated 8-hour day with a suspend"
 HOLD_BUDGET = "hold countdown CPU <= bare 1 Hz Textual and < termdown"
 
 
@@ -116,11 +119,27 @@ def build(results: dict[str, Any]) -> tuple[list[dict[str, str]], list[dict[str,
 
     # -- CPU and RSS ---------------------------------------------------------------------
     idle_l, idle_b = _get(results, "usage", "idle", "lumbar"), _get(results, "usage", "idle", "bare")
-    diff = idle_l["cpu_pct"] - idle_b["cpu_pct"] if _ok(idle_l) and _ok(idle_b) else None
+    wait = _get(results, "breaks", "waiting")
+    wait_l, wait_b = _get(results, "breaks", "waiting", "lumbar"), _get(results, "breaks", "waiting", "bare")
+    # Waiting for a break is judged with the scheduler on (`lumbar breaks`); a build without
+    # that command is judged on the idle routine list, as before the scheduler existed.
+    measured = _ok(wait) or (isinstance(wait, dict) and "error" in wait)
+    judged_l, judged_b = (wait_l, wait_b) if measured else (idle_l, idle_b)
+    diff = judged_l["cpu_pct"] - judged_b["cpu_pct"] if _ok(judged_l) and _ok(judged_b) else None
     verdict = judge("waiting CPU <= bare idle + 0.05 points", diff, 0.05, None,
-                    None if diff is None else diff <= 0.05, idle_l, idle_b)
-    row(f"CPU: {WAITING}", _pct(idle_l), f"bare idle {_pct(idle_b)}",
+                    None if diff is None else diff <= 0.05, judged_l, judged_b)
+    row(f"CPU: {WAITING_BREAKS if measured else WAITING}", _pct(judged_l), f"bare idle {_pct(judged_b)}",
         "—" if diff is None else f"{diff:+.2f} pts", "<= bare + 0.05 pts", verdict)
+    if measured and _ok(idle_l):
+        idle_diff = idle_l["cpu_pct"] - idle_b["cpu_pct"] if _ok(idle_b) else None
+        row("CPU: home screen idle, no scheduler", _pct(idle_l), f"bare idle {_pct(idle_b)}",
+            "—" if idle_diff is None else f"{idle_diff:+.2f} pts")
+    head = _get(results, "breaks", "headless")
+    ok = _ok(head)
+    verdict = judge(HEADLESS_BUDGET, head["cpu_pct"] if ok else None, 0.05, None,
+                    head["cpu_pct"] <= 0.05 and head["exit_code"] == 0 if ok else None, head)
+    row("CPU: lumbar breaks --headless, waiting", f"{head['cpu_pct']:.3f} %, {head['rss_mib']:.1f} MiB"
+        if ok else _missing(head), budget="<= 0.05 % of a core", verdict=verdict)
 
     # The hold budget is judged against what lumbar can reach on any machine: the bare
     # 1 Hz Textual app (same Python, same Textual) and termdown, both measured in this run.
@@ -178,6 +197,21 @@ def build(results: dict[str, Any]) -> tuple[list[dict[str, str]], list[dict[str,
     day = timer.get("sim_8h")
     row(f"timer: simulated 8 h (x{day['scale']:g}), end error" if _ok(day)
         else "timer: simulated 8 h, end error", _timer(day))
+
+    day = _get(results, "breaks", "day")
+    ok = _ok(day) and day.get("max_late_ms") is not None
+    verdict = judge(LATENESS_BUDGET, day["max_late_ms"] if ok else None, 50.0, None,
+                    day["max_late_ms"] <= 50.0 if ok else None, day)
+    if ok:
+        how = "timerfd on CLOCK_BOOTTIME" if day["exact_timer"] else "call_later fallback"
+        row(f"breaks: every prompt of a simulated {day['simulated_h']:.1f} h day (x{day['scale']:g}; "
+            f"clocks scaled, asleep {day['suspend']})",
+            f"max {day['max_late_ms']:.1f} ms real, median {day['median_late_ms']:.1f} ms",
+            f"{day['prompts']} prompts + {day['heads_ups']} heads-ups; {how}",
+            budget="<= 50 ms real", verdict=verdict)
+    else:
+        row("breaks: prompts over a simulated 8 h day with a suspend", _missing(day),
+            budget="<= 50 ms real", verdict=verdict)
 
     # -- loader and history ---------------------------------------------------------------
     ld = results.get("loader")

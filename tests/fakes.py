@@ -74,6 +74,10 @@ class FakeStore:
         self.history_override: HistoryData | None = None
         self.history_calls = 0
         self.closed = False
+        self.breaks: list[tuple[str, str | None, float | None, datetime]] = []
+        """Every record_break call: (what, how, seconds, when)."""
+        self.break_saved: dict | None = None
+        self.break_saves = 0
 
     # -- writing ----------------------------------------------------------------------------
 
@@ -121,6 +125,30 @@ class FakeStore:
 
     def close(self) -> None:
         self.closed = True
+
+    # -- desk breaks (the store's interface for them: record, today's counts, saved state) --
+
+    def record_break(self, what: str, how: str | None = None, seconds: float | None = None) -> None:
+        assert what in ("taken", "snoozed", "skipped", "meeting"), what
+        self.breaks.append((what, how, seconds, self.wall()))
+
+    def breaks_today(self, today: date | None = None) -> dict[str, float]:
+        today = today or self.wall().date()
+        rows = [b for b in self.breaks if b[3].date() == today]
+        return {
+            "taken": sum(1 for b in rows if b[0] == "taken"),
+            "natural": sum(1 for b in rows if b[0] == "taken" and b[1] in ("natural", "suspend")),
+            "snoozed": sum(1 for b in rows if b[0] == "snoozed"),
+            "skipped": sum(1 for b in rows if b[0] == "skipped"),
+            "meeting": sum(b[2] or 0.0 for b in rows if b[0] == "meeting"),
+        }
+
+    def save_break_state(self, state: dict) -> None:
+        self.break_saved = dict(state)
+        self.break_saves += 1
+
+    def break_state(self) -> dict | None:
+        return None if self.break_saved is None else dict(self.break_saved)
 
     def _session(self, session_id: int) -> FakeSession:
         return self.sessions[session_id - 1]

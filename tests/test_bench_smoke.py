@@ -30,16 +30,20 @@ def run_smoke(tmp_path: Path, *only: str) -> dict:
 
 
 def test_offline_parts_write_the_promised_json(tmp_path: Path) -> None:
-    results = run_smoke(tmp_path, "loader", "history")
+    results = run_smoke(tmp_path, "loader", "history", "breaks")
     assert set(results) >= {"meta", "first_frame", "usage", "timer", "loader", "history",
                             "rows", "budgets"}
     assert results["loader"]["ratio"] > 0
+    assert results["breaks"]["headless"]["exit_code"] == 0  # SIGTERM stopped it cleanly
+    assert results["breaks"]["day"]["prompts"] >= 10 and results["breaks"]["day"]["taken"] == ["suspend"]
     history = results["history"]
     assert history.get("skipped") == "no history store in this build" or history["full_ms"] > 0
     assert {b["name"] for b in results["budgets"]} >= {
         "first frame of `lumbar run` <= 1.3x bare Textual", "hold countdown CPU <= bare 1 Hz Textual and < termdown",
         "waiting CPU <= bare idle + 0.05 points", "breath pacer <= 4 % of a core at >= 20 fps",
-        "RSS <= 40 MiB", "timer end error <= 5 ms (real) after 20 min"}
+        "RSS <= 40 MiB", "timer end error <= 5 ms (real) after 20 min",
+        "headless break scheduler <= 0.05 % of a core",
+        "break prompts <= 50 ms late over a simulated 8-hour day with a suspend"}
 
 
 @pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")

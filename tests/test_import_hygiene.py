@@ -20,7 +20,7 @@ ENGINE_MODULES = ["tui.engine"] + [
 ]
 FORBIDDEN = ("textual", "rich", "yaml")
 # Edges that must run without the UI too (the headless scheduler, `lumbar notify-test`).
-HEADLESS_MODULES = ENGINE_MODULES + ["tui.notify", "tui.dosing", "tui.dose_history", "tui.report_doses"]
+HEADLESS_MODULES = ENGINE_MODULES + ["tui.notify", "tui.breaks_keeper", "tui.dosing", "tui.dose_history", "tui.report_doses"]
 
 
 def test_engine_modules_found() -> None:

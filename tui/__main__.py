@@ -58,6 +58,14 @@ def build_parser() -> argparse.ArgumentParser:
                                "(starts a new episode; asked once per episode otherwise)")
         care.add_argument("--minutes", type=int, metavar="N",
                           help="this application only: N minutes (1 to 20) instead of the setting")
+    breaks = sub.add_parser("breaks", parents=[common],
+                            help="open lumbar with the desk-break schedule on: stand up and stretch "
+                                 "every 20 minutes of work")
+    breaks.add_argument("--every", metavar="DURATION",
+                        help="this run only: a break every DURATION of work, such as 20 (minutes), "
+                             "1m or 90s, instead of the setting")
+    breaks.add_argument("--headless", action="store_true",
+                        help="no screen: notifications only, until Ctrl+C or SIGTERM (a login service)")
     serve = sub.add_parser("serve", parents=[common],
                            help="run lumbar in a browser page (a phone or tablet beside the mat)")
     serve.add_argument("--host", default="127.0.0.1",
@@ -107,6 +115,17 @@ def main(argv: list[str] | None = None) -> int:
 
         hooks: dict[str, object] = {}
         opens_care = None
+        every = None
+        if args.command == "breaks":
+            from .since import parse_every
+
+            try:
+                every = parse_every(args.every) if args.every is not None else None
+            except ValueError as error:
+                print(f"lumbar breaks: {error}", file=sys.stderr)
+                return BAD_INPUT
+            if args.headless:
+                return _headless(every)
         if args.command in ("ice", "heat", "care"):
             from .commands import BAD_INPUT
             from .launch import care_request
@@ -116,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
             except ValueError as error:
                 print(f"lumbar {args.command}: {error}", file=sys.stderr)
                 return BAD_INPUT
-        if args.command in (None, "run", "history", "ice", "heat", "care"):
+        if args.command in (None, "run", "history", "ice", "heat", "care", "breaks"):
             from .launch import BadEnvironment, bench_hooks
 
             try:  # before anything else is said or read: a one-line error, exit 2
@@ -143,13 +162,33 @@ def main(argv: list[str] | None = None) -> int:
         from .launch import launch
 
         return launch(catalog, name, voice=getattr(args, "voice", False), hooks=hooks,
-                      history=args.command == "history", care=opens_care)
+                      history=args.command == "history", care=opens_care,
+                      breaks=(True, every) if args.command == "breaks" else None)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         # `lumbar show x | head` closes the pipe early; that is not an error.
         sys.stderr.close()
         return 0
+
+
+def _headless(every: float | None) -> int:
+    """`lumbar breaks --headless`: the schedule with notifications only (tui.headless)."""
+    from .commands import BAD_INPUT
+
+    try:
+        from .headless import run as run_headless
+    except ModuleNotFoundError as error:
+        if error.name != f"{__package__}.headless":
+            raise
+        print("lumbar breaks: --headless is not available in this version of lumbar", file=sys.stderr)
+        return BAD_INPUT
+    from .settings import read_settings
+
+    settings, notices = read_settings()
+    for notice in notices:
+        print(f"lumbar: {notice}", file=sys.stderr)
+    return run_headless(settings, every)
 
 
 if __name__ == "__main__":

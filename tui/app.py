@@ -10,6 +10,8 @@ from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
+from .breaks_app import BreaksMixin
+from .breaks_owner import BreaksOwner
 from .care import CareMixin
 from .clocks import boottime
 from .easier_memory import EasierMemory
@@ -21,6 +23,7 @@ from .engine.cadence import FRAME
 from .engine.events import Event
 from .dosing import Dosing
 from .heartbeat import ROUTINE, Heartbeat
+from .keys import keys
 from .palette_commands import PaletteCommands
 from .recorder import Recorder
 from .routine_flow import RoutineFlow
@@ -39,13 +42,18 @@ if TYPE_CHECKING:
     from .widgets.activity_line import ActivityLine
 
 
-class LumbarApp(CareMixin, Stops, RoutineFlow, EasierMemory, Heartbeat, PaletteCommands, App[None]):
+class LumbarApp(BreaksOwner, BreaksMixin, CareMixin, Stops, RoutineFlow, EasierMemory, Heartbeat, PaletteCommands, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "lumbar"
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit"),
         Binding("ctrl+z", "suspend", "Suspend", show=False, id="app.suspend",
                 tooltip="Suspend to shell"),
+        # Desk breaks, on every full screen while the scheduler runs (tui/breaks_app.py).
+        Binding(keys("b"), "breaks_panel", "Breaks", key_display="b", id="app.breaks",
+                tooltip="Desk breaks: today's counts, pause, a break now"),
+        Binding(keys("m"), "meeting", "Meeting", key_display="m", id="app.meeting",
+                tooltip="A meeting: no break reminders until it ends"),
     ]
 
     def __init__(
@@ -142,10 +150,18 @@ class LumbarApp(CareMixin, Stops, RoutineFlow, EasierMemory, Heartbeat, PaletteC
 
     @session.setter
     def session(self, state: engine.Session | None) -> None:
+        was = self.session is not None
         if state is None:
             self.activities = act.remove(self.activities, ROUTINE)
         else:
             self.activities = act.put(self.activities, ROUTINE, act.SESSION, state)
+        if was != (state is not None):
+            self.routine_changed(not was)  # any routine is a desk break, however it ends
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("breaks_panel", "meeting"):
+            return self.breaks_keys_on()
+        return True
 
     def now(self) -> Now:
         """Both clocks, read together."""
@@ -186,6 +202,7 @@ class LumbarApp(CareMixin, Stops, RoutineFlow, EasierMemory, Heartbeat, PaletteC
         # After the routine began, so an alarm found on restore pauses it under the modal;
         # and after the first frame, which must not wait for the history file.
         self.call_after_refresh(self.restore_care)
+        self.call_after_refresh(self._breaks_on_mount)
         if self.opens_care is not None:
             self.open_care(*self.opens_care)
 
@@ -265,6 +282,8 @@ class LumbarApp(CareMixin, Stops, RoutineFlow, EasierMemory, Heartbeat, PaletteC
         self._stop()
         self.terminal_signals.remove()
         self._stop_beat()
+        self._close_real_timer()
+        self.stop_breaks_owner()
         if self.cues is not None:
             self.cues.close()
         if self.notifier is not None:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from textual.screen import ModalScreen
 
+from .clocks import boottime
 from .engine import activities as act
 from .engine.activities import Happened, Now
 from .engine.events import Event, SessionFinished, StepStarted
@@ -22,6 +23,7 @@ from .widgets.activity_line import ActivityLine
 
 if TYPE_CHECKING:
     from .app import LumbarApp
+    from .realtimer import RealTimer
 
 #: Events older than this when the shell sees them (after a suspend) are not sounded.
 STALE_CUE = 1.5
@@ -32,12 +34,18 @@ ROUTINE = "routine"
 class Heartbeat:
     """Ticking, routing and arming; a mixin, so each method names the app as its `self`."""
 
+    _realtimer: RealTimer | None = None
+    """The CLOCK_BOOTTIME timer for real-clock deadlines, once made (see `_real_timer`)."""
+    _realtimer_tried = False
+
     def tick(self: LumbarApp) -> None:
         """Read both clocks once, advance every activity, show the result."""
         if self.terminal_signals.stopped:
             self.terminal_signals.deliver()  # before the clock counts the stopped time
-        self.activities, happened = act.advance(self.activities, self.now())
-        self._route(happened)
+        now = self.now()
+        slept = self.slept(now)  # a sleep since the last tick goes to the breaks first
+        self.activities, happened = act.advance(self.activities, now)
+        self._route(slept + happened)
 
     def _after(self: LumbarApp, events: Iterable[Event], activity: str = ROUTINE) -> None:
         """Route events that one activity's command returned (not yet tagged)."""
@@ -46,6 +54,8 @@ class Heartbeat:
     def _route(self: LumbarApp, happened: Iterable[Happened]) -> None:
         """Record, trace and sound each event in time order, then refresh every view."""
         now = self.clock()
+        happened = tuple(happened)
+        self.keep_breaks(happened)  # the breaks' rows, notices and saved state
         for item in happened:
             event = item.event
             if item.activity != ROUTINE:
@@ -85,8 +95,9 @@ class Heartbeat:
             self._arm()
 
     def _status_line(self: LumbarApp, now: Now) -> None:
-        screen = self.screen_stack[-1] if self.screen_stack else None
-        if screen is None or isinstance(screen, ModalScreen):
+        # The full screen on top, under any modals: its line stays true behind a prompt.
+        screen = next((s for s in reversed(self.screen_stack) if not isinstance(s, ModalScreen)), None)
+        if screen is None:
             return
         line = self._lines.get(screen)
         if line is None:
@@ -96,7 +107,8 @@ class Heartbeat:
             screen.mount(line)
         shown = getattr(screen, "shows", None)
         if any(a.name != shown for a in self.activities.items):
-            line.show(tuple((name, v) for name, v in act.views(self.activities, now) if name != shown))
+            line.show(tuple((name, self.status_view(name, v))
+                            for name, v in act.views(self.activities, now) if name != shown))
         else:
             line.show(())  # cheap: at frame rate the routine alone runs
 
@@ -120,7 +132,16 @@ class Heartbeat:
         if self.heartbeat is None or not self.activities.items:
             return
         # Every activity is visible: on its screen or in the status line.
-        delay = act.wake_delay(self.activities, self.now(), act.names(self.activities))
+        now, names = self.now(), act.names(self.activities)
+        timer = self._real_timer()
+        if timer is not None:
+            # Real-clock deadlines wait on a CLOCK_BOOTTIME timer that fires on time across a
+            # suspend; the loop's timer then serves the routine alone, and nothing polls.
+            delay, real_at = act.wake_times(self.activities, now, names)
+            if real_at is not None:
+                timer.arm(real_at)
+        else:
+            delay = act.wake_delay(self.activities, now, names)
         if delay is not None:
             # Not set_timer: Textual's one-shot Timer silently drops its callback when its
             # task starts later than its own delay (it "skips" the missed tick, and a
@@ -134,6 +155,28 @@ class Heartbeat:
         if self._beat is not None:
             self._beat.cancel()
             self._beat = None
+        if self._realtimer is not None:
+            self._realtimer.cancel()
+
+    def _real_timer(self: LumbarApp) -> RealTimer | None:
+        """The exact real-clock timer, made on first use; None where there is none (not
+        Linux, or clocks that are not the system's: tests and scaled benchmark runs)."""
+        if self._realtimer is None and not self._realtimer_tried:
+            self._realtimer_tried = True
+            if self.real_clock is boottime and self.time_scale == 1.0:
+                from .realtimer import RealTimer
+
+                timer = RealTimer(asyncio.get_running_loop(), lambda: self.call_next(self.tick))
+                if timer.exact:
+                    self._realtimer = timer
+                else:
+                    timer.close()
+        return self._realtimer
+
+    def _close_real_timer(self: LumbarApp) -> None:
+        if self._realtimer is not None:
+            self._realtimer.close()
+            self._realtimer = None
 
     def _sound(self: LumbarApp, event: Event, now: float) -> None:
         if self.cues is None or now - event.at > STALE_CUE:

@@ -37,18 +37,22 @@ KEYPAD: dict[str, tuple[str, ...]] = {
 #: (Russian and Belarusian ЙЦУКЕН, Ukrainian where it differs, Greek).
 LAYOUTS: dict[str, tuple[str, ...]] = {
     "a": ("ф", "α"),
+    # Not Belarusian "і" for b: that layout has it on the B key, but Ukrainian has it on S.
+    "b": ("и", "β"),
     "c": ("с", "ψ"),
     "e": ("у", "ε"),
     "h": ("р", "η"),
     "i": ("ш", "ι"),
     "j": ("о", "ξ"),
     "k": ("л", "κ"),
+    "m": ("ь", "μ"),
     "n": ("т", "ν"),
     "p": ("з", "π"),
     "q": ("й", "semicolon"),  # Greek has ";" on the Q key
     "r": ("к", "ρ"),
     "s": ("ы", "і", "σ"),  # "і" is Ukrainian and Belarusian
     "t": ("е", "τ"),
+    "u": ("г", "θ"),
     "x": ("ч", "χ"),
     "y": ("н", "υ"),
 }

@@ -49,10 +49,12 @@ def machine_notices(player: list[str] | None, speaker: list[str] | None, voice: 
 
 def launch(catalog: Catalog, name: str | None, *, voice: bool = False,
            hooks: dict[str, object] | None = None, history: bool = False,
-           care: tuple[object, ...] | None = None) -> int:
+           care: tuple[object, ...] | None = None,
+           breaks: tuple[bool, float | None] | None = None) -> int:
     """Run the app on ``catalog`` (starting ``name`` straight away if given); the exit status.
 
-    ``hooks`` are ``bench_hooks()``, read from the environment when not given. Exit 2,
+    ``hooks`` are ``bench_hooks()``, read from the environment when not given. ``breaks``
+    is (start the break schedule, ``--every`` seconds or None) for `lumbar breaks`. Exit 2,
     before the app takes the screen, for an unknown or broken ``name`` or a bad
     LUMBAR_TIME_SCALE / LUMBAR_TRACE.
     """
@@ -85,6 +87,9 @@ def launch(catalog: Catalog, name: str | None, *, voice: bool = False,
                     opens_care=care, signals=True, **hooks)  # type: ignore[arg-type]
     app.care_minutes = settings.ice_heat_minutes
     app.rest_minutes = settings.skin_rest_minutes
+    # `lumbar breaks` (with its --every), or the setting that starts the schedule every time.
+    app.break_settings = settings
+    app.breaks_at_start = breaks or (settings.breaks_on_start, None)
     app.broken = {key: [str(p) for p in problems] for key, problems in catalog.broken.items()}
     from .notify import BellChannel, Notifier, default_channels
     from .widgets.paint import terminal_writer

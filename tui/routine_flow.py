@@ -67,6 +67,8 @@ class RoutineFlow:
         self._arm()
 
     def _check_in_after(self: LumbarApp) -> None:
+        if self.recorder.session_id == self.quiet_session:
+            return  # a desk break from the schedule asks nothing (tui/breaks_app.py)
         if self.checkins and self.recorder.session_id is not None:
             from .screens.checkin import after_routine
 

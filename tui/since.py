@@ -51,3 +51,28 @@ def _absolute(raw: str, now: datetime) -> datetime:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=now.tzinfo)
     return moment
+
+
+_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|sec|m|min|h)?\s*$", re.IGNORECASE)
+_DURATION_UNITS = {"s": 1, "sec": 1, "m": 60, "min": 60, "h": 3600}
+#: The shortest and longest break interval `--every` takes (seconds): ten seconds to try
+#: the prompt out, eight hours for one break a working day.
+EVERY_RANGE = (10.0, 8 * 3600.0)
+
+
+def parse_every(text: str) -> float:
+    """A break interval as typed for `lumbar breaks --every`: "1m", "90s", "1.5h", or a bare
+    number of minutes ("20"). Returns seconds.
+
+    Raises:
+        ValueError: naming what was expected, for anything else or a length outside
+            EVERY_RANGE.
+    """
+    match = _DURATION.match(text)
+    if not match:
+        raise ValueError(f"--every takes a length such as 20 (minutes), 1m or 90s, not {text.strip()!r}")
+    seconds = float(match.group(1)) * _DURATION_UNITS[(match.group(2) or "m").lower()]
+    low, high = EVERY_RANGE
+    if not low <= seconds <= high:
+        raise ValueError(f"--every must be from {low:g} seconds to {high / 3600:g} hours, not {text.strip()!r}")
+    return seconds

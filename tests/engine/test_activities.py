@@ -231,6 +231,22 @@ def test_a_real_clock_deadline_far_away_still_wakes_the_shell_every_second():
     assert A.wake_delay(agg, at(0.2), visible=["ice"]) == pytest.approx(0.8 + SLACK)
 
 
+def test_with_a_real_clock_timer_the_shell_waits_for_the_real_deadline_itself():
+    ice = A.add(A.Activities(), "ice", T.DRIVER, T.start("ice", R0))
+    ice, _ = A.advance(ice, at(0.2))
+    mono, real = A.wake_times(ice, at(0.2))
+    # No SUSPEND_CHECK: the skin check at 10 minutes is armed on the real clock.
+    assert mono is None and real == pytest.approx(T.DRIVER.deadline(A.get(ice, "ice")))
+    assert real - at(0.2).real > 5 * MIN
+    assert A.wake_times(ice, at(0.2), visible=["ice"])[1] == pytest.approx(at(0.2).real + 0.8 + SLACK)
+    both = A.add(ice, "routine", A.SESSION, S.start(PLAN, T0)[0])
+    both, _ = A.advance(both, at(3.25))
+    mono, real = A.wake_times(both, at(3.25))
+    assert mono == pytest.approx(0.75 + SLACK)  # the routine's next second, on the loop
+    assert real == pytest.approx(T.DRIVER.deadline(A.get(both, "ice")))
+    assert A.wake_times(A.Activities(), at(0)) == (None, None)
+
+
 def test_the_earliest_of_all_wins_and_a_due_deadline_is_now():
     agg, _ = A.advance(fresh(), at(49.6))
     # The skin check is due at 50 s on the real clock: 0.4 s away.

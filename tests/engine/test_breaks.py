@@ -11,6 +11,7 @@ from datetime import date, time
 import pytest
 
 from tui.engine import breaks as B
+from tui.engine import breakview
 from tui.engine.events import (
     BreakDue, BreakHeadsUp, BreakRefused, BreakSkipped, BreakSnoozed, BreakTaken,
     MeetingEnded, MeetingStarted,
@@ -87,12 +88,34 @@ def test_view_counts_down_in_real_seconds_and_shows_heads_up() -> None:
     assert (v.status, v.remaining) == ("heads-up", 15.0)
 
 
-def test_next_change_lands_just_after_the_next_whole_second() -> None:
+def test_next_change_lands_just_after_the_next_whole_minute_while_minutes_are_left() -> None:
     s, _ = B.advance(started(), mon(9, 5, 0.25))
-    # 899.75 s left shows as 15:00 until 899 s are left.
-    assert B.next_change(s, mon(9, 5, 0.25)) == pytest.approx(0.75 + 0.001)
+    # 899.75 s left shows as "15 min" until 840 s are left: one wake-up a minute.
+    assert B.next_change(s, mon(9, 5, 0.25)) == pytest.approx(59.75 + 0.001)
+    assert breakview.minutes_shown(899.75) == 15 and breakview.minutes_shown(840.0) == 14
+    # 90 s left shows as "2 min" until the last minute, which counts in seconds.
+    assert B.next_change(s, mon(9, 18, 30)) == pytest.approx(30 + 0.001)
+    assert B.next_change(s, mon(9, 19, 0.5)) == pytest.approx(0.5 + 0.001)
     s, _ = B.pause(s, mon(9, 6))
     assert B.next_change(s, mon(9, 6)) is None
+
+
+def test_a_long_heads_up_counts_in_seconds() -> None:
+    s = started(sch=schedule(heads_up=120))
+    s, _ = B.advance(s, mon(9, 18, 0.25))  # 119.75 s left, in the heads-up
+    assert B.view(s, mon(9, 18, 0.25)).status == "heads-up"
+    assert B.next_change(s, mon(9, 18, 0.25)) == pytest.approx(0.75 + 0.001)
+
+
+def test_a_meeting_and_the_wait_for_work_change_once_a_minute() -> None:
+    s, _ = B.advance(started(), mon(9, 5))
+    s, _ = B.meeting(s, mon(9, 5), mon(9, 35, 30))
+    assert B.next_change(s, mon(9, 5)) == pytest.approx(30 + 0.001)
+    s, _ = B.advance(started(), mon(16, 59, 59))
+    evening, _ = B.advance(s, mon(17, 0, 30))
+    assert B.view(evening, mon(17, 0, 30)).status == "off"
+    # Work starts at 09:00 tomorrow: 15h59m30s away, shown as minutes.
+    assert B.next_change(evening, mon(17, 0, 30)) == pytest.approx(30 + 0.001)
 
 
 def test_starting_mid_span_counts_one_interval_from_now() -> None:

@@ -233,3 +233,29 @@ def test_last_seconds_under_no_color(snap_compare, make_app, fake_clock, monkeyp
     app = start(make_app, HOLD)
     # 5 s to get ready, then 27.5 s into the 30 s left side: 0:03, the last three seconds.
     assert snap_compare(app, terminal_size=SIZE, run_before=runner(app, fake_clock, 5, 27.5))
+
+
+def test_break_prompt(snap_compare, make_app):
+    """The desk-break prompt at 80x24 over the routine list: what to do and why, the offer
+    with the snoozes left, its keys; the status line above says the break is due."""
+    from datetime import datetime, timezone
+
+    from tui.engine.clock import FakeClock
+    from tui.settings import Settings
+
+    real = FakeClock(50_000.0)
+    app = make_app(real_clock=real)
+    app.wall = lambda: datetime(2026, 11, 30, 10, 0, tzinfo=timezone.utc)
+    # No heads-up: its toast would sit over the screen for a few real seconds.
+    app.break_settings = Settings(work_hours="00:00-23:59", break_heads_up_seconds=0,
+                                  work_days=("mon", "tue", "wed", "thu", "fri", "sat", "sun"))
+    app.breaks_at_start = (True, 60.0)
+
+    async def run_before(pilot) -> None:
+        await pilot.pause()
+        real.advance(60)
+        app.tick()
+        await pilot.pause()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

@@ -28,7 +28,9 @@ So while any real-clock activity is waiting for a deadline, `wake_delay` is neve
 than `SUSPEND_CHECK` (1 s): after a resume the shell looks within a second, the real clock
 has jumped, and `advance` delivers the alarm at once (one alarm, no backlog: see
 thermal.py). The mono activities lose nothing: their deadlines are in mono seconds, which
-is exactly what the loop's timer measures. (On Windows `time.monotonic` may count sleep;
+is exactly what the loop's timer measures. A shell that can arm a timer on the real clock
+itself (a CLOCK_BOOTTIME timerfd on Linux, tui/realtimer.py) asks `wake_times` instead and
+needs no such check. (On Windows `time.monotonic` may count sleep;
 then a routine simply finds its missed steps passed and crosses them in one advance.)
 
 Pure: standard library only, never reads a clock. Times are seconds.
@@ -216,6 +218,33 @@ def wake_delay(agg: Activities, now: Now, visible: Iterable[str] = ()) -> float 
             if change is not None:
                 waits.append(change)
     return min(waits) if waits else None
+
+
+def wake_times(agg: Activities, now: Now,
+               visible: Iterable[str] = ()) -> tuple[float | None, float | None]:
+    """`wake_delay` split by clock, with no `SUSPEND_CHECK`: for a shell that can arm a
+    timer on the real clock itself (a CLOCK_BOOTTIME timerfd fires on time across a
+    suspend, so nothing has to look every second).
+
+    Returns (seconds until the next deadline or visible change of the workout-clock
+    activities, to arm on the event loop; the real-clock moment of the next deadline or
+    visible change of the real-clock ones, to arm on the real clock). Either is None when
+    nothing of that clock will happen.
+    """
+    shown = set(visible)
+    mono: list[float] = []
+    real: list[float] = []
+    for act in agg.items:
+        t = now.of(act.driver.clock)
+        waits = mono if act.driver.clock == "mono" else real
+        due = act.driver.deadline(act.state)
+        if due is not None:
+            waits.append(max(0.0, due - t))
+        if act.name in shown:
+            change = act.driver.next_change(act.state, t)
+            if change is not None:
+                waits.append(change)
+    return (min(mono) if mono else None), (now.real + min(real) if real else None)
 
 
 def next_deadline(agg: Activities, now: Now, visible: Iterable[str] = ()) -> float | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -9,6 +10,8 @@ from .breakstate import Breaks, Counts
 from .cadence import SLACK, _to_next_second
 
 LABEL = "Stretch break"
+#: A wait longer than this is shown in whole minutes (seconds).
+MINUTE = 60.0
 
 Status = Literal["off", "working", "heads-up", "due", "in-break", "paused", "meeting"]
 
@@ -57,9 +60,28 @@ def view(s: Breaks, now: float) -> BreaksView:
 
 
 def next_change(s: Breaks, now: float) -> float | None:
-    """Seconds until a countdown on screen shows the next whole second; None if still."""
+    """Seconds until a countdown on screen changes; None if still.
+
+    A wait of minutes is shown in whole minutes ("in 14 min", rounded up) and only the
+    last minute, or a heads-up, in seconds ("in 0:25"): so waiting for a break wakes the
+    shell once a minute, not once a second (issue 11: waiting costs nothing).
+    """
     v = view(s, now)
-    shown = [x for x in (v.remaining, v.resumes_in, v.starts_in) if x is not None and x > 0]
-    if not shown:
+    seconds = v.status == "heads-up"
+    waits = [
+        _to_next_second(x) if x <= MINUTE or (seconds and x == v.remaining) else _to_next_minute(x)
+        for x in (v.remaining, v.resumes_in, v.starts_in) if x is not None and x > 0
+    ]
+    if not waits:
         return None
-    return min(_to_next_second(x) for x in shown) + SLACK
+    return min(waits) + SLACK
+
+
+def minutes_shown(remaining: float) -> int:
+    """The whole minutes a wait of `remaining` seconds (over a minute) shows: rounded up."""
+    return math.ceil(round(remaining / MINUTE, 9))
+
+
+def _to_next_minute(remaining: float) -> float:
+    """Time until the minutes shown drop by one, or the last minute starts (seconds)."""
+    return remaining - (minutes_shown(remaining) - 1) * MINUTE

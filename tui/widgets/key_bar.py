@@ -94,7 +94,8 @@ class KeyBar(Widget):
 
     def hints(self) -> list[KeyHint]:
         """Every key this screen shows in a bar, in order, whatever the width."""
-        return [hint for hint in key_hints(self.screen) if hint.show and not hint.app_level]
+        # The App's own keys shown on every screen (desk breaks) come after the screen's.
+        return [hint for hint in key_hints(self.screen) if hint.show]
 
     def fitted(self, width: int) -> list[KeyHint | None]:
         """The hints that fit ``width`` cells; None marks where some were left out."""
@@ -105,6 +106,8 @@ class KeyBar(Widget):
             hint = hints[index]
             if _always(hint):
                 return (2, -index)  # last of all, and never (see the loop below)
+            if hint.app_level:
+                return (0, 1, -index)  # the App's keys (desk breaks): after the screen's extras
             listed = hint.id in self.keep
             # Dropped first: unlisted keys from the right, then the listed ones from the end.
             return (1, -self.keep.index(hint.id)) if listed else (0, -index)

@@ -1,0 +1,364 @@
+"""Desk breaks through the App: heads-up, prompt, snooze and its limit, skip, the desk break,
+a routine by hand, the meeting pause, restart, the panel, the status line, a suspend.
+
+Both clocks are fake: `mono` (the workout clock, the fixture `fake_clock`) and `real`
+(suspend included). The wall clock follows `real`. Breaks come every minute (as
+`lumbar breaks --every 1m`), heads-up 30 s before; working hours cover the whole test day.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+
+from tests.fakes import FakeStore
+from tui.breaks_app import BREAKS
+from tui.engine.clock import FakeClock
+from tui.screens.breaks import BreakPrompt, BreaksPanel, MeetingModal
+from tui.screens.home import HomeScreen
+from tui.screens.session import SessionScreen
+from tui.settings import Settings
+from tui.widgets.activity_line import ActivityLine
+from tui.widgets.key_bar import KeyBar
+
+SIZE = (80, 24)
+#: Monday 30 November 2026, 10:00 on this machine's clock.
+START = datetime(2026, 11, 30, 10, 0).astimezone()
+ALL_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+class Recording:
+    def __init__(self) -> None:
+        self.sent = []
+
+    def send(self, notice, on_outcome=None) -> None:
+        self.sent.append(notice)
+
+    def close(self) -> None:
+        pass
+
+
+class Bell:
+    def __init__(self) -> None:
+        self.rings = 0
+
+    def bell(self) -> None:
+        self.rings += 1
+
+    def play(self, cue, words="") -> None:
+        pass
+
+    def say(self, words) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+@pytest.fixture
+def real() -> FakeClock:
+    return FakeClock(50_000.0)
+
+
+@pytest.fixture
+def wall(real):
+    origin = real.now
+    return lambda: START + timedelta(seconds=real.now - origin)
+
+
+@pytest.fixture
+def store(wall) -> FakeStore:
+    return FakeStore(wall=wall)
+
+
+@pytest.fixture
+def breaks_app(make_app, real, wall, store):
+    def build(every: float | None = 60.0, **kwargs):
+        kwargs.setdefault("checkins", False)
+        kwargs.setdefault("store", store)
+        app = make_app(real_clock=real, notifier=Recording(), remember=False, **kwargs)
+        app.wall = wall
+        app.cues = Bell()
+        app.break_settings = Settings(work_hours="08:00-18:00", work_days=ALL_DAYS)
+        app.breaks_at_start = (True, every)
+        return app
+
+    return build
+
+
+async def step(app, pilot, seconds: float, *clocks: FakeClock) -> None:
+    for clock in clocks:
+        clock.advance(seconds)
+    app.tick()
+    await pilot.pause()
+    await pilot.pause()
+
+
+def line_text(app) -> str:
+    return app.screen.query_one(ActivityLine).text
+
+
+async def test_heads_up_then_the_prompt_with_a_notice_and_the_bell(breaks_app, real, fake_clock):
+    app = breaks_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert line_text(app) == "Stretch break · in 1:00"
+        await step(app, pilot, 30, real, fake_clock)
+        assert [n.title for n in app.notifier.sent] == ["Stretch break soon"]
+        assert any("Stretch break in 30 s" in str(n.message) for n in app._notifications)
+        assert line_text(app) == "Stretch break · in 0:30"
+        await step(app, pilot, 30, real, fake_clock)
+        assert isinstance(app.screen, BreakPrompt)
+        assert app.screen_stack[-2].query_one(ActivityLine).text == "Stretch break · due now"
+        assert app.notifier.sent[-1].urgency == "critical"
+        assert app.cues.rings == 1
+        await step(app, pilot, 5, real, fake_clock)  # still due: still one prompt
+        assert sum(isinstance(s, BreakPrompt) for s in app.screen_stack) == 1
+
+
+async def test_snooze_twice_then_the_third_is_refused_plainly_and_skip_counts(breaks_app, real, fake_clock, store):
+    app = breaks_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for n in (1, 2):
+            await step(app, pilot, 60 if n == 1 else 300, real, fake_clock)
+            assert isinstance(app.screen, BreakPrompt), n
+            await pilot.press("s")
+            await pilot.pause()
+            assert not isinstance(app.screen, BreakPrompt)
+            assert app.breaks_state.snoozes == n
+        await step(app, pilot, 300, real, fake_clock)
+        prompt = app.screen
+        assert isinstance(prompt, BreakPrompt)
+        assert prompt.key_waits("snooze")  # drawn as not available
+        assert "No snoozes left" in str(prompt.query_one("#prompt-offer").render())
+        assert "A snooze" not in str(prompt.query_one("#prompt-offer").render())
+        await pilot.press("s")
+        await pilot.pause()
+        assert app.screen is prompt
+        refused = prompt.query_one("#prompt-refused")
+        assert refused.display and "Not snoozed" in str(refused.render())
+        assert "twice in a row" in str(refused.render())
+        await pilot.press("k")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert [b[:2] for b in store.breaks] == [("snoozed", None), ("snoozed", None), ("skipped", "prompt")]
+        assert store.break_state()["snoozes"] == 0
+
+
+async def test_starting_the_desk_break_from_the_prompt_counts_and_its_end_restarts_the_interval(
+        breaks_app, real, fake_clock, store):
+    app = breaks_app(checkins=True)  # on, yet a desk break from the prompt asks nothing
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await step(app, pilot, 60, real, fake_clock)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        assert app.session.plan.routine.key == "desk-break"
+        assert store.breaks[-1][:2] == ("taken", "routine")
+        assert app.breaks_state.in_break
+        assert line_text(app) == "Stretch break · on a break"
+        await step(app, pilot, 90, real, fake_clock)  # no prompt during the routine
+        assert not any(isinstance(s, BreakPrompt) for s in app.screen_stack)
+        await pilot.press("q", "y")  # left early: the break still ends
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and store.checkins == []
+        assert not app.breaks_state.in_break
+        assert app.breaks_state.due == pytest.approx(real.now + 60)
+
+
+async def test_a_routine_started_by_hand_counts_as_a_break(breaks_app, real, fake_clock, store):
+    app = breaks_app(every=1200)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await step(app, pilot, 300, real, fake_clock)
+        app.start_routine("hip-flexor")
+        await pilot.pause()
+        assert store.breaks == [("taken", "routine", None, store.breaks[0][3])]
+        from tui.engine import session as engine
+
+        app.command(engine.finish)
+        await pilot.pause()
+        assert app.breaks_state.due == pytest.approx(real.now + 1200)
+
+
+async def test_a_meeting_holds_every_reminder_and_ends_by_itself(breaks_app, real, fake_clock, store):
+    app = breaks_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await step(app, pilot, 20, real, fake_clock)
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingModal)
+        await pilot.press("3")  # 30 minutes
+        await pilot.pause()
+        assert app.breaks_state.hold == "meeting"
+        assert line_text(app) == f"Stretch break · meeting until {(START + timedelta(seconds=20 + 1800)):%H:%M}"
+        sent = len(app.notifier.sent)
+        await step(app, pilot, 29 * 60, real, fake_clock)
+        assert len(app.notifier.sent) == sent and app.cues.rings == 0
+        assert not any(isinstance(s, BreakPrompt) for s in app.screen_stack)
+        await step(app, pilot, 61, real, fake_clock)
+        assert app.breaks_state.hold is None
+        assert any("meeting pause is over" in str(n.message) for n in app._notifications)
+        assert store.breaks[-1][0] == "meeting" and store.breaks[-1][2] == pytest.approx(1800)
+        # The 40 s worked before it still count: the break is due 20 s after it.
+        assert app.breaks_state.due == pytest.approx(real.now - 1 + 40)
+
+
+async def test_a_meeting_until_a_typed_time_and_resumed_early_from_the_panel(breaks_app, real, fake_clock):
+    app = breaks_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        until = START + timedelta(hours=2)
+        await pilot.press("m", "u", *until.strftime("%H:%M"), "enter")
+        await pilot.pause()
+        state = app.breaks_state
+        assert state.hold == "meeting" and state.hold_until == pytest.approx(real.now + 7200)
+        await pilot.press("b")
+        await pilot.pause()
+        assert isinstance(app.screen, BreaksPanel)
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.breaks_state.hold is None
+
+
+async def test_a_bad_until_time_is_said_and_nothing_changes(breaks_app):
+    app = breaks_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("m", "u", "2", "5", ":", "9", "9", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingModal)
+        assert "HH:MM" in str(app.screen.query_one("#meeting-problem").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.breaks_state.hold is None
+
+
+async def test_the_panel_shows_todays_counts_and_pauses_the_reminders(breaks_app, real, fake_clock, store):
+    store.record_break("taken", "natural")
+    store.record_break("meeting", None, 1800.0)
+    app = breaks_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert [h.key for h in app.screen.query_one(KeyBar).hints()][-2:] == ["b", "m"]
+        await pilot.press("b")
+        await pilot.pause()
+        panel = app.screen
+        assert isinstance(panel, BreaksPanel)
+        today = str(panel.query_one("#panel-today").render())
+        assert today == "Today: 1 taken (1 natural) · 0 snoozed · 0 skipped · 30 min in meetings"
+        assert "in 1:00" in str(panel.query_one("#panel-status").render())
+        await pilot.press("p")
+        await pilot.pause()
+        assert app.breaks_state.hold == "pause"
+        assert "paused" in str(panel.query_one("#panel-status").render())
+        await step(app, pilot, 600, real, fake_clock)
+        assert not any(isinstance(s, BreakPrompt) for s in app.screen_stack)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert line_text(app) == "Stretch break · reminders paused"
+
+
+async def test_the_keys_appear_only_while_the_scheduler_runs(breaks_app):
+    app = breaks_app()
+    app.breaks_at_start = (False, None)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "b" not in [h.key for h in app.screen.query_one(KeyBar).hints()]
+        await pilot.press("b")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        app.start_breaks(60)
+        await pilot.pause()
+        bar = app.screen.query_one(KeyBar)
+        assert [h.key for h in bar.hints()][-2:] == ["b", "m"]
+        # At 80 columns the home screen's extras make room for them first.
+        assert [h.key for h in bar.fitted(80) if h is not None][-2:] == ["b", "m"]
+
+
+async def test_a_restart_brings_back_the_next_break_snoozes_and_counts(breaks_app, real, fake_clock, store):
+    app = breaks_app(every=600)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await step(app, pilot, 600, real, fake_clock)
+        await pilot.press("s")
+        await pilot.pause()
+        due = app.breaks_state.due
+    real.advance(120)  # closed for two minutes
+    again = breaks_app(every=600)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        state = again.breaks_state
+        assert state.due == pytest.approx(due)
+        assert state.snoozes == 1 and state.counts.snoozed == 1
+        assert line_text(again) == "Stretch break · in 3 min"
+
+
+async def test_the_end_of_working_hours_withdraws_an_open_prompt(breaks_app, real, fake_clock):
+    app = breaks_app()
+    app.break_settings = Settings(work_hours="08:00-10:02", work_days=ALL_DAYS)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await step(app, pilot, 60, real, fake_clock)
+        assert isinstance(app.screen, BreakPrompt)
+        await step(app, pilot, 60, real, fake_clock)
+        assert isinstance(app.screen, HomeScreen)
+        assert line_text(app).startswith("Stretch break · after work starts")
+
+
+async def test_a_sleep_of_the_real_clock_alone_counts_as_a_break(breaks_app, real, fake_clock, store):
+    app = breaks_app(every=1200)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await step(app, pilot, 300, real, fake_clock)
+        await step(app, pilot, 600, real)  # ten minutes asleep: only the real clock moved
+        assert [b[:2] for b in store.breaks] == [("taken", "suspend")]
+        assert app.breaks_state.counts.natural == 1
+        await step(app, pilot, 1, real, fake_clock)
+        assert app.breaks_state.due == pytest.approx(real.now - 1 + 1200)
+
+
+async def test_the_status_line_on_every_screen_and_after_a_modal(breaks_app, real, fake_clock, shipped):
+    app = breaks_app(every=1200)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert line_text(app) == "Stretch break · in 20 min"
+        await pilot.press("h")  # the history screen
+        await pilot.pause()
+        assert line_text(app) == "Stretch break · in 20 min"
+        await pilot.press("escape", "b")
+        await pilot.pause()
+        await step(app, pilot, 61, real, fake_clock)  # under the panel: the line goes on
+        assert isinstance(app.screen, BreaksPanel)
+        assert app.screen_stack[-2].query_one(ActivityLine).text == "Stretch break · in 19 min"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert line_text(app) == "Stretch break · in 19 min"
+        app.start_routine("desk-break")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        assert line_text(app) == "Stretch break · on a break"
+        await pilot.press("b")  # the routine waits under the panel
+        await pilot.pause()
+        assert isinstance(app.screen, BreaksPanel) and app.session.paused
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not app.session.paused
+
+
+async def test_the_status_line_on_the_ice_and_heat_screen(breaks_app):
+    app = breaks_app(every=1200, store=None)  # ice and heat keep their rows in the real store
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.open_care("ice", 1, START - timedelta(hours=3))
+        await pilot.pause()
+        await pilot.pause()
+        assert getattr(app.screen, "shows", None) == "care"
+        assert line_text(app) == "Stretch break · in 20 min"

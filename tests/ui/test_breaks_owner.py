@@ -1,0 +1,178 @@
+"""One scheduler per user through the App: a second lumbar follows the holder and takes over
+when it ends; logind's idle and sleep news in the App.
+
+The holder here is the test itself (the lock taken, and a keeper writing to the same store,
+as another process would); tests/test_breaks_lock.py and tests/test_headless.py use real
+processes for the lock. Clocks as in tests/ui/test_breaks_app.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.ui.test_breaks_app import breaks_app, line_text, real, step, store, wall  # noqa: F401
+from tui.away import Away
+from tui.breaks_keeper import BreakKeeper
+from tui.breaks_lock import NAME, SchedulerLock
+from tui.engine import breaks as B
+from tui.engine.events import BreakTaken
+from tui.screens.breaks import BreakPrompt
+from tui.settings import Settings
+
+SIZE = (80, 24)
+ALL_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+@pytest.fixture
+def holder(store, wall, real, tmp_path):
+    """Another scheduler: holds the lock beside the history file and keeps its schedule."""
+    store.path = tmp_path / "history.db"
+    lock = SchedulerLock(tmp_path / NAME)
+    assert lock.acquire()
+    schedule = Settings(work_hours="08:00-18:00", work_days=ALL_DAYS).schedule()
+    keeper = BreakKeeper(B.Schedule(every=60.0, heads_up=30.0, hours=schedule.hours),
+                         store=store, wall=wall)
+    state, events = keeper.begin(real.now)
+    keeper.handle(state, events)
+    yield lock, keeper, state
+    lock.release()
+
+
+async def test_a_second_lumbar_shows_the_holders_schedule_never_prompts_and_takes_over(
+        breaks_app, holder, real, fake_clock, store):
+    lock, keeper, state = holder
+    app = breaks_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.follower is not None and app.follower.holder == lock.holder()
+        assert line_text(app) == "Stretch break · in 1:00"
+        await step(app, pilot, 60, real, fake_clock)
+        assert not any(isinstance(s, BreakPrompt) for s in app.screen_stack)
+        assert app.notifier.sent == [] and app.cues.rings == 0 and store.breaks == []
+        # The holder's prompt is skipped there; this one shows the new interval and count.
+        state, events = B.advance(state, real.now)
+        state, more = B.skip(state, real.now)
+        keeper.handle(state, events + more)
+        await step(app, pilot, 1, real, fake_clock)
+        assert line_text(app) == "Stretch break · due now"  # read again within 5 s while due
+        await step(app, pilot, 4, real, fake_clock)
+        assert line_text(app) == "Stretch break · in 0:55"
+        assert app.breaks_state.counts.skipped == 1
+        await pilot.press("b")  # the panel opens; a command there says who schedules
+        await pilot.pause()
+        app.break_snooze()
+        await pilot.pause()
+        assert store.break_state()["snoozes"] == 0
+        await pilot.press("escape")
+        # The holder ends: this lumbar schedules from what the store kept.
+        lock.release()
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if app.follower is None:
+                break
+        assert app.follower is None and app.break_keeper is not None
+        await step(app, pilot, 60, real, fake_clock)
+        assert any(isinstance(s, BreakPrompt) for s in app.screen_stack)
+        assert app.notifier.sent[-1].urgency == "critical"
+    assert SchedulerLock(store.path.parent / NAME).acquire()  # released on exit
+
+
+async def test_the_first_lumbar_takes_the_lock_and_releases_it_on_exit(breaks_app, store, tmp_path):
+    store.path = tmp_path / "history.db"
+    app = breaks_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.follower is None and app.breaks_state is not None
+        other = SchedulerLock(tmp_path / NAME)
+        assert not other.acquire() and other.holder() is not None
+    assert other.acquire()
+    other.release()
+
+
+async def test_idle_for_a_break_length_is_a_natural_break(breaks_app, real, fake_clock, store):
+    app = breaks_app(every=1200)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app._away = Away(real, fake_clock)
+        await step(app, pilot, 300, real, fake_clock)
+        app._heard_idle(True, real.now)
+        await step(app, pilot, 180, real, fake_clock)
+        app._heard_idle(False, 0.0)
+        await pilot.pause()
+        assert store.breaks[-1][:2] == ("taken", "natural")
+        assert app.breaks_state.due == pytest.approx(real.now + 1200)
+        app._heard_idle(True, real.now)
+        await step(app, pilot, 60, real, fake_clock)
+        app._heard_idle(False, 0.0)  # a minute away is no break
+        assert len(store.breaks) == 1
+
+
+async def test_logind_places_a_suspend_at_the_moment_it_began(breaks_app, real, fake_clock, store):
+    app = breaks_app(every=1200)
+    taken: list[BreakTaken] = []
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        original = app.on_activity_event
+
+        def seen(activity, event):
+            if isinstance(event, BreakTaken):
+                taken.append(event)
+            original(activity, event)
+
+        app.on_activity_event = seen
+        app._away = Away(real, fake_clock)
+        await step(app, pilot, 300, real, fake_clock)
+        await step(app, pilot, 120, real, fake_clock)  # awake; the last tick
+        went = real.now + 45
+        real.advance(45)
+        fake_clock.advance(45)  # awake 45 s more, no tick, then the lid shuts
+        app._heard_sleep(True, went)
+        real.advance(3600)  # asleep: only the real clock moves
+        app._heard_sleep(False, real.now)
+        await pilot.pause()
+        assert [(t.how, t.at) for t in taken] == [("suspend", pytest.approx(went))]
+        assert app.breaks_state.due == pytest.approx(real.now + 1200)
+
+
+async def test_through_dbus_an_idle_stretch_reported_by_logind_counts_as_a_natural_break(
+        make_app, monkeypatch, wall, store):
+    """The App on the system's clocks, logind faked on a private bus (tests/logind_fake.py)."""
+    import shutil
+    import sys
+    import time
+
+    if not sys.platform.startswith("linux") or shutil.which("dbus-daemon") is None:
+        pytest.skip("needs Linux and dbus-daemon")
+    pytest.importorskip("dbus_fast")
+    from tests.logind_fake import FakeLogind
+    from tests.notify.fake_server import start_daemon
+    from tui.clocks import boottime
+
+    daemon, address = start_daemon()
+    monkeypatch.setenv("DBUS_SYSTEM_BUS_ADDRESS", address)
+    monkeypatch.delenv("XDG_SESSION_ID", raising=False)
+    fake = FakeLogind(address)
+    fake.start()
+    try:
+        app = make_app(clock=time.monotonic, real_clock=boottime, store=store, checkins=False,
+                       remember=False)
+        app.break_settings = Settings(work_hours="00:00-00:00", work_days=ALL_DAYS)
+        app.breaks_at_start = (True, None)
+        async with app.run_test(size=SIZE) as pilot:
+            for _ in range(100):
+                await pilot.pause(0.02)
+                if app._logind is not None and app._logind.session is not None:
+                    break
+            assert app._logind.session is not None
+            away = int((time.monotonic() - 300) * 1e6)  # idle for five minutes
+            fake.call(lambda: fake.session.set(IdleHint=True, IdleSinceHintMonotonic=away))
+            fake.call(lambda: fake.session.set(IdleHint=False))
+            for _ in range(100):
+                await pilot.pause(0.02)
+                if store.breaks:
+                    break
+            assert [b[:2] for b in store.breaks] == [("taken", "natural")]
+    finally:
+        fake.stop()
+        daemon.terminate()
+        daemon.wait(5)

@@ -1,0 +1,179 @@
+"""What the break schedule does outside the engine: rows, notifications, the saved state.
+
+Shared by the App (tui/breaks_app.py) and the headless runner: both begin the schedule
+here (`begin`, which restores what the store kept after a restart), move it themselves,
+and after every advance or command hand the new state and its events to `handle`. The
+engine (tui.engine.breaks) stays pure; the keeper is the edge that writes. No Textual.
+
+Restart: the store keeps one JSON value (`save_break_state`), written only when what it
+says changes, so a steady countdown costs no writes: while work counts, the next break is
+a fixed moment; in a pause, the work left; in a meeting, the moment it ends.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from typing import Any
+
+from .engine import breaks
+from .engine.breakstate import Breaks, Counts, Schedule
+from .engine.events import (
+    BreakDue, BreakHeadsUp, BreakSkipped, BreakSnoozed, BreakTaken, Event, MeetingEnded,
+)
+from .engine.workhours import EDGE, local_date
+
+#: What a desk break is for, in lumbar's words (content.md, desk breaks: we sit bent
+#: forward all day, so stand and stretch the other way, backwards, and the legs too).
+WHY = "Stand up, lean back gently to stretch the other way, then stretch your legs."
+
+
+def local_now() -> datetime:
+    """The aware local time now."""
+    return datetime.now().astimezone()
+
+
+def due_notice(snoozes_left: int, snooze_minutes: float) -> tuple[str, str]:
+    """(title, body) of the notification when a break is due: what to do, what lumbar offers."""
+    offer = (f"snooze {snooze_minutes:g} min or skip" if snoozes_left > 0
+             else "or skip (no more snoozes in a row)")
+    return ("Time to stand up and stretch", f"{WHY} In lumbar: start the desk break, {offer}.")
+
+
+def heads_up_notice(seconds: float) -> tuple[str, str]:
+    """(title, body) of the heads-up `seconds` before a break."""
+    return ("Stretch break soon",
+            f"In {seconds:.0f} seconds: finish what you are typing, then stand up.")
+
+
+class BreakKeeper:
+    """Begins the schedule, and keeps the store and the notifications in step with it.
+
+    Args:
+        schedule: the settings of the schedule (`Settings.schedule()`).
+        store: the history store (tui.store.Store, or the tests' FakeStore); None keeps
+            nothing and restores nothing.
+        notifier: tui.notify.Notifier; None sends nothing.
+        wall: the aware local time now; only its difference from the real clock is used.
+    """
+
+    def __init__(self, schedule: Schedule, *, store: Any = None, notifier: Any = None,
+                 wall: Callable[[], datetime] = local_now) -> None:
+        self.schedule = schedule
+        self.store = store
+        self.notifier = notifier
+        self.wall = wall
+        self.pid = os.getpid()
+        self._last: dict[str, Any] | None = None
+        """What was saved last, without its "saved" stamp (unchanged: nothing written)."""
+
+    def begin(self, real_now: float) -> tuple[Breaks, tuple[Event, ...]]:
+        """The schedule at `real_now` (real clock): restored from the store when it kept one.
+
+        The next break, the snoozes in a row and today's counts come back (a break whose
+        time passed while lumbar was closed is due at once: its BreakDue is returned); a
+        pause or a meeting still under way goes on. Without a store, a new schedule.
+        """
+        offset = self.wall().timestamp() - real_now
+        if self.store is None:
+            return breaks.start(self.schedule, real_now, offset)
+        zone = self.schedule.hours.zone
+        day = local_date(zone, real_now + offset + EDGE)
+        saved = _quietly(getattr(self.store, "break_state", None)) or {}
+        today = _quietly(getattr(self.store, "breaks_today", None), day) or {}
+        counts = Counts(day, taken=int(today.get("taken", 0)), natural=int(today.get("natural", 0)),
+                        snoozed=int(today.get("snoozed", 0)), skipped=int(today.get("skipped", 0)),
+                        meeting=float(today.get("meeting", 0.0)))
+        return breaks.restore(
+            self.schedule, real_now, offset, next_break=_number(saved.get("next_break")),
+            snoozes=int(_number(saved.get("snoozes")) or 0), counts=counts,
+            meeting_ends=_number(saved.get("meeting_ends")),
+            paused_left=_number(saved.get("paused_left")))
+
+    def handle(self, state: Breaks, events: Iterable[Event]) -> None:
+        """A row for each break, snooze, skip and meeting; a notification for each heads-up
+        and due break; then the state saved if it changed. Never raises: a failing store
+        or notifier must not stop the schedule."""
+        for event in events:
+            try:
+                self._row(event)
+                self._notify(event)
+            except Exception:  # noqa: BLE001 - the store and notifier report their own failures
+                pass
+        saved = self.saved(state)
+        kept = {k: v for k, v in saved.items() if k != "saved"}
+        save = getattr(self.store, "save_break_state", None)
+        if save is None or kept == self._last:
+            return
+        try:
+            save(saved)
+            self._last = kept
+        except Exception:  # noqa: BLE001
+            pass
+
+    def saved(self, state: Breaks) -> dict[str, Any]:
+        """What `save_break_state` gets for `state` (UTC epoch seconds; see the store's API).
+
+        next_break: the next prompt while work counts (the moment the prompt opened while
+        it is open); in a meeting, its end plus the work left, so a restart mid-meeting
+        never prompts the moment it ends; None while paused, off duty or in a routine (a
+        routine that was running when lumbar stopped is over: the interval starts again).
+        """
+        o, hold = state.offset, state.hold
+        next_break: float | None = None
+        if state.on_duty and not state.in_break:
+            if hold is None:
+                next_break = (state.due if state.due is not None else state.clock + state.left) + o
+            elif hold == "meeting" and state.hold_until is not None:
+                next_break = state.hold_until + state.left + o
+        return {
+            "next_break": next_break,
+            "snoozes": state.snoozes,
+            "paused_left": state.left if hold == "pause" else None,
+            "meeting_ends": state.hold_until + o if hold == "meeting" and state.hold_until is not None else None,
+            "every": state.schedule.every,
+            "pid": self.pid,
+            "saved": state.clock + o,
+        }
+
+    def _row(self, event: Event) -> None:
+        if self.store is None:
+            return
+        if isinstance(event, BreakTaken):
+            self.store.record_break("taken", event.how)
+        elif isinstance(event, BreakSnoozed):
+            self.store.record_break("snoozed")
+        elif isinstance(event, BreakSkipped):
+            self.store.record_break("skipped", "prompt")
+        elif isinstance(event, MeetingEnded):
+            self.store.record_break("meeting", None, event.seconds)
+
+    def _notify(self, event: Event) -> None:
+        if self.notifier is None:
+            return
+        from .notify import Notice
+
+        if isinstance(event, BreakHeadsUp):
+            self.notifier.send(Notice(*heads_up_notice(event.due - event.at)))
+        elif isinstance(event, BreakDue):
+            title, body = due_notice(event.snoozes_left, self.schedule.snooze / 60)
+            self.notifier.send(Notice(title, body, "critical"))
+
+
+def _quietly(fn: Callable[..., Any] | None, *args: Any) -> Any:
+    """A store read that must not stop the schedule from starting (the store reports its
+    own failures); None for a store without it (one older than the breaks table)."""
+    if fn is None:
+        return None
+    try:
+        return fn(*args)
+    except Exception:  # noqa: BLE001
+        return None
+
+
+def _number(value: Any) -> float | None:
+    """A saved number, or None for anything else (a hand-edited or older saved state)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return float(value)

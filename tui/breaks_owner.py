@@ -1,0 +1,182 @@
+"""Which lumbar schedules the breaks, and what logind tells the one that does.
+
+A mixin for LumbarApp, in front of BreaksMixin (tui/breaks_app.py), whose `start_breaks`,
+`breaks_command` and `slept` it wraps:
+
+- One scheduler per user (tui/breaks_lock.py, the lock beside the history file). When
+  another process holds it (a second lumbar, or `lumbar breaks --headless`), this App
+  follows (tui/breaks_follow.py): it shows the holder's countdown and today's counts,
+  read again from the store whenever its view changes, and never prompts, notifies or
+  writes; its commands say who schedules instead. When the holder ends, the lock's waiter
+  hands the schedule to this App, which goes on from what the store kept.
+- logind (tui/logind.py, Linux): a session idle or locked for at least a break's length
+  is a natural break when the user is back; PrepareForSleep gives the moment a suspend
+  began, so the sleep BreaksMixin measures is placed exactly. Without logind, nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, Callable
+
+from .engine import activities as act
+from .engine import breaks
+from .engine.activities import Happened, Now
+
+if TYPE_CHECKING:
+    from .app import LumbarApp
+    from .away import Away
+    from .breaks_follow import BreakFollower
+    from .breaks_lock import SchedulerLock
+    from .logind import Logind
+
+#: The break schedule's name among the running activities (tui/breaks_app.py).
+BREAKS = "breaks"
+
+
+class BreaksOwner:
+    """The one-scheduler rule and logind's news for LumbarApp (see the module docstring)."""
+
+    break_lock: SchedulerLock | None = None
+    follower: BreakFollower | None = None
+    """Set while another process schedules and this App only shows its schedule."""
+    _logind: Logind | None = None
+    _away: Away | None = None
+
+    # -- starting ---------------------------------------------------------------------------
+
+    def start_breaks(self: LumbarApp, every: float | None = None) -> None:
+        """Schedule here if no other process does; else follow it until it ends."""
+        if self.breaks_state is not None:
+            return
+        lock = self.break_lock = self.break_lock or _lock_beside(self.store)
+        if lock is None or lock.acquire():
+            super().start_breaks(every)  # type: ignore[misc]
+            self._listen_to_logind()
+            return
+        from .breaks_follow import FOLLOW, BreakFollower
+        from .breaks_keeper import BreakKeeper
+        from .settings import Settings
+
+        schedule = (self.break_settings or Settings()).schedule()
+        if every is not None:
+            schedule = replace(schedule, every=float(every))
+        self.follower = BreakFollower(BreakKeeper(schedule, store=self.store, wall=self.wall),
+                                      lock.holder())
+        now = self.now()
+        self._seen = now
+        self.activities = act.put(self.activities, BREAKS, FOLLOW, self.follower.state(now.real))
+        self.refresh_bindings()
+        self.show_views()
+        self._arm()
+
+        def free() -> None:  # on the lock's thread
+            try:
+                self.call_from_thread(self._take_over, every)
+            except RuntimeError:  # the App is gone already
+                pass
+
+        lock.wait(free)
+
+    def _take_over(self: LumbarApp, every: float | None) -> None:
+        """The holder ended: schedule here, from what the store kept."""
+        if self.follower is None:
+            return
+        self.follower = None
+        self.activities = act.remove(self.activities, BREAKS)
+        super().start_breaks(every)  # type: ignore[misc]
+        self._listen_to_logind()
+        self.notify("The other lumbar that scheduled desk breaks has stopped: this one "
+                    "schedules them now.", timeout=8)
+
+    def stop_breaks_owner(self: LumbarApp) -> None:
+        """Let another lumbar take over (on exit)."""
+        if self._logind is not None:
+            self._logind.close()
+            self._logind = None
+        if self.break_lock is not None:
+            self.break_lock.release()
+
+    # -- following ----------------------------------------------------------------------------
+
+    def tick(self: LumbarApp) -> None:
+        follower = self.follower
+        if follower is not None:
+            state = self.breaks_state
+            now = self.now()
+            if state is None or follower.stale(state, now.real):
+                from .breaks_follow import FOLLOW
+
+                self.activities = act.put(self.activities, BREAKS, FOLLOW, follower.state(now.real))
+        super().tick()  # type: ignore[misc]
+
+    def breaks_command(self: LumbarApp, fn: Callable[..., Any], *args: Any) -> None:
+        if self.follower is None:
+            super().breaks_command(fn, *args)  # type: ignore[misc]
+            return
+        if fn in (breaks.start_break, breaks.end_break):
+            return  # a routine here is no news to the scheduler elsewhere
+        who = f" (process {self.follower.holder})" if self.follower.holder else ""
+        self.notify(f"Another lumbar{who} schedules the desk breaks: snooze, skip, pause "
+                    "and meetings are set there.", timeout=8)
+
+    # -- sleep and idle -------------------------------------------------------------------------
+
+    def slept(self: LumbarApp, now: Now) -> tuple[Happened, ...]:
+        """BreaksMixin's measure of a sleep, placed at logind's moment when it told one."""
+        if self.follower is not None:
+            self._seen = now  # the holder counts its own sleeps
+            return ()
+        seen, away = self._seen, self._away
+        asleep = away.asleep_since if away is not None else None
+        if seen is not None and asleep is not None and seen.real <= asleep <= now.real:
+            # Awake from the last tick until `asleep`: both clocks moved alike till then.
+            self._seen = Now(seen.mono + (asleep - seen.real), asleep)
+        happened = super().slept(now)  # type: ignore[misc]
+        if away is not None and happened:
+            away.asleep_since = None
+        return happened
+
+    def _listen_to_logind(self: LumbarApp) -> None:
+        if self._logind is not None or self.real_clock is not _boottime():
+            return  # fake clocks (tests) have no logind moments to match
+        try:
+            from .away import Away
+            from .logind import Logind
+        except ImportError:
+            return
+        self._away = Away(self.real_clock, self.clock)
+        self._logind = Logind()
+        self.run_worker(self._logind.start(self._heard_idle, self._heard_sleep), exit_on_error=False)
+
+    def _heard_idle(self: LumbarApp, idle: bool, since: float) -> None:
+        state, away = self.breaks_state, self._away
+        if away is None:
+            return
+        gone = away.idle(idle, since)
+        if state is not None and gone is not None and gone >= state.schedule.break_length:
+            # As a Textual callback, as the heartbeat's own wake-ups run.
+            self.call_next(self.breaks_command, breaks.break_taken, True)
+
+    def _heard_sleep(self: LumbarApp, going: bool, at: float) -> None:
+        if self._away is not None:
+            self._away.sleep(going, at)
+        if not going:
+            self.call_next(self.tick)
+
+
+def _lock_beside(store: Any) -> SchedulerLock | None:
+    """The lock in the history file's folder: one scheduler per history. None for a store
+    with no file (tests' fakes), where this App schedules alone."""
+    path = getattr(store, "path", None)
+    if path is None or not hasattr(path, "parent"):
+        return None
+    from .breaks_lock import NAME, SchedulerLock
+
+    return SchedulerLock(path.parent / NAME)
+
+
+def _boottime() -> Callable[[], float]:
+    from .clocks import boottime
+
+    return boottime

@@ -1,0 +1,52 @@
+"""The break schedule in words: the status line, the prompt and the breaks panel.
+
+The engine's view (tui.engine.breakview) gives seconds; this turns them into what a
+person reads, with wall times where a moment is meant ("meeting until 14:30"). A wait
+of more than a minute is whole minutes, rounded up (the engine wakes the screen once a
+minute for it); the last minute and a heads-up count in seconds. No Textual.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime, timedelta
+
+from .engine.breakview import MINUTE, BreaksView, minutes_shown
+
+
+def wait_text(seconds: float, in_seconds: bool = False) -> str:
+    """"14 min" while more than a minute is left, else "0:25" (seconds rounded up)."""
+    if seconds > MINUTE and not in_seconds:
+        return f"{minutes_shown(seconds)} min"
+    whole = max(0, math.ceil(round(seconds, 9)))
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+def at_text(moment: datetime, now: datetime) -> str:
+    """"14:30" today, "Mon 09:00" on another day."""
+    return moment.strftime("%H:%M") if moment.date() == now.date() else moment.strftime("%a %H:%M")
+
+
+def status_text(v: BreaksView, now: datetime) -> str:
+    """What the status line says after "Stretch break · ": "in 14 min", "due now"..."""
+    if v.status in ("working", "heads-up") and v.remaining is not None:
+        return "in " + wait_text(v.remaining, v.status == "heads-up")
+    if v.status == "due":
+        return "due now"
+    if v.status == "in-break":
+        return "on a break"
+    if v.status == "paused":
+        return "reminders paused"
+    if v.status == "meeting" and v.resumes_in is not None:
+        return "meeting until " + at_text(now + timedelta(seconds=v.resumes_in), now)
+    if v.starts_in is not None:
+        return "after work starts " + at_text(now + timedelta(seconds=v.starts_in), now)
+    return "no working days set"
+
+
+def counts_text(v: BreaksView) -> str:
+    """Today's counts in one line: "3 taken (1 natural) · 1 snoozed · 0 skipped · 30 min in meetings"."""
+    c = v.counts
+    taken = f"{c.taken} taken" + (f" ({c.natural} natural)" if c.natural else "")
+    return (f"{taken} · {c.snoozed} snoozed · {c.skipped} skipped · "
+            f"{round(c.meeting / MINUTE)} min in meetings")

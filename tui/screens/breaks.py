@@ -1,0 +1,256 @@
+"""The desk-break prompt, the breaks panel (key b) and the meeting question (key m).
+
+All three follow the schedule's view (`shows = "breaks"`): the prompt closes by itself
+once the break is no longer due (answered, withdrawn at the end of working hours), and
+the panel's counts and status stay current while it is open.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import time
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from ..breaks_keeper import WHY
+from ..breaks_words import counts_text, status_text
+from ..engine.breakview import BreaksView
+from ..keys import keys
+from ..widgets.key_bar import KeyBar
+
+if TYPE_CHECKING:
+    from ..app import LumbarApp
+
+_BOX = """
+    align: center middle;
+    & > Vertical {
+        width: 66; max-width: 95%; height: auto;
+        border: heavy $warning; background: $surface; padding: 0 2;
+    }
+    & .title { text-style: bold; margin-top: 1; }
+    & .line { margin-top: 1; }
+    & .muted { color: $text-muted; }
+    & .refused { color: $text-error; text-style: bold; margin-top: 1; display: none; }
+    & KeyBar { dock: none; margin-top: 1; background: $surface; }
+"""
+
+
+class _BreaksModal(ModalScreen[None]):
+    shows = "breaks"
+    """Receives the break schedule's view."""
+
+    _ready = False
+    _gone = False
+    """Dismissed already (not `_closed`: that name is Textual's own, on every message pump)."""
+    view: BreaksView | None = None
+
+    @property
+    def lumbar(self) -> LumbarApp:
+        return self.app  # type: ignore[return-value]
+
+    def on_mount(self) -> None:
+        self._ready = True
+        self.lumbar.tick()  # the view it missed while mounting
+
+    def show(self, v: BreaksView) -> None:
+        self.view = v
+        if self._ready:
+            self.shown(v)
+
+    def shown(self, v: BreaksView) -> None:
+        """Draw `v`; the screen is mounted."""
+
+    def close(self) -> None:
+        if not self._gone:
+            self._gone = True
+            self.dismiss()
+
+
+class BreakPrompt(_BreaksModal):
+    """Time for a break: start the desk break, snooze, or skip."""
+
+    DEFAULT_CSS = "BreakPrompt {" + _BOX + "}"
+    BINDINGS = [
+        Binding(keys("enter", "t"), "start", "Start the break", key_display="⏎", id="breaks.start",
+                tooltip="Start the desk-break routine now"),
+        Binding(keys("s"), "snooze", "Snooze", key_display="s", id="breaks.snooze",
+                tooltip="Put the break off for a few minutes"),
+        Binding(keys("k"), "skip", "Skip", key_display="k", id="breaks.skip",
+                tooltip="Skip this break (counted); the next one comes one interval from now"),
+    ]
+
+    def __init__(self, routine: str, snooze_minutes: float, max_snoozes: int = 2) -> None:
+        """Args:
+            routine: the name of the routine a break starts ("Desk break").
+            snooze_minutes: how long a snooze puts the break off.
+            max_snoozes: snoozes allowed in a row (setting `max_snoozes`).
+        """
+        super().__init__()
+        self.routine = routine
+        self.snooze_minutes = snooze_minutes
+        self.max_snoozes = max_snoozes
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static("Time to stand up and stretch", classes="title", markup=False)
+            yield Static(WHY, classes="line", markup=False)
+            yield Static("", id="prompt-offer", classes="line muted", markup=False)
+            yield Static("", id="prompt-refused", classes="refused", markup=False)
+            yield KeyBar(("breaks.start", "breaks.skip"))
+
+    def shown(self, v: BreaksView) -> None:
+        if v.status != "due":
+            self.close()  # answered, taken, or withdrawn at the end of working hours
+            return
+        if v.snoozes_left > 0:
+            offer = (f"Enter starts {self.routine}. A snooze puts it off {self.snooze_minutes:g} "
+                     f"min; {v.snoozes_left} left in a row.")
+        else:
+            offer = f"Enter starts {self.routine}. No snoozes left in a row: take it or skip it."
+        self.query_one("#prompt-offer", Static).update(offer)
+        self.refresh_bindings()
+
+    def key_waits(self, action: str) -> bool:
+        """The snooze key runs after the limit too, to say why not: drawn grey then."""
+        return action == "snooze" and self.view is not None and self.view.snoozes_left == 0
+
+    def refused(self) -> None:
+        """The snooze was refused: say so plainly and stay."""
+        refused = self.query_one("#prompt-refused", Static)
+        n = self.max_snoozes
+        times = {1: "once", 2: "twice"}.get(n, f"{n} times")
+        refused.update(f"Not snoozed: this break was put off {times} in a row already. "
+                       "Take it now (Enter), or skip it (k).")
+        refused.display = True
+
+    def action_start(self) -> None:
+        self.close()
+        self.lumbar.take_break()
+
+    def action_snooze(self) -> None:
+        self.lumbar.break_snooze()
+
+    def action_skip(self) -> None:
+        self.lumbar.break_skip()
+
+
+class BreaksPanel(_BreaksModal):
+    """Today's breaks, what the schedule is doing, and what can be done with it."""
+
+    DEFAULT_CSS = "BreaksPanel {" + _BOX.replace("$warning", "$primary") + "}"
+    BINDINGS = [
+        Binding(keys("t"), "take", "Break now", key_display="t", id="panel.take",
+                tooltip="Take a break now: start the desk-break routine"),
+        Binding(keys("p"), "pause", "Pause", key_display="p", id="panel.pause",
+                tooltip="Pause or resume the reminders (the time worked is kept)"),
+        Binding(keys("m"), "meeting", "Meeting", key_display="m", id="panel.meeting",
+                tooltip="A meeting: no reminders for 30, 60, 90 minutes or until a time"),
+        Binding(keys("r"), "resume", "Resume", key_display="r", id="panel.resume",
+                tooltip="End the meeting or the pause now: reminders come back"),
+        Binding(keys("escape", "b", "q"), "close", "Close", key_display="esc", id="panel.close"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static("Stretch breaks", classes="title", markup=False)
+            yield Static("", id="panel-status", classes="line", markup=False)
+            yield Static("", id="panel-today", classes="line", markup=False)
+            yield Static("", id="panel-every", classes="line muted", markup=False)
+            yield KeyBar(("panel.close", "panel.take"))
+
+    def shown(self, v: BreaksView) -> None:
+        lumbar = self.lumbar
+        self.query_one("#panel-status", Static).update(
+            f"Next stretch break: {status_text(v, lumbar.wall())}")
+        self.query_one("#panel-today", Static).update(f"Today: {counts_text(v)}")
+        self.query_one("#panel-every", Static).update(lumbar.breaks_rule())
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        status = self.view.status if self.view is not None else None
+        if action == "resume":
+            return status in ("paused", "meeting")
+        if action == "take":
+            return True if status != "in-break" else None
+        return True
+
+    def action_take(self) -> None:
+        self.close()
+        self.lumbar.take_break()
+
+    def action_pause(self) -> None:
+        self.lumbar.break_pause()
+
+    def action_resume(self) -> None:
+        self.lumbar.break_resume()
+
+    def action_meeting(self) -> None:
+        self.lumbar.action_meeting()
+
+    def action_close(self) -> None:
+        self.close()
+
+
+#: A time typed for "until": 14:30, 9:05, 1430.
+_UNTIL = re.compile(r"^\s*(\d{1,2})[:.h]?(\d{2})\s*$")
+
+
+def parse_until(text: str) -> time:
+    """The wall time typed for "until" ("14:30"). Raises ValueError naming what was expected."""
+    match = _UNTIL.match(text)
+    if match:
+        hour, minute = int(match.group(1)), int(match.group(2))
+        if hour < 24 and minute < 60:
+            return time(hour, minute)
+    raise ValueError(f"Cannot read {text.strip()!r} as a time: type it as HH:MM, such as 14:30.")
+
+
+class MeetingModal(ModalScreen["float | time | None"]):
+    """How long a meeting lasts: 30, 60 or 90 minutes, or until a time; None to cancel."""
+
+    DEFAULT_CSS = "MeetingModal {" + _BOX.replace("$warning", "$primary") + """
+        & Input { margin-top: 1; width: 24; }
+    }"""
+    BINDINGS = [
+        Binding("3", "minutes(30)", "30 min", id="meeting.30"),
+        Binding("6", "minutes(60)", "60 min", id="meeting.60"),
+        Binding("9", "minutes(90)", "90 min", id="meeting.90"),
+        Binding(keys("u"), "until", "Until…", key_display="u", id="meeting.until",
+                tooltip="Until a time you type, such as 14:30"),
+        Binding(keys("escape"), "cancel", "Cancel", key_display="esc", id="meeting.cancel"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static("Meeting: no reminders until it ends", classes="title", markup=False)
+            yield Static("3, 6 or 9: for 30, 60 or 90 minutes. u: until a time you type. "
+                         "The time worked so far still counts; reminders come back by "
+                         "themselves.", classes="line muted", markup=False)
+            yield Static("", id="meeting-problem", classes="refused", markup=False)
+            yield KeyBar(("meeting.cancel", "meeting.30"))
+
+    def action_minutes(self, minutes: int) -> None:
+        self.dismiss(minutes * 60.0)
+
+    def action_until(self) -> None:
+        # Only now: while it is there it takes the digits that choose a length.
+        if not self.query(Input):
+            field = Input(placeholder="until HH:MM, then Enter", id="meeting-until")
+            self.query_one(Vertical).mount(field, before="#meeting-problem")
+            field.focus()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        try:
+            self.dismiss(parse_until(event.value))
+        except ValueError as error:
+            problem = self.query_one("#meeting-problem", Static)
+            problem.update(str(error))
+            problem.display = True
