@@ -362,3 +362,16 @@ async def test_the_status_line_on_the_ice_and_heat_screen(breaks_app):
         await pilot.pause()
         assert getattr(app.screen, "shows", None) == "care"
         assert line_text(app) == "Stretch break · in 20 min"
+
+
+async def test_without_the_break_routine_the_prompt_still_counts_a_break(breaks_app, real, fake_clock, store, shipped):
+    others = {k: r for k, r in shipped.items() if k != "desk-break"}
+    app = breaks_app(routines=others)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await step(app, pilot, 60, real, fake_clock)
+        assert "Enter starts a break" in str(app.screen.query_one("#prompt-offer").render())
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and app.session is None
+        assert [b[:2] for b in store.breaks] == [("taken", "manual")]
