@@ -196,7 +196,9 @@ class AlarmModal(ModalScreen[None]):
         self._ready = True
         self.app.tick()  # type: ignore[attr-defined]  # show the view it missed while mounting
 
-    _closed = False
+    _dismissed = False
+    """Dismissed already (not `_closed`: Textual's message pump has that name and stops
+    reading messages when it is true)."""
     _ready = False
 
     def show(self, v: ThermalView) -> None:
@@ -219,6 +221,6 @@ class AlarmModal(ModalScreen[None]):
                 f"Only the word {ACK_WORD} stops the alarm. Take the pack off, then type it.")
 
     def _close(self) -> None:
-        if not self._closed:
-            self._closed = True
+        if not self._dismissed:
+            self._dismissed = True
             self.dismiss()
