@@ -1,7 +1,7 @@
 """`lumbar serve` in a real browser: Debian's Chromium, driven by Playwright, headless.
 
-One page load at a phone's size: the routine list comes up, a routine starts from the
-keyboard, a tap on the key bar's Pause button holds the clock and a second tap lets it
+One page load at a phone's size, with the desk-break schedule on: the routine list comes
+up, a routine starts from the keyboard (and counts as a desk break in the history store), a tap on the key bar's Pause button holds the clock and a second tap lets it
 run on. The terminal is drawn on a canvas, so the app is read through LUMBAR_TRACE (every
 engine event, as the server-side process handled it). A screenshot of the paused workout
 is kept under the test's tmp dir (its path is printed), and every request the page made
@@ -72,6 +72,13 @@ def server(tmp_path: Path):
     """`lumbar serve` on a free loopback port; yields (url, trace path)."""
     port = free_port()
     trace = tmp_path / "trace.jsonl"
+    # The desk-break schedule runs as with every `lumbar` when set so, working all day
+    # every day, so a routine started in the page counts as a break whatever the hour.
+    config = Path(os.environ["LUMBAR_CONFIG_DIR"])
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "settings.yaml").write_text(
+        'breaks_on_start: true\nwork_hours: "00:00-00:00"\n'
+        "work_days: [mon, tue, wed, thu, fri, sat, sun]\n")
     env = dict(os.environ, LUMBAR_TRACE=str(trace), LUMBAR_TIME_SCALE=str(SCALE))
     process = subprocess.Popen([sys.executable, "-m", "tui", "serve", "--port", str(port)],
                                env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -87,6 +94,17 @@ def server(tmp_path: Path):
         stop(process)
 
 
+def breaks_taken() -> int:
+    """Desk breaks taken today, as the served lumbar recorded them in the history store."""
+    from tui.store import open_store
+
+    store = open_store()
+    try:
+        return int(store.breaks_today()["taken"])
+    finally:
+        store.close()
+
+
 def pause_button(columns: int, rows: int) -> tuple[float, float]:
     """The cell (column, row) in the middle of the workout's Pause button at this size,
     laid out by the app itself (headless, with the bar's touch layout)."""
@@ -100,6 +118,8 @@ def pause_button(columns: int, rows: int) -> tuple[float, float]:
     async def measure() -> tuple[float, float]:
         app = LumbarApp({"breathing": routine}, start="breathing", heartbeat=None, remember=False)
         async with app.run_test(size=(columns, rows)) as pilot:
+            await pilot.pause()
+            app.start_breaks()  # as the served lumbar: its keys are buttons in the bar too
             await pilot.pause()
             bar = app.screen.query_one(KeyBar)
             bar.add_class("-touch")
@@ -148,6 +168,8 @@ def test_phone_page_runs_a_routine_by_keyboard_and_touch(server, tmp_path: Path)
             page.keyboard.press("Enter")  # the first routine, Breathing
             page.keyboard.press("s")  # skip the check-in
             wait_for(lambda: any(e["type"] == "StepStarted" for e in events(trace)), 20, "the routine to start")
+            # The page's lumbar runs the break schedule: the routine counted as a break.
+            wait_for(lambda: breaks_taken() == 1, 10, "the routine to count as a desk break")
 
             column, row = pause_button(columns, rows)
             page.touchscreen.tap(grid["x"] + column * cell_w, grid["y"] + row * cell_h)
