@@ -176,3 +176,16 @@ async def test_through_dbus_an_idle_stretch_reported_by_logind_counts_as_a_natur
         fake.stop()
         daemon.terminate()
         daemon.wait(5)
+
+
+async def test_pause_in_a_second_lumbar_says_only_who_schedules(breaks_app, holder, store):
+    """The follower cannot pause: it must not also claim the reminders were paused."""
+    app = breaks_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        said: list[str] = []
+        app.notify = lambda message, *args, **kwargs: said.append(str(message))
+        await pilot.press("b", "p")
+        await pilot.pause()
+        assert app.breaks_state.hold is None  # not paused
+        assert len(said) == 1 and said[0].startswith("Another lumbar")
