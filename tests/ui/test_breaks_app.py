@@ -8,14 +8,14 @@ Both clocks are fake: `mono` (the workout clock, the fixture `fake_clock`) and `
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 import pytest
 
 from tests.fakes import FakeStore
 from tui.breaks_app import BREAKS
 from tui.engine.clock import FakeClock
-from tui.screens.breaks import BreakPrompt, BreaksPanel, MeetingModal
+from tui.screens.breaks import BreakPrompt, BreaksPanel, MeetingModal, check_ahead
 from tui.screens.home import HomeScreen
 from tui.screens.session import SessionScreen
 from tui.settings import Settings
@@ -239,6 +239,25 @@ async def test_a_bad_until_time_is_said_and_nothing_changes(breaks_app):
         await pilot.press("escape")
         await pilot.pause()
         assert app.breaks_state.hold is None
+
+
+async def test_an_until_time_that_has_passed_is_said_not_taken_as_tomorrow(breaks_app):
+    app = breaks_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        passed = START - timedelta(minutes=30)
+        await pilot.press("m", "u", *passed.strftime("%H:%M"), "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingModal)
+        assert "has passed" in str(app.screen.query_one("#meeting-problem").render())
+        assert app.breaks_state.hold is None
+
+
+def test_an_until_time_just_after_midnight_is_still_ahead():
+    late = datetime(2026, 11, 30, 23, 10).astimezone()
+    check_ahead(time(0, 30), late)
+    with pytest.raises(ValueError, match="more than 12 hours"):
+        check_ahead(time(23, 0), datetime(2026, 11, 30, 10, 0).astimezone())
 
 
 async def test_the_panel_shows_todays_counts_and_pauses_the_reminders(breaks_app, real, fake_clock, store):

@@ -8,7 +8,7 @@ the panel's counts and status stay current while it is open.
 from __future__ import annotations
 
 import re
-from datetime import time
+from datetime import datetime, time
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
@@ -210,6 +210,24 @@ def parse_until(text: str) -> time:
     raise ValueError(f"Cannot read {text.strip()!r} as a time: type it as HH:MM, such as 14:30.")
 
 
+#: A meeting "until" a time further off than this (minutes) is a slip for one that has
+#: passed: the next 09:00 seen at 09:36 is tomorrow's, after a whole working day.
+_FURTHEST = 12 * 60
+
+
+def check_ahead(at: time, now: datetime) -> None:
+    """Raise ValueError, saying why, unless `at` comes within 12 hours after `now` (aware
+    local time; across midnight too, for late working hours)."""
+    minutes = (at.hour * 60 + at.minute - now.hour * 60 - now.minute) % (24 * 60)
+    if 0 < minutes <= _FURTHEST:
+        return
+    if at <= now.time():
+        raise ValueError(f"{at:%H:%M} has passed already: type when the meeting ends, "
+                         "such as 14:30.")
+    raise ValueError(f"{at:%H:%M} is more than 12 hours away: type when the meeting ends, "
+                     "such as 14:30.")
+
+
 class MeetingModal(ModalScreen["float | time | None"]):
     """How long a meeting lasts: 30, 60 or 90 minutes, or until a time; None to cancel."""
 
@@ -249,7 +267,9 @@ class MeetingModal(ModalScreen["float | time | None"]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         try:
-            self.dismiss(parse_until(event.value))
+            at = parse_until(event.value)
+            check_ahead(at, self.app.wall())  # type: ignore[attr-defined]
+            self.dismiss(at)
         except ValueError as error:
             problem = self.query_one("#meeting-problem", Static)
             problem.update(str(error))
