@@ -15,7 +15,7 @@ import pytest
 from tests.fakes import FakeStore
 from tui.breaks_app import BREAKS
 from tui.engine.clock import FakeClock
-from tui.screens.breaks import BreakPrompt, BreaksPanel, MeetingModal, check_ahead
+from tui.screens.breaks import BreakPrompt, BreaksPanel, MeetingModal, check_ahead, parse_until
 from tui.screens.home import HomeScreen
 from tui.screens.session import SessionScreen
 from tui.settings import Settings
@@ -239,6 +239,13 @@ async def test_a_bad_until_time_is_said_and_nothing_changes(breaks_app):
         await pilot.press("escape")
         await pilot.pause()
         assert app.breaks_state.hold is None
+
+
+def test_an_until_time_out_of_the_clock_says_so_not_that_it_is_unreadable():
+    with pytest.raises(ValueError, match="no 25:00 on a 24-hour clock"):
+        parse_until("25:00")
+    with pytest.raises(ValueError, match="HH:MM"):
+        parse_until("9")
 
 
 async def test_an_until_time_that_has_passed_is_said_not_taken_as_tomorrow(breaks_app):

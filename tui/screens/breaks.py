@@ -207,6 +207,8 @@ def parse_until(text: str) -> time:
         hour, minute = int(match.group(1)), int(match.group(2))
         if hour < 24 and minute < 60:
             return time(hour, minute)
+        raise ValueError(f"There is no {hour:02d}:{minute:02d} on a 24-hour clock: type HH:MM "
+                         "from 00:00 to 23:59, such as 14:30.")
     raise ValueError(f"Cannot read {text.strip()!r} as a time: type it as HH:MM, such as 14:30.")
 
 
