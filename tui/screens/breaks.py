@@ -165,8 +165,10 @@ class BreaksPanel(_BreaksModal):
 
     def shown(self, v: BreaksView) -> None:
         lumbar = self.lumbar
-        self.query_one("#panel-status", Static).update(
-            f"Next stretch break: {status_text(v, lumbar.wall())}")
+        # "Next stretch break: in 14 min", but "Now: meeting until 14:30", not "Next
+        # stretch break: on a break".
+        label = "Next stretch break" if v.status in ("working", "heads-up", "due", "off") else "Now"
+        self.query_one("#panel-status", Static).update(f"{label}: {status_text(v, lumbar.wall())}")
         self.query_one("#panel-today", Static).update(f"Today: {counts_text(v)}")
         self.query_one("#panel-every", Static).update(lumbar.breaks_rule())
         self.refresh_bindings()
