@@ -189,3 +189,20 @@ async def test_pause_in_a_second_lumbar_says_only_who_schedules(breaks_app, hold
         await pilot.pause()
         assert app.breaks_state.hold is None  # not paused
         assert len(said) == 1 and said[0].startswith("Another lumbar")
+
+
+async def test_a_second_lumbar_shows_the_holders_break_not_a_countdown(
+        breaks_app, holder, real, fake_clock):
+    lock, keeper, state = holder
+    app = breaks_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        state, events = B.start_break(state, real.now)  # the holder starts its desk break
+        keeper.handle(state, events)
+        await step(app, pilot, 60, real, fake_clock)  # read again within a minute
+        assert line_text(app) == "Stretch break · on a break"
+        assert app.breaks_state.counts.taken == 1  # the holder's count, not counted twice
+        state, events = B.end_break(state, real.now)
+        keeper.handle(state, events)
+        await step(app, pilot, 5, real, fake_clock)  # within a few seconds of its end
+        assert line_text(app) == "Stretch break · in 0:55"
