@@ -241,6 +241,21 @@ async def test_a_bad_until_time_is_said_and_nothing_changes(breaks_app):
         assert app.breaks_state.hold is None
 
 
+async def test_m_on_the_break_prompt_starts_a_meeting_and_closes_the_prompt(breaks_app, real, fake_clock):
+    app = breaks_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await step(app, pilot, 60, real, fake_clock)
+        assert isinstance(app.screen, BreakPrompt)
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingModal)
+        await pilot.press("3")
+        await pilot.pause()
+        assert app.breaks_state.hold == "meeting"
+        assert not any(isinstance(s, (BreakPrompt, MeetingModal)) for s in app.screen_stack)
+
+
 def test_an_until_time_out_of_the_clock_says_so_not_that_it_is_unreadable():
     with pytest.raises(ValueError, match="no 25:00 on a 24-hour clock"):
         parse_until("25:00")

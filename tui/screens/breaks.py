@@ -82,6 +82,9 @@ class BreakPrompt(_BreaksModal):
                 tooltip="Put the break off for a few minutes"),
         Binding(keys("k"), "skip", "Skip", key_display="k", id="breaks.skip",
                 tooltip="Skip this break (counted); the next one comes one interval from now"),
+        # The break often comes as a meeting starts: m works here as on every other screen.
+        Binding(keys("m"), "meeting", "Meeting", key_display="m", id="breaks.meeting",
+                tooltip="A meeting: no reminders for 30, 60, 90 minutes or until a time"),
     ]
 
     def __init__(self, routine: str, snooze_minutes: float, max_snoozes: int = 2) -> None:
@@ -137,6 +140,9 @@ class BreakPrompt(_BreaksModal):
 
     def action_skip(self) -> None:
         self.lumbar.break_skip()
+
+    def action_meeting(self) -> None:
+        self.lumbar.action_meeting()  # the prompt closes once the meeting holds the break
 
 
 class BreaksPanel(_BreaksModal):
