@@ -185,7 +185,8 @@ def test_saved_shapes():
     s, _ = k.begin(clocks.real)
     o = s.offset
     saved = k.saved(s)
-    assert set(saved) == {"next_break", "snoozes", "paused_left", "meeting_ends", "every", "pid", "saved"}
+    assert set(saved) == {"next_break", "snoozes", "in_break", "paused_left", "meeting_ends", "every", "pid",
+                          "saved"}
     assert saved["next_break"] == pytest.approx(s.due + o)
     assert saved["every"] == 1200.0 and saved["snoozes"] == 0 and saved["saved"] == pytest.approx(s.clock + o)
     assert saved["paused_left"] is None and saved["meeting_ends"] is None
@@ -205,7 +206,7 @@ def test_saved_shapes():
     assert k.saved(met)["next_break"] == pytest.approx(s.clock + 2000 + 1000 + o)
     # In a routine: nothing to keep, the interval starts again after it.
     inside, _ = B.start_break(s, s.clock + 10)
-    assert k.saved(inside)["next_break"] is None
+    assert k.saved(inside)["next_break"] is None and k.saved(inside)["in_break"] is True
 
 
 def test_a_saved_state_round_trips_through_begin():

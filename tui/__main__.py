@@ -170,6 +170,24 @@ def main(argv: list[str] | None = None) -> int:
         # `lumbar show x | head` closes the pipe early; that is not an error.
         sys.stderr.close()
         return 0
+    except OSError as error:
+        if not _output_failed(error):
+            raise
+        # `lumbar export > file` on a full disk: one line, not a traceback.
+        print(f"lumbar: cannot write: {error.strerror or error}", file=sys.stderr)
+        try:
+            sys.stdout.close()  # drops what is left, so exit does not try it again
+        except OSError:
+            pass
+        return 1
+
+
+def _output_failed(error: OSError) -> bool:
+    """Whether `error` is one writing the output meets: a full disk or quota, a file too
+    large, an I/O error. (The store and the caches catch their own.)"""
+    import errno
+
+    return error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO)
 
 
 def _headless(every: float | None) -> int:

@@ -247,12 +247,15 @@ class BreaksMixin:
 
     def break_pause(self: LumbarApp) -> None:
         v = act.view(self.activities, BREAKS, self.now())
-        if v is not None and v.status == "paused":
-            self.breaks_command(breaks.resume)
+        was_paused = v is not None and v.status == "paused"
+        self.breaks_command(breaks.resume if was_paused else breaks.pause)
+        after = act.view(self.activities, BREAKS, self.now())
+        if after is None or (after.status == "paused") == was_paused:
+            return  # not done here (another lumbar schedules, and said so)
+        if was_paused:
             self.notify("Break reminders are back; the time worked before the pause counts.",
                         timeout=6)
         else:
-            self.breaks_command(breaks.pause)
             self.notify("Break reminders paused: press b, then p, to resume.", timeout=6)
 
     def break_resume(self: LumbarApp) -> None:

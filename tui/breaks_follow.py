@@ -16,14 +16,15 @@ from typing import Any
 
 from .engine import breaks
 from .engine.activities import Driver
-from .engine.breakstate import Breaks
+from .engine.breakstate import Breaks, set_at
 from .engine.breakview import minutes_shown
 
 #: Longest time between two readings of the store while following (seconds): the
 #: countdown shows whole minutes, so its view changes at least this often anyway.
 REFRESH = 60.0
-#: The same while a break is due: the holder's prompt is answered there, and this view
-#: should follow within a few seconds (a small read of the store each time).
+#: The same while a break is due or under way: the holder's prompt is answered there, or
+#: its routine ends, and this view should follow within a few seconds (a small read of the
+#: store each time).
 DUE_REFRESH = 5.0
 
 
@@ -32,7 +33,7 @@ def _advance(state: Breaks, now: float) -> tuple[Breaks, tuple[()]]:
 
 
 def _refresh(state: Breaks) -> float:
-    return DUE_REFRESH if state.prompt else REFRESH
+    return DUE_REFRESH if state.prompt or state.in_break else REFRESH
 
 
 def _deadline(state: Breaks) -> float:
@@ -65,11 +66,14 @@ class BreakFollower:
     def state(self, real_now: float) -> Breaks:
         """The holder's schedule at `real_now` (real clock), as the store has it now."""
         # The holder's interval, which its own --every may have set.
-        every = _saved_every(self.keeper.store)
+        saved = _saved(self.keeper.store)
+        every = _saved_every(saved)
         self.keeper.schedule = (self._schedule if every is None
                                 else replace(self._schedule, every=every))
         state, _ = self.keeper.begin(real_now)  # a break found due is the holder's to prompt
         state, _ = breaks.advance(state, real_now)  # ...and shows as due here at once
+        if saved.get("in_break") is True:  # the holder runs a routine: no countdown here
+            state = set_at(state, state.clock, in_break=True, prompt=False)
         self.read_at = real_now
         self.shown = breaks.view(state, real_now)
         return state
@@ -82,11 +86,15 @@ class BreakFollower:
         return _shown(breaks.view(state, real_now)) != _shown(self.shown)
 
 
-def _saved_every(store: Any) -> float | None:
+def _saved(store: Any) -> dict[str, Any]:
     try:
-        every = (store.break_state() or {}).get("every")
-    except Exception:  # noqa: BLE001 - no saved state (or an older store): the settings' interval
-        return None
+        return store.break_state() or {}
+    except Exception:  # noqa: BLE001 - no saved state (or an older store): the settings' own
+        return {}
+
+
+def _saved_every(saved: dict[str, Any]) -> float | None:
+    every = saved.get("every")
     ok = isinstance(every, (int, float)) and not isinstance(every, bool) and every > 0
     return float(every) if ok else None
 

@@ -133,6 +133,7 @@ class BreakKeeper:
             "paused_left": state.left if hold == "pause" else None,
             "meeting_ends": state.hold_until + o if hold == "meeting" and state.hold_until is not None else None,
             "every": state.schedule.every,
+            "in_break": state.in_break,  # for a lumbar that follows: "on a break", not a countdown
             "pid": self.pid,
             "saved": state.clock + o,
         }

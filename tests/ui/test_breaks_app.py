@@ -8,14 +8,14 @@ Both clocks are fake: `mono` (the workout clock, the fixture `fake_clock`) and `
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 import pytest
 
 from tests.fakes import FakeStore
 from tui.breaks_app import BREAKS
 from tui.engine.clock import FakeClock
-from tui.screens.breaks import BreakPrompt, BreaksPanel, MeetingModal
+from tui.screens.breaks import BreakPrompt, BreaksPanel, MeetingModal, check_ahead, parse_until
 from tui.screens.home import HomeScreen
 from tui.screens.session import SessionScreen
 from tui.settings import Settings
@@ -241,6 +241,47 @@ async def test_a_bad_until_time_is_said_and_nothing_changes(breaks_app):
         assert app.breaks_state.hold is None
 
 
+async def test_m_on_the_break_prompt_starts_a_meeting_and_closes_the_prompt(breaks_app, real, fake_clock):
+    app = breaks_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await step(app, pilot, 60, real, fake_clock)
+        assert isinstance(app.screen, BreakPrompt)
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingModal)
+        await pilot.press("3")
+        await pilot.pause()
+        assert app.breaks_state.hold == "meeting"
+        assert not any(isinstance(s, (BreakPrompt, MeetingModal)) for s in app.screen_stack)
+
+
+def test_an_until_time_out_of_the_clock_says_so_not_that_it_is_unreadable():
+    with pytest.raises(ValueError, match="no 25:00 on a 24-hour clock"):
+        parse_until("25:00")
+    with pytest.raises(ValueError, match="HH:MM"):
+        parse_until("9")
+
+
+async def test_an_until_time_that_has_passed_is_said_not_taken_as_tomorrow(breaks_app):
+    app = breaks_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        passed = START - timedelta(minutes=30)
+        await pilot.press("m", "u", *passed.strftime("%H:%M"), "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingModal)
+        assert "has passed" in str(app.screen.query_one("#meeting-problem").render())
+        assert app.breaks_state.hold is None
+
+
+def test_an_until_time_just_after_midnight_is_still_ahead():
+    late = datetime(2026, 11, 30, 23, 10).astimezone()
+    check_ahead(time(0, 30), late)
+    with pytest.raises(ValueError, match="more than 12 hours"):
+        check_ahead(time(23, 0), datetime(2026, 11, 30, 10, 0).astimezone())
+
+
 async def test_the_panel_shows_todays_counts_and_pauses_the_reminders(breaks_app, real, fake_clock, store):
     store.record_break("taken", "natural")
     store.record_break("meeting", None, 1800.0)
@@ -254,11 +295,11 @@ async def test_the_panel_shows_todays_counts_and_pauses_the_reminders(breaks_app
         assert isinstance(panel, BreaksPanel)
         today = str(panel.query_one("#panel-today").render())
         assert today == "Today: 1 taken (1 natural) · 0 snoozed · 0 skipped · 30 min in meetings"
-        assert "in 1:00" in str(panel.query_one("#panel-status").render())
+        assert str(panel.query_one("#panel-status").render()) == "Next stretch break: in 1:00"
         await pilot.press("p")
         await pilot.pause()
         assert app.breaks_state.hold == "pause"
-        assert "paused" in str(panel.query_one("#panel-status").render())
+        assert str(panel.query_one("#panel-status").render()) == "Now: reminders paused"
         await step(app, pilot, 600, real, fake_clock)
         assert not any(isinstance(s, BreakPrompt) for s in app.screen_stack)
         await pilot.press("escape")

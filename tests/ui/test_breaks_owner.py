@@ -176,3 +176,33 @@ async def test_through_dbus_an_idle_stretch_reported_by_logind_counts_as_a_natur
         fake.stop()
         daemon.terminate()
         daemon.wait(5)
+
+
+async def test_pause_in_a_second_lumbar_says_only_who_schedules(breaks_app, holder, store):
+    """The follower cannot pause: it must not also claim the reminders were paused."""
+    app = breaks_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        said: list[str] = []
+        app.notify = lambda message, *args, **kwargs: said.append(str(message))
+        await pilot.press("b", "p")
+        await pilot.pause()
+        assert app.breaks_state.hold is None  # not paused
+        assert len(said) == 1 and said[0].startswith("Another lumbar")
+
+
+async def test_a_second_lumbar_shows_the_holders_break_not_a_countdown(
+        breaks_app, holder, real, fake_clock):
+    lock, keeper, state = holder
+    app = breaks_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        state, events = B.start_break(state, real.now)  # the holder starts its desk break
+        keeper.handle(state, events)
+        await step(app, pilot, 60, real, fake_clock)  # read again within a minute
+        assert line_text(app) == "Stretch break · on a break"
+        assert app.breaks_state.counts.taken == 1  # the holder's count, not counted twice
+        state, events = B.end_break(state, real.now)
+        keeper.handle(state, events)
+        await step(app, pilot, 5, real, fake_clock)  # within a few seconds of its end
+        assert line_text(app) == "Stretch break · in 0:55"

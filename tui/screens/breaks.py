@@ -8,7 +8,7 @@ the panel's counts and status stay current while it is open.
 from __future__ import annotations
 
 import re
-from datetime import time
+from datetime import datetime, time
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
@@ -82,6 +82,9 @@ class BreakPrompt(_BreaksModal):
                 tooltip="Put the break off for a few minutes"),
         Binding(keys("k"), "skip", "Skip", key_display="k", id="breaks.skip",
                 tooltip="Skip this break (counted); the next one comes one interval from now"),
+        # The break often comes as a meeting starts: m works here as on every other screen.
+        Binding(keys("m"), "meeting", "Meeting", key_display="m", id="breaks.meeting",
+                tooltip="A meeting: no reminders for 30, 60, 90 minutes or until a time"),
     ]
 
     def __init__(self, routine: str, snooze_minutes: float, max_snoozes: int = 2) -> None:
@@ -138,6 +141,9 @@ class BreakPrompt(_BreaksModal):
     def action_skip(self) -> None:
         self.lumbar.break_skip()
 
+    def action_meeting(self) -> None:
+        self.lumbar.action_meeting()  # the prompt closes once the meeting holds the break
+
 
 class BreaksPanel(_BreaksModal):
     """Today's breaks, what the schedule is doing, and what can be done with it."""
@@ -165,8 +171,10 @@ class BreaksPanel(_BreaksModal):
 
     def shown(self, v: BreaksView) -> None:
         lumbar = self.lumbar
-        self.query_one("#panel-status", Static).update(
-            f"Next stretch break: {status_text(v, lumbar.wall())}")
+        # "Next stretch break: in 14 min", but "Now: meeting until 14:30", not "Next
+        # stretch break: on a break".
+        label = "Next stretch break" if v.status in ("working", "heads-up", "due", "off") else "Now"
+        self.query_one("#panel-status", Static).update(f"{label}: {status_text(v, lumbar.wall())}")
         self.query_one("#panel-today", Static).update(f"Today: {counts_text(v)}")
         self.query_one("#panel-every", Static).update(lumbar.breaks_rule())
         self.refresh_bindings()
@@ -207,7 +215,27 @@ def parse_until(text: str) -> time:
         hour, minute = int(match.group(1)), int(match.group(2))
         if hour < 24 and minute < 60:
             return time(hour, minute)
+        raise ValueError(f"There is no {hour:02d}:{minute:02d} on a 24-hour clock: type HH:MM "
+                         "from 00:00 to 23:59, such as 14:30.")
     raise ValueError(f"Cannot read {text.strip()!r} as a time: type it as HH:MM, such as 14:30.")
+
+
+#: A meeting "until" a time further off than this (minutes) is a slip for one that has
+#: passed: the next 09:00 seen at 09:36 is tomorrow's, after a whole working day.
+_FURTHEST = 12 * 60
+
+
+def check_ahead(at: time, now: datetime) -> None:
+    """Raise ValueError, saying why, unless `at` comes within 12 hours after `now` (aware
+    local time; across midnight too, for late working hours)."""
+    minutes = (at.hour * 60 + at.minute - now.hour * 60 - now.minute) % (24 * 60)
+    if 0 < minutes <= _FURTHEST:
+        return
+    if at <= now.time():
+        raise ValueError(f"{at:%H:%M} has passed already: type when the meeting ends, "
+                         "such as 14:30.")
+    raise ValueError(f"{at:%H:%M} is more than 12 hours away: type when the meeting ends, "
+                     "such as 14:30.")
 
 
 class MeetingModal(ModalScreen["float | time | None"]):
@@ -249,7 +277,9 @@ class MeetingModal(ModalScreen["float | time | None"]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         try:
-            self.dismiss(parse_until(event.value))
+            at = parse_until(event.value)
+            check_ahead(at, self.app.wall())  # type: ignore[attr-defined]
+            self.dismiss(at)
         except ValueError as error:
             problem = self.query_one("#meeting-problem", Static)
             problem.update(str(error))

@@ -58,7 +58,7 @@ class BreakJournal(Journal):
         return counts(rows)
 
     def save_break_state(self, state: dict[str, Any]) -> None:
-        """Replace the saved scheduler state (a JSON object: "next_break", "snoozes",
+        """Replace the saved scheduler state (a JSON object: "next_break", "snoozes", "in_break",
         "paused_left", "meeting_ends", "every", "pid", "saved"; see BREAKS-API). Never raises:
         a value JSON cannot hold is logged and the old state kept."""
         try:
