@@ -14,7 +14,7 @@ last tick; a gain of more than SLEPT seconds is a sleep, reported before advanci
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import time
 from typing import TYPE_CHECKING, Any, Callable
 
@@ -47,14 +47,6 @@ def _days(days: tuple[str, ...]) -> str:
     if tuple(days) == _WEEK[:5]:
         return "Monday to Friday"
     return "on " + " ".join(days)
-
-
-@dataclass(frozen=True)
-class BreakWords:
-    """The schedule as the status line shows it (tui.widgets.activity_line.describe)."""
-
-    label: str
-    line: str
 
 
 class BreaksMixin:
@@ -135,7 +127,7 @@ class BreaksMixin:
         """What the status line is given for an activity: the schedule in words."""
         if name != BREAKS:
             return view
-        from .breaks_words import status_text
+        from .breaks_words import BreakWords, status_text
 
         return BreakWords(view.label, status_text(view, self.wall()))
 
