@@ -204,7 +204,7 @@ def prompt_lateness(scale: float) -> dict[str, Any]:
 async def _day(scale: float) -> dict[str, Any]:
     from tui.breaks_keeper import BreakKeeper
     from tui.engine.breakstate import Schedule
-    from tui.engine.events import BreakDue, BreakHeadsUp, BreakTaken
+    from tui.engine.break_events import BreakDue, BreakHeadsUp, BreakTaken
     from tui.engine.workhours import Hours
     from tui.headless_runner import Runner
 

@@ -136,3 +136,34 @@ def test_the_clock_scan_flags_reads_and_only_reads(source: str, reads: list[str]
 def test_imported_roots_names_each_top_level_package() -> None:
     tree = ast.parse("import yaml\nfrom rich.text import Text\nimport os.path\nfrom . import x\n")
     assert imported_roots(tree) == {"yaml", "rich", "os"}
+
+
+# What `lumbar run` and the routine list never use until a pack goes on or the break
+# scheduler starts: importing them at start cost the first frame and the resident memory.
+LATER_MODULES = (
+    "tui.engine.breaks", "tui.engine.breakstate", "tui.engine.breakview", "tui.engine.workhours",
+    "tui.engine.break_events", "tui.engine.thermal", "tui.engine.thermalstate",
+    "tui.engine.thermalview", "tui.engine.episode", "tui.engine.care_events", "tui.realtimer",
+    "zoneinfo", "ctypes",
+)
+
+
+def test_importing_the_app_leaves_breaks_and_ice_heat_for_later() -> None:
+    code = (
+        "import sys\n"
+        "import tui.app\n"
+        f"print(repr(sorted(m for m in {LATER_MODULES!r} if m in sys.modules)))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                            text=True, check=False, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+def test_the_moved_event_names_still_resolve_from_the_events_module() -> None:
+    from tui.engine import break_events, care_events, events
+
+    assert events.BreakDue is break_events.BreakDue
+    assert events.AlarmRang is care_events.AlarmRang
+    with pytest.raises(AttributeError):
+        events.NoSuchEvent  # noqa: B018

@@ -14,20 +14,19 @@ last tick; a gain of more than SLEPT seconds is a sleep, reported before advanci
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import time
 from typing import TYPE_CHECKING, Any, Callable
 
 from .engine import activities as act
-from .engine import breaks
 from .engine.activities import Happened, Now
-from .engine.events import (
-    BreakDue, BreakHeadsUp, BreakRefused, BreakSkipped, BreakSnoozed, BreakTaken, Event,
-    MeetingEnded, MeetingStarted,
-)
 
+# The break engine and its events are imported where they are used, not here: `lumbar run`
+# without the scheduler never needs them, and importing them cost the first frame.
 if TYPE_CHECKING:
     from .app import LumbarApp
+    from .engine import breaks
+    from .engine.events import Event
     from .breaks_keeper import BreakKeeper
     from .settings import Settings
 
@@ -48,14 +47,6 @@ def _days(days: tuple[str, ...]) -> str:
     if tuple(days) == _WEEK[:5]:
         return "Monday to Friday"
     return "on " + " ".join(days)
-
-
-@dataclass(frozen=True)
-class BreakWords:
-    """The schedule as the status line shows it (tui.widgets.activity_line.describe)."""
-
-    label: str
-    line: str
 
 
 class BreaksMixin:
@@ -88,6 +79,7 @@ class BreaksMixin:
         if self.breaks_state is not None:
             return
         from .breaks_keeper import BreakKeeper
+        from .engine import breaks
         from .settings import Settings
 
         schedule = (self.break_settings or Settings()).schedule()
@@ -119,6 +111,8 @@ class BreaksMixin:
         gain = (now.real - seen.real) - (now.mono - seen.mono)
         if gain <= SLEPT:
             return ()
+        from .engine import breaks
+
         self.activities, happened = act.command(
             self.activities, BREAKS, breaks.suspended, seen, seen.real + gain)
         return happened
@@ -133,7 +127,7 @@ class BreaksMixin:
         """What the status line is given for an activity: the schedule in words."""
         if name != BREAKS:
             return view
-        from .breaks_words import status_text
+        from .breaks_words import BreakWords, status_text
 
         return BreakWords(view.label, status_text(view, self.wall()))
 
@@ -156,6 +150,11 @@ class BreaksMixin:
         if activity != BREAKS:
             super().on_activity_event(activity, event)  # type: ignore[misc]
             return
+        from .engine.break_events import (
+            BreakDue, BreakHeadsUp, BreakRefused, BreakSkipped, BreakSnoozed, BreakTaken,
+            MeetingEnded, MeetingStarted,
+        )
+
         if isinstance(event, BreakHeadsUp):
             self.notify(f"Stretch break in {event.due - event.at:.0f} s: finish what you are "
                         "typing, then stand up.", title="Stretch break soon", timeout=10)
@@ -232,6 +231,8 @@ class BreaksMixin:
             return  # a routine is under way: that is the break already
         if key is None:
             # No routine to offer (break_routine names none that loaded): the break still counts.
+            from .engine import breaks
+
             self.breaks_command(breaks.break_taken)
             self.notify("Counted as a break. Stand up and stretch backwards for two minutes.",
                         timeout=8)
@@ -240,12 +241,18 @@ class BreaksMixin:
         self.quiet_session = self.recorder.session_id
 
     def break_snooze(self: LumbarApp) -> None:
+        from .engine import breaks
+
         self.breaks_command(breaks.snooze)
 
     def break_skip(self: LumbarApp) -> None:
+        from .engine import breaks
+
         self.breaks_command(breaks.skip)
 
     def break_pause(self: LumbarApp) -> None:
+        from .engine import breaks
+
         v = act.view(self.activities, BREAKS, self.now())
         was_paused = v is not None and v.status == "paused"
         self.breaks_command(breaks.resume if was_paused else breaks.pause)
@@ -259,11 +266,15 @@ class BreaksMixin:
             self.notify("Break reminders paused: press b, then p, to resume.", timeout=6)
 
     def break_resume(self: LumbarApp) -> None:
+        from .engine import breaks
+
         self.breaks_command(breaks.resume)
 
     def routine_changed(self: LumbarApp, running: bool) -> None:
         """A routine started (a break taken, no prompts) or ended however it did."""
         if self.breaks_state is not None:
+            from .engine import breaks
+
             self.breaks_command(breaks.start_break if running else breaks.end_break)
 
     # -- keys -------------------------------------------------------------------------------
@@ -282,6 +293,7 @@ class BreaksMixin:
 
     def action_meeting(self: LumbarApp) -> None:
         """Ask how long the meeting lasts, then hold every reminder until then."""
+        from .engine import breaks
         from .screens.breaks import MeetingModal
 
         if self.breaks_state is None:

@@ -19,9 +19,10 @@ from typing import Any
 
 from .engine import breaks
 from .engine.breakstate import Breaks, Counts, Schedule
-from .engine.events import (
-    BreakDue, BreakHeadsUp, BreakSkipped, BreakSnoozed, BreakTaken, Event, MeetingEnded,
+from .engine.break_events import (
+    BreakDue, BreakHeadsUp, BreakSkipped, BreakSnoozed, BreakTaken, MeetingEnded,
 )
+from .engine.events import Event
 from .engine.workhours import EDGE, local_date
 
 #: What a desk break is for, in lumbar's words (content.md, desk breaks: we sit bent

@@ -20,9 +20,10 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Callable
 
 from .engine import activities as act
-from .engine import breaks
 from .engine.activities import Happened, Now
 
+# The break engine (tui.engine.breaks) is imported where it is used, not here: `lumbar run`
+# without the scheduler never needs it, and importing it cost the first frame.
 if TYPE_CHECKING:
     from .app import LumbarApp
     from .away import Away
@@ -114,6 +115,8 @@ class BreaksOwner:
         if self.follower is None:
             super().breaks_command(fn, *args)  # type: ignore[misc]
             return
+        from .engine import breaks
+
         if fn in (breaks.start_break, breaks.end_break):
             return  # a routine here is no news to the scheduler elsewhere
         who = f" (process {self.follower.holder})" if self.follower.holder else ""
@@ -155,6 +158,8 @@ class BreaksOwner:
             return
         gone = away.idle(idle, since)
         if state is not None and gone is not None and gone >= state.schedule.break_length:
+            from .engine import breaks
+
             # As a Textual callback, as the heartbeat's own wake-ups run.
             self.call_next(self.breaks_command, breaks.break_taken, True)
 

@@ -9,9 +9,18 @@ minute for it); the last minute and a heads-up count in seconds. No Textual.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from .engine.breakview import MINUTE, BreaksView, minutes_shown
+
+
+@dataclass(frozen=True)
+class BreakWords:
+    """The schedule as the status line shows it (tui.widgets.activity_line.describe)."""
+
+    label: str
+    line: str
 
 
 def wait_text(seconds: float, in_seconds: bool = False) -> str:

@@ -15,17 +15,16 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, Callable
 
 from .engine import activities as act
-from .engine import episode as episodes
-from .engine import thermal
-from .engine.timefmt import clock_text
-from .engine.events import AlarmRang, ApplicationEnded, Event, RoundOffered, SkinCheckDue
 
+# The ice/heat engine, the episode rules and their events are imported where they are used,
+# not here: a start without a pack on never needs them, and importing them cost the first frame.
 if TYPE_CHECKING:
+    from .engine import thermal
     from .engine.activities import Now
+    from .engine.events import Event
 
 #: The ice or heat application's name among the running activities.
 CARE = "care"
-SIGNS = ", ".join(thermal.SKIN_SIGNS)
 
 
 class CareMixin:
@@ -67,6 +66,8 @@ class CareMixin:
         started = self.episode()
         if started is None:
             return None
+        from .engine import episode as episodes
+
         ep = episodes.Episode(started.timestamp())
         return episodes.advice(ep, self.wall().timestamp(), choice)
 
@@ -78,6 +79,8 @@ class CareMixin:
 
     def start_care(self, kind: str, minutes: float | None = None) -> None:
         """Put a pack on now, for `minutes` (default: the setting)."""
+        from .engine import thermal
+
         length = float(minutes if minutes is not None else self.care_minutes) * 60
         rest = float(self.rest_minutes) * 60
         now = self.now()
@@ -112,6 +115,8 @@ class CareMixin:
         last = self.store.last_application()
         if last is None:
             return
+        from .engine import thermal
+
         wall, now = self.wall(), self.now()
 
         def real(moment: datetime) -> float:
@@ -134,6 +139,9 @@ class CareMixin:
 
     def rest_left(self) -> str:
         """What a new round waits for during the skin rest: "The skin needs 17:59 more rest"."""
+        from .engine import thermal
+        from .engine.timefmt import clock_text
+
         a = self.application
         v = thermal.view(a, self.now().real) if a is not None else None
         if v is None or v.phase is not thermal.Phase.REST or v.remaining is None:
@@ -152,10 +160,14 @@ class CareMixin:
         """What an ice or heat event does: a row, a notification, the alarm screen."""
         if activity != CARE:
             return
+        from .engine import thermal
+        from .engine.care_events import AlarmRang, ApplicationEnded, RoundOffered, SkinCheckDue
+
         label = thermal.LABELS.get(getattr(event, "kind", ""), "")
         if isinstance(event, SkinCheckDue):
             self._send(f"{label}: skin check",
-                       f"Halfway. Look at the skin: take it off now if it is {SIGNS}.")
+                       f"Halfway. Look at the skin: take it off now if it is "
+                       f"{', '.join(thermal.SKIN_SIGNS)}.")
         elif isinstance(event, AlarmRang):
             kind = self.application.kind if self.application else ""
             self._send(f"{thermal.LABELS.get(kind, 'Ice or heat')}: take it off now",
@@ -182,6 +194,7 @@ class CareMixin:
         """The ice/heat entry (`lumbar ice`, `lumbar care`, the home key): ask when it started
         (once per episode), then which (when `kind` is None), then start. An application
         already running is shown instead."""
+        from .engine import thermal
         from .screens.care_ask import ChoiceModal, EpisodeModal
 
         if since is not None:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime, tzinfo
 
-from .engine.events import (
-    BreakDue, BreakHeadsUp, BreakRefused, BreakSkipped, BreakSnoozed, BreakTaken, Event,
-    MeetingEnded, MeetingStarted, WorkHoursEnded, WorkHoursStarted,
+from .engine.break_events import (
+    BreakDue, BreakHeadsUp, BreakRefused, BreakSkipped, BreakSnoozed, BreakTaken, MeetingEnded,
+    MeetingStarted, WorkHoursEnded, WorkHoursStarted,
 )
+from .engine.events import Event
 
 TAKEN = {
     "routine": "stretch break taken (a routine)",

@@ -26,7 +26,8 @@ from . import headless_lines
 from .away import Away
 from .clocks import boottime
 from .engine import breaks
-from .engine.events import BreakSkipped, Event
+from .engine.break_events import BreakSkipped
+from .engine.events import Event
 
 if TYPE_CHECKING:
     from .engine.breakstate import Breaks

@@ -133,7 +133,10 @@ class Heartbeat:
             return
         # Every activity is visible: on its screen or in the status line.
         now, names = self.now(), act.names(self.activities)
-        timer = self._real_timer()
+        # A routine alone runs on the workout clock: its timer is the loop's, and the
+        # timerfd (ctypes, libc) is not loaded until something runs on the real clock.
+        on_real = any(a.driver.clock == "real" for a in self.activities.items)
+        timer = self._real_timer() if on_real or self._realtimer is not None else None
         if timer is not None:
             # Real-clock deadlines wait on a CLOCK_BOOTTIME timer that fires on time across a
             # suspend; the loop's timer then serves the routine alone, and nothing polls.

@@ -56,3 +56,20 @@ async def test_scaled_or_fake_clocks_keep_the_loop_timer(make_app, fake_clock, t
             assert app._realtimer is None and app._beat is not None
     finally:
         store.close()
+
+
+async def test_a_routine_alone_waits_on_the_loop_and_loads_no_timerfd(make_app) -> None:
+    """The routine runs on the workout clock: the loop's timer carries it, and the timerfd
+    (ctypes on libc) is made only once something runs on the real clock."""
+    from tests.engine.factories import hold, routine
+
+    app = make_app({"hold": routine(hold("Long hold", 60), prepare=0)}, start="hold",
+                   clock=time.monotonic, real_clock=boottime, heartbeat=FRAME,
+                   remember=False, checkins=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.session is not None
+        assert app._realtimer is None and app._beat is not None
+        app.start_care("ice", 1)
+        await pilot.pause()
+        assert app._realtimer is not None and app._realtimer.at is not None

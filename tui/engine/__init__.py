@@ -7,24 +7,24 @@ from typing import TYPE_CHECKING
 
 from .activities import Activities, Driver, Happened, Now
 from .events import (
-    AlarmRang, ApplicationEnded, BreathPhaseChanged, Countdown, Event, RepCounted,
-    RoundOffered, SessionFinished, SideSwitched, SkinCheckDue, StepEnded, StepStarted,
-    TempoPhaseChanged,
+    BreathPhaseChanged, Countdown, Event, RepCounted, SessionFinished, SideSwitched, StepEnded,
+    StepStarted, TempoPhaseChanged,
 )
 from .model import (
     BREATH_PRESETS, DEFAULT_BREATH, BreathPattern, Dose, Exercise, Kind, Position, Routine, Tempo,
 )
 from .plan import Plan, Step, StepKind, plan
 from .session import Session
-from .episode import Episode, advice
-from .thermal import Application, ThermalView
 from .view import SessionView, Summary, describe, summary, view
-from .events import (
-    BreakDue, BreakHeadsUp, BreakRefused, BreakSkipped, BreakSnoozed, BreakTaken, MeetingEnded,
-    MeetingStarted, WorkHoursEnded, WorkHoursStarted,
-)
 
 if TYPE_CHECKING:
+    from .break_events import (
+        BreakDue, BreakHeadsUp, BreakRefused, BreakSkipped, BreakSnoozed, BreakTaken,
+        MeetingEnded, MeetingStarted, WorkHoursEnded, WorkHoursStarted,
+    )
+    from .care_events import AlarmRang, ApplicationEnded, RoundOffered, SkinCheckDue
+    from .episode import Episode, advice
+    from .thermal import Application, ThermalView
     from .breakstate import Breaks, Counts, Schedule
     from .breakview import BreaksView
     from .clock import FakeClock
@@ -46,9 +46,16 @@ __all__ += [
 ]
 
 # These are imported on first use (PEP 562), not here: `lumbar run` does not need the
-# break schedule or the fake clock, and importing them cost its first frame.
+# break schedule, ice and heat or the fake clock, and importing them cost its first frame.
 _LATER = {"Breaks": "breakstate", "Counts": "breakstate", "Schedule": "breakstate",
-          "BreaksView": "breakview", "FakeClock": "clock", "Hours": "workhours"}
+          "BreaksView": "breakview", "FakeClock": "clock", "Hours": "workhours",
+          "Episode": "episode", "advice": "episode",
+          "Application": "thermal", "ThermalView": "thermal",
+          **dict.fromkeys(("AlarmRang", "ApplicationEnded", "RoundOffered", "SkinCheckDue"),
+                          "care_events"),
+          **dict.fromkeys(("BreakDue", "BreakHeadsUp", "BreakRefused", "BreakSkipped",
+                           "BreakSnoozed", "BreakTaken", "MeetingEnded", "MeetingStarted",
+                           "WorkHoursEnded", "WorkHoursStarted"), "break_events")}
 
 
 def __getattr__(name: str) -> object:

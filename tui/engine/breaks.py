@@ -39,10 +39,10 @@ from .breakstate import (
     Breaks, Counts, Schedule, counting, duty, end_hold, fresh, quiet, set_at,
 )
 from .breakview import LABEL, BreaksView, next_change, view
-from .events import (
-    BreakDue, BreakHeadsUp, BreakRefused, BreakSkipped, BreakSnoozed, BreakTaken, Event,
-    MeetingStarted,
+from .break_events import (
+    BreakDue, BreakHeadsUp, BreakRefused, BreakSkipped, BreakSnoozed, BreakTaken, MeetingStarted,
 )
+from .events import Event
 from .workhours import EDGE, local_date, next_midnight, next_wall, span_at
 
 Events = tuple[Event, ...]

@@ -14,7 +14,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Literal
 
-from .events import Event, MeetingEnded, WorkHoursEnded, WorkHoursStarted
+from .break_events import MeetingEnded, WorkHoursEnded, WorkHoursStarted
+from .events import Event
 from .workhours import Hours, span_at, under_way
 
 MINUTE = 60.0

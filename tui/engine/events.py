@@ -103,116 +103,21 @@ class SessionFinished(Event):
     """The last step ended; ``at`` is when."""
 
 
-@dataclass(frozen=True)
-class SkinCheckDue(Event):
-    """Halfway through an ice or heat application: time to look at the skin."""
-
-    kind: str
-    """"ice" or "heat"."""
-
-
-@dataclass(frozen=True)
-class AlarmRang(Event):
-    """The application's time is up and it is still on: ring, louder as `level` grows."""
-
-    level: int
-    """1 at the planned end, one more each repeat, capped (thermal.MAX_LEVEL)."""
+# The ice/heat and break events live in their own modules (care_events, break_events), so a
+# plain start does not build them; these names still resolve here, on first use (PEP 562).
+_MOVED = {
+    **dict.fromkeys(("SkinCheckDue", "AlarmRang", "ApplicationEnded", "RoundOffered"),
+                    "care_events"),
+    **dict.fromkeys(("BreakHeadsUp", "BreakDue", "BreakTaken", "BreakSnoozed", "BreakSkipped",
+                     "BreakRefused", "MeetingStarted", "MeetingEnded", "WorkHoursStarted",
+                     "WorkHoursEnded"), "break_events"),
+}
 
 
-@dataclass(frozen=True)
-class ApplicationEnded(Event):
-    """An ice or heat application came off: what the history keeps of it.
+def __getattr__(name: str) -> object:
+    module = _MOVED.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
 
-    `at` and the times below are on the real clock (seconds, suspend included).
-    """
-
-    kind: str
-    started_at: float
-    ended_at: float
-    planned: float
-    """Planned length in seconds."""
-    outcome: str
-    """"finished" (ran its length, taken off at the alarm) or "stopped" (taken off early)."""
-    reason: str | None = None
-    """Why it was stopped early; None when it ran its length."""
-
-
-@dataclass(frozen=True)
-class RoundOffered(Event):
-    """The skin has rested: another round may start."""
-
-    kind: str
-
-
-# The break schedule (tui/engine/breaks.py). Its moments are on the real clock (seconds,
-# suspend included), like everything in that module.
-
-
-@dataclass(frozen=True)
-class BreakHeadsUp(Event):
-    """A break is coming: the prompt follows at `due`."""
-
-    due: float
-
-
-@dataclass(frozen=True)
-class BreakDue(Event):
-    """Time for a break: prompt to start the routine, snooze or skip."""
-
-    snoozes_left: int
-    """Snoozes still allowed in a row; 0 means the prompt offers only start and skip."""
-
-
-@dataclass(frozen=True)
-class BreakTaken(Event):
-    """A break counted; the next interval starts from its end."""
-
-    how: str
-    """"routine" (a routine started), "natural" (idle or locked), "suspend", "manual"."""
-
-
-@dataclass(frozen=True)
-class BreakSnoozed(Event):
-    until: float
-    """When the prompt comes back."""
-    in_row: int
-    """Snoozes in a row, this one included."""
-
-
-@dataclass(frozen=True)
-class BreakSkipped(Event):
-    pass
-
-
-@dataclass(frozen=True)
-class BreakRefused(Event):
-    """A snooze or skip that was not done; the schedule is unchanged."""
-
-    command: str
-    """"snooze" or "skip"."""
-    reason: str
-    """"limit" (snoozed too often in a row) or "not-due" (no break is due or coming)."""
-
-
-@dataclass(frozen=True)
-class MeetingStarted(Event):
-    until: float
-    """When reminders come back by themselves."""
-
-
-@dataclass(frozen=True)
-class MeetingEnded(Event):
-    seconds: float
-    """How long the meeting pause lasted."""
-    early: bool
-    """Ended by the user (resume, pause, a new meeting) rather than by its own end."""
-
-
-@dataclass(frozen=True)
-class WorkHoursStarted(Event):
-    pass
-
-
-@dataclass(frozen=True)
-class WorkHoursEnded(Event):
-    """Working hours are over: any open break prompt is withdrawn."""
+    return getattr(import_module(f".{module}", __package__), name)

@@ -28,7 +28,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .activities import Driver
-from .events import AlarmRang, ApplicationEnded, Event, RoundOffered, SkinCheckDue
+from .care_events import AlarmRang, ApplicationEnded, RoundOffered, SkinCheckDue
+from .events import Event
 from .thermalstate import (
     ALARM_EVERY, DEFAULT_LENGTH, DEFAULT_REST, KINDS, LABELS, MAX_LENGTH, MAX_LEVEL, MAX_REST,
     MIN_LENGTH, MIN_REST, MINUTE, SKIN_SIGNS, Application, Kind, Phase, alarm_at, last_alarm,
