@@ -191,3 +191,42 @@ class FakeStore:
             per_routine=tuple(per.values()),
             checkins=len(self.checkins),
         )
+
+
+class Recording:
+    """A notifier that keeps what it was asked to send."""
+
+    def __init__(self) -> None:
+        self.sent = []
+        self.closed = False
+
+    def send(self, notice, on_outcome=None) -> None:
+        self.sent.append(notice)
+
+    def close(self) -> None:
+        self.closed = True
+
+
+class Bell:
+    """Cues that count the extra bells and ignore the routine's sounds."""
+
+    def __init__(self) -> None:
+        self.rings = 0
+
+    def bell(self) -> None:
+        self.rings += 1
+
+    def play(self, cue: object, words: str = "") -> None:
+        pass
+
+    def step_changed(self, words: str) -> None:
+        pass
+
+    def countdown(self, seconds: int) -> None:
+        pass
+
+    def say(self, words: str) -> None:
+        pass
+
+    def close(self) -> None:
+        pass

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import shutil
 import time
 from typing import Iterator
 
@@ -17,17 +16,9 @@ pytest.importorskip("dbus_fast")
 @pytest.fixture
 def system_bus(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     """A private dbus-daemon standing in for the system bus."""
-    if shutil.which("dbus-daemon") is None:
-        pytest.skip("dbus-daemon is not installed")
-    from tests.notify.fake_server import start_daemon
+    from tests.notify.fake_server import daemon_for
 
-    proc, address = start_daemon()
-    monkeypatch.setenv("DBUS_SYSTEM_BUS_ADDRESS", address)
-    try:
-        yield address
-    finally:
-        proc.terminate()
-        proc.wait(5)
+    yield from daemon_for(monkeypatch, "DBUS_SYSTEM_BUS_ADDRESS")
 
 
 @pytest.fixture

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import shutil
 from typing import Callable, Iterator
 
 import pytest
@@ -16,18 +15,10 @@ def no_bus(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def private_bus(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     """A private dbus-daemon with nothing on it; DBUS_SESSION_BUS_ADDRESS points there."""
-    if shutil.which("dbus-daemon") is None:
-        pytest.skip("dbus-daemon is not installed (.ci/run installs it)")
     pytest.importorskip("dbus_fast")
-    from .fake_server import start_daemon
+    from .fake_server import daemon_for
 
-    proc, address = start_daemon()
-    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", address)
-    try:
-        yield address
-    finally:
-        proc.terminate()
-        proc.wait(5)
+    yield from daemon_for(monkeypatch, "DBUS_SESSION_BUS_ADDRESS")
 
 
 @pytest.fixture

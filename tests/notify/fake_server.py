@@ -10,7 +10,7 @@ import asyncio
 import subprocess
 import threading
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterator
 
 from dbus_fast.aio import MessageBus
 from dbus_fast.errors import DBusError
@@ -76,6 +76,25 @@ def start_daemon() -> tuple[subprocess.Popen[str], str]:
         proc.kill()
         raise RuntimeError("dbus-daemon printed no address")
     return proc, address
+
+
+def daemon_for(monkeypatch, variable: str) -> Iterator[str]:
+    """A private dbus-daemon whose address `variable` (DBUS_SESSION_BUS_ADDRESS or
+    DBUS_SYSTEM_BUS_ADDRESS) names for the test; yields the address, stops it after.
+    Skips the test where dbus-daemon is missing (.ci/run installs it)."""
+    import shutil
+
+    import pytest
+
+    if shutil.which("dbus-daemon") is None:
+        pytest.skip("dbus-daemon is not installed (.ci/run installs it)")
+    proc, address = start_daemon()
+    monkeypatch.setenv(variable, address)
+    try:
+        yield address
+    finally:
+        proc.terminate()
+        proc.wait(5)
 
 
 class FakeServer:

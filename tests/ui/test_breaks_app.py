@@ -12,7 +12,7 @@ from datetime import datetime, time, timedelta
 
 import pytest
 
-from tests.fakes import FakeStore
+from tests.fakes import Bell, FakeStore, Recording
 from tui.breaks_app import BREAKS
 from tui.engine.clock import FakeClock
 from tui.screens.breaks import BreakPrompt, BreaksPanel, MeetingModal, check_ahead, parse_until
@@ -26,34 +26,6 @@ SIZE = (80, 24)
 #: Monday 30 November 2026, 10:00 on this machine's clock.
 START = datetime(2026, 11, 30, 10, 0).astimezone()
 ALL_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-
-
-class Recording:
-    def __init__(self) -> None:
-        self.sent = []
-
-    def send(self, notice, on_outcome=None) -> None:
-        self.sent.append(notice)
-
-    def close(self) -> None:
-        pass
-
-
-class Bell:
-    def __init__(self) -> None:
-        self.rings = 0
-
-    def bell(self) -> None:
-        self.rings += 1
-
-    def play(self, cue, words="") -> None:
-        pass
-
-    def say(self, words) -> None:
-        pass
-
-    def close(self) -> None:
-        pass
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
+from tests.fakes import Bell, Recording
 from tui.engine.clock import FakeClock
 from tui.engine import session as engine
 from tui.engine.thermal import Phase
@@ -21,45 +22,6 @@ from tui.widgets.activity_line import ActivityLine
 
 SIZE = (80, 24)
 START = datetime(2026, 11, 30, 9, 0, tzinfo=timezone(timedelta(hours=1)))
-
-
-class Recording:
-    """A notifier that keeps what it was asked to send."""
-
-    def __init__(self) -> None:
-        self.sent = []
-        self.closed = False
-
-    def send(self, notice, on_outcome=None) -> None:
-        self.sent.append(notice)
-
-    def close(self) -> None:
-        self.closed = True
-
-
-class Bell:
-    """Cues that count the extra bells and ignore the routine's sounds."""
-
-    def __init__(self) -> None:
-        self.rings = 0
-
-    def bell(self) -> None:
-        self.rings += 1
-
-    def play(self, cue: object, words: str = "") -> None:
-        pass
-
-    def step_changed(self, words: str) -> None:
-        pass
-
-    def countdown(self, seconds: int) -> None:
-        pass
-
-    def say(self, words: str) -> None:
-        pass
-
-    def close(self) -> None:
-        pass
 
 
 @pytest.fixture
