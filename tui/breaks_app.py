@@ -37,18 +37,6 @@ BREAKS = "breaks"
 SLEPT = 2.0
 
 
-_WEEK = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-
-
-def _days(days: tuple[str, ...]) -> str:
-    """"every day", "Monday to Friday", or the days as written ("on mon wed fri")."""
-    if tuple(days) == _WEEK:
-        return "every day"
-    if tuple(days) == _WEEK[:5]:
-        return "Monday to Friday"
-    return "on " + " ".join(days)
-
-
 class BreaksMixin:
     """Desk breaks for LumbarApp (see the module docstring)."""
 
@@ -136,12 +124,11 @@ class BreaksMixin:
         state = self.breaks_state
         if state is None:
             return ""
-        every = state.schedule.every
-        text = f"Every {every / 60:g} min of work" if every >= 60 else f"Every {every:g} s of work"
+        from .breaks_words import rule_text
+
         settings = self.break_settings
-        if settings is not None:
-            text += f", {settings.work_hours} {_days(settings.work_days)}"
-        return text + "."
+        hours = None if settings is None else (settings.work_hours, settings.work_days)
+        return rule_text(state.schedule.every, hours)
 
     # -- events -----------------------------------------------------------------------------
 

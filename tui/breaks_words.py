@@ -59,3 +59,25 @@ def counts_text(v: BreaksView) -> str:
     taken = f"{c.taken} taken" + (f" ({c.natural} natural)" if c.natural else "")
     return (f"{taken} · {c.snoozed} snoozed · {c.skipped} skipped · "
             f"{round(c.meeting / MINUTE)} min in meetings")
+
+
+def days_text(days: tuple[str, ...]) -> str:
+    """"every day", "Monday to Friday", or the days as written ("on mon wed fri")."""
+    from .settings_spec import DAYS
+
+    if tuple(days) == DAYS:
+        return "every day"
+    if tuple(days) == DAYS[:5]:
+        return "Monday to Friday"
+    return "on " + " ".join(days)
+
+
+def rule_text(every: float, hours: tuple[str, tuple[str, ...]] | None = None) -> str:
+    """The schedule in one line: "Every 20 min of work, 09:00-17:00 Monday to Friday.".
+
+    `every` in seconds; `hours` the settings' (work_hours, work_days), None to leave out.
+    """
+    text = f"Every {every / 60:g} min of work" if every >= 60 else f"Every {every:g} s of work"
+    if hours is not None:
+        text += f", {hours[0]} {days_text(hours[1])}"
+    return text + "."
