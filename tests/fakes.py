@@ -230,3 +230,9 @@ class Bell:
 
     def close(self) -> None:
         pass
+
+
+def wall_in_step(real, start: datetime) -> Callable[[], datetime]:
+    """A wall clock that reads `start` now and moves with the fake real clock `real`."""
+    origin = real.now
+    return lambda: start + timedelta(seconds=real.now - origin)

@@ -12,7 +12,7 @@ from datetime import datetime, time, timedelta
 
 import pytest
 
-from tests.fakes import Bell, FakeStore, Recording
+from tests.fakes import Bell, FakeStore, Recording, wall_in_step
 from tui.breaks_app import BREAKS
 from tui.engine.clock import FakeClock
 from tui.screens.breaks import BreakPrompt, BreaksPanel, MeetingModal, check_ahead, parse_until
@@ -35,8 +35,7 @@ def real() -> FakeClock:
 
 @pytest.fixture
 def wall(real):
-    origin = real.now
-    return lambda: START + timedelta(seconds=real.now - origin)
+    return wall_in_step(real, START)
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from tests.fakes import Bell, Recording
+from tests.fakes import Bell, Recording, wall_in_step
 from tui.engine.clock import FakeClock
 from tui.engine import session as engine
 from tui.engine.thermal import Phase
@@ -31,8 +31,7 @@ def real() -> FakeClock:
 
 @pytest.fixture
 def wall(real):
-    origin = real.now
-    return lambda: START + timedelta(seconds=real.now - origin)
+    return wall_in_step(real, START)
 
 
 @pytest.fixture

@@ -36,12 +36,11 @@ from datetime import time
 
 from .activities import Driver
 from .breakstate import (
-    Breaks, Counts, Schedule, counting, duty, end_hold, fresh, quiet, set_at,
+    Breaks, Counts, Schedule, counting, cross, duty, end_hold, fresh, next_boundary, quiet,
+    set_at,
 )
 from .breakview import LABEL, BreaksView, next_change, view
-from .break_events import (
-    BreakDue, BreakHeadsUp, BreakRefused, BreakSkipped, BreakSnoozed, BreakTaken, MeetingStarted,
-)
+from .break_events import BreakRefused, BreakSkipped, BreakSnoozed, BreakTaken, MeetingStarted
 from .events import Event
 from .workhours import EDGE, local_date, next_midnight, next_wall, span_at
 
@@ -86,17 +85,17 @@ def advance(s: Breaks, now: float) -> Result:
         return s, ()
     events: list[Event] = []
     while True:
-        t, kind = _next(s)
+        t, kind = next_boundary(s)
         if t > now:
             break
-        s, happened = _cross(replace(s, clock=max(s.clock, t)), kind, t)
+        s, happened = cross(replace(s, clock=max(s.clock, t)), kind, t)
         events += happened
     return replace(s, clock=now), tuple(events)
 
 
 def deadline(s: Breaks) -> float:
     """The next moment `advance` changes the state: an event, or a midnight for the counts."""
-    return _next(s)[0]
+    return next_boundary(s)[0]
 
 
 def next_deadline(s: Breaks, now: float) -> float:
@@ -278,43 +277,6 @@ def restore(schedule: Schedule, now: float, offset: float = 0.0, *,
 
 
 # --- inside -------------------------------------------------------------------------------
-
-
-def _next(s: Breaks) -> tuple[float, str]:
-    """The next boundary and its kind; equal moments in this order: a new day first, then
-    working hours, the end of a hold, the heads-up and the prompt."""
-    found = [(s.midnight, 0, "midnight")]
-    if s.edge is not None:
-        found.append((s.edge, 1, "edge"))
-    if s.hold_until is not None:
-        found.append((s.hold_until, 2, "hold"))
-    if counting(s) and s.due is not None:
-        if not s.warned:
-            found.append((max(s.due - s.schedule.heads_up, s.since), 3, "heads-up"))
-        found.append((s.due, 4, "due"))
-    t, _, kind = min(found)
-    return t, kind
-
-
-def _cross(s: Breaks, kind: str, t: float) -> Result:
-    sch = s.schedule
-    if kind == "midnight":
-        zone = sch.hours.zone
-        s = replace(s, counts=Counts(local_date(zone, t + s.offset + EDGE)),
-                    midnight=next_midnight(zone, t + s.offset) - s.offset,
-                    meeting_mark=t if s.hold == "meeting" else None)
-        return s, ()
-    if kind == "edge":
-        return duty(s, t)
-    if kind == "hold":
-        return end_hold(s, t, early=False)
-    assert s.due is not None
-    if kind == "heads-up":
-        # No heads-up for a break that working hours end before, or one due this instant.
-        tell = s.due > t and (s.edge is None or s.due < s.edge - EDGE)
-        return replace(s, warned=True), (BreakHeadsUp(t, s.due),) if tell else ()
-    s = set_at(s, t, prompt=True, warned=True)
-    return s, (BreakDue(t, max(0, sch.max_snoozes - s.snoozes)),)
 
 
 def _due_or_near(s: Breaks) -> bool:

@@ -4,7 +4,8 @@ While work counts toward the next break the state holds its deadline (`due`, rea
 while it does not (outside working hours, paused, in a meeting, in a routine, while the
 prompt is open) it holds the work left (`left`, seconds). `set_at` is the only way fields
 that decide this change, so the two never disagree. `duty` and `end_hold` are the changes
-that both a deadline and a command can make. Standard library only.
+that both a deadline and a command can make; `next_boundary` and `cross` find and cross the
+next deadline of any kind (breaks.advance loops over them). Standard library only.
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Literal
 
-from .break_events import MeetingEnded, WorkHoursEnded, WorkHoursStarted
+from .break_events import BreakDue, BreakHeadsUp, MeetingEnded, WorkHoursEnded, WorkHoursStarted
 from .events import Event
-from .workhours import Hours, span_at, under_way
+from .workhours import EDGE, Hours, local_date, next_midnight, span_at, under_way
 
 MINUTE = 60.0
 #: "Get up about every 20 minutes" (content.md, desk breaks).
@@ -172,3 +173,41 @@ def end_hold(s: Breaks, t: float, early: bool = True) -> tuple[Breaks, tuple[Eve
     s = set_at(s, t, hold=None, hold_until=None, hold_since=None, meeting_mark=None,
                counts=counts)
     return s, events
+
+
+def next_boundary(s: Breaks) -> tuple[float, str]:
+    """The next boundary (real clock) and its kind; equal moments in this order: a new day first, then
+    working hours, the end of a hold, the heads-up and the prompt."""
+    found = [(s.midnight, 0, "midnight")]
+    if s.edge is not None:
+        found.append((s.edge, 1, "edge"))
+    if s.hold_until is not None:
+        found.append((s.hold_until, 2, "hold"))
+    if counting(s) and s.due is not None:
+        if not s.warned:
+            found.append((max(s.due - s.schedule.heads_up, s.since), 3, "heads-up"))
+        found.append((s.due, 4, "due"))
+    t, _, kind = min(found)
+    return t, kind
+
+
+def cross(s: Breaks, kind: str, t: float) -> tuple[Breaks, tuple[Event, ...]]:
+    """Cross the boundary `kind` at `t` (from `next_boundary`): the state after it, and its events."""
+    sch = s.schedule
+    if kind == "midnight":
+        zone = sch.hours.zone
+        s = replace(s, counts=Counts(local_date(zone, t + s.offset + EDGE)),
+                    midnight=next_midnight(zone, t + s.offset) - s.offset,
+                    meeting_mark=t if s.hold == "meeting" else None)
+        return s, ()
+    if kind == "edge":
+        return duty(s, t)
+    if kind == "hold":
+        return end_hold(s, t, early=False)
+    assert s.due is not None
+    if kind == "heads-up":
+        # No heads-up for a break that working hours end before, or one due this instant.
+        tell = s.due > t and (s.edge is None or s.due < s.edge - EDGE)
+        return replace(s, warned=True), (BreakHeadsUp(t, s.due),) if tell else ()
+    s = set_at(s, t, prompt=True, warned=True)
+    return s, (BreakDue(t, max(0, sch.max_snoozes - s.snoozes)),)
