@@ -168,7 +168,8 @@ class BreaksMixin:
             self.notify(f"Meeting: no break reminders until {self._clock_at(until)}.", timeout=6)
         elif isinstance(event, MeetingEnded) and not event.early:
             self.notify("The meeting pause is over: break reminders are back.", timeout=8)
-        self.refresh_bindings()
+        if self.screen_stack:  # a routine's end while the App shuts down
+            self.refresh_bindings()
 
     def _clock_at(self: LumbarApp, epoch: float) -> str:
         from datetime import datetime
@@ -257,12 +258,16 @@ class BreaksMixin:
 
         self.breaks_command(breaks.resume)
 
-    def routine_changed(self: LumbarApp, running: bool) -> None:
-        """A routine started (a break taken, no prompts) or ended however it did."""
+    def routine_changed(self: LumbarApp, running: bool, worked: bool = True) -> None:
+        """A routine started (no prompts meanwhile) or ended however it did: counted then,
+        as a break taken, or skipped when nothing of it was done (`worked` False)."""
         if self.breaks_state is not None:
             from .engine import breaks
 
-            self.breaks_command(breaks.start_break if running else breaks.end_break)
+            if running:
+                self.breaks_command(breaks.start_break)
+            else:
+                self.breaks_command(breaks.end_break, not worked)
 
     # -- keys -------------------------------------------------------------------------------
 

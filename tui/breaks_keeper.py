@@ -147,7 +147,7 @@ class BreakKeeper:
         elif isinstance(event, BreakSnoozed):
             self.store.record_break("snoozed")
         elif isinstance(event, BreakSkipped):
-            self.store.record_break("skipped", "prompt")
+            self.store.record_break("skipped", event.how)
         elif isinstance(event, MeetingEnded):
             self.store.record_break("meeting", None, event.seconds)
 

@@ -26,7 +26,6 @@ from . import headless_lines
 from .away import Away
 from .clocks import boottime
 from .engine import breaks
-from .engine.break_events import BreakSkipped
 from .engine.events import Event
 
 if TYPE_CHECKING:
@@ -164,16 +163,9 @@ class Runner:
 
     # --- inside ------------------------------------------------------------------------------
 
-    def _after(self, state: Breaks, events: tuple[Event, ...], unanswered: bool = False) -> None:
+    def _after(self, state: Breaks, events: tuple[Event, ...]) -> None:
         """Keep, notify, print; then arm the timer for whatever comes next."""
         self.state = state
-        if unanswered:
-            # The keeper records a skip as answered at the prompt; this one nobody answered.
-            events = tuple(e for e in events if not isinstance(e, BreakSkipped))
-            _quietly(lambda: self.keeper.store.record_break("skipped", "unanswered")
-                     if self.keeper.store is not None else None)
-            self._say(headless_lines.line(BreakSkipped(state.clock), state.offset,
-                                          state.schedule.hours.zone, unanswered=True))
         self.keeper.handle(state, events)
         for event in events:
             self._say(headless_lines.line(event, state.offset, state.schedule.hours.zone))
@@ -189,8 +181,8 @@ class Runner:
         if state is None or self.prompt_since is None or self.away.idle_since is not None:
             return
         if now - self.prompt_since >= state.schedule.break_length:
-            state, events = breaks.skip(state, now)
-            self._after(state, events, unanswered=True)
+            state, events = breaks.skip(state, now, "unanswered")
+            self._after(state, events)
 
     def _arm(self) -> None:
         if self._timer is None or self.state is None:
@@ -238,10 +230,3 @@ async def _first(a: asyncio.Event, b: asyncio.Event) -> bool:
 
 def _minutes(seconds: float) -> str:
     return f"{seconds / 60:g} min" if seconds >= 60 else f"{seconds:g} s"
-
-
-def _quietly(fn: Callable[[], Any]) -> None:
-    try:
-        fn()
-    except Exception:  # noqa: BLE001 - a failing store must not stop the schedule
-        pass
