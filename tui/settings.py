@@ -58,6 +58,9 @@ class Settings:
     """The routine a desk break offers, by key (``check_break_routine`` says when it is unknown)."""
     breaks_on_start: bool = False
     """Start the desk-break schedule with every `lumbar`."""
+    break_command: tuple[str, ...] = ()
+    """A program and its arguments, run without a shell when the Start button of a headless
+    scheduler's notification is pressed; () for none."""
 
     def schedule(self, zone: tzinfo | None = None) -> Schedule:
         """The break engine's Schedule for these settings (seconds), in ``zone`` (default: local).
