@@ -35,11 +35,33 @@ def local_now() -> datetime:
     return datetime.now().astimezone()
 
 
+#: What the break's notification is about: a heads-up, then its "due", replace each other,
+#: and the notification is closed once the break is answered anywhere.
+KEY = "break"
+
+
 def due_notice(snoozes_left: int, snooze_minutes: float) -> tuple[str, str]:
     """(title, body) of the notification when a break is due: what to do, what lumbar offers."""
     offer = (f"snooze {snooze_minutes:g} min or skip" if snoozes_left > 0
              else "or skip (no more snoozes in a row)")
     return ("Time to stand up and stretch", f"{WHY} In lumbar: start the desk break, {offer}.")
+
+
+def due_buttons(snoozes_left: int, snooze_minutes: float) -> tuple[tuple[str, str], ...]:
+    """The due notification's buttons, as (request, label): start, snooze while snoozes are
+    left, skip. Each is the request of the same name (tui/breaks_requests.py)."""
+    snooze = ((("snooze", f"Snooze {snooze_minutes:g} min"),) if snoozes_left > 0 else ())
+    return (("start", "Start the break"), *snooze, ("skip", "Skip"))
+
+
+def due_notification(snoozes_left: int, snooze_minutes: float) -> Any:
+    """The Notice for a due break: buttons where the desktop has them, else the keys."""
+    from .notify import Notice
+
+    title, body = due_notice(snoozes_left, snooze_minutes)
+    keys = body[len(WHY):].strip()
+    return Notice(title, WHY, "critical", key=KEY, keys=keys,
+                  actions=due_buttons(snoozes_left, snooze_minutes))
 
 
 def heads_up_notice(seconds: float) -> tuple[str, str]:
@@ -68,6 +90,8 @@ class BreakKeeper:
         self.pid = os.getpid()
         self._last: dict[str, Any] | None = None
         """What was saved last, without its "saved" stamp (unchanged: nothing written)."""
+        self._shown = False
+        """A notification about the coming or due break is on the desktop."""
 
     def begin(self, real_now: float) -> tuple[Breaks, tuple[Event, ...]]:
         """The schedule at `real_now` (real clock): restored from the store when it kept one.
@@ -102,6 +126,13 @@ class BreakKeeper:
                 self._notify(event)
             except Exception:  # noqa: BLE001 - the store and notifier report their own failures
                 pass
+        if self._shown and not breaks.due_or_near(state):
+            # Answered here or in a door, taken, held for a meeting, or the day's work is
+            # over: a critical notification would otherwise stay on the desktop for good.
+            self._shown = False
+            withdraw = getattr(self.notifier, "withdraw", None)
+            if withdraw is not None:
+                withdraw(KEY)
         saved = self.saved(state)
         kept = {k: v for k, v in saved.items() if k != "saved"}
         save = getattr(self.store, "save_break_state", None)
@@ -157,10 +188,11 @@ class BreakKeeper:
         from .notify import Notice
 
         if isinstance(event, BreakHeadsUp):
-            self.notifier.send(Notice(*heads_up_notice(event.due - event.at)))
+            self.notifier.send(Notice(*heads_up_notice(event.due - event.at), key=KEY))
+            self._shown = True
         elif isinstance(event, BreakDue):
-            title, body = due_notice(event.snoozes_left, self.schedule.snooze / 60)
-            self.notifier.send(Notice(title, body, "critical"))
+            self.notifier.send(due_notification(event.snoozes_left, self.schedule.snooze / 60))
+            self._shown = True
 
 
 def _quietly(fn: Callable[..., Any] | None, *args: Any) -> Any:
