@@ -78,7 +78,7 @@ def _same_user(writer: asyncio.StreamWriter) -> bool:
     return uid == os.getuid()
 
 
-Handler = Callable[[str, dict[str, Any]], dict[str, Any]]
+Handler = Callable[[str, dict[str, Any], object], dict[str, Any]]
 
 
 class DoorServer:
@@ -87,8 +87,9 @@ class DoorServer:
     Args:
         path: the socket file (`socket_path`). A file left there by a scheduler that
             died is replaced: only the lock holder starts a server.
-        handle: `handle(do, args) -> {"ok": ..., "say": ...}`, called on the loop; it must
-            not raise (a request that cannot apply is an answer, not an error).
+        handle: `handle(do, args, door) -> {"ok": ..., "say": ...}`, called on the loop;
+            `door` stands for the connection it came on. It should not raise (a request
+            that cannot apply is an answer, not an error).
         gone: called with a door's connection (its writer) when it goes, so the scheduler
             can end a break that the vanished door had started.
     """
@@ -142,14 +143,14 @@ class DoorServer:
                     break
                 if not line:
                     break
-                self._send(writer, self._answer(line))
+                self._send(writer, self._answer(line, writer))
         finally:
             self.doors.discard(writer)
             writer.close()
             if self.gone is not None:
                 self.gone(writer)
 
-    def _answer(self, line: bytes) -> dict[str, Any]:
+    def _answer(self, line: bytes, door: object) -> dict[str, Any]:
         try:
             request = json.loads(line)
         except ValueError:
@@ -158,7 +159,7 @@ class DoorServer:
             return {"ok": False, "say": "Not a request lumbar understands."}
         args = {k: v for k, v in request.items() if k != "do"}
         try:
-            return self.handle(request["do"], args)
+            return self.handle(request["do"], args, door)
         except Exception as exc:  # noqa: BLE001 - a bug here must not stop the scheduler
             return {"ok": False, "say": f"The scheduler could not do it: {exc}"}
 

@@ -20,7 +20,8 @@ from typing import Any
 from .engine import breaks
 from .engine.breakstate import Breaks, Counts, Schedule
 from .engine.break_events import (
-    BreakDue, BreakHeadsUp, BreakSkipped, BreakSnoozed, BreakTaken, MeetingEnded,
+    BreakDue, BreakHeadsUp, BreakSkipped, BreakSnoozed, BreakTaken, MeetingEnded, MeetingStarted,
+    WorkHoursEnded,
 )
 from .engine.events import Event
 from .engine.workhours import EDGE, local_date
@@ -35,6 +36,8 @@ def local_now() -> datetime:
     return datetime.now().astimezone()
 
 
+#: Events that answer a break: its notification has done its work.
+ANSWERS = (BreakSnoozed, BreakSkipped, BreakTaken, MeetingStarted, WorkHoursEnded)
 #: What the break's notification is about: a heads-up, then its "due", replace each other,
 #: and the notification is closed once the break is answered anywhere.
 KEY = "break"
@@ -120,13 +123,18 @@ class BreakKeeper:
         """A row for each break, snooze, skip and meeting; a notification for each heads-up
         and due break; then the state saved if it changed. Never raises: a failing store
         or notifier must not stop the schedule."""
+        answered = False
         for event in events:
             try:
                 self._row(event)
                 self._notify(event)
             except Exception:  # noqa: BLE001 - the store and notifier report their own failures
                 pass
-        if self._shown and not breaks.due_or_near(state):
+            if isinstance(event, ANSWERS):
+                answered = self._shown
+            elif isinstance(event, (BreakHeadsUp, BreakDue)):
+                answered = False
+        if self._shown and not state.prompt and (answered or not breaks.due_or_near(state)):
             # Answered here or in a door, taken, held for a meeting, or the day's work is
             # over: a critical notification would otherwise stay on the desktop for good.
             self._shown = False
