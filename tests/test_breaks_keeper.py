@@ -259,3 +259,15 @@ def test_a_store_without_the_break_methods_still_runs_the_schedule():
     assert events == () and state.due == pytest.approx(clocks.real + 1200)
     k.handle(state, (BreakSkipped(1.0), BreakDue(2.0, 2)))
     assert len(k.notifier.notices) == 1
+
+
+def test_the_end_of_working_hours_closes_the_notification():
+    clocks = Clocks(MONDAY_9 + timedelta(minutes=5))
+    sent = Sent()
+    k = keeper(clocks, FakeStore(wall=clocks.wall), sent)
+    state, _ = k.begin(clocks.real)
+    state, events = B.advance(state, state.due)
+    k.handle(state, events)
+    state, events = B.set_offset(state, state.clock + 5, state.offset + 9 * 3600.0)
+    k.handle(state, events)
+    assert sent.withdrawn == ["break"]

@@ -52,7 +52,10 @@ class BreaksOwner:
         if self.breaks_state is not None:
             return
         lock = self.break_lock = self.break_lock or _lock_beside(self.store)
-        if lock is None or lock.acquire():
+        took = lock is None or lock.acquire()
+        if lock is not None and lock.problem:
+            self.notify(lock.problem, severity="warning", timeout=10)
+        if took:
             super().start_breaks(every)  # type: ignore[misc]
             self._listen_to_logind()
             self.doors.serve()

@@ -91,7 +91,10 @@ class Runner:
             except (NotImplementedError, RuntimeError):  # Windows: Ctrl+C raises instead
                 pass
         try:
-            if self.lock is not None and not self.lock.acquire():
+            took = self.lock is None or self.lock.acquire()
+            if self.lock is not None and getattr(self.lock, "problem", None):
+                self._say(f"lumbar: {self.lock.problem}", self.err)
+            if not took:
                 holder = self.lock.holder()
                 who = f" (pid {holder})" if holder else ""
                 self._say(f"another break scheduler runs{who}; waiting to take over", self.err)

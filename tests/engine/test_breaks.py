@@ -514,3 +514,19 @@ def test_no_heads_up_when_it_is_off_or_longer_than_the_interval() -> None:
     for sch in (schedule(every=20, heads_up=0), schedule(every=20, heads_up=30)):
         _, events = B.advance(started(mon(9, 5), sch), mon(9, 5, 25))
         assert not only(events, BreakHeadsUp) and only(events, BreakDue)
+
+
+def test_a_wall_clock_jump_into_off_hours_withdraws_the_prompt_and_is_quiet_that_day() -> None:
+    s, _ = B.advance(started(), mon(9, 20))
+    assert s.prompt
+    # The wall clock is set 9 hours ahead (a wrong time zone put right): 18:20 local.
+    jump = 9 * 3600.0
+    s, events = B.set_offset(s, mon(9, 20, 5), s.offset + jump)
+    assert [type(e).__name__ for e in events] == ["WorkHoursEnded"]
+    assert not s.prompt and B.view(s, mon(9, 20, 5)).status != "due"
+    assert not B.due_or_near(s)
+    # Nothing more that (local) day: the next morning's 09:00 is 00:00 on this clock.
+    _, events = B.advance(s, mon(23, 59))
+    assert events == ()
+    _, events = B.advance(s, mon(23, 59) + 20 * 60)
+    assert [type(e).__name__ for e in events] == ["WorkHoursStarted"]
