@@ -112,6 +112,7 @@ class BreakKeeper:
         today = _quietly(getattr(self.store, "breaks_today", None), day) or {}
         counts = Counts(day, taken=int(today.get("taken", 0)), natural=int(today.get("natural", 0)),
                         snoozed=int(today.get("snoozed", 0)), skipped=int(today.get("skipped", 0)),
+                        through=int(today.get("through", 0)),
                         meeting=float(today.get("meeting", 0.0)))
         return breaks.restore(
             self.schedule, real_now, offset, next_break=_number(saved.get("next_break")),

@@ -57,7 +57,8 @@ def counts_text(v: BreaksView) -> str:
     """Today's counts in one line: "3 taken (1 natural) · 1 snoozed · 0 skipped · 30 min in meetings"."""
     c = v.counts
     taken = f"{c.taken} taken" + (f" ({c.natural} natural)" if c.natural else "")
-    return (f"{taken} · {c.snoozed} snoozed · {c.skipped} skipped · "
+    skipped = f"{c.skipped} skipped" + (f" ({c.through} skipped through)" if c.through else "")
+    return (f"{taken} · {c.snoozed} snoozed · {skipped} · "
             f"{round(c.meeting / MINUTE)} min in meetings")
 
 
