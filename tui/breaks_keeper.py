@@ -45,7 +45,9 @@ KEY = "break"
 
 def due_notice(snoozes_left: int, snooze_minutes: float) -> tuple[str, str]:
     """(title, body) of the notification when a break is due: what to do, what lumbar offers."""
-    offer = (f"snooze {snooze_minutes:g} min or skip" if snoozes_left > 0
+    from .breaks_words import span_text
+
+    offer = (f"snooze {span_text(snooze_minutes)} or skip" if snoozes_left > 0
              else "or skip (no more snoozes in a row)")
     return ("Time to stand up and stretch", f"{WHY} In lumbar: start the desk break, {offer}.")
 
@@ -53,7 +55,9 @@ def due_notice(snoozes_left: int, snooze_minutes: float) -> tuple[str, str]:
 def due_buttons(snoozes_left: int, snooze_minutes: float) -> tuple[tuple[str, str], ...]:
     """The due notification's buttons, as (request, label): start, snooze while snoozes are
     left, skip. Each is the request of the same name (tui/breaks_requests.py)."""
-    snooze = ((("snooze", f"Snooze {snooze_minutes:g} min"),) if snoozes_left > 0 else ())
+    from .breaks_words import span_text
+
+    snooze = ((("snooze", f"Snooze {span_text(snooze_minutes)}"),) if snoozes_left > 0 else ())
     return (("start", "Start the break"), *snooze, ("skip", "Skip"))
 
 
