@@ -163,13 +163,19 @@ def test_heads_up_and_due_notices_say_what_to_do():
     assert [a for a, _ in last.actions] == ["start", "skip"]  # no snooze button when none is left
 
 
-def test_the_notification_is_closed_once_the_break_is_answered():
+def due_and_notified() -> tuple[BreakKeeper, Sent, B.Breaks]:
+    """A keeper whose break just came due and was notified."""
     clocks = Clocks(MONDAY_9 + timedelta(minutes=5))
     sent = Sent()
     k = keeper(clocks, FakeStore(wall=clocks.wall), sent)
     state, _ = k.begin(clocks.real)
     state, events = B.advance(state, state.due)
     k.handle(state, events)
+    return k, sent, state
+
+
+def test_the_notification_is_closed_once_the_break_is_answered():
+    k, sent, state = due_and_notified()
     assert [n.title for n in sent.notices][-1] == "Time to stand up and stretch"
     assert sent.withdrawn == []
     k.handle(state, ())  # still due: it stays
@@ -263,12 +269,7 @@ def test_a_store_without_the_break_methods_still_runs_the_schedule():
 
 
 def test_the_end_of_working_hours_closes_the_notification():
-    clocks = Clocks(MONDAY_9 + timedelta(minutes=5))
-    sent = Sent()
-    k = keeper(clocks, FakeStore(wall=clocks.wall), sent)
-    state, _ = k.begin(clocks.real)
-    state, events = B.advance(state, state.due)
-    k.handle(state, events)
+    k, sent, state = due_and_notified()
     state, events = B.set_offset(state, state.clock + 5, state.offset + 9 * 3600.0)
     k.handle(state, events)
     assert sent.withdrawn == ["break"]

@@ -53,6 +53,16 @@ def read_until(proc: subprocess.Popen[str], want: str, count: int = 1, timeout: 
     return lines
 
 
+def stop(proc: subprocess.Popen[str]) -> None:
+    """SIGTERM, which must end it cleanly (exit 0); killed in any case."""
+    proc.send_signal(signal.SIGTERM)
+    try:
+        assert proc.wait(10) == 0
+    finally:
+        proc.kill()
+        proc.wait(10)
+
+
 @posix
 def test_sigterm_stops_it_cleanly_and_releases_the_lock(tmp_path):
     proc = spawn(tmp_path)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import shutil
-import signal
 import sqlite3
 import sys
 import time
@@ -13,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_headless import read_until, spawn
+from tests.test_headless import read_until, spawn, stop
 from tui.breaks_door import ask, socket_path
 from tui.breaks_lock import NAME
 
@@ -49,12 +48,7 @@ def scheduler(tmp_path):
 
     yield start
     for proc in procs:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            assert proc.wait(10) == 0
-        finally:
-            proc.kill()
-            proc.wait(10)
+        stop(proc)
 
 
 def test_a_door_holds_the_reminders_for_a_meeting_and_ends_it(tmp_path, scheduler):

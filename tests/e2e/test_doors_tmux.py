@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import os
 import shlex
-import signal
 import sqlite3
 import sys
 
 import pytest
 
 from tests.e2e.test_tmux import ROOT, TMUX, Pane
-from tests.test_headless import read_until, spawn
+from tests.test_headless import read_until, spawn, stop
 
 pytestmark = [pytest.mark.skipif(TMUX is None, reason="tmux is not installed"),
               pytest.mark.skipif(sys.platform == "win32", reason="Unix sockets and flock")]
@@ -64,12 +63,7 @@ def test_a_door_in_a_terminal_answers_the_headless_scheduler(tmp_path):
         pane.wait_for_text("Stretch break · meeting until")
     finally:
         pane.kill()
-        scheduler.send_signal(signal.SIGTERM)
-        try:
-            assert scheduler.wait(10) == 0
-        finally:
-            scheduler.kill()
-            scheduler.wait(10)
+        stop(scheduler)
     with sqlite3.connect(tmp_path / "data" / "history.db") as conn:
         rows = conn.execute("SELECT what, how FROM breaks ORDER BY id").fetchall()
     # The meeting is a row when it ends (here, when the scheduler stopped it is still on).

@@ -202,10 +202,11 @@ async def serving(holder, real, tmp_path):
     server.close()
 
 
-async def _said_once(app, pilot, said):
+async def until(pilot, condition) -> None:
+    """Let the App run until `condition()` (a door's answer comes back over the socket)."""
     for _ in range(100):
         await pilot.pause(0.02)
-        if said:
+        if condition():
             return
 
 
@@ -216,7 +217,7 @@ async def test_pause_in_a_second_lumbar_pauses_the_one_that_schedules(breaks_app
         said: list[str] = []
         app.notify = lambda message, *args, **kwargs: said.append(str(message))
         await pilot.press("b", "p")
-        await _said_once(app, pilot, said)
+        await until(pilot, lambda: said)
         assert serving["state"].hold == "pause"  # done by the scheduler
         assert said == ["Break reminders paused: press b, then p, to resume."]
         assert app.breaks_state.hold == "pause"  # and read back here at once
@@ -229,7 +230,7 @@ async def test_a_key_that_cannot_apply_says_why_in_one_line(breaks_app, serving,
         said: list[str] = []
         app.notify = lambda message, *args, **kwargs: said.append(str(message))
         app.break_snooze()  # nothing is due
-        await _said_once(app, pilot, said)
+        await until(pilot, lambda: said)
         assert said == ["No break is due now: nothing to snooze."]
 
 
@@ -239,10 +240,7 @@ async def test_a_meeting_set_in_a_door_holds_the_schedulers_reminders(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("m", "6")  # 60 minutes
-        for _ in range(100):
-            await pilot.pause(0.02)
-            if serving["state"].hold == "meeting":
-                break
+        await until(pilot, lambda: serving["state"].hold == "meeting")
         assert serving["state"].hold == "meeting"
         assert serving["state"].hold_until == pytest.approx(real.now + 3600, abs=1)
         assert app.breaks_state.hold == "meeting"
@@ -256,17 +254,11 @@ async def test_a_routine_in_a_door_is_the_schedulers_break_counted_once(
         await step(app, pilot, 60, real, fake_clock)  # due: the prompt shows here too
         assert isinstance(app.screen, BreakPrompt)
         await pilot.press("enter")  # the desk break, run here
-        for _ in range(100):
-            await pilot.pause(0.02)
-            if serving["state"].in_break:
-                break
+        await until(pilot, lambda: serving["state"].in_break)
         assert serving["state"].in_break and store.breaks == []
         await step(app, pilot, 90, real, fake_clock)
         await pilot.press("q", "y")
-        for _ in range(100):
-            await pilot.pause(0.02)
-            if store.breaks:
-                break
+        await until(pilot, lambda: store.breaks)
         assert [b[:2] for b in store.breaks] == [("taken", "routine")]
         assert not serving["state"].in_break
 

@@ -54,9 +54,9 @@ MEETING_MINUTES = (30, 60, 90)
 
 __all__ = [
     "Breaks", "BreaksView", "CLOCK", "Counts", "LABEL", "MEETING_MINUTES", "Schedule",
-    "advance", "break_taken", "deadline", "due_or_near", "end_break", "finished", "meeting", "meeting_until",
-    "next_change", "next_deadline", "pause", "restore", "resume", "set_offset", "skip",
-    "snooze", "start", "start_break", "suspended", "view",
+    "advance", "break_taken", "deadline", "due_or_near", "end_break", "finished", "meeting",
+    "meeting_until", "next_change", "next_deadline", "pause", "restore", "resume", "set_offset",
+    "skip", "snooze", "start", "start_break", "suspended", "view",
 ]
 
 
