@@ -70,7 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
                            help="run lumbar in a browser page (a phone or tablet beside the mat)")
     serve.add_argument("--host", default="127.0.0.1",
                        help="address to listen on (default 127.0.0.1, this machine only; "
-                            "0.0.0.0 serves every network, with no authentication)")
+                            "0.0.0.0 serves every network; then the address printed carries a token "
+                            "that the page needs)")
     serve.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
     return parser
 

@@ -58,6 +58,8 @@ class Settings:
     """The routine a desk break offers, by key (``check_break_routine`` says when it is unknown)."""
     breaks_on_start: bool = False
     """Start the desk-break schedule with every `lumbar`."""
+    serve_pages: int = 4
+    """Browser pages `lumbar serve` runs at once, 1-16: each is a lumbar process."""
 
     def schedule(self, zone: tzinfo | None = None) -> Schedule:
         """The break engine's Schedule for these settings (seconds), in ``zone`` (default: local).

@@ -50,6 +50,8 @@ SPECS: tuple[Spec, ...] = (
     Spec("work_days", "days", "The days working hours start on: mon, tue, wed, thu, fri, sat, sun."),
     Spec("break_routine", "routine", "The routine a desk break offers, by name as `lumbar list` shows it."),
     Spec("breaks_on_start", "flag", "Start the desk-break schedule with every `lumbar`."),
+    Spec("serve_pages", "count", "Browser pages `lumbar serve` runs at once; one more is told "
+         "to close one first.", 1, 16),
 )
 #: Kinds that are whole numbers with bounds; minutes and seconds also take duration text.
 NUMBERS = ("minutes", "seconds", "count")
