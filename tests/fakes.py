@@ -66,6 +66,7 @@ class FakeStore:
         self.wall = wall
         self.warning: str | None = None
         self.recovered: tuple[str, ...] = ()
+        self.notes: list[str] = []
         self.sessions: list[FakeSession] = []
         self.checkins: list[FakeCheckin] = []
         self.easier: dict[str, frozenset[str]] = {}

@@ -192,7 +192,7 @@ class LumbarApp(BreaksOwner, BreaksMixin, CareMixin, Stops, RoutineFlow, EasierM
         for notice in self.notices:
             self.notify(notice, severity="warning", timeout=8)
         if self.store is not None:
-            for notice in (self.recorder.new_warning(), *self.store.recovered):
+            for notice in (self.recorder.new_warning(), *self.store.notes, *self.store.recovered):
                 if notice:
                     self.notify(notice, severity="warning", timeout=10)
         # A new screen on top gets the status line, and the heartbeat follows what it shows.

@@ -123,7 +123,9 @@ class SchedulerLock:
     # --- inside -------------------------------------------------------------------------
 
     def _open(self) -> int:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        from .private import make_folder
+
+        make_folder(self.path.parent)  # the data folder, 0700
         # O_CLOEXEC: a child process (a notifier, a browser) must not inherit the lock.
         return os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
 

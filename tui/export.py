@@ -57,8 +57,9 @@ def readable_rows(store=None) -> list[dict[str, Any]] | None:
         if not store.available:
             print(f"lumbar: cannot read the history: {store.problem}", file=sys.stderr)
             return None
-        if store.warning:
-            print(f"lumbar: {store.warning}", file=sys.stderr)
+        for note in (*store.notes, store.warning):
+            if note:
+                print(f"lumbar: {note}", file=sys.stderr)
         return store.rows()
     finally:
         store.close()

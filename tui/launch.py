@@ -195,7 +195,9 @@ def bench_hooks() -> dict[str, object]:
         import json
 
         try:
-            out = open(path, "a", buffering=1, encoding="utf-8")
+            # What was done and when: private, like the history.
+            out = open(path, "a", buffering=1, encoding="utf-8",
+                       opener=lambda name, flags: os.open(name, flags, 0o600))
         except OSError as exc:
             raise BadEnvironment(f"LUMBAR_TRACE: cannot write {path} ({exc.strerror or exc})") from None
 

@@ -14,6 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from .. import private
 from . import connection, schema, writes
 from .connection import AFTERWARDS
 from .recovery import import_easier, recover
@@ -38,6 +39,8 @@ class Journal:
         self.problem: str | None = None
         """Why the file could not be used the last time it failed (for the CLI commands)."""
         self._recovered: list[str] = []
+        self.notes: list[str] = []
+        """Things done to the files that the user should hear of once (modes tightened)."""
         self._wall = wall
         self._timeout = timeout
         self._conn: sqlite3.Connection | None = None
@@ -83,6 +86,9 @@ class Journal:
         for _attempt in range(2):
             conn = None
             try:
+                note = private.tighten(self.path.parent)
+                if note:
+                    self.notes.append(note)
                 conn = connection.connect(self.path, RETRY_TIMEOUT if self._retrying else self._timeout)
                 schema.migrate(conn)
                 self._recovered += recover(conn)
