@@ -38,7 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     report = sub.add_parser("report", parents=[common],
                             help="a Markdown report of a period, to bring to a physiotherapist")
     report.add_argument("--since", default="2w", metavar="WHEN",
-                        help="3d, 2w, 1m or a date such as 2026-11-01 (default 2w)")
+                        help="3d, 2w, 1mo (months) or a date such as 2026-11-01 (default 2w)")
     report.add_argument("--out", type=Path, metavar="FILE", help="write to FILE instead of stdout")
     check = sub.add_parser("check", parents=[common], help="validate routine files or folders")
     check.add_argument("paths", nargs="+", type=Path, metavar="PATH")

@@ -57,10 +57,11 @@ def readable_rows(store=None) -> list[dict[str, Any]] | None:
         if not store.available:
             print(f"lumbar: cannot read the history: {store.problem}", file=sys.stderr)
             return None
-        for note in (*store.notes, store.warning):
+        rows = store.rows()
+        for note in (*store.notes, store.warning):  # after reading: what the rows showed
             if note:
                 print(f"lumbar: {note}", file=sys.stderr)
-        return store.rows()
+        return rows
     finally:
         store.close()
 

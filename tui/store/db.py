@@ -159,16 +159,22 @@ class Store(BreakJournal):
         """The newest application: id, kind, start (aware local datetime), planned, rest
         (seconds), ended (aware datetime or None), outcome, reason; None if there is none."""
         with self._lock:
-            row = self._query(lambda conn: conn.execute(
+            # A few, in case the newest holds a time that cannot be read (it is skipped).
+            rows = self._query(lambda conn: conn.execute(
                 "SELECT id, kind, utc, utc_offset, planned_seconds, rest_seconds, ended_utc, "
                 "ended_offset, outcome, reason FROM applications ORDER BY utc DESC, id DESC "
-                "LIMIT 1").fetchone())
-        if row is None:
-            return None
-        return {"id": row[0], "kind": row[1], "start": queries.local(row[2], row[3]),
-                "planned": row[4], "rest": row[5],
-                "ended": queries.local(row[6], row[7]) if row[6] else None,
-                "outcome": row[8], "reason": row[9]}
+                "LIMIT 5").fetchall())
+            found = None
+            for row in rows:
+                start = queries.local(row[2], row[3])
+                if start is not None:
+                    found = {"id": row[0], "kind": row[1], "start": start,
+                             "planned": row[4], "rest": row[5],
+                             "ended": queries.local(row[6], row[7]) if row[6] else None,
+                             "outcome": row[8], "reason": row[9]}
+                    break
+            self._said_unreadable()
+            return found
 
     def applications_today(self, today: date | None = None) -> int:
         """Ice and heat applications begun on the local day `today` (default: today)."""
@@ -181,7 +187,9 @@ class Store(BreakJournal):
         """When the current pain or injury started (aware UTC), or None if never said."""
         with self._lock:
             row = self._read("SELECT value FROM meta WHERE key = ?", (EPISODE_KEY,))
-        return queries.local(row[0], 0) if row else None
+            started = queries.local(row[0], 0) if row else None
+            self._said_unreadable()
+            return started
 
     def set_episode(self, started: datetime) -> None:
         """Start a new episode: the pain or injury started at `started` (aware)."""

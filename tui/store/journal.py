@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import private
-from . import connection, schema, writes
+from . import connection, queries, schema, writes
 from .connection import AFTERWARDS
 from .recovery import import_easier, recover
 from .writes import Op, Stamp, stamp
@@ -204,6 +204,14 @@ class Journal:
     def _read(self, sql: str, args: tuple[Any, ...]) -> tuple[Any, ...] | None:
         return self._query(lambda conn: conn.execute(sql, args).fetchone())
 
+    def _said_unreadable(self) -> None:
+        """Say once that stored times could not be read (their rows were left out)."""
+        if queries.UNREADABLE:
+            found = len(queries.UNREADABLE)
+            self._warn(f"history.db holds {found} time{'s' if found > 1 else ''} that cannot "
+                       f"be read (such as {queries.UNREADABLE[0]}); left out, the rest is shown.")
+            queries.UNREADABLE.clear()
+
     def _query(self, fn: Callable[[sqlite3.Connection], Any]) -> Any:
         """fn on the file; while the file cannot be read, on a memory copy of what waits."""
         self._flush()
@@ -212,6 +220,8 @@ class Journal:
                 return fn(self._conn)
             except sqlite3.Error as error:
                 self._failed(error)
+            finally:
+                self._said_unreadable()
         memory = sqlite3.connect(":memory:", isolation_level=None)
         try:
             schema.migrate(memory)

@@ -26,12 +26,28 @@ COUNTED = """
 """
 
 
-def local(utc: str, offset: int) -> datetime:
-    """The aware local time of a stored (utc, offset) pair."""
+UNREADABLE: list[str] = []
+"""Stored times that could not be read since the store last looked (it says so, once):
+their rows are left out, never fatal. An older lumbar wrote year 999 as "999-12-31"."""
+
+
+def local(utc: str, offset: int) -> datetime | None:
+    """The aware local time of a stored (utc, offset) pair; None (noted in UNREADABLE) when
+    the stored text is not a time or the offset is not a whole number of seconds."""
     # fromisoformat reads UTC_FORMAT and is many times faster than strptime (exports of
     # years of steps call this once a row).
-    moment = datetime.fromisoformat(utc).replace(tzinfo=timezone.utc)
-    return moment.astimezone(_zone(offset))
+    try:
+        moment = datetime.fromisoformat(utc).replace(tzinfo=timezone.utc)
+        return moment.astimezone(_zone(offset))
+    except (ValueError, TypeError, OverflowError):
+        UNREADABLE.append(repr(utc))
+        return None
+
+
+def clock(utc: str, offset: int) -> str | None:
+    """"HH:MM" of a stored time on its local clock; None when it cannot be read."""
+    moment = local(utc, offset)
+    return None if moment is None else moment.strftime("%H:%M")
 
 
 @lru_cache(maxsize=64)
@@ -45,8 +61,12 @@ def iso(utc: str | None, offset: int | None) -> str | None:
         return None
     # Same text as local(...).isoformat(timespec="seconds"), without building a zone-aware
     # datetime per row (an export of years of steps calls this for every row).
-    shifted = datetime.fromisoformat(utc) + _delta(offset)
-    return shifted.isoformat(timespec="seconds") + _suffix(offset)
+    try:
+        shifted = datetime.fromisoformat(utc) + _delta(offset)
+        return shifted.isoformat(timespec="seconds") + _suffix(offset)
+    except (ValueError, TypeError, OverflowError):
+        UNREADABLE.append(repr(utc))
+        return None
 
 
 @lru_cache(maxsize=64)
@@ -70,8 +90,8 @@ def history(conn: sqlite3.Connection, today: date) -> HistoryData:
     today_rows = conn.execute(
         "SELECT utc, utc_offset, routine_name, coalesce(outcome, 'running') FROM sessions "
         "WHERE day = ? ORDER BY utc, id", (day,)).fetchall()
-    today_sessions = tuple((local(u, o).strftime("%H:%M"), name, outcome)
-                           for u, o, name, outcome in today_rows)
+    today_sessions = tuple((at, name, outcome) for at, name, outcome in (
+        (clock(u, o), name, outcome) for u, o, name, outcome in today_rows) if at)
     active = [d for (d,) in conn.execute(
         f"SELECT DISTINCT day FROM ({COUNTED}) WHERE day <= ? ORDER BY day DESC", (day,))]
     first = today - timedelta(days=27)
@@ -92,10 +112,10 @@ def history(conn: sqlite3.Connection, today: date) -> HistoryData:
     per_routine = tuple((name, count, date.fromisoformat(last) if last else None)
                         for _key, count, last, name in routines)
     checkins = conn.execute("SELECT count(*) FROM checkins").fetchone()[0]
-    applications = tuple(
-        (local(u, o).strftime("%H:%M"), kind, outcome, reason) for u, o, kind, outcome, reason in conn.execute(
+    applications = tuple(row for row in (
+        (clock(u, o), kind, outcome, reason) for u, o, kind, outcome, reason in conn.execute(
             "SELECT utc, utc_offset, kind, coalesce(outcome, 'on'), reason FROM applications "
-            "WHERE day = ? ORDER BY utc, id", (day,)))
+            "WHERE day = ? ORDER BY utc, id", (day,))) if row[0])
     return HistoryData(today_applications=applications,
         today=today, today_sessions=today_sessions, streak=streak(active, today),
         calendar=calendar, pain_weeks=pain.weekly_means(readings, today),
@@ -175,4 +195,4 @@ def rows(conn: sqlite3.Connection) -> list[dict[str, Any]]:
 
     out += export_rows(conn)
     out.sort(key=lambda item: item[:3])
-    return [item[3] for item in out]
+    return [item[3] for item in out if item[3]["at"] is not None]  # unreadable: left out
