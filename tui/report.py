@@ -11,7 +11,7 @@ import sys
 import textwrap
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -52,8 +52,13 @@ class Period:
     """Ice and heat applications: (treatment, outcome) -> how many."""
 
 
-def summarise(rows: list[dict[str, Any]], since: date, today: date) -> Period:
-    """The period's totals from export rows (see Store.rows)."""
+def summarise(rows: list[dict[str, Any]], since: date, today: date, zone: tzinfo | None = None) -> Period:
+    """The period's totals from export rows (see Store.rows), each row on the day it is
+    filed under in ``zone`` (default: the user's zone now; see tui/store/filing.py)."""
+    from .localzone import local_zone
+    from .store.filing import filed_day
+
+    zone = zone or local_zone()
     sessions: dict[int, RoutineTotals] = {}
     routines: dict[str, RoutineTotals] = {}
     days = set()
@@ -61,7 +66,7 @@ def summarise(rows: list[dict[str, Any]], since: date, today: date) -> Period:
     checkins = []
     care: Counter = Counter()
     for row in rows:
-        day = date.fromisoformat(row["at"][:10])
+        day = filed_day(row["at"], today, zone)
         if row["kind"] == "checkin" and day <= today:
             all_scores.append((day, float(row["score"])))
             if day >= since:
@@ -240,7 +245,9 @@ def _day(d: date) -> str:
 def run(since_text: str, out: Path | None, folders: list[Path], store=None,
         today: date | None = None) -> int:
     """The command: exit 0; 2 for a bad --since; 1 when history or --out cannot be used."""
-    today = today or datetime.now().astimezone().date()
+    from .localzone import local_zone
+
+    today = today or datetime.now(local_zone()).date()
     try:
         since = parse_period(since_text, today)
     except ValueError as error:

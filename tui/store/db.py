@@ -31,7 +31,11 @@ EPISODE_KEY = "episode_utc"
 
 
 def _default_wall() -> datetime:
-    return datetime.now().astimezone()
+    # In the zone with its rules (not a fixed offset), so rows of the last days re-read in
+    # it keep their dates across a daylight-saving change (tui/store/filing.py).
+    from ..localzone import local_zone
+
+    return datetime.now(local_zone())
 
 
 class Store(BreakJournal):

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import private
-from . import connection, queries, schema, writes
+from . import connection, filing, queries, schema, writes
 from .connection import AFTERWARDS
 from .recovery import import_easier, recover
 from .writes import Op, Stamp, stamp
@@ -215,8 +215,10 @@ class Journal:
     def _query(self, fn: Callable[[sqlite3.Connection], Any]) -> Any:
         """fn on the file; while the file cannot be read, on a memory copy of what waits."""
         self._flush()
+        zone = self._wall().tzinfo
         if self._conn is not None:
             try:
+                filing.use_zone(self._conn, zone)
                 return fn(self._conn)
             except sqlite3.Error as error:
                 self._failed(error)
@@ -224,6 +226,7 @@ class Journal:
                 self._said_unreadable()
         memory = sqlite3.connect(":memory:", isolation_level=None)
         try:
+            filing.use_zone(memory, zone)
             schema.migrate(memory)
             aliases: dict[int, int] = {}
             for op in self._pending:
