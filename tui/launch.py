@@ -121,7 +121,9 @@ def launch(catalog: Catalog, name: str | None, *, voice: bool = False,
     try:
         return run(app)
     finally:
-        store.close()
+        said = store.close()
+        if said:  # rows kept in a spill file (or, at worst, lost): one line, after the screen
+            print(f"lumbar: {said}", file=sys.stderr, flush=True)
 
 
 def run(app: LumbarApp, **options: object) -> int:

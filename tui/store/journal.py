@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import private
-from . import connection, filing, queries, schema, writes
+from . import connection, filing, queries, schema, spill, writes
 from .connection import AFTERWARDS
 from .recovery import import_easier, recover
 from .writes import Op, Stamp, stamp
@@ -50,6 +50,18 @@ class Journal:
         self._open: set[int] = set()  # sessions begun here and not ended
         self._lock = threading.RLock()
         self._retrying = False
+        self.on_pending: Callable[[int], None] | None = None
+        """Called (in the writing thread) with the count of waiting rows when it changes."""
+        self._told = 0
+        # Rows a lumbar could not save before it quit: waiting again, first in line.
+        self._pending, self._spills, problems = spill.read(path, self._take_id)
+        self.notes += problems
+
+    def _take_id(self) -> int:
+        """A fresh stand-in (negative) id for a row whose real id the file will give."""
+        taken = self._next_id
+        self._next_id -= 1
+        return taken
 
     # -- state ---------------------------------------------------------------------------
     @property
@@ -67,7 +79,14 @@ class Journal:
     @property
     def pending(self) -> int:
         """Rows waiting in memory because the file could not be written yet."""
-        return len(self._pending)
+        return spill.count(self._pending)
+
+    def retry(self) -> int:
+        """Try again to write what waits (the app calls this on a timer); rows still waiting."""
+        with self._lock:
+            self._flush()
+            self._tell()
+            return self.pending
 
     def _warn(self, text: str) -> None:
         if self.warning is None:
@@ -158,6 +177,8 @@ class Journal:
             return False
         self._pending.clear()
         self._alias.update(aliases)
+        spill.remove(self._spills)  # their rows are in the file now, with their ids
+        self._spills = []
         self._healthy()
         return True
 
@@ -176,15 +197,30 @@ class Journal:
         return (aliases or {}).get(session_id, self._alias.get(session_id, session_id))
 
     def _apply(self, conn: sqlite3.Connection, op: Op, aliases: dict[int, int]) -> None:
-        writes.apply(conn, op, aliases, lambda sid: self._real(sid, aliases))
+        def one(row: Op) -> None:
+            writes.apply(conn, row, aliases, lambda sid: self._real(sid, aliases))
+
+        if op[0] == "spill":
+            spill.apply(conn, op, one)
+        else:
+            one(op)
 
     def _write(self, kind: str, *args: Any) -> None:
         self._pending.append((kind, args, self._stamp()))
         self._flush()
+        self._tell()
 
-    def close(self) -> None:
+    def _tell(self) -> None:
+        waiting = self.pending
+        if waiting != self._told:
+            self._told = waiting
+            if self.on_pending is not None:
+                self.on_pending(waiting)
+
+    def close(self) -> str | None:
         """Write what waits (with the full timeout) and close. Sessions begun here and not
-        ended are closed as interrupted."""
+        ended are closed as interrupted. Rows that still cannot be written go to a spill
+        file (tui/store/spill.py); returns the one line to say about them, else None."""
         with self._lock:
             for session_id in sorted(self._open):
                 self._pending.append(("end", (session_id, "interrupted"), self._stamp()))
@@ -199,6 +235,18 @@ class Journal:
             if self._conn is not None:
                 self._conn.close()
                 self._conn = None
+            if not self._pending:
+                return None
+            waiting = self.pending
+            try:
+                place = spill.write(self._pending, self.path)
+            except OSError as error:
+                return (f"{waiting} entries could not be saved ({self.problem}) nor kept in a file "
+                        f"({error.strerror or error}); they are lost.")
+            spill.remove(p for p in self._spills if p != place)
+            self._spills = []
+            return (f"{waiting} {'entry' if waiting == 1 else 'entries'} could not be saved in "
+                    f"history.db ({self.problem}); kept in {place}, added at the next start.")
 
     # -- reading -------------------------------------------------------------------------
     def _read(self, sql: str, args: tuple[Any, ...]) -> tuple[Any, ...] | None:
