@@ -220,6 +220,27 @@ class Store(BreakJournal):
         with self._lock:
             self._write("meta", SHOWN_KEY, self._today().isoformat())
 
+    def verify(self, full: bool = True) -> list[str] | None:
+        """SQLite's integrity check of the file (``quick_check`` unless ``full``): [] when it
+        is sound, else what it found (damage is then handled as at open: the file kept
+        aside, a fresh one started with every row that could be read); None when the file
+        cannot be opened (``problem`` says why)."""
+        with self._lock:
+            if not self._connect():
+                return None
+            conn = self._conn
+            assert conn is not None
+            try:
+                found = [str(row[0]) for row in conn.execute(
+                    "PRAGMA integrity_check" if full else "PRAGMA quick_check")]
+            except sqlite3.DatabaseError as error:
+                found = [str(error)]
+            if found == ["ok"]:
+                return []
+            if self._set_aside():
+                self._connect()
+            return found
+
     def rows(self) -> list[dict[str, Any]]:
         """Every row for export and report (see queries.rows)."""
         with self._lock:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import private
-from . import connection, filing, queries, schema, spill, writes
+from . import connection, filing, queries, salvage, schema, spill, writes
 from .connection import AFTERWARDS
 from .recovery import import_easier, recover
 from .writes import Op, Stamp, stamp
@@ -39,6 +39,9 @@ class Journal:
         self.problem: str | None = None
         """Why the file could not be used the last time it failed (for the CLI commands)."""
         self._recovered: list[str] = []
+        self.damaged: Path | None = None
+        """Where a damaged history.db was kept aside this run (then a fresh one was started)."""
+        self._to_carry: Path | None = None
         self.notes: list[str] = []
         """Things done to the files that the user should hear of once (modes tightened)."""
         self._wall = wall
@@ -110,6 +113,8 @@ class Journal:
                     self.notes.append(note)
                 conn = connection.connect(self.path, RETRY_TIMEOUT if self._retrying else self._timeout)
                 schema.migrate(conn)
+                if self._to_carry is not None:
+                    self._carry(conn, self._to_carry)
                 self._recovered += recover(conn)
                 note = import_easier(conn, self.path.parent / "easier.json", self._stamp())
                 if note:
@@ -132,14 +137,26 @@ class Journal:
         return False
 
     def _set_aside(self) -> bool:
+        """Keep a damaged file aside (dated) so that a fresh one is started with what it still
+        holds; False when it cannot be moved."""
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
         try:
             moved = connection.move_aside(self.path, self._today())
         except OSError as error:
             self._failed(error)
             return False
+        self.damaged = self._to_carry = moved
         self.warning = (f"history.db was damaged: it is kept as {moved.name}, "
                         "and a fresh history has been started.")
         return True
+
+    def _carry(self, conn: sqlite3.Connection, moved: Path) -> None:
+        carried = salvage.carry(moved, conn)
+        self._to_carry = None
+        self.warning = (f"history.db was damaged: it is kept as {moved.name}, and a fresh history "
+                        f"was started with the {carried} entries it still held.")
 
     def _failed(self, error: BaseException) -> None:
         self.problem = connection.reason(error, self.path)
@@ -168,11 +185,8 @@ class Journal:
             conn.execute("COMMIT")
         except sqlite3.Error as error:
             schema.rollback(conn)
-            if connection.is_corrupt(error):
-                conn.close()
-                self._conn = None
-                if self._set_aside():
-                    return self._flush()
+            if connection.is_corrupt(error) and self._set_aside():
+                return self._flush()
             self._failed(error)
             return False
         self._pending.clear()
@@ -260,8 +274,9 @@ class Journal:
                        f"be read (such as {queries.UNREADABLE[0]}); left out, the rest is shown.")
             queries.UNREADABLE.clear()
 
-    def _query(self, fn: Callable[[sqlite3.Connection], Any]) -> Any:
-        """fn on the file; while the file cannot be read, on a memory copy of what waits."""
+    def _query(self, fn: Callable[[sqlite3.Connection], Any], again: bool = True) -> Any:
+        """fn on the file; while the file cannot be read, on a memory copy of what waits.
+        Damage met here is handled as at open, and fn runs again on the fresh file."""
         self._flush()
         zone = self._wall().tzinfo
         if self._conn is not None:
@@ -269,6 +284,8 @@ class Journal:
                 filing.use_zone(self._conn, zone)
                 return fn(self._conn)
             except sqlite3.Error as error:
+                if again and connection.is_corrupt(error) and self._set_aside() and self._connect():
+                    return self._query(fn, again=False)
                 self._failed(error)
             finally:
                 self._said_unreadable()
