@@ -37,6 +37,19 @@ def listening(port: int, timeout: float = 10.0) -> None:
             time.sleep(0.05)
 
 
+def wait_for(predicate, timeout: float = 20.0, what: str = "it"):
+    """``predicate()``'s first true answer, polled every 50 ms; AssertionError after ``timeout`` s."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        result = predicate()
+        if result:
+            return result
+        time.sleep(0.05)
+    raise AssertionError(f"timed out after {timeout} s waiting for {what}")
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

@@ -19,7 +19,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from tests.browser.test_serve import free_port, listening
+from tests.browser.test_serve import free_port, listening, wait_for
 from tui.serve_guard import same_origin
 from tui.serve_pages import MAX_COLUMNS, MAX_ROWS, bounded
 
@@ -38,16 +38,6 @@ def children(pid: int) -> list[int]:
             if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
                 found.append(int(entry.name))
     return found
-
-
-def wait_for(predicate, timeout: float = HOLD):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        result = predicate()
-        if result:
-            return result
-        time.sleep(0.05)
-    raise AssertionError(f"timed out after {timeout} s")
 
 
 def start(script: str | None = None) -> tuple[subprocess.Popen, int]:

@@ -11,7 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from textual.screen import ModalScreen
-from textual.widgets import Static
+
+from .activity_line import TopLine
 
 #: How often waiting rows are tried again, in seconds.
 RETRY_SECONDS = 30.0
@@ -26,31 +27,13 @@ def waiting_text(pending: int, problem: str | None) -> str:
     return f"Not saved yet: {rows}{why}; lumbar keeps trying and keeps them if you quit."
 
 
-class WaitingLine(Static):
+class WaitingLine(TopLine):
     DEFAULT_CSS = """
     WaitingLine {
-        dock: top;
-        height: 1;
-        width: 1fr;
-        padding: 0 1;
         background: $error 25%;
         color: $text-error;
-        text-style: bold;
-        text-wrap: nowrap;
-        text-overflow: ellipsis;
-        display: none;
     }
     """
-
-    def __init__(self) -> None:
-        super().__init__("", markup=False)
-        self._text = ""
-
-    def say(self, text: str) -> None:
-        if text != self._text:
-            self._text = text
-            self.display = bool(text)
-            self.update(text)
 
 
 def watch(app: Any) -> None:
