@@ -251,16 +251,9 @@ class Journal:
                 self._conn = None
             if not self._pending:
                 return None
-            waiting = self.pending
-            try:
-                place = spill.write(self._pending, self.path)
-            except OSError as error:
-                return (f"{waiting} entries could not be saved ({self.problem}) nor kept in a file "
-                        f"({error.strerror or error}); they are lost.")
-            spill.remove(p for p in self._spills if p != place)
+            said = spill.keep(self._pending, self.path, self.problem, self._spills)
             self._spills = []
-            return (f"{waiting} {'entry' if waiting == 1 else 'entries'} could not be saved in "
-                    f"history.db ({self.problem}); kept in {place}, added at the next start.")
+            return said
 
     # -- reading -------------------------------------------------------------------------
     def _read(self, sql: str, args: tuple[Any, ...]) -> tuple[Any, ...] | None:

@@ -84,6 +84,20 @@ def write(ops: list[Op], data_file: Path) -> Path:
     raise error
 
 
+def keep(ops: list[Op], data_file: Path, problem: str | None, loaded: list[Path]) -> str:
+    """Write the rows still waiting at quit (see ``write``) and drop the spill files they
+    came from; the one line to say about it (where they are, or that they are lost)."""
+    waiting = count(ops)
+    rows = "1 entry" if waiting == 1 else f"{waiting} entries"
+    try:
+        place = write(ops, data_file)
+    except OSError as error:
+        return (f"{rows} could not be saved ({problem}) nor kept in a file "
+                f"({error.strerror or error}); they are lost.")
+    remove(p for p in loaded if p != place)
+    return f"{rows} could not be saved in history.db ({problem}); kept in {place}, added at the next start."
+
+
 def read(data_file: Path, next_id: Callable[[], int]) -> tuple[list[Op], list[Path], list[str]]:
     """(one "spill" op per spill file found, the files, problems to say). Stand-in ids of
     the last run are given fresh ones from ``next_id`` so they cannot meet this run's. A
