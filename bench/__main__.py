@@ -82,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
         "first_frame": skipped, "usage": {k: skipped for k in ("idle", "hold", "breath")},
         "timer": {k: skipped for k in ("real_2min", "sleep_loop", "sim_20min", "sim_8h")},
         "loader": skipped, "history": skipped, "store": skipped, "browser": skipped,
-        "breaks": {k: skipped for k in ("waiting", "headless", "day")},
+        "breaks": {k: skipped for k in ("waiting", "headless", "day", "doors")},
     }
     started = time.monotonic()
     if have_tmux():
@@ -94,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
         results["first_frame"] = no_tmux
         results["usage"] = {k: no_tmux for k in results["usage"]}
         results["timer"] = {k: no_tmux for k in results["timer"]}
-        results["breaks"]["waiting"] = no_tmux
+        results["breaks"]["waiting"] = results["breaks"]["doors"] = no_tmux
     if "breaks" in only:
         from .breaks import headless_cpu, prompt_lateness
 
@@ -177,6 +177,11 @@ def _terminal_parts(server: Server, only: set[str], window: Window, runs: int,
                 lambda: asdict(measure(server, target, window)))
     if "breaks" in only:
         results["breaks"]["waiting"] = _breaks_waiting(server, window)
+        from .doors import bench_doors
+
+        results["breaks"]["doors"] = attempt(
+            f"a door onto the headless scheduler: 20 answers, then {window.seconds:g} s waiting",
+            lambda: bench_doors(server, window.seconds, window.warmup, window.rss_every))
     if "timer" not in only:
         return
     loop = timing.SleepLoop(round(120 / real_scale))

@@ -15,6 +15,8 @@ HISTORY_BUDGET_MS = 200.0
 WAITING = "waiting (home screen idle; `lumbar breaks` not in this build)"
 WAITING_BREAKS = "waiting for a break (lumbar breaks, scheduler on)"
 HEADLESS_BUDGET = "headless break scheduler <= 0.05 % of a core"
+DOOR_BUDGET = "a door onto the headless scheduler, waiting: CPU <= bare idle + 0.05 points"
+ANSWER_BUDGET = "a door's answer carried out by the scheduler: p95 <= 1000 ms over 20"
 LATENESS_BUDGET = "break prompts <= 50 ms late over a simulated 8-hour day with a suspend"
 HOLD_BUDGET = "hold countdown CPU <= bare 1 Hz Textual and < termdown"
 
@@ -140,6 +142,21 @@ def build(results: dict[str, Any]) -> tuple[list[dict[str, str]], list[dict[str,
                     head["cpu_pct"] <= 0.05 and head["exit_code"] == 0 if ok else None, head)
     row("CPU: lumbar breaks --headless, waiting", f"{head['cpu_pct']:.3f} %, {head['rss_mib']:.1f} MiB"
         if ok else _missing(head), budget="<= 0.05 % of a core", verdict=verdict)
+    doors = _get(results, "breaks", "doors")
+    door_l, door_b = _get(doors, "waiting", "door"), _get(doors, "waiting", "bare")
+    diff = door_l["cpu_pct"] - door_b["cpu_pct"] if _ok(door_l) and _ok(door_b) else None
+    verdict = judge(DOOR_BUDGET, diff, 0.05, None, None if diff is None else diff <= 0.05,
+                    doors, door_l, door_b)
+    row("CPU: lumbar breaks as a door, waiting", _pct(door_l) if _ok(door_l) else _missing(doors),
+        f"bare idle {_pct(door_b)}" if _ok(door_b) else "—",
+        "—" if diff is None else f"{diff:+.2f} pts", "<= bare + 0.05 pts", verdict)
+    answers = _get(doors, "answers")
+    ok = _ok(answers)
+    verdict = judge(ANSWER_BUDGET, answers["p95_ms"] if ok else None, 1000.0, None,
+                    answers["p95_ms"] <= 1000.0 if ok else None, doors, answers)
+    row("breaks: a door's answer, carried out", f"p95 {answers['p95_ms']:.1f} ms, max "
+        f"{answers['max_ms']:.1f} ms (of {answers['count']})" if ok else _missing(doors),
+        budget="p95 <= 1000 ms", verdict=verdict)
 
     # The hold budget is judged against what lumbar can reach on any machine: the bare
     # 1 Hz Textual app (same Python, same Textual) and termdown, both measured in this run.

@@ -205,10 +205,18 @@ class Recording:
 
     def __init__(self) -> None:
         self.sent = []
+        self.withdrawn = []
+        self.pressed = None
         self.closed = False
 
     def send(self, notice, on_outcome=None) -> None:
         self.sent.append(notice)
+
+    def withdraw(self, key) -> None:
+        self.withdrawn.append(key)
+
+    def listen(self, pressed) -> None:
+        self.pressed = pressed
 
     def close(self) -> None:
         self.closed = True

@@ -37,7 +37,11 @@ class Sent:
 
     def __init__(self, fail: bool = False) -> None:
         self.notices: list[Notice] = []
+        self.withdrawn: list[str] = []
         self.fail = fail
+
+    def withdraw(self, key: str) -> None:
+        self.withdrawn.append(key)
 
     def send(self, notice: Notice, on_outcome=None) -> None:
         if self.fail:
@@ -151,8 +155,29 @@ def test_heads_up_and_due_notices_say_what_to_do():
     assert heads_up.urgency == "normal" and "30 seconds" in heads_up.body
     assert due.urgency == "critical"
     assert "stand" in (due.title + due.body).lower() and "back" in due.body
-    assert "snooze 5 min" in due.body and "skip" in due.body
-    assert "snooze 5" not in last.body and "no more snoozes" in last.body
+    assert "snooze 5 min" in due.full_body and "skip" in due.full_body
+    assert "snooze 5" not in last.full_body and "no more snoozes" in last.full_body
+    assert heads_up.key == due.key == last.key == "break"  # the due replaces its heads-up
+    assert [a for a, _ in due.actions] == ["start", "snooze", "skip"]
+    assert [a for a, _ in last.actions] == ["start", "skip"]  # no snooze button when none is left
+
+
+def test_the_notification_is_closed_once_the_break_is_answered():
+    clocks = Clocks(MONDAY_9 + timedelta(minutes=5))
+    sent = Sent()
+    k = keeper(clocks, FakeStore(wall=clocks.wall), sent)
+    state, _ = k.begin(clocks.real)
+    state, events = B.advance(state, state.due)
+    k.handle(state, events)
+    assert [n.title for n in sent.notices][-1] == "Time to stand up and stretch"
+    assert sent.withdrawn == []
+    k.handle(state, ())  # still due: it stays
+    assert sent.withdrawn == []
+    state, events = B.snooze(state, state.clock + 5)
+    k.handle(state, events)
+    assert sent.withdrawn == ["break"]
+    k.handle(state, ())  # nothing new on the desktop: nothing more to close
+    assert sent.withdrawn == ["break"]
 
 
 def test_handle_never_raises_and_still_saves_when_the_notifier_fails():
@@ -234,3 +259,15 @@ def test_a_store_without_the_break_methods_still_runs_the_schedule():
     assert events == () and state.due == pytest.approx(clocks.real + 1200)
     k.handle(state, (BreakSkipped(1.0), BreakDue(2.0, 2)))
     assert len(k.notifier.notices) == 1
+
+
+def test_the_end_of_working_hours_closes_the_notification():
+    clocks = Clocks(MONDAY_9 + timedelta(minutes=5))
+    sent = Sent()
+    k = keeper(clocks, FakeStore(wall=clocks.wall), sent)
+    state, _ = k.begin(clocks.real)
+    state, events = B.advance(state, state.due)
+    k.handle(state, events)
+    state, events = B.set_offset(state, state.clock + 5, state.offset + 9 * 3600.0)
+    k.handle(state, events)
+    assert sent.withdrawn == ["break"]

@@ -121,3 +121,49 @@ def test_an_unusable_lock_file_still_lets_this_process_remind(tmp_path):
     lock = SchedulerLock(blocker / NAME)  # its folder is a file: cannot be made
     assert lock.acquire()
     lock.release()
+
+
+@pytest.mark.parametrize("damage", ["a folder", "unreadable"])
+def test_an_unusable_lock_file_is_said_once_and_still_one_process_schedules(tmp_path, damage):
+    if damage == "a folder":
+        (tmp_path / NAME).mkdir()
+    else:
+        (tmp_path / NAME).write_text("")
+        (tmp_path / NAME).chmod(0)
+        if os.geteuid() == 0:
+            pytest.skip("root reads any file")
+    first, second = SchedulerLock(tmp_path / NAME), SchedulerLock(tmp_path / NAME)
+    try:
+        assert first.acquire()
+        assert first.problem is not None and str(tmp_path / NAME) in first.problem
+        assert first.in_use != tmp_path / NAME
+        assert not second.acquire()  # the stand-in keeps it to one scheduler
+        assert second.holder() == os.getpid()
+        first.release()
+        assert second.acquire()
+    finally:
+        first.release()
+        second.release()
+
+
+def test_a_file_system_without_locks_uses_the_stand_in(tmp_path, monkeypatch):
+    import fcntl
+
+    real = fcntl.flock
+    broken = str(tmp_path / NAME)
+
+    def flock(fd, op):
+        if os.readlink(f"/proc/self/fd/{fd}") == broken:
+            raise OSError(37, "No locks available")  # ENOLCK, as on some network mounts
+        return real(fd, op)
+
+    if not os.path.exists("/proc/self/fd"):
+        pytest.skip("needs /proc")
+    monkeypatch.setattr(fcntl, "flock", flock)
+    first, second = SchedulerLock(tmp_path / NAME), SchedulerLock(tmp_path / NAME)
+    try:
+        assert first.acquire() and "No locks available" in first.problem
+        assert not second.acquire()
+    finally:
+        first.release()
+        second.release()

@@ -69,6 +69,11 @@ GOOD: list[tuple[str, str, Any]] = [
     ("work_days:\n  - tue\n  - thu", "work_days", ("tue", "thu")),
     ("break_routine: breathing", "break_routine", "breathing"),
     ("breaks_on_start: true", "breaks_on_start", True),
+    ("break_command: [foot, lumbar, run, desk-break]", "break_command",
+     ("foot", "lumbar", "run", "desk-break")),
+    ("break_command: kitty --title 'desk break' lumbar run desk-break", "break_command",
+     ("kitty", "--title", "desk break", "lumbar", "run", "desk-break")),
+    ("break_command: []", "break_command", ()),
     ("serve_pages: 1", "serve_pages", 1),
     ("serve_pages: 16", "serve_pages", 16),
 ]
@@ -132,6 +137,12 @@ BAD: list[tuple[str, str]] = [
     ("break_routine: ''", "1:16: break_routine: expected text of 1 to 80 characters; found ''"),
     ("break_routine: [a]", "1:16: break_routine: expected text of 1 to 80 characters; found a list"),
     ("breaks_on_start: sometimes", "1:18: breaks_on_start: expected true or false; found 'sometimes'"),
+    ("break_command: {run: x}", "1:16: break_command: expected a list of up to 32 words like "
+     "[foot, lumbar, run, desk-break]; found a mapping"),
+    ("break_command: [foot, 3]", "1:16: break_command: expected a list of up to 32 words like "
+     "[foot, lumbar, run, desk-break]; found a list"),
+    ("break_command: \"foot 'lumbar\"", "1:16: break_command: expected a command like "
+     "[foot, lumbar, run, desk-break]; No closing quotation"),
 ]
 
 

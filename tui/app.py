@@ -150,13 +150,14 @@ class LumbarApp(BreaksOwner, BreaksMixin, CareMixin, Stops, RoutineFlow, EasierM
 
     @session.setter
     def session(self, state: engine.Session | None) -> None:
-        was = self.session is not None
+        old = self.session
         if state is None:
             self.activities = act.remove(self.activities, ROUTINE)
         else:
             self.activities = act.put(self.activities, ROUTINE, act.SESSION, state)
-        if was != (state is not None):
-            self.routine_changed(not was)  # any routine is a desk break, however it ends
+        if (old is not None) != (state is not None):
+            # Any routine is a desk break, however it ends; one with nothing done is not.
+            self.routine_changed(old is None, worked=old is None or bool(old.done))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("breaks_panel", "meeting"):

@@ -15,7 +15,7 @@ last tick; a gain of more than SLEPT seconds is a sleep, reported before advanci
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import time
+from datetime import time, timedelta
 from typing import TYPE_CHECKING, Any, Callable
 
 from .engine import activities as act
@@ -45,6 +45,8 @@ class BreaksMixin:
     breaks_at_start: tuple[bool, float | None] = (False, None)
     """(start the scheduler once mounted, `--every` seconds or None): `lumbar breaks`."""
     break_keeper: BreakKeeper | None = None
+    breaks_asked = False
+    """Breaks were asked for here (`lumbar breaks`, breaks_on_start), not only followed."""
     quiet_session: int | None = None
     """The history row of a desk break started from the schedule: no check-in after it."""
     _seen: Now | None = None
@@ -59,7 +61,23 @@ class BreaksMixin:
     def _breaks_on_mount(self: LumbarApp) -> None:
         on, every = self.breaks_at_start
         if on:
+            self.breaks_asked = True
             self.start_breaks(every)
+        elif self.store is not None and getattr(self.store, "path", None) is not None:
+            # Another lumbar schedules (the login service, say): be a door onto it, so its
+            # prompt shows here and a routine here counts there. One stat, after the frame.
+            self.call_after_refresh(self._door_if_scheduled)
+
+    def _door_if_scheduled(self: LumbarApp) -> None:
+        from .breaks_door_app import door_path
+
+        path = door_path(self.store)
+        if path is not None and path.exists() and self.breaks_state is None:
+            from .breaks_owner import _lock_beside
+
+            lock = self.break_lock = self.break_lock or _lock_beside(self.store)
+            if lock is not None and lock.holder() is not None:
+                self.start_breaks(None)
 
     def start_breaks(self: LumbarApp, every: float | None = None) -> None:
         """Start the desk-break schedule (settings' schedule; `every` seconds overrides the
@@ -88,6 +106,7 @@ class BreaksMixin:
             return
         self.activities, happened = act.command(self.activities, BREAKS, fn, self.now(), *args)
         self._route(happened)
+        self.doors.tell()  # a routine's start changes the schedule without an event
 
     # -- what the heartbeat asks ------------------------------------------------------------
 
@@ -109,7 +128,10 @@ class BreaksMixin:
         """The keeper's rows, notifications and saved state for what just happened."""
         state = self.breaks_state
         if state is not None and self.break_keeper is not None:
-            self.break_keeper.handle(state, [h.event for h in happened if h.activity == BREAKS])
+            events = [h.event for h in happened if h.activity == BREAKS]
+            self.break_keeper.handle(state, events)
+            if events:
+                self.doors.tell()
 
     def status_view(self: LumbarApp, name: str, view: Any) -> Any:
         """What the status line is given for an activity: the schedule in words."""
@@ -137,6 +159,7 @@ class BreaksMixin:
         if activity != BREAKS:
             super().on_activity_event(activity, event)  # type: ignore[misc]
             return
+        from .breaks_words import DONE, meeting_text, snoozed_text
         from .engine.break_events import (
             BreakDue, BreakHeadsUp, BreakRefused, BreakSkipped, BreakSnoozed, BreakTaken,
             MeetingEnded, MeetingStarted,
@@ -156,27 +179,21 @@ class BreaksMixin:
             else:
                 self.notify("No more snoozes in a row: take the break or skip it.", timeout=8)
         elif isinstance(event, BreakSnoozed):
-            back = self.wall().timestamp() + (event.until - event.at)
-            self.notify(f"Snoozed: the break comes back at {self._clock_at(back)}.", timeout=6)
-        elif isinstance(event, BreakSkipped):
-            self.notify("Skipped (counted). The next stretch break comes one interval from now.",
-                        timeout=6)
+            now = self.wall()
+            self.notify(snoozed_text(now + timedelta(seconds=event.until - event.at), now), timeout=6)
+        elif isinstance(event, BreakSkipped) and event.how == "prompt":
+            self.notify(DONE["skip"], timeout=6)
+        elif isinstance(event, BreakSkipped) and event.how == "through":
+            self.notify("Nothing of it was done: counted as a break skipped.", timeout=6)
         elif isinstance(event, BreakTaken) and event.how in ("natural", "suspend"):
             self.notify("You were away long enough: counted as a break taken.", timeout=6)
         elif isinstance(event, MeetingStarted):
-            until = self.wall().timestamp() + (event.until - event.at)
-            self.notify(f"Meeting: no break reminders until {self._clock_at(until)}.", timeout=6)
+            now = self.wall()
+            self.notify(meeting_text(now + timedelta(seconds=event.until - event.at), now), timeout=6)
         elif isinstance(event, MeetingEnded) and not event.early:
             self.notify("The meeting pause is over: break reminders are back.", timeout=8)
-        self.refresh_bindings()
-
-    def _clock_at(self: LumbarApp, epoch: float) -> str:
-        from datetime import datetime
-
-        from .breaks_words import at_text
-
-        now = self.wall()
-        return at_text(datetime.fromtimestamp(epoch, now.tzinfo), now)
+        if self.screen_stack:  # a routine's end while the App shuts down
+            self.refresh_bindings()
 
     # -- the prompt -------------------------------------------------------------------------
 
@@ -246,23 +263,25 @@ class BreaksMixin:
         after = act.view(self.activities, BREAKS, self.now())
         if after is None or (after.status == "paused") == was_paused:
             return  # not done here (another lumbar schedules, and said so)
-        if was_paused:
-            self.notify("Break reminders are back; the time worked before the pause counts.",
-                        timeout=6)
-        else:
-            self.notify("Break reminders paused: press b, then p, to resume.", timeout=6)
+        from .breaks_words import DONE
+
+        self.notify(DONE["resume" if was_paused else "pause"], timeout=6)
 
     def break_resume(self: LumbarApp) -> None:
         from .engine import breaks
 
         self.breaks_command(breaks.resume)
 
-    def routine_changed(self: LumbarApp, running: bool) -> None:
-        """A routine started (a break taken, no prompts) or ended however it did."""
+    def routine_changed(self: LumbarApp, running: bool, worked: bool = True) -> None:
+        """A routine started (no prompts meanwhile) or ended however it did: counted then,
+        as a break taken, or skipped when nothing of it was done (`worked` False)."""
         if self.breaks_state is not None:
             from .engine import breaks
 
-            self.breaks_command(breaks.start_break if running else breaks.end_break)
+            if running:
+                self.breaks_command(breaks.start_break)
+            else:
+                self.breaks_command(breaks.end_break, not worked)
 
     # -- keys -------------------------------------------------------------------------------
 

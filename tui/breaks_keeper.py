@@ -20,7 +20,8 @@ from typing import Any
 from .engine import breaks
 from .engine.breakstate import Breaks, Counts, Schedule
 from .engine.break_events import (
-    BreakDue, BreakHeadsUp, BreakSkipped, BreakSnoozed, BreakTaken, MeetingEnded,
+    BreakDue, BreakHeadsUp, BreakSkipped, BreakSnoozed, BreakTaken, MeetingEnded, MeetingStarted,
+    WorkHoursEnded,
 )
 from .engine.events import Event
 from .engine.workhours import EDGE, local_date
@@ -35,11 +36,35 @@ def local_now() -> datetime:
     return datetime.now().astimezone()
 
 
+#: Events that answer a break: its notification has done its work.
+ANSWERS = (BreakSnoozed, BreakSkipped, BreakTaken, MeetingStarted, WorkHoursEnded)
+#: What the break's notification is about: a heads-up, then its "due", replace each other,
+#: and the notification is closed once the break is answered anywhere.
+KEY = "break"
+
+
 def due_notice(snoozes_left: int, snooze_minutes: float) -> tuple[str, str]:
     """(title, body) of the notification when a break is due: what to do, what lumbar offers."""
     offer = (f"snooze {snooze_minutes:g} min or skip" if snoozes_left > 0
              else "or skip (no more snoozes in a row)")
     return ("Time to stand up and stretch", f"{WHY} In lumbar: start the desk break, {offer}.")
+
+
+def due_buttons(snoozes_left: int, snooze_minutes: float) -> tuple[tuple[str, str], ...]:
+    """The due notification's buttons, as (request, label): start, snooze while snoozes are
+    left, skip. Each is the request of the same name (tui/breaks_requests.py)."""
+    snooze = ((("snooze", f"Snooze {snooze_minutes:g} min"),) if snoozes_left > 0 else ())
+    return (("start", "Start the break"), *snooze, ("skip", "Skip"))
+
+
+def due_notification(snoozes_left: int, snooze_minutes: float) -> Any:
+    """The Notice for a due break: buttons where the desktop has them, else the keys."""
+    from .notify import Notice
+
+    title, body = due_notice(snoozes_left, snooze_minutes)
+    keys = body[len(WHY):].strip()
+    return Notice(title, WHY, "critical", key=KEY, keys=keys,
+                  actions=due_buttons(snoozes_left, snooze_minutes))
 
 
 def heads_up_notice(seconds: float) -> tuple[str, str]:
@@ -68,6 +93,8 @@ class BreakKeeper:
         self.pid = os.getpid()
         self._last: dict[str, Any] | None = None
         """What was saved last, without its "saved" stamp (unchanged: nothing written)."""
+        self._shown = False
+        """A notification about the coming or due break is on the desktop."""
 
     def begin(self, real_now: float) -> tuple[Breaks, tuple[Event, ...]]:
         """The schedule at `real_now` (real clock): restored from the store when it kept one.
@@ -96,12 +123,24 @@ class BreakKeeper:
         """A row for each break, snooze, skip and meeting; a notification for each heads-up
         and due break; then the state saved if it changed. Never raises: a failing store
         or notifier must not stop the schedule."""
+        answered = False
         for event in events:
             try:
                 self._row(event)
                 self._notify(event)
             except Exception:  # noqa: BLE001 - the store and notifier report their own failures
                 pass
+            if isinstance(event, ANSWERS):
+                answered = self._shown
+            elif isinstance(event, (BreakHeadsUp, BreakDue)):
+                answered = False
+        if self._shown and not state.prompt and (answered or not breaks.due_or_near(state)):
+            # Answered here or in a door, taken, held for a meeting, or the day's work is
+            # over: a critical notification would otherwise stay on the desktop for good.
+            self._shown = False
+            withdraw = getattr(self.notifier, "withdraw", None)
+            if withdraw is not None:
+                withdraw(KEY)
         saved = self.saved(state)
         kept = {k: v for k, v in saved.items() if k != "saved"}
         save = getattr(self.store, "save_break_state", None)
@@ -147,7 +186,7 @@ class BreakKeeper:
         elif isinstance(event, BreakSnoozed):
             self.store.record_break("snoozed")
         elif isinstance(event, BreakSkipped):
-            self.store.record_break("skipped", "prompt")
+            self.store.record_break("skipped", event.how)
         elif isinstance(event, MeetingEnded):
             self.store.record_break("meeting", None, event.seconds)
 
@@ -157,10 +196,11 @@ class BreakKeeper:
         from .notify import Notice
 
         if isinstance(event, BreakHeadsUp):
-            self.notifier.send(Notice(*heads_up_notice(event.due - event.at)))
+            self.notifier.send(Notice(*heads_up_notice(event.due - event.at), key=KEY))
+            self._shown = True
         elif isinstance(event, BreakDue):
-            title, body = due_notice(event.snoozes_left, self.schedule.snooze / 60)
-            self.notifier.send(Notice(title, body, "critical"))
+            self.notifier.send(due_notification(event.snoozes_left, self.schedule.snooze / 60))
+            self._shown = True
 
 
 def _quietly(fn: Callable[..., Any] | None, *args: Any) -> Any:

@@ -41,6 +41,10 @@ class SchedulerLock:
         self._guard = threading.Lock()
         self._waiting: threading.Thread | None = None
         self._stopped = False
+        self.in_use = path
+        """The lock file in use: `path`, or the stand-in when `path` cannot be used."""
+        self.problem: str | None = None
+        """Why `path` could not be used, in one line for a person; None when it could."""
 
     @property
     def held(self) -> bool:
@@ -50,8 +54,10 @@ class SchedulerLock:
     def acquire(self) -> bool:
         """Take the lock if it is free, without blocking. True: this process schedules.
 
-        An unusable lock file (no permission, a read-only data dir) counts as free: a
-        scheduler that cannot coordinate still reminds, rather than nobody reminding.
+        A lock file that cannot be used (a folder in its place, no permission, a file
+        system without locks) is said once in `problem`, and a lock in this user's private
+        runtime folder (tui.breaks_door.runtime_folder) stands in for it, so that still at
+        most one process schedules. Only when neither works does every process schedule.
         """
         with self._guard:
             if self._fd is not None:
@@ -59,18 +65,49 @@ class SchedulerLock:
             if fcntl is None:
                 self._fd = -1
                 return True
-            try:
-                fd = self._open()
-            except OSError:
-                self._fd = -1
+            why: list[str] = []
+            for path in self._candidates(why):
+                try:
+                    fd = self._open(path)
+                except OSError as error:
+                    why.append(f"{path}: {error.strerror or error}")
+                    continue
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except BlockingIOError:
+                    os.close(fd)
+                    self.in_use = path
+                    self._said(why, path)
+                    return False
+                except OSError as error:  # ENOLCK, EOPNOTSUPP: no locks on this file system
+                    os.close(fd)
+                    why.append(f"{path}: {error.strerror or error}")
+                    continue
+                self.in_use = path
+                self._said(why, path)
+                self._took(fd)
                 return True
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except OSError:
-                os.close(fd)
-                return False
-            self._took(fd)
+            self._said(why, None)
+            self._fd = -1
             return True
+
+    def _candidates(self, why: list[str]) -> list[Path]:
+        paths = [self.path]
+        try:
+            paths.append(fallback_path(self.path))
+        except OSError as error:
+            why.append(str(error))
+        return paths
+
+    def _said(self, why: list[str], used: Path | None) -> None:
+        if not why or self.problem is not None:
+            return
+        if used is not None:
+            self.problem = (f"The desk-break lock {self.path} cannot be used ({why[0].split(': ', 1)[-1]}); "
+                            f"{used} keeps one scheduler per user instead.")
+        else:
+            self.problem = (f"No desk-break lock can be used ({'; '.join(why)}): another lumbar "
+                            "may schedule breaks too.")
 
     def holder(self) -> int | None:
         """Pid of the process that holds the lock (this one's when it does), if known.
@@ -82,7 +119,7 @@ class SchedulerLock:
         if fcntl is None:
             return None
         try:
-            fd = os.open(self.path, os.O_RDONLY | os.O_CLOEXEC)
+            fd = os.open(self.in_use, os.O_RDONLY | os.O_CLOEXEC)
         except OSError:
             return None
         try:
@@ -122,12 +159,13 @@ class SchedulerLock:
 
     # --- inside -------------------------------------------------------------------------
 
-    def _open(self) -> int:
+    def _open(self, path: Path | None = None) -> int:
         from .private import make_folder
 
-        make_folder(self.path.parent)  # the data folder, 0700
+        path = self.in_use if path is None else path
+        make_folder(path.parent)  # the data folder (or the private stand-in's), 0700
         # O_CLOEXEC: a child process (a notifier, a browser) must not inherit the lock.
-        return os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+        return os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
 
     def _took(self, fd: int) -> None:
         """Write our pid into the file we now hold; a failure there loses only the pid."""
@@ -153,3 +191,14 @@ class SchedulerLock:
             self._waiting = None
             self._took(fd)
         on_acquired()
+
+
+def fallback_path(path: Path) -> Path:
+    """The stand-in for a lock file that cannot be used: in this user's private runtime
+    folder, named for the history folder, so every lumbar of that history finds the same."""
+    import hashlib
+
+    from .breaks_door import runtime_folder
+
+    digest = hashlib.sha256(os.fsencode(str(path.parent.resolve()))).hexdigest()[:16]
+    return runtime_folder() / f"{digest}.lock"

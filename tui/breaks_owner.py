@@ -27,6 +27,7 @@ from .engine.activities import Happened, Now
 if TYPE_CHECKING:
     from .app import LumbarApp
     from .away import Away
+    from .breaks_door_app import BreakDoors
     from .breaks_follow import BreakFollower
     from .breaks_lock import SchedulerLock
     from .logind import Logind
@@ -51,9 +52,13 @@ class BreaksOwner:
         if self.breaks_state is not None:
             return
         lock = self.break_lock = self.break_lock or _lock_beside(self.store)
-        if lock is None or lock.acquire():
+        took = lock is None or lock.acquire()
+        if lock is not None and lock.problem:
+            self.notify(lock.problem, severity="warning", timeout=10)
+        if took:
             super().start_breaks(every)  # type: ignore[misc]
             self._listen_to_logind()
+            self.doors.serve()
             return
         from .breaks_follow import FOLLOW, BreakFollower
         from .breaks_keeper import BreakKeeper
@@ -70,6 +75,7 @@ class BreaksOwner:
         self.refresh_bindings()
         self.show_views()
         self._arm()
+        self.doors.follow(self._scheduler_changed)
 
         def free() -> None:  # on the lock's thread
             try:
@@ -85,13 +91,43 @@ class BreaksOwner:
             return
         self.follower = None
         self.activities = act.remove(self.activities, BREAKS)
+        if self.doors.client is not None:
+            self.doors.client.close()
+            self.doors.client = None
+        if not self.breaks_asked:
+            # Only a door onto another's schedule (breaks were not asked for here): it
+            # stops with that schedule rather than starting one nobody asked for.
+            if self.break_lock is not None:
+                self.break_lock.release()
+            self.refresh_bindings()
+            self.show_views()
+            return
         super().start_breaks(every)  # type: ignore[misc]
         self._listen_to_logind()
+        self.doors.serve()
         self.notify("The other lumbar that scheduled desk breaks has stopped: this one "
                     "schedules them now.", timeout=8)
 
+    @property
+    def doors(self: LumbarApp) -> BreakDoors:
+        """The doors onto the schedule (tui/breaks_door_app.py), made on first use."""
+        doors = self.__dict__.get("_doors")
+        if doors is None:
+            from .breaks_door_app import BreakDoors
+
+            doors = self.__dict__["_doors"] = BreakDoors(self)
+        return doors
+
+    def _scheduler_changed(self: LumbarApp) -> None:
+        """The scheduler says its schedule changed: read it again now."""
+        if self.follower is not None:
+            self.follower.read_at = None
+            self.tick()
+
     def stop_breaks_owner(self: LumbarApp) -> None:
         """Let another lumbar take over (on exit)."""
+        if "_doors" in self.__dict__:
+            self.doors.close()
         if self._logind is not None:
             self._logind.close()
             self._logind = None
@@ -108,20 +144,36 @@ class BreaksOwner:
             if state is None or follower.stale(state, now.real):
                 from .breaks_follow import FOLLOW
 
-                self.activities = act.put(self.activities, BREAKS, FOLLOW, follower.state(now.real))
+                new = follower.state(now.real)
+                self.activities = act.put(self.activities, BREAKS, FOLLOW, new)
+                if new.prompt and not (state is not None and state.prompt) and self.session is None:
+                    # The same prompt as in the scheduler; its answer goes there.
+                    self.open_break_prompt()
+                    if self.cues is not None:
+                        self.cues.bell()
         super().tick()  # type: ignore[misc]
 
     def breaks_command(self: LumbarApp, fn: Callable[..., Any], *args: Any) -> None:
         if self.follower is None:
             super().breaks_command(fn, *args)  # type: ignore[misc]
             return
-        from .engine import breaks
+        from .breaks_door_app import as_request
 
-        if fn in (breaks.start_break, breaks.end_break):
-            return  # a routine here is no news to the scheduler elsewhere
-        who = f" (process {self.follower.holder})" if self.follower.holder else ""
-        self.notify(f"Another lumbar{who} schedules the desk breaks: snooze, skip, pause "
-                    "and meetings are set there.", timeout=8)
+        found = as_request(fn, args, self.breaks_state)
+        if found is None:
+            return  # nothing the scheduler needs (it hears logind itself)
+        do, extra, done = found
+        then = None if done is None else (lambda: self._door_done(done))
+        self.doors.ask(do, then, **extra)
+
+    def _door_done(self: LumbarApp, what: str) -> None:
+        """The scheduler did it: say so as it would, from the schedule read again."""
+        self._scheduler_changed()
+        from .breaks_words import door_done
+
+        text = door_done(what, self.breaks_state, self.wall())
+        if text:
+            self.notify(text, timeout=6)
 
     # -- sleep and idle -------------------------------------------------------------------------
 

@@ -81,3 +81,34 @@ def rule_text(every: float, hours: tuple[str, tuple[str, ...]] | None = None) ->
     if hours is not None:
         text += f", {hours[0]} {days_text(hours[1])}"
     return text + "."
+
+
+#: What a toast says once a request is done (here, or by the scheduler for a door).
+DONE = {
+    "skip": "Skipped (counted). The next stretch break comes one interval from now.",
+    "pause": "Break reminders paused: press b, then p, to resume.",
+    "resume": "Break reminders are back; the time worked before the pause counts.",
+}
+
+
+def snoozed_text(back: datetime, now: datetime) -> str:
+    return f"Snoozed: the break comes back at {at_text(back, now)}."
+
+
+def meeting_text(until: datetime, now: datetime) -> str:
+    return f"Meeting: no break reminders until {at_text(until, now)}."
+
+
+def door_done(what: str, state: object, now: datetime) -> str:
+    """The toast for request `what` carried out by the scheduler, from its schedule as read
+    again (`state`, tui.engine.breakstate.Breaks, or None); "" for none."""
+    if what in DONE:
+        return DONE[what]
+    due = getattr(state, "due", None)
+    clock = getattr(state, "clock", None)
+    if what == "snooze" and due is not None and clock is not None:
+        return snoozed_text(now + timedelta(seconds=due - clock), now)
+    until = getattr(state, "hold_until", None)
+    if what == "meeting" and until is not None and clock is not None:
+        return meeting_text(now + timedelta(seconds=until - clock), now)
+    return ""

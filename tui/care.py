@@ -177,6 +177,8 @@ class CareMixin:
                     self.cues.bell()
             self.open_alarm()
         elif isinstance(event, ApplicationEnded):
+            if self.notifier is not None:
+                self.notifier.withdraw(CARE)  # the alarm was answered: off the desktop too
             if self.store is not None and self.care_row is not None:
                 self.store.end_application(self.care_row, event.outcome, event.reason)
             self.care_row = None
@@ -187,7 +189,9 @@ class CareMixin:
         if self.notifier is not None:
             from .notify import Notice
 
-            self.notifier.send(Notice(title, body, urgency))  # type: ignore[arg-type]
+            # One notification for the pack: the skin check, then each alarm, replace the
+            # one before (a new alarm every 30 s would otherwise stack up).
+            self.notifier.send(Notice(title, body, urgency, key=CARE))  # type: ignore[arg-type]
 
     def open_care(self, kind: str | None = None, minutes: float | None = None,
                   since: datetime | None = None) -> None:

@@ -51,7 +51,18 @@ def run(settings: Settings, every: float | None = None) -> int:
         logind: Any = Logind()
     except ImportError:
         logind = None
-    runner = Runner(keeper, lock=SchedulerLock(), logind=logind)
+    lock = SchedulerLock()
+    from .breaks_door import socket_path, supported
+
+    door = None
+    if supported():
+        try:
+            door = socket_path(lock.path)
+        except OSError as error:
+            print(f"lumbar: other lumbars cannot answer the breaks: {error}", file=sys.stderr,
+                  flush=True)
+    runner = Runner(keeper, lock=lock, logind=logind, door=door,
+                    break_command=settings.break_command)
     try:
         return asyncio.run(runner.main())
     except KeyboardInterrupt:  # where signals cannot be handled on the loop (Windows)

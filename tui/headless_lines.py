@@ -18,12 +18,18 @@ TAKEN = {
 }
 
 
+SKIPPED = {
+    "unanswered": "stretch break skipped (nobody answered)",
+    "through": "stretch break skipped (every exercise skipped)",
+}
+
+
 def clock_time(real: float, offset: float, zone: tzinfo | None) -> str:
     """HH:MM on the local wall clock of the real-clock moment `real` (offset: UTC - real)."""
     return datetime.fromtimestamp(real + offset, zone).strftime("%H:%M")
 
 
-def describe(event: Event, offset: float, zone: tzinfo | None, unanswered: bool = False) -> str | None:
+def describe(event: Event, offset: float, zone: tzinfo | None) -> str | None:
     """What happened, in a few words, without the time; None for events not worth a line."""
     if isinstance(event, BreakHeadsUp):
         return f"stretch break in {event.due - event.at:.0f} s"
@@ -34,7 +40,7 @@ def describe(event: Event, offset: float, zone: tzinfo | None, unanswered: bool 
     if isinstance(event, BreakSnoozed):
         return f"stretch break snoozed until {clock_time(event.until, offset, zone)}"
     if isinstance(event, BreakSkipped):
-        return "stretch break skipped (nobody answered)" if unanswered else "stretch break skipped"
+        return SKIPPED.get(event.how, "stretch break skipped")
     if isinstance(event, MeetingStarted):
         return f"meeting: no reminders until {clock_time(event.until, offset, zone)}"
     if isinstance(event, MeetingEnded):
@@ -48,7 +54,7 @@ def describe(event: Event, offset: float, zone: tzinfo | None, unanswered: bool 
     return None
 
 
-def line(event: Event, offset: float, zone: tzinfo | None, unanswered: bool = False) -> str | None:
+def line(event: Event, offset: float, zone: tzinfo | None) -> str | None:
     """`HH:MM what happened`, or None."""
-    text = describe(event, offset, zone, unanswered)
+    text = describe(event, offset, zone)
     return None if text is None else f"{clock_time(event.at, offset, zone)} {text}"

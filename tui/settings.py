@@ -58,6 +58,9 @@ class Settings:
     """The routine a desk break offers, by key (``check_break_routine`` says when it is unknown)."""
     breaks_on_start: bool = False
     """Start the desk-break schedule with every `lumbar`."""
+    break_command: tuple[str, ...] = ()
+    """A program and its arguments, run without a shell when the Start button of a headless
+    scheduler's notification is pressed; () for none."""
     serve_pages: int = 4
     """Browser pages `lumbar serve` runs at once, 1-16: each is a lumbar process."""
 

@@ -19,7 +19,9 @@ from .loader import Problem
 from .loader import fields as F
 from .loader.errors import Reporter
 from .loader.source import EMPTY_FILE, compose, decode, describe, entries, plain, quote
-from .settings_spec import BY_NAME, DAYS, FULL_DAYS, KEYS, MAX_ROUTINE_KEY, Spec
+from .settings_spec import (
+    BY_NAME, DAYS, FULL_DAYS, KEYS, MAX_COMMAND_WORD, MAX_COMMAND_WORDS, MAX_ROUTINE_KEY, Spec,
+)
 
 _HOURS = re.compile(r"\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*")
 _UNIT_SECONDS = {"minutes": 60, "seconds": 1}
@@ -78,6 +80,8 @@ def _read(rep: Reporter, node: Node, spec: Spec) -> Any:
         return _hours(rep, node, spec.name)
     if spec.kind == "days":
         return _days(rep, node, spec.name)
+    if spec.kind == "command":
+        return _command(rep, node, spec.name)
     return F.text(rep, node, spec.name, 1, MAX_ROUTINE_KEY)
 
 
@@ -112,6 +116,31 @@ def _hours(rep: Reporter, node: Node, path: str) -> str | None:
     found = quote(str(node.value)) if isinstance(node, ScalarNode) and plain(node) is not None else describe(node)
     rep.at(node, path, f"expected {HOURS_HINT}; found {found}")
     return None
+
+
+def _command(rep: Reporter, node: Node, path: str) -> tuple[str, ...] | None:
+    """A program and its arguments: a list of words, or one line split as a shell would
+    split it (quotes group words; nothing else of a shell applies, as none runs it)."""
+    import shlex
+
+    example = "like [foot, lumbar, run, desk-break]"
+    if isinstance(node, ScalarNode) and isinstance(plain(node), str):
+        try:
+            words = shlex.split(plain(node))
+        except ValueError as error:
+            rep.at(node, path, f"expected a command {example}; {error}")
+            return None
+    elif isinstance(node, SequenceNode) and len(node.value) <= MAX_COMMAND_WORDS \
+            and all(isinstance(item, ScalarNode) and isinstance(plain(item), str) for item in node.value):
+        words = [plain(item) for item in node.value]
+    else:
+        rep.at(node, path, f"expected a list of up to {MAX_COMMAND_WORDS} words {example}; "
+                           f"found {describe(node)}")
+        return None
+    if any(not word or len(word) > MAX_COMMAND_WORD or "\0" in word for word in words):
+        rep.at(node, path, f"expected words of 1 to {MAX_COMMAND_WORD} characters {example}")
+        return None
+    return tuple(words)
 
 
 def _days(rep: Reporter, node: Node, path: str) -> tuple[str, ...] | None:

@@ -11,13 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-Kind = Literal["flag", "minutes", "seconds", "count", "hours", "days", "routine"]
+Kind = Literal["flag", "minutes", "seconds", "count", "hours", "days", "routine", "command"]
 
 #: Day names as `work_days` writes them, Monday first (``date.weekday()`` order).
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 FULL_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 #: A routine key is a file name without .yaml; longer ones are not ours.
 MAX_ROUTINE_KEY = 80
+#: A command is a short list of words (a terminal, its options, `lumbar run NAME`).
+MAX_COMMAND_WORDS = 32
+MAX_COMMAND_WORD = 1000
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,9 @@ SPECS: tuple[Spec, ...] = (
     Spec("work_days", "days", "The days working hours start on: mon, tue, wed, thu, fri, sat, sun."),
     Spec("break_routine", "routine", "The routine a desk break offers, by name as `lumbar list` shows it."),
     Spec("breaks_on_start", "flag", "Start the desk-break schedule with every `lumbar`."),
+    Spec("break_command", "command", "A program and its arguments that `lumbar breaks --headless` "
+         "runs (without a shell) when the notification's Start button is pressed, such as a "
+         "terminal running `lumbar run desk-break`; [] for none."),
     Spec("serve_pages", "count", "Browser pages `lumbar serve` runs at once; one more is told "
          "to close one first.", 1, 16),
 )
@@ -84,6 +90,9 @@ def _property(spec: Spec, default: Any) -> dict[str, Any]:
                          {"$ref": "#/$defs/durationText"}]
     elif spec.kind == "hours":
         prop.update(type="string", pattern=r"^\s*([01]?\d|2[0-3]):[0-5]\d\s*-\s*([01]?\d|2[0-3]):[0-5]\d\s*$")
+    elif spec.kind == "command":
+        word = {"type": "string", "minLength": 1, "maxLength": MAX_COMMAND_WORD}
+        prop["anyOf"] = [{"type": "array", "items": word, "maxItems": MAX_COMMAND_WORDS}, word]
     elif spec.kind == "days":
         day = {"type": "string", "enum": [*DAYS, *FULL_DAYS]}
         prop["anyOf"] = [{"type": "array", "items": day, "minItems": 1, "maxItems": 7, "uniqueItems": True},

@@ -195,17 +195,20 @@ def test_max_snoozes_zero_means_no_snooze_at_all() -> None:
 # --- routines and natural breaks -----------------------------------------------------------
 
 
-def test_starting_a_routine_mid_interval_counts_a_break_and_holds_every_prompt() -> None:
+def test_a_routine_mid_interval_holds_every_prompt_and_counts_once_when_it_ends() -> None:
     s, _ = B.advance(started(), mon(9, 10))
     s, events = B.start_break(s, mon(9, 10))
-    assert events == (BreakTaken(mon(9, 10), "routine"),)
+    assert events == ()
     s, events = B.advance(s, mon(11))
     assert events == ()
     assert B.view(s, mon(11)).status == "in-break"
     s, events = B.start_break(s, mon(11))
-    assert events == () and B.view(s, mon(11)).counts.taken == 1
+    assert events == () and B.view(s, mon(11)).counts.taken == 0
     s, events = B.end_break(s, mon(11, 3))
-    assert events == ()
+    assert events == (BreakTaken(mon(11, 3), "routine"),)
+    assert B.view(s, mon(11, 3)).counts.taken == 1
+    s, events = B.end_break(s, mon(11, 4))
+    assert events == () and B.view(s, mon(11, 4)).counts.taken == 1
     _, seen = to(s, mon(11, 30))
     assert seen == [("BreakHeadsUp", "Mon 11:22:30"), ("BreakDue", "Mon 11:23:00")]
 
@@ -215,8 +218,9 @@ def test_starting_the_routine_from_the_prompt_closes_it_and_resets_the_snoozes()
     s, _ = B.snooze(s, mon(9, 20))
     s, _ = B.advance(s, mon(9, 25))
     s, events = B.start_break(s, mon(9, 25, 5))
-    assert events == (BreakTaken(mon(9, 25, 5), "routine"),)
-    s, _ = B.end_break(s, mon(9, 27, 5))
+    assert events == () and B.view(s, mon(9, 25, 5)).status == "in-break"
+    s, events = B.end_break(s, mon(9, 27, 5))
+    assert events == (BreakTaken(mon(9, 27, 5), "routine"),)
     s, events = B.advance(s, mon(9, 47, 5))
     assert only(events, BreakDue) == [BreakDue(mon(9, 47, 5), 2)]
 
@@ -230,6 +234,31 @@ def test_a_routine_outside_working_hours_is_not_counted_and_end_break_is_harmles
     assert events == () and more == ()
     _, seen = to(s, mon(9, 21))
     assert seen[-1] == ("BreakDue", "Mon 09:20:00")
+
+
+def test_a_desk_break_with_every_exercise_skipped_counts_as_skipped_through() -> None:
+    s, _ = B.advance(started(), mon(9, 20))
+    s, _ = B.start_break(s, mon(9, 20, 5))
+    s, events = B.end_break(s, mon(9, 20, 30), skipped=True)
+    assert events == (BreakSkipped(mon(9, 20, 30), "through"),)
+    c = B.view(s, mon(9, 21)).counts
+    assert (c.taken, c.skipped) == (0, 1)
+    assert s.due == mon(9, 40, 30)
+
+
+def test_an_unanswered_skip_says_so() -> None:
+    s, _ = B.advance(started(), mon(9, 20))
+    _, events = B.skip(s, mon(9, 22), "unanswered")
+    assert events == (BreakSkipped(mon(9, 22), "unanswered"),)
+
+
+def test_a_snooze_is_never_longer_than_the_interval() -> None:
+    sch = schedule(every=60.0, snooze=300.0, heads_up=0.0)
+    assert sch.snooze == 60.0
+    s, _ = B.start(sch, mon(9))
+    s, _ = B.advance(s, mon(9, 1))
+    s, events = B.snooze(s, mon(9, 1))
+    assert only(events, BreakSnoozed)[0].until == mon(9, 2)
 
 
 def test_a_routine_running_when_work_starts_holds_the_first_prompt_until_it_ends() -> None:
@@ -485,3 +514,19 @@ def test_no_heads_up_when_it_is_off_or_longer_than_the_interval() -> None:
     for sch in (schedule(every=20, heads_up=0), schedule(every=20, heads_up=30)):
         _, events = B.advance(started(mon(9, 5), sch), mon(9, 5, 25))
         assert not only(events, BreakHeadsUp) and only(events, BreakDue)
+
+
+def test_a_wall_clock_jump_into_off_hours_withdraws_the_prompt_and_is_quiet_that_day() -> None:
+    s, _ = B.advance(started(), mon(9, 20))
+    assert s.prompt
+    # The wall clock is set 9 hours ahead (a wrong time zone put right): 18:20 local.
+    jump = 9 * 3600.0
+    s, events = B.set_offset(s, mon(9, 20, 5), s.offset + jump)
+    assert [type(e).__name__ for e in events] == ["WorkHoursEnded"]
+    assert not s.prompt and B.view(s, mon(9, 20, 5)).status != "due"
+    assert not B.due_or_near(s)
+    # Nothing more that (local) day: the next morning's 09:00 is 00:00 on this clock.
+    _, events = B.advance(s, mon(23, 59))
+    assert events == ()
+    _, events = B.advance(s, mon(23, 59) + 20 * 60)
+    assert [type(e).__name__ for e in events] == ["WorkHoursStarted"]

@@ -28,8 +28,8 @@ def fake_server(private_bus: str) -> Iterator[Callable[..., object]]:
 
     servers: list[FakeServer] = []
 
-    def start(mode: str = "ok") -> Recorder:
-        recorder = Recorder(mode)
+    def start(mode: str = "ok", capabilities: tuple[str, ...] = ("body",)) -> Recorder:
+        recorder = Recorder(mode, capabilities)
         server = FakeServer(private_bus, recorder)
         server.start()
         servers.append(server)

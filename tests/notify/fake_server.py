@@ -1,23 +1,45 @@
 """A fake org.freedesktop.Notifications server on a private dbus-daemon, for tests.
 
-The daemon is a child process (`dbus-daemon --session --nofork --print-address`); the
-server runs on its own thread and event loop, so the code under test can use the bus
-from any thread, with or without a loop of its own.
+The daemon is a child process (`dbus-daemon --config-file=... --nofork --print-address`)
+with a configuration of its own: no service directories, so no notification daemon
+installed on the machine (dunst, mako, a desktop's own) is ever started by a test. The
+server runs on its own thread and event loop, so the code under test can use the bus from
+any thread, with or without a loop of its own.
 """
 
 
 import asyncio
+import os
+import shutil
 import subprocess
+import tempfile
 import threading
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 from dbus_fast.aio import MessageBus
 from dbus_fast.errors import DBusError
-from dbus_fast.service import ServiceInterface, dbus_method
+from dbus_fast.service import ServiceInterface, dbus_method, signal
 
 NAME = "org.freedesktop.Notifications"
 PATH = "/org/freedesktop/Notifications"
+
+
+#: A bus of its own: listens on a socket in a private folder, lets everything through, and
+#: has no <servicedir> or <standard_session_servicedirs/>, so nothing is ever activated.
+CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <listen>unix:dir={folder}</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+"""
 
 
 @dataclass
@@ -27,13 +49,33 @@ class Call:
     body: str
     hints: dict[str, Any]
     timeout: int
+    replaces_id: int = 0
+    actions: list[str] = field(default_factory=list)
+    id: int = 0
+    """The id the server gave it (a replaced one keeps its id)."""
 
 
 @dataclass
 class Recorder:
     mode: str = "ok"  # "ok", "error" (answers with a D-Bus error) or "slow" (never answers in time)
+    capabilities: tuple[str, ...] = ("body",)
     calls: list[Call] = field(default_factory=list)
+    closed: list[int] = field(default_factory=list)
+    """Ids passed to CloseNotification."""
     called: threading.Event = field(default_factory=threading.Event)
+    server: "FakeServer | None" = None
+
+    def press(self, nid: int, action: str) -> None:
+        """The user presses the button `action` on notification `nid` (ActionInvoked)."""
+        assert self.server is not None
+        self.server.call(lambda iface: iface.ActionInvoked(nid, action))
+
+    def shown(self) -> list[Call]:
+        """The notifications on screen now: the latest call per id, less the closed ones."""
+        latest: dict[int, Call] = {}
+        for call in self.calls:
+            latest[call.id] = call
+        return [c for i, c in latest.items() if i not in self.closed]
 
 
 class FakeNotifications(ServiceInterface):
@@ -44,18 +86,28 @@ class FakeNotifications(ServiceInterface):
     @dbus_method()
     async def Notify(self, app_name: "s", replaces_id: "u", app_icon: "s", summary: "s",  # noqa: F821
                      body: "s", actions: "as", hints: "a{sv}", expire_timeout: "i") -> "u":  # noqa: F821
+        nid = replaces_id if replaces_id else len(self.recorder.calls) + 1
         self.recorder.calls.append(Call(app_name, summary, body,
-                                        {k: v.value for k, v in hints.items()}, expire_timeout))
+                                        {k: v.value for k, v in hints.items()}, expire_timeout,
+                                        replaces_id, list(actions), nid))
         self.recorder.called.set()
         if self.recorder.mode == "error":
             raise DBusError("org.freedesktop.Notifications.Error.Refused", "refused by the test")
         if self.recorder.mode == "slow":
             await asyncio.sleep(30)
-        return len(self.recorder.calls)
+        return nid
 
     @dbus_method()
     def GetCapabilities(self) -> "as":  # noqa: F821
-        return ["body"]
+        return list(self.recorder.capabilities)
+
+    @signal()
+    def ActionInvoked(self, nid: int, action: str) -> "us":  # noqa: F821
+        return [nid, action]
+
+    @signal()
+    def NotificationClosed(self, nid: int, reason: int) -> "uu":  # noqa: F821
+        return [nid, reason]
 
     @dbus_method()
     def GetServerInformation(self) -> "ssss":  # noqa: F821
@@ -63,12 +115,19 @@ class FakeNotifications(ServiceInterface):
 
     @dbus_method()
     def CloseNotification(self, id: "u") -> None:  # noqa: F821,A002
-        pass
+        self.recorder.closed.append(id)
+        self.NotificationClosed(id, 3)  # 3: closed by CloseNotification
 
 
 def start_daemon() -> tuple[subprocess.Popen[str], str]:
-    """A private session bus; returns the process and its address."""
-    proc = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--print-address=1"],
+    """A private bus with its own configuration (see CONFIG); returns the process and its
+    address. The configuration file and the socket's folder go when the daemon does."""
+    folder = tempfile.mkdtemp(prefix="lumbar-bus-")
+    config = os.path.join(folder, "bus.conf")
+    with open(config, "w", encoding="utf-8") as f:
+        f.write(CONFIG.format(folder=folder))
+    proc = subprocess.Popen(["dbus-daemon", f"--config-file={config}", "--nofork",
+                             "--print-address=1"],
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     assert proc.stdout is not None
     address = proc.stdout.readline().strip()
@@ -82,8 +141,6 @@ def daemon_for(monkeypatch, variable: str) -> Iterator[str]:
     """A private dbus-daemon whose address `variable` (DBUS_SESSION_BUS_ADDRESS or
     DBUS_SYSTEM_BUS_ADDRESS) names for the test; yields the address, stops it after.
     Skips the test where dbus-daemon is missing (.ci/run installs it)."""
-    import shutil
-
     import pytest
 
     if shutil.which("dbus-daemon") is None:
@@ -95,6 +152,9 @@ def daemon_for(monkeypatch, variable: str) -> Iterator[str]:
     finally:
         proc.terminate()
         proc.wait(5)
+        folder = address.partition("path=")[2].rpartition("/")[0]
+        if os.path.basename(folder).startswith("lumbar-bus-"):
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 class FakeServer:
@@ -119,6 +179,19 @@ class FakeServer:
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join(5)
 
+    def call(self, fn: Any) -> None:
+        """Run `fn(interface)` on the server's loop (to emit a signal) and wait for it."""
+        done = threading.Event()
+
+        def run() -> None:
+            try:
+                fn(self.interface)
+            finally:
+                done.set()
+
+        self._loop.call_soon_threadsafe(run)
+        done.wait(5)
+
     def _run(self) -> None:
         asyncio.set_event_loop(self._loop)
         try:
@@ -136,5 +209,7 @@ class FakeServer:
 
     async def _serve(self) -> None:
         self.bus = await MessageBus(bus_address=self.address).connect()
-        self.bus.export(PATH, FakeNotifications(self.recorder))
+        self.interface = FakeNotifications(self.recorder)
+        self.recorder.server = self
+        self.bus.export(PATH, self.interface)
         await self.bus.request_name(NAME)

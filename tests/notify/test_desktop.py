@@ -9,6 +9,7 @@ import time
 import pytest
 
 from tui.notify import DesktopChannel, Notice, Notifier, Outcome
+from tui.notify.freedesktop import FreedesktopChannel
 
 SLOW = 0.5  # seconds: the timeout under test, far below the fake's 30 s stall
 FRAME = 0.050  # seconds: the most the caller's event loop may be held up
@@ -28,9 +29,16 @@ def deliver(channel: DesktopChannel, notice: Notice, wait: float = 10.0) -> Outc
     return heard[0]
 
 
+# Both ways to the desktop: desktop-notifier (macOS, Windows) and the freedesktop
+# protocol spoken directly (Linux); both must fail soft in the same ways.
+@pytest.fixture(params=[DesktopChannel, FreedesktopChannel], ids=["desktop-notifier", "freedesktop"])
+def kind(request):
+    return request.param
+
+
 @pytest.fixture
-def channel():
-    made = DesktopChannel(timeout=SLOW)
+def channel(kind):
+    made = kind(timeout=SLOW)
     yield made
     made.close()
 
@@ -48,8 +56,8 @@ def test_a_notice_reaches_the_server_with_title_body_and_urgency(fake_server, ch
         "Desk break", "Stand up and stretch.", 1)
 
 
-def test_no_bus_at_all_fails_fast_and_says_so(no_bus) -> None:
-    patient = DesktopChannel(timeout=60)
+def test_no_bus_at_all_fails_fast_and_says_so(no_bus, kind) -> None:
+    patient = kind(timeout=60)
     try:
         started = time.perf_counter()
         outcome = deliver(patient, Notice("t", "b"), wait=60)
@@ -95,11 +103,11 @@ def test_a_server_that_never_answers_is_bounded_by_the_timeout(fake_server, chan
     assert SLOW <= took < SLOW + 2.0
 
 
-async def test_sending_never_holds_up_the_callers_loop(fake_server) -> None:
+async def test_sending_never_holds_up_the_callers_loop(fake_server, kind) -> None:
     """send() returns at once and the loop keeps ticking while a slow server stalls;
     the outcome comes back on the caller's loop."""
     fake_server("slow")
-    channel = DesktopChannel(timeout=SLOW)
+    channel = kind(timeout=SLOW)
     loop = asyncio.get_running_loop()
     heard: asyncio.Future[tuple[Outcome, bool]] = loop.create_future()
     gaps: list[float] = []
@@ -126,9 +134,9 @@ async def test_sending_never_holds_up_the_callers_loop(fake_server) -> None:
     assert not outcome.ok and on_callers_loop
 
 
-def test_after_a_failure_it_waits_before_trying_again(private_bus) -> None:
+def test_after_a_failure_it_waits_before_trying_again(private_bus, kind) -> None:
     now = [100.0]
-    channel = DesktopChannel(timeout=SLOW, retry_after=60, clock=lambda: now[0])
+    channel = kind(timeout=SLOW, retry_after=60, clock=lambda: now[0])
     try:
         first = deliver(channel, Notice("t", "b"))
         started = time.perf_counter()
@@ -139,9 +147,9 @@ def test_after_a_failure_it_waits_before_trying_again(private_bus) -> None:
         channel.close()
 
 
-def test_a_server_that_appears_later_is_used(private_bus, fake_server) -> None:
+def test_a_server_that_appears_later_is_used(private_bus, fake_server, kind) -> None:
     now = [100.0]
-    channel = DesktopChannel(timeout=SLOW, retry_after=60, clock=lambda: now[0])
+    channel = kind(timeout=SLOW, retry_after=60, clock=lambda: now[0])
     try:
         assert not deliver(channel, Notice("t", "b")).ok
         recorder = fake_server()
@@ -152,9 +160,9 @@ def test_a_server_that_appears_later_is_used(private_bus, fake_server) -> None:
         channel.close()
 
 
-def test_one_warning_however_often_it_fails(no_bus) -> None:
+def test_one_warning_however_often_it_fails(no_bus, kind) -> None:
     problems: list[str] = []
-    notifier = Notifier([DesktopChannel(timeout=SLOW)], on_problem=problems.append)
+    notifier = Notifier([kind(timeout=SLOW)], on_problem=problems.append)
     done = threading.Semaphore(0)
     try:
         for _ in range(3):

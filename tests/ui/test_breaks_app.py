@@ -130,7 +130,7 @@ async def test_starting_the_desk_break_from_the_prompt_counts_and_its_end_restar
         await pilot.pause()
         assert isinstance(app.screen, SessionScreen)
         assert app.session.plan.routine.key == "desk-break"
-        assert store.breaks[-1][:2] == ("taken", "routine")
+        assert store.breaks == []  # counted when it ends, once it is known what was done
         assert app.breaks_state.in_break
         assert line_text(app) == "Stretch break · on a break"
         await step(app, pilot, 90, real, fake_clock)  # no prompt during the routine
@@ -139,6 +139,7 @@ async def test_starting_the_desk_break_from_the_prompt_counts_and_its_end_restar
         await pilot.pause()
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen) and store.checkins == []
+        assert [b[:2] for b in store.breaks] == [("taken", "routine")]
         assert not app.breaks_state.in_break
         assert app.breaks_state.due == pytest.approx(real.now + 60)
 
@@ -150,12 +151,29 @@ async def test_a_routine_started_by_hand_counts_as_a_break(breaks_app, real, fak
         await step(app, pilot, 300, real, fake_clock)
         app.start_routine("hip-flexor")
         await pilot.pause()
-        assert store.breaks == [("taken", "routine", None, store.breaks[0][3])]
+        assert store.breaks == [] and app.breaks_state.in_break
         from tui.engine import session as engine
 
+        await step(app, pilot, 90, real, fake_clock)  # into the routine: something is done
         app.command(engine.finish)
         await pilot.pause()
+        assert [b[:3] for b in store.breaks] == [("taken", "routine", None)]
         assert app.breaks_state.due == pytest.approx(real.now + 1200)
+
+
+async def test_a_routine_with_every_exercise_skipped_is_a_break_skipped_through(
+        breaks_app, real, fake_clock, store):
+    app = breaks_app(every=1200)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await step(app, pilot, 300, real, fake_clock)
+        app.start_routine("desk-break")
+        await pilot.pause()
+        await pilot.press("q", "y")  # left before anything was done
+        await pilot.pause()
+        await pilot.pause()
+        assert [b[:3] for b in store.breaks] == [("skipped", "through", None)]
+        assert app.breaks_state.counts.skipped == 1 and app.breaks_state.counts.taken == 0
 
 
 async def test_a_meeting_holds_every_reminder_and_ends_by_itself(breaks_app, real, fake_clock, store):

@@ -38,7 +38,7 @@ def holder(store, wall, real, tmp_path):
     lock.release()
 
 
-async def test_a_second_lumbar_shows_the_holders_schedule_never_prompts_and_takes_over(
+async def test_a_second_lumbar_shows_the_holders_schedule_and_prompt_and_takes_over(
         breaks_app, holder, real, fake_clock, store):
     lock, keeper, state = holder
     app = breaks_app()
@@ -47,15 +47,17 @@ async def test_a_second_lumbar_shows_the_holders_schedule_never_prompts_and_take
         assert app.follower is not None and app.follower.holder == lock.holder()
         assert line_text(app) == "Stretch break · in 1:00"
         await step(app, pilot, 60, real, fake_clock)
-        assert not any(isinstance(s, BreakPrompt) for s in app.screen_stack)
-        assert app.notifier.sent == [] and app.cues.rings == 0 and store.breaks == []
+        # The same prompt as the holder's (its answer goes there); the holder notifies.
+        assert any(isinstance(s, BreakPrompt) for s in app.screen_stack)
+        assert app.notifier.sent == [] and app.cues.rings == 1 and store.breaks == []
         # The holder's prompt is skipped there; this one shows the new interval and count.
         state, events = B.advance(state, real.now)
         state, more = B.skip(state, real.now)
         keeper.handle(state, events + more)
         await step(app, pilot, 1, real, fake_clock)
-        assert line_text(app) == "Stretch break · due now"  # read again within 5 s while due
+        assert isinstance(app.screen, BreakPrompt)  # read again within 5 s while due
         await step(app, pilot, 4, real, fake_clock)
+        assert not any(isinstance(s, BreakPrompt) for s in app.screen_stack)  # answered there
         assert line_text(app) == "Stretch break · in 0:55"
         assert app.breaks_state.counts.skipped == 1
         await pilot.press("b")  # the panel opens; a command there says who schedules
@@ -178,17 +180,95 @@ async def test_through_dbus_an_idle_stretch_reported_by_logind_counts_as_a_natur
         daemon.wait(5)
 
 
-async def test_pause_in_a_second_lumbar_says_only_who_schedules(breaks_app, holder, store):
-    """The follower cannot pause: it must not also claim the reminders were paused."""
+@pytest.fixture
+async def serving(holder, real, tmp_path):
+    """The holder also answers doors on its socket, as a scheduling lumbar does."""
+    from tui.breaks_door import DoorServer, socket_path
+    from tui.breaks_requests import apply
+
+    lock, keeper, state = holder
+    held = {"state": state}
+
+    def handle(do, args, door):
+        new, events, answer = apply(held["state"], real.now, do, args)
+        held["state"] = new
+        keeper.handle(new, events)
+        server.changed()
+        return answer.to_json()
+
+    server = DoorServer(socket_path(tmp_path / NAME), handle)
+    await server.start()
+    yield held
+    server.close()
+
+
+async def _said_once(app, pilot, said):
+    for _ in range(100):
+        await pilot.pause(0.02)
+        if said:
+            return
+
+
+async def test_pause_in_a_second_lumbar_pauses_the_one_that_schedules(breaks_app, serving, store):
     app = breaks_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         said: list[str] = []
         app.notify = lambda message, *args, **kwargs: said.append(str(message))
         await pilot.press("b", "p")
+        await _said_once(app, pilot, said)
+        assert serving["state"].hold == "pause"  # done by the scheduler
+        assert said == ["Break reminders paused: press b, then p, to resume."]
+        assert app.breaks_state.hold == "pause"  # and read back here at once
+
+
+async def test_a_key_that_cannot_apply_says_why_in_one_line(breaks_app, serving, store):
+    app = breaks_app()
+    async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert app.breaks_state.hold is None  # not paused
-        assert len(said) == 1 and said[0].startswith("Another lumbar")
+        said: list[str] = []
+        app.notify = lambda message, *args, **kwargs: said.append(str(message))
+        app.break_snooze()  # nothing is due
+        await _said_once(app, pilot, said)
+        assert said == ["No break is due now: nothing to snooze."]
+
+
+async def test_a_meeting_set_in_a_door_holds_the_schedulers_reminders(
+        breaks_app, serving, store, real, fake_clock):
+    app = breaks_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("m", "6")  # 60 minutes
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if serving["state"].hold == "meeting":
+                break
+        assert serving["state"].hold == "meeting"
+        assert serving["state"].hold_until == pytest.approx(real.now + 3600, abs=1)
+        assert app.breaks_state.hold == "meeting"
+
+
+async def test_a_routine_in_a_door_is_the_schedulers_break_counted_once(
+        breaks_app, serving, store, real, fake_clock):
+    app = breaks_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await step(app, pilot, 60, real, fake_clock)  # due: the prompt shows here too
+        assert isinstance(app.screen, BreakPrompt)
+        await pilot.press("enter")  # the desk break, run here
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if serving["state"].in_break:
+                break
+        assert serving["state"].in_break and store.breaks == []
+        await step(app, pilot, 90, real, fake_clock)
+        await pilot.press("q", "y")
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if store.breaks:
+                break
+        assert [b[:2] for b in store.breaks] == [("taken", "routine")]
+        assert not serving["state"].in_break
 
 
 async def test_a_second_lumbar_shows_the_holders_break_not_a_countdown(
@@ -201,8 +281,8 @@ async def test_a_second_lumbar_shows_the_holders_break_not_a_countdown(
         keeper.handle(state, events)
         await step(app, pilot, 60, real, fake_clock)  # read again within a minute
         assert line_text(app) == "Stretch break · on a break"
-        assert app.breaks_state.counts.taken == 1  # the holder's count, not counted twice
         state, events = B.end_break(state, real.now)
         keeper.handle(state, events)
         await step(app, pilot, 5, real, fake_clock)  # within a few seconds of its end
         assert line_text(app) == "Stretch break · in 0:55"
+        assert app.breaks_state.counts.taken == 1  # the holder's count, not counted twice

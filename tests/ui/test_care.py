@@ -82,10 +82,14 @@ async def test_ice_counts_checks_the_skin_alarms_until_acknowledged_then_rests(c
         assert isinstance(app.screen, AlarmModal)
         await step(app, pilot, real, 30)
         assert titles(app).count("Ice: take it off now") == 2
+        # One notification for the pack: each alarm replaces the one before.
+        assert {n.key for n in app.notifier.sent} == {"care"}
         assert app.cues.rings == 1  # the second ring: one more bell
+        assert app.notifier.withdrawn == []
         await pilot.press("o", "f", "f", "enter")
         await pilot.pause()
         assert isinstance(app.screen, CareScreen) and screen._view.phase is Phase.REST
+        assert app.notifier.withdrawn == ["care"]  # answered: off the desktop too
         last = app.store.last_application()
         assert last["outcome"] == "finished" and last["kind"] == "ice"
         await step(app, pilot, real, 20 * 60)

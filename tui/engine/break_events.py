@@ -32,7 +32,8 @@ class BreakTaken(Event):
     """A break counted; the next interval starts from its end."""
 
     how: str
-    """"routine" (a routine started), "natural" (idle or locked), "suspend", "manual"."""
+    """"routine" (a routine ended), "natural" (idle or locked), "suspend", "manual" (a
+    break the user reports, or a started break whose length passed)."""
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,9 @@ class BreakSnoozed(Event):
 
 @dataclass(frozen=True)
 class BreakSkipped(Event):
-    pass
+    how: str = "prompt"
+    """"prompt" (answered), "unanswered" (nobody answered in time), "through" (a desk break
+    in which every exercise was skipped)."""
 
 
 @dataclass(frozen=True)

@@ -54,7 +54,7 @@ MEETING_MINUTES = (30, 60, 90)
 
 __all__ = [
     "Breaks", "BreaksView", "CLOCK", "Counts", "LABEL", "MEETING_MINUTES", "Schedule",
-    "advance", "break_taken", "deadline", "end_break", "finished", "meeting", "meeting_until",
+    "advance", "break_taken", "deadline", "due_or_near", "end_break", "finished", "meeting", "meeting_until",
     "next_change", "next_deadline", "pause", "restore", "resume", "set_offset", "skip",
     "snooze", "start", "start_break", "suspended", "view",
 ]
@@ -119,7 +119,7 @@ def snooze(s: Breaks, now: float) -> Result:
     """
     s, events = advance(s, now)
     t, sch = s.clock, s.schedule
-    reason = "not-due" if not _due_or_near(s) else (
+    reason = "not-due" if not due_or_near(s) else (
         "limit" if s.snoozes >= sch.max_snoozes else None)
     if reason is not None:
         return s, events + (BreakRefused(t, "snooze", reason),)
@@ -129,36 +129,43 @@ def snooze(s: Breaks, now: float) -> Result:
     return _flush(s, events + (BreakSnoozed(t, t + sch.snooze, row),))
 
 
-def skip(s: Breaks, now: float) -> Result:
-    """Skip a due (or imminent) break: counted, and a new interval starts now."""
+def skip(s: Breaks, now: float, how: str = "prompt") -> Result:
+    """Skip a due (or imminent) break: counted, and a new interval starts now. `how`:
+    "prompt" when someone answered, "unanswered" when nobody did in time."""
     s, events = advance(s, now)
     t = s.clock
-    if not _due_or_near(s):
+    if not due_or_near(s):
         return s, events + (BreakRefused(t, "skip", "not-due"),)
     s = fresh(s, t, prompt=False, snoozes=0, counts=replace(s.counts, skipped=s.counts.skipped + 1))
-    return _flush(s, events + (BreakSkipped(t),))
+    return _flush(s, events + (BreakSkipped(t, how),))
 
 
 def start_break(s: Breaks, now: float) -> Result:
-    """A routine started: a break taken (in working hours), no prompts until `end_break`,
-    which the shell calls however the routine ends (finished, left, crashed on restart)."""
+    """A routine (or a desk break) started: no prompts until `end_break`, which the shell
+    calls however it ends (finished, left, crashed on restart). It is counted at its end,
+    when it is known whether anything was done; only one begun in working hours counts."""
     s, events = advance(s, now)
-    t = s.clock
     if s.in_break:
         return s, events
-    if not s.on_duty:
-        return set_at(s, t, in_break=True), events
-    s = fresh(s, t, in_break=True, prompt=False, snoozes=0,
-              counts=replace(s.counts, taken=s.counts.taken + 1))
-    return s, events + (BreakTaken(t, "routine"),)
+    return set_at(s, s.clock, in_break=True, prompt=False, break_counts=s.on_duty), events
 
 
-def end_break(s: Breaks, now: float) -> Result:
-    """The routine is over: the next interval starts now."""
+def end_break(s: Breaks, now: float, skipped: bool = False, how: str = "routine") -> Result:
+    """The break is over: counted as taken (`how`), or as skipped ("through") when
+    `skipped` (every exercise of it was skipped); the next interval starts now."""
     s, events = advance(s, now)
     if not s.in_break:
         return s, events
-    return _flush(fresh(s, s.clock, in_break=False), events)
+    t, counts = s.clock, s.counts
+    if s.break_counts:
+        if skipped:
+            counts = replace(counts, skipped=counts.skipped + 1)
+            events += (BreakSkipped(t, "through"),)
+        else:
+            counts = replace(counts, taken=counts.taken + 1)
+            events += (BreakTaken(t, how),)
+    return _flush(fresh(s, t, in_break=False, break_counts=False, snoozes=0, counts=counts),
+                  events)
 
 
 def break_taken(s: Breaks, now: float, natural: bool = False) -> Result:
@@ -279,8 +286,9 @@ def restore(schedule: Schedule, now: float, offset: float = 0.0, *,
 # --- inside -------------------------------------------------------------------------------
 
 
-def _due_or_near(s: Breaks) -> bool:
-    """A break is due, or in its heads-up: what snooze and skip act on."""
+def due_or_near(s: Breaks) -> bool:
+    """A break is due, or in its heads-up: what snooze and skip act on (and what a
+    notification about it stands for)."""
     return s.prompt or (counting(s) and s.due is not None
                         and s.due - s.clock <= s.schedule.heads_up and s.warned)
 

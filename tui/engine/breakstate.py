@@ -59,6 +59,10 @@ class Schedule:
         if not isinstance(self.max_snoozes, int) or self.max_snoozes < 0:
             raise ValueError(f"breaks: max_snoozes must be a whole number, 0 or more, "
                              f"got {self.max_snoozes!r}")
+        # A snooze longer than the interval would put a break off past the next one:
+        # `--every 1m` snoozes for a minute.
+        if self.snooze > self.every:
+            object.__setattr__(self, "snooze", self.every)
 
 
 @dataclass(frozen=True)
@@ -101,7 +105,9 @@ class Breaks:
     prompt: bool = False
     """The break prompt is open."""
     in_break: bool = False
-    """A routine is running."""
+    """A routine (or a started desk break) is under way."""
+    break_counts: bool = False
+    """The break under way began in working hours: its end is counted (taken or skipped)."""
     hold: Hold | None = None
     hold_until: float | None = None
     """A meeting's end, or the wake after a long sleep."""

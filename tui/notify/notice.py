@@ -20,6 +20,20 @@ class Notice:
     title: str
     body: str = ""
     urgency: Urgency = "normal"
+    key: str | None = None
+    """What the notice is about ("break", "care.alarm"): a later notice with the same key
+    replaces it on desktops that can, and `Notifier.withdraw(key)` closes it. None: a
+    one-off notice."""
+    actions: tuple[tuple[str, str], ...] = ()
+    """Buttons as (action id, label), shown where the desktop supports actions; a press
+    reaches `Notifier.listen`'s callback as (key, action id)."""
+    keys: str = ""
+    """What to press instead, appended to the body where there are no buttons."""
+
+    @property
+    def full_body(self) -> str:
+        """The body with `keys`: what a notification without buttons says."""
+        return f"{self.body} {self.keys}".strip() if self.keys else self.body
 
     def __post_init__(self) -> None:
         if self.urgency not in ("normal", "critical"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 from typing import Callable, Iterable, Mapping
 
@@ -41,6 +42,24 @@ class Notifier:
             except Exception as exc:  # a channel bug must not stop the others
                 report(Outcome(channel.name, channel.label, False, f"{type(exc).__name__}: {exc}"))
 
+    def withdraw(self, key: str) -> None:
+        """Close the notification about `key` where a channel can (the desktop); terminal
+        notifications and the bell cannot be taken back."""
+        for channel in self.channels:
+            withdraw = getattr(channel, "withdraw", None)
+            if withdraw is not None:
+                try:
+                    withdraw(key)
+                except Exception:  # noqa: BLE001 - closing is a courtesy, never a failure
+                    pass
+
+    def listen(self, pressed: Callable[[str, str], None]) -> None:
+        """Hear notification buttons: `pressed(key, action id)`, on the caller's loop."""
+        for channel in self.channels:
+            listen = getattr(channel, "listen", None)
+            if listen is not None:
+                listen(pressed)
+
     def prepare(self) -> None:
         """Let channels with slow set-up (the desktop one) do it now, in the background."""
         for channel in self.channels:
@@ -73,8 +92,15 @@ def default_channels(write: Write | None = None, *, flavour: str = "auto",
                      desktop_timeout: float = 2.0) -> list[Channel]:
     """Desktop, terminal (OSC) and bell, writing through `write` (default: standard
     error when it is a terminal)."""
+    desktop: Channel
+    if sys.platform.startswith("linux"):
+        from .freedesktop import FreedesktopChannel
+
+        desktop = FreedesktopChannel(timeout=desktop_timeout)
+    else:
+        desktop = DesktopChannel(timeout=desktop_timeout)
     return [
-        DesktopChannel(timeout=desktop_timeout),
+        desktop,
         TerminalChannel(flavour, write, env),
         BellChannel(write),
     ]

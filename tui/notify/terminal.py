@@ -34,14 +34,14 @@ def _clean(text: str) -> str:
 
 def osc9(notice: Notice) -> str:
     """iTerm2's `OSC 9 ; text ST`: one line of text, so title and body are joined."""
-    title, body = _clean(notice.title), _clean(notice.body)
+    title, body = _clean(notice.title), _clean(notice.full_body)
     return f"{ESC}]9;{title}: {body}{ST}" if body else f"{ESC}]9;{title}{ST}"
 
 
 def osc777(notice: Notice) -> str:
     """rxvt's `OSC 777 ; notify ; title ; body ST`. The title may not hold a `;`."""
     title = _clean(notice.title).replace(";", ",")
-    return f"{ESC}]777;notify;{title};{_clean(notice.body)}{ST}"
+    return f"{ESC}]777;notify;{title};{_clean(notice.full_body)}{ST}"
 
 
 def osc99(notice: Notice) -> str:
@@ -51,7 +51,7 @@ def osc99(notice: Notice) -> str:
     `u` is kitty's urgency (1 normal, 2 critical); `d=0` means more chunks follow.
     """
     urgency = 2 if notice.urgency == "critical" else 1
-    title, body = _clean(notice.title), _clean(notice.body)
+    title, body = _clean(notice.title), _clean(notice.full_body)
     if not body:
         return f"{ESC}]99;i=lumbar:u={urgency};{title}{ST}"
     return (f"{ESC}]99;i=lumbar:d=0:u={urgency};{title}{ST}"
