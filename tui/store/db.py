@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..engine import pain, progression
-from . import owner, progress, queries
+from . import filing, owner, progress, queries
 from .breaks import BreakJournal
 from .journal import DEFAULT_TIMEOUT, RETRY_TIMEOUT, Wall
 from .records import MOMENTS, OUTCOMES, STEP_OUTCOMES, UNITS, HistoryData, Moment, Outcome, StepRecord, TwoWeekState
@@ -182,10 +182,11 @@ class Store(BreakJournal):
 
     def applications_today(self, today: date | None = None) -> int:
         """Ice and heat applications begun on the local day `today` (default: today)."""
-        day = (today or self._today()).isoformat()
-        with self._lock:
+        today = today or self._today()
+        with self._lock:  # the day each is filed under for the user now (filing.py)
             return self._query(lambda conn: conn.execute(
-                "SELECT count(*) FROM applications WHERE day = ?", (day,)).fetchone()[0])
+                "SELECT count(*) FROM applications WHERE day >= ? AND local_day(utc) = ?",
+                (filing.cut(today), today.isoformat())).fetchone()[0])
 
     def episode(self) -> datetime | None:
         """When the current pain or injury started (aware UTC), or None if never said."""

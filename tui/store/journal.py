@@ -271,6 +271,7 @@ class Journal:
         """fn on the file; while the file cannot be read, on a memory copy of what waits.
         Damage met here is handled as at open, and fn runs again on the fresh file."""
         self._flush()
+        self._tell()  # a read may have written what waited
         zone = self._wall().tzinfo
         if self._conn is not None:
             try:
