@@ -103,6 +103,7 @@ def make_server(host: str, port: int, folders: list[Path], command: str | None =
     class LumbarServer(Server):
         live = 0
         """Pages with a lumbar process now; never more than ``pages``."""
+        services: set[PageProcess] = set()
 
         # Our own routes in place of textual-serve's _make_app: its static folder is served
         # without a folder listing, there is no download route (lumbar sends no files), the
@@ -123,7 +124,13 @@ def make_server(host: str, port: int, folders: list[Path], command: str | None =
             ])
             app.on_response_prepare.append(serve_guard.add_headers)
             app.on_startup.append(self.on_startup)
+            app.on_shutdown.append(self.end_pages)
             return app
+
+        async def end_pages(self, app: web.Application) -> None:
+            """On Ctrl+C: every page's lumbar ends (and its page is told) before the server."""
+            await asyncio.gather(*(service.stop() for service in list(self.services)),
+                                 return_exceptions=True)
 
         async def handle_index(self, request: web.Request) -> web.StreamResponse:
             import aiohttp_jinja2
@@ -159,6 +166,7 @@ def make_server(host: str, port: int, folders: list[Path], command: str | None =
             service = PageProcess(self.command, write_bytes=websocket.send_bytes,
                                   write_str=websocket.send_str, close=websocket.close,
                                   download_manager=self.download_manager, debug=self.debug)
+            self.services.add(service)
             try:
                 await websocket.prepare(request)
                 await service.start(to_int(request.query.get("width", "80"), 80),
@@ -171,6 +179,7 @@ def make_server(host: str, port: int, folders: list[Path], command: str | None =
                     await asyncio.shield(service.stop())
                 finally:
                     self.live -= 1
+                    self.services.discard(service)
                     await websocket.close()
             return websocket
 

@@ -3,17 +3,15 @@
 textual-serve's AppService starts the program through a shell, passes on whatever terminal
 size the page asks for, and on close asks the program to quit and waits for as long as that
 takes. A page asking for 20000x20000 cells made a lumbar grow past 3 GiB and live on after
-its socket closed. Here the size is clamped, the program runs without a shell in its own
-process group, and once the socket has closed the group is ended within a few seconds,
-whatever it was doing.
+its socket closed. Here the size is clamped, the program runs without a shell, once the
+socket has closed the program is ended within a few seconds whatever it was doing, and
+when the program ends by itself (or is ended) its page is told at once.
 """
 
 from __future__ import annotations
 
 import asyncio
-import os
 import shlex
-import signal
 
 from textual_serve.app_service import AppService
 
@@ -47,12 +45,12 @@ class PageProcess(AppService):
     async def _open_app_process(self, width: int = 80, height: int = 24) -> asyncio.subprocess.Process:
         width, height = bounded(width, height)
         environment = self._build_environment(width=width, height=height)
-        # No shell: the command is ours (tui.serve.app_command quotes it), and its own
-        # session lets the whole group (sound players included) be ended at once.
+        # No shell: the command is ours (tui.serve.app_command quotes it), and the pid is
+        # lumbar's own, so a signal reaches it. It stays in the server's process group: a
+        # Ctrl+C in the server's terminal reaches every page's lumbar too.
         self._process = process = await asyncio.create_subprocess_exec(
             *shlex.split(self.command), stdin=asyncio.subprocess.PIPE,
-            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
-            env=environment, start_new_session=True)
+            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE, env=environment)
         assert process.stdin is not None
         self._stdin = process.stdin
         return process
@@ -60,6 +58,17 @@ class PageProcess(AppService):
     async def set_terminal_size(self, width: int, height: int) -> None:
         width, height = bounded(width, height)
         await super().set_terminal_size(width, height)
+
+    async def run(self) -> None:
+        """Relay the program's output until it ends, then close the page's socket (textual-
+        serve's closes it only when the program says goodbye, not when it dies)."""
+        try:
+            await super().run()
+        finally:
+            try:
+                await self.remote_close()
+            except Exception:  # noqa: BLE001 - the socket is gone already
+                pass
 
     async def stop(self) -> None:
         """End the process: ask it to quit, then SIGTERM, then SIGKILL; at most about 4 s."""
@@ -73,10 +82,11 @@ class PageProcess(AppService):
             await asyncio.wait_for(self.send_meta({"type": "quit"}), QUIT_GRACE)
             await asyncio.wait_for(process.wait(), QUIT_GRACE)
         except (asyncio.TimeoutError, OSError):
-            for sig, grace in ((signal.SIGTERM, TERM_GRACE), (signal.SIGKILL, None)):
+            # lumbar ends its own children (sound players) on SIGTERM.
+            for end, grace in ((process.terminate, TERM_GRACE), (process.kill, None)):
                 try:
-                    os.killpg(process.pid, sig)
-                except (ProcessLookupError, PermissionError):
+                    end()
+                except ProcessLookupError:
                     break
                 try:
                     await asyncio.wait_for(process.wait(), grace)

@@ -239,3 +239,26 @@ def test_a_giant_terminal_is_refused_and_a_busy_lumbar_ends_after_its_socket(ser
         return time.monotonic() - closed
 
     assert asyncio.run(scenario()) < 8.0
+
+
+def test_ctrl_c_ends_every_page_lumbar_and_the_server(server):
+    """The server's Ctrl+C (SIGINT to it alone here) ends the lumbar of a page still open,
+    tells the page, and the server exits: nothing is left running."""
+    process, port = server
+    base = f"127.0.0.1:{port}"
+
+    async def scenario() -> None:
+        async with aiohttp.ClientSession() as http:
+            async with http.ws_connect(f"ws://{base}/ws", headers={"Origin": f"http://{base}"}) as ws:
+                await ws.receive(timeout=HOLD)
+                (child,) = children(process.pid)
+                process.send_signal(signal.SIGINT)
+                while True:  # the page is told: its socket closes
+                    message = await ws.receive(timeout=HOLD)
+                    if message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED,
+                                        aiohttp.WSMsgType.CLOSING):
+                        break
+        wait_for(lambda: not Path(f"/proc/{child}").exists(), what="the page's lumbar to end")
+
+    asyncio.run(scenario())
+    assert process.wait(timeout=HOLD) is not None
