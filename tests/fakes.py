@@ -147,6 +147,7 @@ class FakeStore:
             "natural": sum(1 for b in rows if b[0] == "taken" and b[1] in ("natural", "suspend")),
             "snoozed": sum(1 for b in rows if b[0] == "snoozed"),
             "skipped": sum(1 for b in rows if b[0] == "skipped"),
+            "through": sum(1 for b in rows if b[0] == "skipped" and b[1] == "through"),
             "meeting": sum(b[2] or 0.0 for b in rows if b[0] == "meeting"),
         }
 

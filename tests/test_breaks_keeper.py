@@ -142,7 +142,8 @@ def test_handle_writes_one_row_per_break_snooze_skip_and_meeting():
         ("taken", "routine", None), ("taken", "suspend", None), ("snoozed", None, None),
         ("skipped", "prompt", None), ("meeting", None, 1800.0)]
     today = store.breaks_today()
-    assert today == {"taken": 2, "natural": 1, "snoozed": 1, "skipped": 1, "meeting": 1800.0}
+    assert today == {"taken": 2, "natural": 1, "snoozed": 1, "skipped": 1, "through": 0,
+                     "meeting": 1800.0}
 
 
 def test_heads_up_and_due_notices_say_what_to_do():

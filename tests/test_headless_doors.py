@@ -128,7 +128,8 @@ def notifications(monkeypatch):
 
 def test_the_notification_buttons_snooze_skip_and_start(tmp_path, scheduler, notifications):
     address, recorder = notifications
-    proc = scheduler("--every", "2", env={"DBUS_SESSION_BUS_ADDRESS": address})
+    # Every 6 s: a prompt nobody answers closes after 6 s, time enough for a press.
+    proc = scheduler("--every", "6", env={"DBUS_SESSION_BUS_ADDRESS": address})
 
     def due_shown():
         shown = [c for c in recorder.shown() if c.summary == "Time to stand up and stretch"]
@@ -152,6 +153,6 @@ def test_the_notification_buttons_snooze_skip_and_start(tmp_path, scheduler, not
     wait_for(lambda: due_shown() is not None)
     recorder.press(due_shown().id, "start")
     read_until(proc, "stretch break under way")
-    # Nothing answered otherwise: taken once its length (here the 2 s interval) has passed.
+    # Nothing answered otherwise: taken once its length (here the 6 s interval) has passed.
     read_until(proc, "stretch break taken")
     assert rows(tmp_path)[:3] == [("snoozed", None), ("skipped", "prompt"), ("taken", "manual")]

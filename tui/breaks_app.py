@@ -66,18 +66,7 @@ class BreaksMixin:
         elif self.store is not None and getattr(self.store, "path", None) is not None:
             # Another lumbar schedules (the login service, say): be a door onto it, so its
             # prompt shows here and a routine here counts there. One stat, after the frame.
-            self.call_after_refresh(self._door_if_scheduled)
-
-    def _door_if_scheduled(self: LumbarApp) -> None:
-        from .breaks_door_app import door_path
-
-        path = door_path(self.store)
-        if path is not None and path.exists() and self.breaks_state is None:
-            from .breaks_owner import _lock_beside
-
-            lock = self.break_lock = self.break_lock or _lock_beside(self.store)
-            if lock is not None and lock.holder() is not None:
-                self.start_breaks(None)
+            self.call_after_refresh(self.doors.probe)
 
     def start_breaks(self: LumbarApp, every: float | None = None) -> None:
         """Start the desk-break schedule (settings' schedule; `every` seconds overrides the
@@ -178,6 +167,8 @@ class BreaksMixin:
                 prompt.refused()
             else:
                 self.notify("No more snoozes in a row: take the break or skip it.", timeout=8)
+        elif isinstance(event, BreakRefused):  # a button pressed after the break was answered
+            self.notify(f"No break is due now: nothing to {event.command}.", timeout=8)
         elif isinstance(event, BreakSnoozed):
             now = self.wall()
             self.notify(snoozed_text(now + timedelta(seconds=event.until - event.at), now), timeout=6)

@@ -126,6 +126,18 @@ class BreakDoors:
 
     # --- while this App follows another ----------------------------------------------------
 
+    def probe(self) -> None:
+        """Follow a scheduler if one runs for this history (a plain `lumbar` is a door)."""
+        app = self.app
+        path = door_path(app.store)
+        if path is None or not path.exists() or app.breaks_state is not None:
+            return
+        from .breaks_owner import _lock_beside
+
+        lock = app.break_lock = app.break_lock or _lock_beside(app.store)
+        if lock is not None and lock.holder() is not None:
+            app.start_breaks(None)
+
     def follow(self, changed: Callable[[], None]) -> None:
         """Connect to the scheduler (in the background); `changed` on each change it tells."""
         path = door_path(self.app.store)

@@ -45,7 +45,9 @@ KEY = "break"
 
 def due_notice(snoozes_left: int, snooze_minutes: float) -> tuple[str, str]:
     """(title, body) of the notification when a break is due: what to do, what lumbar offers."""
-    offer = (f"snooze {snooze_minutes:g} min or skip" if snoozes_left > 0
+    from .breaks_words import span_text
+
+    offer = (f"snooze {span_text(snooze_minutes)} or skip" if snoozes_left > 0
              else "or skip (no more snoozes in a row)")
     return ("Time to stand up and stretch", f"{WHY} In lumbar: start the desk break, {offer}.")
 
@@ -53,7 +55,9 @@ def due_notice(snoozes_left: int, snooze_minutes: float) -> tuple[str, str]:
 def due_buttons(snoozes_left: int, snooze_minutes: float) -> tuple[tuple[str, str], ...]:
     """The due notification's buttons, as (request, label): start, snooze while snoozes are
     left, skip. Each is the request of the same name (tui/breaks_requests.py)."""
-    snooze = ((("snooze", f"Snooze {snooze_minutes:g} min"),) if snoozes_left > 0 else ())
+    from .breaks_words import span_text
+
+    snooze = ((("snooze", f"Snooze {span_text(snooze_minutes)}"),) if snoozes_left > 0 else ())
     return (("start", "Start the break"), *snooze, ("skip", "Skip"))
 
 
@@ -112,6 +116,7 @@ class BreakKeeper:
         today = _quietly(getattr(self.store, "breaks_today", None), day) or {}
         counts = Counts(day, taken=int(today.get("taken", 0)), natural=int(today.get("natural", 0)),
                         snoozed=int(today.get("snoozed", 0)), skipped=int(today.get("skipped", 0)),
+                        through=int(today.get("through", 0)),
                         meeting=float(today.get("meeting", 0.0)))
         return breaks.restore(
             self.schedule, real_now, offset, next_break=_number(saved.get("next_break")),

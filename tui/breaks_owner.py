@@ -60,7 +60,7 @@ class BreaksOwner:
             self._listen_to_logind()
             self.doors.serve()
             return
-        from .breaks_follow import FOLLOW, BreakFollower
+        from .breaks_follow import BreakFollower
         from .breaks_keeper import BreakKeeper
         from .settings import Settings
 
@@ -71,7 +71,7 @@ class BreaksOwner:
                                       lock.holder())
         now = self.now()
         self._seen = now
-        self.activities = act.put(self.activities, BREAKS, FOLLOW, self.follower.state(now.real))
+        self._followed(self.follower.state(now.real))
         self.refresh_bindings()
         self.show_views()
         self._arm()
@@ -142,16 +142,20 @@ class BreaksOwner:
             state = self.breaks_state
             now = self.now()
             if state is None or follower.stale(state, now.real):
-                from .breaks_follow import FOLLOW
-
-                new = follower.state(now.real)
-                self.activities = act.put(self.activities, BREAKS, FOLLOW, new)
-                if new.prompt and not (state is not None and state.prompt) and self.session is None:
-                    # The same prompt as in the scheduler; its answer goes there.
-                    self.open_break_prompt()
-                    if self.cues is not None:
-                        self.cues.bell()
+                self._followed(follower.state(now.real))
         super().tick()  # type: ignore[misc]
+
+    def _followed(self: LumbarApp, new: Any) -> None:
+        """The scheduler's schedule, read again: shown here, with its prompt when it opened."""
+        from .breaks_follow import FOLLOW
+
+        self.activities = act.put(self.activities, BREAKS, FOLLOW, new)
+        # Not "newly due": this lumbar's own copy may have reached the due moment first.
+        if new.prompt and self.session is None and self._prompt() is None:
+            # The same prompt as in the scheduler; its answer goes there.
+            self.open_break_prompt()
+            if self.cues is not None:
+                self.cues.bell()
 
     def breaks_command(self: LumbarApp, fn: Callable[..., Any], *args: Any) -> None:
         if self.follower is None:

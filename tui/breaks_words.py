@@ -31,6 +31,13 @@ def wait_text(seconds: float, in_seconds: bool = False) -> str:
     return f"{whole // 60}:{whole % 60:02d}"
 
 
+def span_text(minutes: float) -> str:
+    """A snooze's length for people: "5 min", "1.5 min", or "20 s" under a minute."""
+    if minutes < 1:
+        return f"{round(minutes * 60):d} s"
+    return f"{round(minutes, 1):g} min"
+
+
 def at_text(moment: datetime, now: datetime) -> str:
     """"14:30" today, "Mon 09:00" on another day."""
     return moment.strftime("%H:%M") if moment.date() == now.date() else moment.strftime("%a %H:%M")
@@ -57,7 +64,8 @@ def counts_text(v: BreaksView) -> str:
     """Today's counts in one line: "3 taken (1 natural) · 1 snoozed · 0 skipped · 30 min in meetings"."""
     c = v.counts
     taken = f"{c.taken} taken" + (f" ({c.natural} natural)" if c.natural else "")
-    return (f"{taken} · {c.snoozed} snoozed · {c.skipped} skipped · "
+    skipped = f"{c.skipped} skipped" + (f" ({c.through} skipped through)" if c.through else "")
+    return (f"{taken} · {c.snoozed} snoozed · {skipped} · "
             f"{round(c.meeting / MINUTE)} min in meetings")
 
 

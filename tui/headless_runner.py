@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Callable
 
 from . import headless_lines
+from .headless_doors import HeadlessDoors
 from .away import Away
 from .clocks import boottime
 from .engine import breaks
@@ -69,16 +70,8 @@ class Runner:
         self._make_timer = timer
         self._timer: Any = None
         self._stop: asyncio.Event | None = None
-        self.door_path = door
-        """The socket doors reach this scheduler on (tui/breaks_door.py); None: no doors."""
-        self.server: Any = None
-        self.break_command = break_command
-        self._spawn = spawn or _spawn
-        self.break_ends: float | None = None
-        """A break started from the notification with no routine here: it counts as taken
-        at this moment (real clock) unless answered otherwise first."""
-        self.break_door: object | None = None
-        """The door whose routine is the break under way (ended if that door goes)."""
+        self.doors = HeadlessDoors(self, door, break_command, spawn)
+        """Other lumbars and the notification's buttons (tui/headless_doors.py)."""
 
     # --- running --------------------------------------------------------------------------
 
@@ -110,10 +103,7 @@ class Runner:
 
                 self._timer = RealTimer(loop, self.tick, self.real)
             self.begin()
-            await self._open_doors()
-            listen = getattr(self.keeper.notifier, "listen", None)
-            if listen is not None:
-                listen(self.pressed)
+            await self.doors.open()
             if self.logind is not None:
                 await self.logind.start(self.on_idle, self.on_sleep)
             await self._stop.wait()
@@ -134,9 +124,7 @@ class Runner:
                 pass
         if self._timer is not None:
             self._timer.close()
-        if self.server is not None:
-            self.server.close()
-            self.server = None
+        self.doors.close()
         if self.logind is not None:
             self.logind.close()
         if self.lock is not None:
@@ -165,7 +153,8 @@ class Runner:
             events += more
         state, more = breaks.advance(state, now)
         events += more
-        if self.break_ends is not None and now >= self.break_ends and state.in_break:
+        ends = self.doors.break_ends
+        if ends is not None and now >= ends and state.in_break:
             # Started from the notification, and nothing said otherwise: a break taken.
             state, more = breaks.end_break(state, now, how="manual")
             events += more
@@ -190,66 +179,13 @@ class Runner:
 
     # --- inside ------------------------------------------------------------------------------
 
-    # --- doors and buttons -----------------------------------------------------------------
-
-    async def _open_doors(self) -> None:
-        if self.door_path is None:
-            return
-        from .breaks_door import DoorServer
-
-        server = DoorServer(self.door_path, self.request, self._door_gone)
-        try:
-            await server.start()
-        except OSError as error:
-            self._say(f"other lumbars cannot answer the breaks here: cannot listen on "
-                      f"{self.door_path}: {error.strerror or error}", self.err)
-            return
-        self.server = server
-
-    def request(self, do: str, args: dict[str, Any], door: object | None = None) -> dict[str, Any]:
-        """A door's request (tui/breaks_requests.py), carried out now; its answer."""
-        from .breaks_requests import apply
-
-        assert self.state is not None
-        now = self.real()
-        state, events, answer = apply(self.state, now, do, args)
-        if answer.ok and do == "start":
-            self.break_door, self.break_ends = door, None  # the door's routine is the break
-        elif do == "end" or not state.in_break:
-            self.break_door = self.break_ends = None
-        self._after(state, events, tell=True)
-        at = headless_lines.clock_time(now, state.offset, state.schedule.hours.zone)
-        if not answer.ok:
-            self._say(f"{at} refused {do}: {answer.say}")
-        elif do == "start":
-            self._say(f"{at} stretch break under way" + (" (in lumbar)" if door else ""))
-        return answer.to_json()
-
-    def pressed(self, key: str, action: str) -> None:
-        """A button on the break's notification: the request of the same name."""
-        from .breaks_keeper import KEY
-
-        if key != KEY or self.state is None:
-            return
-        answer = self.request(action, {})
-        if action == "start" and answer["ok"]:
-            self.break_ends = self.real() + self.state.schedule.break_length
-            self._arm()
-            if self.break_command:
-                self._spawn(self.break_command)
-
-    def _door_gone(self, door: object) -> None:
-        """A door went: a break its routine was is over (counted as taken)."""
-        if door is not None and door is self.break_door and self.state is not None:
-            self.request("end", {})
-
     def _after(self, state: Breaks, events: tuple[Event, ...], tell: bool = False) -> None:
         """Keep, notify, print, tell the doors (when something happened, or `tell`); then
         arm the timer for whatever comes next."""
         self.state = state
         self.keeper.handle(state, events)
-        if self.server is not None and (events or tell):
-            self.server.changed()
+        if events or tell:
+            self.doors.changed()
         for event in events:
             self._say(headless_lines.line(event, state.offset, state.schedule.hours.zone))
         if state.prompt and self.prompt_since is None:
@@ -271,8 +207,8 @@ class Runner:
         if self._timer is None or self.state is None:
             return
         at = breaks.deadline(self.state)
-        if self.break_ends is not None:
-            at = min(at, self.break_ends)
+        if self.doors.break_ends is not None:
+            at = min(at, self.doors.break_ends)
         if self.prompt_since is not None and self.away.idle_since is None:
             at = min(at, self.prompt_since + self.state.schedule.break_length)
         self._timer.arm(at)
@@ -316,15 +252,3 @@ async def _first(a: asyncio.Event, b: asyncio.Event) -> bool:
 def _minutes(seconds: float) -> str:
     return f"{seconds / 60:g} min" if seconds >= 60 else f"{seconds:g} s"
 
-
-def _spawn(command: tuple[str, ...]) -> None:
-    """Run `break_command` (a terminal with the desk break) on its own, without a shell; a
-    program that cannot start is said on stderr and the break counts as usual."""
-    import subprocess
-
-    try:
-        subprocess.Popen(list(command), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                         stderr=subprocess.DEVNULL, start_new_session=True, close_fds=True)
-    except OSError as error:
-        print(f"lumbar: break_command {command[0]!r} did not start: {error.strerror or error}",
-              file=sys.stderr, flush=True)

@@ -32,6 +32,8 @@ def weekly(rows: list[dict[str, Any]], since: date, today: date) -> dict[date, C
         week[what] += 1
         if what == "taken" and row.get("how") in NATURAL:
             week["natural"] += 1
+        if what == "skipped" and row.get("how") == "through":
+            week["through"] += 1
     return out
 
 
@@ -53,8 +55,9 @@ def section(rows: list[dict[str, Any]], since: date, today: date, table) -> list
         lines.append((f"{monday:%a} {monday.day} {monday:%b %Y}", *_cells(c)))
         monday += timedelta(weeks=1)
     lines.append(("total", *_cells(total)))
-    note = ("Natural: idle, locked or asleep for at least a break's length. Meetings: time in "
-            "meeting pauses, when no break is prompted.")
+    note = ("Natural: idle, locked or asleep for at least a break's length. Through: a desk "
+            "break started and left with every exercise skipped, counted as skipped, not taken. "
+            "Meetings: time in meeting pauses, when no break is prompted.")
     return ["## Desk breaks by week", "", *table(lines, numeric=(1, 2, 3, 4, 5)), "",
             textwrap.fill(note, width=88), ""]
 
@@ -62,4 +65,5 @@ def section(rows: list[dict[str, Any]], since: date, today: date, table) -> list
 def _cells(c: Counter) -> tuple[str, ...]:
     minutes = round(c["meeting"] / 60)
     meetings = f"{minutes // 60} h {minutes % 60:02d} min" if minutes >= 60 else f"{minutes} min"
-    return (str(c["taken"]), str(c["natural"]), str(c["snoozed"]), str(c["skipped"]), meetings)
+    skipped = str(c["skipped"]) + (f" ({c['through']} through)" if c["through"] else "")
+    return (str(c["taken"]), str(c["natural"]), str(c["snoozed"]), skipped, meetings)

@@ -86,13 +86,25 @@ def server(tmp_path: Path):
         stop(process)
 
 
-def breaks_taken() -> int:
-    """Desk breaks taken today, as the served lumbar recorded them in the history store."""
+def break_under_way() -> bool:
+    """The served lumbar's break schedule has a break under way (a routine), as it saved it."""
     from tui.store import open_store
 
     store = open_store()
     try:
-        return int(store.breaks_today()["taken"])
+        return bool((store.break_state() or {}).get("in_break"))
+    finally:
+        store.close()
+
+
+def breaks_counted() -> int:
+    """Desk breaks counted today (taken or skipped), as the served lumbar recorded them."""
+    from tui.store import open_store
+
+    store = open_store()
+    try:
+        today = store.breaks_today()
+        return int(today["taken"] + today["skipped"])
     finally:
         store.close()
 
@@ -160,8 +172,8 @@ def test_phone_page_runs_a_routine_by_keyboard_and_touch(server, tmp_path: Path)
             page.keyboard.press("Enter")  # the first routine, Breathing
             page.keyboard.press("s")  # skip the check-in
             wait_for(lambda: any(e["type"] == "StepStarted" for e in events(trace)), 20, "the routine to start")
-            # The page's lumbar runs the break schedule: the routine counted as a break.
-            wait_for(lambda: breaks_taken() == 1, 10, "the routine to count as a desk break")
+            # The page's lumbar runs the break schedule: the routine is the break under way.
+            wait_for(break_under_way, 10, "the routine to be the desk break under way")
 
             column, row = pause_button(columns, rows)
             page.touchscreen.tap(grid["x"] + column * cell_w, grid["y"] + row * cell_h)
@@ -175,6 +187,9 @@ def test_phone_page_runs_a_routine_by_keyboard_and_touch(server, tmp_path: Path)
             page.touchscreen.tap(grid["x"] + column * cell_w, grid["y"] + row * cell_h)
             wait_for(lambda: sum(e["type"] == "StepStarted" for e in events(trace)) >= 2, 10,
                      "the routine to run on after a second tap")
+            page.keyboard.press("q")
+            page.keyboard.press("y")  # left: the break is counted once, when it ends
+            wait_for(lambda: breaks_counted() == 1, 10, "the routine to count as a desk break")
         finally:
             context.close()
     hosts = {urlsplit(request).hostname for request in requests}

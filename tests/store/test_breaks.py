@@ -29,10 +29,11 @@ def a_day(store, wall: Wall) -> None:
 
 def test_breaks_are_rows_and_today_counts_them(db: Path, wall: Wall) -> None:
     store = open_store(db, wall=wall)
-    assert store.breaks_today() == {"taken": 0, "natural": 0, "snoozed": 0, "skipped": 0, "meeting": 0.0}
+    assert store.breaks_today() == {"taken": 0, "natural": 0, "snoozed": 0, "skipped": 0, "through": 0,
+                                     "meeting": 0.0}
     a_day(store, wall)
     today = wall.now.date()
-    expected = {"taken": 3, "natural": 2, "snoozed": 2, "skipped": 1, "meeting": 2700.0}
+    expected = {"taken": 3, "natural": 2, "snoozed": 2, "skipped": 1, "through": 0, "meeting": 2700.0}
     assert store.breaks_today() == expected
     wall.advance(days=1)
     store.record_break("taken", "manual")
@@ -47,6 +48,24 @@ def test_breaks_are_rows_and_today_counts_them(db: Path, wall: Wall) -> None:
     assert conn.execute("SELECT what, how, seconds, utc_offset FROM breaks ORDER BY id LIMIT 2").fetchall() == [
         ("taken", "routine", None, 3600), ("snoozed", None, None, 3600)]
     conn.close()
+
+
+def test_a_desk_break_skipped_through_counts_as_skipped_everywhere(db: Path, wall: Wall) -> None:
+    import contextlib
+
+    from tui.report import run as report_run
+
+    store = open_store(db, wall=wall)
+    store.record_break("taken", "routine")
+    wall.advance(minutes=20)
+    store.record_break("skipped", "through")
+    assert store.breaks_today()["skipped"] == 1 and store.breaks_today()["through"] == 1
+    assert store.breaks_today()["taken"] == 1
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        assert report_run("1w", None, [], store=store, today=wall.now.date()) == 0
+    section = buffer.getvalue().split("## Desk breaks by week")[1]
+    assert "| 1 (1 through) |" in section.replace("  ", " ") or "1 (1 through)" in section
 
 
 def test_the_local_day_decides_which_day_a_break_counts_for(db: Path, wall: Wall) -> None:
@@ -76,7 +95,8 @@ def test_break_rows_wait_in_memory_while_the_file_cannot_be_used(data_dir: Path,
     assert store.pending == 0
     store.close()
     again = open_store(data_dir / "history.db", wall=wall)
-    assert again.breaks_today() == {"taken": 1, "natural": 0, "snoozed": 1, "skipped": 0, "meeting": 600.0}
+    assert again.breaks_today() == {"taken": 1, "natural": 0, "snoozed": 1, "skipped": 0, "through": 0,
+                                    "meeting": 600.0}
     assert again.break_state() == {"next_break": 1.5e9, "snoozes": 1}
     again.close()
 

@@ -159,7 +159,7 @@ def end_break(s: Breaks, now: float, skipped: bool = False, how: str = "routine"
     t, counts = s.clock, s.counts
     if s.break_counts:
         if skipped:
-            counts = replace(counts, skipped=counts.skipped + 1)
+            counts = replace(counts, skipped=counts.skipped + 1, through=counts.through + 1)
             events += (BreakSkipped(t, "through"),)
         else:
             counts = replace(counts, taken=counts.taken + 1)

@@ -76,6 +76,8 @@ class Counts:
     """Of those, idle, locked or asleep for at least a break's length."""
     snoozed: int = 0
     skipped: int = 0
+    through: int = 0
+    """Of the skipped, desk breaks started and left with every exercise skipped."""
     meeting: float = 0.0
     """Seconds in meeting pauses."""
 

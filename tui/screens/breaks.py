@@ -18,7 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from ..breaks_keeper import WHY
-from ..breaks_words import counts_text, status_text
+from ..breaks_words import counts_text, span_text, status_text
 from ..engine.breakview import BreaksView
 from ..keys import keys
 from ..widgets.key_bar import KeyBar
@@ -111,8 +111,8 @@ class BreakPrompt(_BreaksModal):
             self.close()  # answered, taken, or withdrawn at the end of working hours
             return
         if v.snoozes_left > 0:
-            offer = (f"Enter starts {self.routine}. A snooze puts it off {self.snooze_minutes:g} "
-                     f"min; {v.snoozes_left} left in a row.")
+            offer = (f"Enter starts {self.routine}. A snooze puts it off "
+                     f"{span_text(self.snooze_minutes)}; {v.snoozes_left} left in a row.")
         else:
             offer = f"Enter starts {self.routine}. No snoozes left in a row: take it or skip it."
         self.query_one("#prompt-offer", Static).update(offer)

@@ -215,6 +215,8 @@ def _breaks_line(counts: dict[str, float] | None) -> str:
     taken, natural = int(counts.get("taken", 0)), int(counts.get("natural", 0))
     line = f"Breaks: {taken} taken" + (f" ({natural} natural)" if natural else "")
     more = [f"{int(counts[k])} {k}" for k in ("snoozed", "skipped") if counts.get(k)]
+    if counts.get("through"):
+        more[-1] += f" ({int(counts['through'])} skipped through)"
     minutes = round(counts.get("meeting", 0) / 60)
     if minutes:
         more.append(f"meetings {minutes} min")

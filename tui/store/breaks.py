@@ -49,7 +49,8 @@ class BreakJournal(Journal):
 
     def breaks_today(self, today: date | None = None) -> dict[str, float]:
         """The local day's breaks: {"taken", "natural" (of the taken, those that came by
-        themselves), "snoozed", "skipped": counts; "meeting": seconds in meeting pauses}."""
+        themselves), "snoozed", "skipped", "through" (of the skipped, desk breaks left with
+        every exercise skipped): counts; "meeting": seconds in meeting pauses}."""
         day = (today or self._today()).isoformat()
         with self._lock:
             rows = self._query(lambda conn: conn.execute(
@@ -90,7 +91,8 @@ class BreakJournal(Journal):
 
 def counts(rows: list[tuple[str, str | None, int, float]]) -> dict[str, float]:
     """breaks_today's answer from (what, how, count, total seconds) groups."""
-    out: dict[str, float] = {"taken": 0, "natural": 0, "snoozed": 0, "skipped": 0, "meeting": 0.0}
+    out: dict[str, float] = {"taken": 0, "natural": 0, "snoozed": 0, "skipped": 0, "through": 0,
+                             "meeting": 0.0}
     for what, how, n, seconds in rows:
         if what == "meeting":
             out["meeting"] += float(seconds or 0.0)
@@ -98,4 +100,6 @@ def counts(rows: list[tuple[str, str | None, int, float]]) -> dict[str, float]:
         out[what] = out.get(what, 0) + n
         if what == "taken" and how in NATURAL:
             out["natural"] += n
+        if what == "skipped" and how == "through":
+            out["through"] += n
     return out
