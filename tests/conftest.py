@@ -18,6 +18,7 @@ def private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LUMBAR_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("LUMBAR_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("LUMBAR_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("LUMBAR_STATE_DIR", str(tmp_path / "state"))
 
 
 @pytest.fixture(autouse=True)

@@ -66,6 +66,10 @@ class FakeStore:
         self.wall = wall
         self.warning: str | None = None
         self.recovered: tuple[str, ...] = ()
+        self.notes: list[str] = []
+        self.pending = 0
+        self.problem: str | None = None
+        self.on_pending = None
         self.sessions: list[FakeSession] = []
         self.checkins: list[FakeCheckin] = []
         self.easier: dict[str, frozenset[str]] = {}
@@ -122,6 +126,9 @@ class FakeStore:
         since = self.wall() - timedelta(hours=hours)
         found = [c.score for c in self.checkins if c.at >= since]
         return found[-1] if found else None
+
+    def retry(self) -> int:
+        return self.pending
 
     def close(self) -> None:
         self.closed = True

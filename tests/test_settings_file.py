@@ -74,6 +74,8 @@ GOOD: list[tuple[str, str, Any]] = [
     ("break_command: kitty --title 'desk break' lumbar run desk-break", "break_command",
      ("kitty", "--title", "desk break", "lumbar", "run", "desk-break")),
     ("break_command: []", "break_command", ()),
+    ("serve_pages: 1", "serve_pages", 1),
+    ("serve_pages: 16", "serve_pages", 16),
 ]
 
 
@@ -114,6 +116,7 @@ BAD: list[tuple[str, str]] = [
      "from 0 to 300, or a duration like 30s; found -1"),
     ("snooze_minutes: 61", "1:17: snooze_minutes: " + MINUTES.format("1 to 60", "61")),
     ("max_snoozes: 11", "1:14: max_snoozes: expected a whole number from 0 to 10; found 11"),
+    ("serve_pages: 0", "1:14: serve_pages: expected a whole number from 1 to 16; found 0"),
     ("max_snoozes: 2m", "1:14: max_snoozes: expected a whole number from 0 to 10; found '2m'"),
     ("work_hours: 9am-5pm", "1:13: work_hours: expected working hours like 09:00-17:00 "
      "(HH:MM-HH:MM, 24-hour clock); found '9am-5pm'"),

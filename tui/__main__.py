@@ -38,10 +38,13 @@ def build_parser() -> argparse.ArgumentParser:
     report = sub.add_parser("report", parents=[common],
                             help="a Markdown report of a period, to bring to a physiotherapist")
     report.add_argument("--since", default="2w", metavar="WHEN",
-                        help="3d, 2w, 1m or a date such as 2026-11-01 (default 2w)")
+                        help="3d, 2w, 1mo (months) or a date such as 2026-11-01 (default 2w)")
     report.add_argument("--out", type=Path, metavar="FILE", help="write to FILE instead of stdout")
-    check = sub.add_parser("check", parents=[common], help="validate routine files or folders")
-    check.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    check = sub.add_parser("check", parents=[common],
+                           help="validate routine files or folders, or the history file (--history)")
+    check.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+    check.add_argument("--history", action="store_true",
+                       help="run SQLite's integrity check on history.db and say what it found")
     sub.add_parser("schema", help="print the routine format's JSON Schema")
     config = sub.add_parser("config", parents=[common], help="print the settings in force and where each came from")
     what = config.add_mutually_exclusive_group()
@@ -70,7 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
                            help="run lumbar in a browser page (a phone or tablet beside the mat)")
     serve.add_argument("--host", default="127.0.0.1",
                        help="address to listen on (default 127.0.0.1, this machine only; "
-                            "0.0.0.0 serves every network, with no authentication)")
+                            "0.0.0.0 serves every network; then the address printed carries a token "
+                            "that the page needs)")
     serve.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
     return parser
 
@@ -95,7 +99,16 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "check":
             from .commands import check
 
-            return check(args.paths)
+            if not args.paths and not args.history:
+                print("lumbar check: name routine files or folders to check, or --history",
+                      file=sys.stderr)
+                return 2
+            status = check(args.paths) if args.paths else 0
+            if args.history:
+                from .history_check import run as check_history
+
+                status = max(status, check_history())
+            return status
         if args.command == "config":
             from . import config_command
 

@@ -193,9 +193,12 @@ class LumbarApp(BreaksOwner, BreaksMixin, CareMixin, Stops, RoutineFlow, EasierM
         for notice in self.notices:
             self.notify(notice, severity="warning", timeout=8)
         if self.store is not None:
-            for notice in (self.recorder.new_warning(), *self.store.recovered):
+            for notice in (self.recorder.new_warning(), *self.store.notes, *self.store.recovered):
                 if notice:
                     self.notify(notice, severity="warning", timeout=10)
+            from .widgets.waiting_line import watch
+
+            watch(self)  # a line on every screen while history rows wait to be saved
         # A new screen on top gets the status line, and the heartbeat follows what it shows.
         self.screen_change_signal.subscribe(self, lambda _: self.call_next(self._screen_changed))
         if self.start_with is not None:

@@ -160,8 +160,10 @@ class SchedulerLock:
     # --- inside -------------------------------------------------------------------------
 
     def _open(self, path: Path | None = None) -> int:
+        from .private import make_folder
+
         path = self.in_use if path is None else path
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_folder(path.parent)  # the data folder (or the private stand-in's), 0700
         # O_CLOEXEC: a child process (a notifier, a browser) must not inherit the lock.
         return os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
 

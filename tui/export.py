@@ -57,9 +57,17 @@ def readable_rows(store=None) -> list[dict[str, Any]] | None:
         if not store.available:
             print(f"lumbar: cannot read the history: {store.problem}", file=sys.stderr)
             return None
-        if store.warning:
-            print(f"lumbar: {store.warning}", file=sys.stderr)
-        return store.rows()
+        store.verify(full=False)  # damage that no query has met yet is found here too
+        rows = store.rows()
+        for note in (*store.notes, store.warning):  # after reading: what the rows showed
+            if note:
+                print(f"lumbar: {note}", file=sys.stderr)
+        if store.damaged is not None:
+            # Never an empty or partial history with exit 0: the next run reads the fresh file.
+            print("lumbar: nothing is written this time; run the command again for what was "
+                  "recovered.", file=sys.stderr)
+            return None
+        return rows
     finally:
         store.close()
 

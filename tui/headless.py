@@ -70,7 +70,9 @@ def run(settings: Settings, every: float | None = None) -> int:
     finally:
         notifier.close()
         try:
-            store.close()
+            said = store.close()
+            if said:  # break rows kept in a spill file for the next start
+                print(f"lumbar: {said}", file=sys.stderr, flush=True)
         except Exception:  # noqa: BLE001 - a store that cannot close has said why already
             pass
 

@@ -121,7 +121,9 @@ def launch(catalog: Catalog, name: str | None, *, voice: bool = False,
     try:
         return run(app)
     finally:
-        store.close()
+        said = store.close()
+        if said:  # rows kept in a spill file (or, at worst, lost): one line, after the screen
+            print(f"lumbar: {said}", file=sys.stderr, flush=True)
 
 
 def run(app: LumbarApp, **options: object) -> int:
@@ -195,7 +197,9 @@ def bench_hooks() -> dict[str, object]:
         import json
 
         try:
-            out = open(path, "a", buffering=1, encoding="utf-8")
+            # What was done and when: private, like the history.
+            out = open(path, "a", buffering=1, encoding="utf-8",
+                       opener=lambda name, flags: os.open(name, flags, 0o600))
         except OSError as exc:
             raise BadEnvironment(f"LUMBAR_TRACE: cannot write {path} ({exc.strerror or exc})") from None
 

@@ -78,12 +78,17 @@ class PaletteCommands:
         self._palette_resume = False
 
     def _save_screenshot(self: LumbarApp) -> None:
-        from . import paths
+        import os
+
+        from . import paths, private
 
         folder = paths.data_dir() / "screenshots"
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            # A screenshot of the history shows pain scores: private like the rest.
+            private.make_folder(folder.parent)
+            private.make_folder(folder)
             saved = self.save_screenshot(path=str(folder))
+            os.chmod(saved, private.FILE_MODE)
         except OSError as error:
             self.notify(f"Could not save a screenshot: {error.strerror or error}", severity="error")
             return

@@ -41,5 +41,15 @@ def cache_dir() -> Path:
     return user_cache_path("lumbar", appauthor=False)
 
 
+def state_dir() -> Path:
+    """Where rows not yet in the history wait when the data folder cannot be written."""
+    override = os.environ.get("LUMBAR_STATE_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_state_path
+
+    return user_state_path("lumbar", appauthor=False)
+
+
 def user_sessions() -> Path:
     return config_dir() / "sessions"

@@ -7,12 +7,11 @@ e-mail as rendered.
 
 from __future__ import annotations
 
-import re
 import sys
 import textwrap
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -20,36 +19,11 @@ from .engine import pain
 from .engine.model import Kind, Routine
 from .engine.plan import plan
 from .engine.timefmt import duration_text
+from .since import parse_period
 
-SINCE_HELP = "3d, 2w, 1m (days, weeks, months back from today) or a date such as 2026-11-01"
 NOT_ADVICE = ("lumbar is an exercise timer, not medical advice. See a doctor if pain lasts weeks or "
               "has not improved after two weeks of regular exercise, if numbness, tingling or "
               "burning runs down a leg, or if an exercise makes the pain worse.")
-
-
-def parse_since(text: str, today: date) -> date:
-    """The first day of the period. ValueError with a message for the user on bad input."""
-    text = text.strip()
-    match = re.fullmatch(r"(\d+)\s*([dwm])", text.lower())
-    if match:
-        n, unit = int(match[1]), match[2]
-        if n == 0:
-            raise ValueError(f"--since {text!r}: the period must be at least one day; use {SINCE_HELP}")
-        if unit == "d":
-            return today - timedelta(days=n)
-        if unit == "w":
-            return today - timedelta(weeks=n)
-        month = today.month - 1 - n
-        year, month = today.year + month // 12, month % 12 + 1
-        last_day = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day
-        return date(year, month, min(today.day, last_day))
-    try:
-        day = date.fromisoformat(text)
-    except ValueError:
-        raise ValueError(f"--since {text!r} is not a period or a date; expected {SINCE_HELP}") from None
-    if day > today:
-        raise ValueError(f"--since {text}: that date is after today ({today.isoformat()})")
-    return day
 
 
 @dataclass
@@ -78,8 +52,13 @@ class Period:
     """Ice and heat applications: (treatment, outcome) -> how many."""
 
 
-def summarise(rows: list[dict[str, Any]], since: date, today: date) -> Period:
-    """The period's totals from export rows (see Store.rows)."""
+def summarise(rows: list[dict[str, Any]], since: date, today: date, zone: tzinfo | None = None) -> Period:
+    """The period's totals from export rows (see Store.rows), each row on the day it is
+    filed under in ``zone`` (default: the user's zone now; see tui/store/filing.py)."""
+    from .localzone import local_zone
+    from .store.filing import filed_day
+
+    zone = zone or local_zone()
     sessions: dict[int, RoutineTotals] = {}
     routines: dict[str, RoutineTotals] = {}
     days = set()
@@ -87,7 +66,7 @@ def summarise(rows: list[dict[str, Any]], since: date, today: date) -> Period:
     checkins = []
     care: Counter = Counter()
     for row in rows:
-        day = date.fromisoformat(row["at"][:10])
+        day = filed_day(row["at"], today, zone)
         if row["kind"] == "checkin" and day <= today:
             all_scores.append((day, float(row["score"])))
             if day >= since:
@@ -266,9 +245,11 @@ def _day(d: date) -> str:
 def run(since_text: str, out: Path | None, folders: list[Path], store=None,
         today: date | None = None) -> int:
     """The command: exit 0; 2 for a bad --since; 1 when history or --out cannot be used."""
-    today = today or datetime.now().astimezone().date()
+    from .localzone import local_zone
+
+    today = today or datetime.now(local_zone()).date()
     try:
-        since = parse_since(since_text, today)
+        since = parse_period(since_text, today)
     except ValueError as error:
         print(f"lumbar: {error}", file=sys.stderr)
         return 2

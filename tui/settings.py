@@ -61,6 +61,8 @@ class Settings:
     break_command: tuple[str, ...] = ()
     """A program and its arguments, run without a shell when the Start button of a headless
     scheduler's notification is pressed; () for none."""
+    serve_pages: int = 4
+    """Browser pages `lumbar serve` runs at once, 1-16: each is a lumbar process."""
 
     def schedule(self, zone: tzinfo | None = None) -> Schedule:
         """The break engine's Schedule for these settings (seconds), in ``zone`` (default: local).

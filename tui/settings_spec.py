@@ -56,6 +56,8 @@ SPECS: tuple[Spec, ...] = (
     Spec("break_command", "command", "A program and its arguments that `lumbar breaks --headless` "
          "runs (without a shell) when the notification's Start button is pressed, such as a "
          "terminal running `lumbar run desk-break`; [] for none."),
+    Spec("serve_pages", "count", "Browser pages `lumbar serve` runs at once; one more is told "
+         "to close one first.", 1, 16),
 )
 #: Kinds that are whole numbers with bounds; minutes and seconds also take duration text.
 NUMBERS = ("minutes", "seconds", "count")

@@ -153,8 +153,10 @@ def write_atomic(path: Path, text: str) -> None:
     """
     import tempfile  # only on a write, which a start-up from the cache does not make
 
+    from .private import make_folder
+
     target = Path(os.path.realpath(path))
-    target.parent.mkdir(parents=True, exist_ok=True)
+    make_folder(target.parent)
     try:
         mode: int | None = stat.S_IMODE(os.stat(target).st_mode)
     except FileNotFoundError:

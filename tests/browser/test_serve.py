@@ -37,6 +37,19 @@ def listening(port: int, timeout: float = 10.0) -> None:
             time.sleep(0.05)
 
 
+def wait_for(predicate, timeout: float = 20.0, what: str = "it"):
+    """``predicate()``'s first true answer, polled every 50 ms; AssertionError after ``timeout`` s."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        result = predicate()
+        if result:
+            return result
+        time.sleep(0.05)
+    raise AssertionError(f"timed out after {timeout} s waiting for {what}")
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -49,9 +62,9 @@ def test_loopback_serves_without_a_warning(host):
 
 
 @pytest.mark.parametrize("host", ["0.0.0.0", "::", "192.168.1.5", "my-laptop.lan"])
-def test_any_other_host_warns_that_there_is_no_authentication(host):
+def test_any_other_host_warns_that_the_address_lets_anyone_in(host):
     warning = exposure_warning(host, 8000)
-    assert warning is not None and "no authentication" in warning and "8000" in warning
+    assert warning is not None and "token" in warning and "8000" in warning
 
 
 def test_the_default_host_is_loopback(monkeypatch):
@@ -70,7 +83,7 @@ def test_an_address_that_cannot_be_used_is_one_line_not_a_traceback(capsys):
     # 192.0.2.1 (TEST-NET-1) is not this machine's: warned about, then refused.
     assert serve("192.0.2.1", free_port(), []) == 2
     err = capsys.readouterr().err
-    assert "no authentication" in err and "cannot serve on 192.0.2.1" in err
+    assert "warning" in err and "cannot serve on 192.0.2.1" in err
     assert "Traceback" not in err
 
 
@@ -81,8 +94,9 @@ def test_the_command_per_page_keeps_odd_folder_names_whole(tmp_path: Path):
 
 
 def test_page_url_brackets_ipv6():
-    assert page_url("::1", 8000) == "http://[::1]:8000"
-    assert page_url("127.0.0.1", 8123) == "http://127.0.0.1:8123"
+    assert page_url("::1", 8000) == "http://[::1]:8000/"
+    assert page_url("127.0.0.1", 8123) == "http://127.0.0.1:8123/"
+    assert page_url("127.0.0.1", 8123, "abc") == "http://127.0.0.1:8123/?token=abc"
 
 
 def test_the_page_and_its_font_come_from_this_machine():

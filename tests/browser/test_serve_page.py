@@ -32,6 +32,8 @@ PHONE = {"width": 390, "height": 844}
 #: Clock seconds per real second: the first step (Get ready, 10 s) takes 2.5 s.
 SCALE = 4
 
+from tests.browser.test_serve import wait_for  # noqa: E402
+
 sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
 if not CHROMIUM.exists():
     pytest.skip(f"no {CHROMIUM} (apt-get install chromium)", allow_module_level=True)
@@ -55,16 +57,6 @@ def events(trace: Path) -> list[dict]:
     if not trace.exists():
         return []
     return [json.loads(line) for line in trace.read_text().splitlines() if line.strip()]
-
-
-def wait_for(predicate, timeout: float, what: str):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        result = predicate()
-        if result:
-            return result
-        time.sleep(0.05)
-    raise AssertionError(f"timed out after {timeout} s waiting for {what}")
 
 
 @pytest.fixture

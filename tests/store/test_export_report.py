@@ -17,7 +17,8 @@ from tui.__main__ import main
 from tui.commands import load_catalog
 from tui.engine.pain import two_week
 from tui.engine.plan import plan
-from tui.report import parse_since, run as report_run
+from tui.report import run as report_run
+from tui.since import parse_period as parse_since
 from tui.store import StepRecord, open_store
 
 from .conftest import BERLIN_WINTER, Wall
@@ -149,14 +150,15 @@ def test_report_keeps_working_without_the_routine_file(filled: Path, wall: Wall)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("3d", date(2026, 3, 28)), ("2w", date(2026, 3, 17)), ("1m", date(2026, 2, 28)),
-    ("13m", date(2025, 2, 28)), ("2026-01-05", date(2026, 1, 5)), (" 1W ", date(2026, 3, 24)),
+    ("3d", date(2026, 3, 28)), ("2w", date(2026, 3, 17)), ("1mo", date(2026, 2, 28)),
+    ("13mo", date(2025, 2, 28)), ("2 months", date(2026, 1, 31)), ("2026-01-05", date(2026, 1, 5)), (" 1W ", date(2026, 3, 24)),
 ])
 def test_since_values(text: str, expected: date) -> None:
     assert parse_since(text, date(2026, 3, 31)) == expected
 
 
-@pytest.mark.parametrize("bad", ["", "2", "w", "0d", "2y", "-3d", "2026-13-01", "2027-01-01", "yesterday"])
+@pytest.mark.parametrize("bad", ["", "2", "w", "0d", "2y", "-3d", "2026-13-01", "2027-01-01", "yesterday",
+                                 "1m", "1999-12-31", "99999999999d", "30000mo", "1.5mo"])
 def test_bad_since_is_a_clear_error_and_exit_2(bad: str, capsys) -> None:
     assert main(["report", f"--since={bad}"]) == 2
     err = capsys.readouterr().err
@@ -165,7 +167,7 @@ def test_bad_since_is_a_clear_error_and_exit_2(bad: str, capsys) -> None:
 
 def test_report_out_is_written_whole(filled: Path, tmp_path: Path, capsys) -> None:
     out = tmp_path / "reports" / "back.md"
-    assert main(["report", "--since", "1m", "--out", str(out)]) == 0
+    assert main(["report", "--since", "1mo", "--out", str(out)]) == 0
     assert out.read_text().startswith("# lumbar report: ")
     assert [p.name for p in out.parent.iterdir()] == ["back.md"]  # no temporary file left
     assert str(out) in capsys.readouterr().out

@@ -70,3 +70,37 @@ def test_travel_keeps_the_local_date_of_each_moment(db: Path) -> None:
     assert days == [("2026-05-04",), ("2026-05-04",), ("2026-05-05",)]
     assert store.history().pain_weeks[-1][1] == 4.5
     store.close()
+
+
+@pytest.mark.skipif(BERLIN is None, reason="no time-zone database")
+def test_a_routine_done_in_kiritimati_counts_today_in_los_angeles(db: Path, monkeypatch) -> None:
+    """Flying west over the date line: done at 10:00 on 5 December in Kiritimati (UTC+14),
+    which is 12:00 on 4 December in Los Angeles. Read there a minute later, it is today's:
+    the history shows it, the streak counts it, and a report of the last week has it."""
+    from tui.report import summarise
+
+    kiritimati, los_angeles = ZoneInfo("Pacific/Kiritimati"), ZoneInfo("America/Los_Angeles")
+    wall = Wall(datetime(2026, 12, 4, 10, 0, tzinfo=kiritimati))
+    store = open_store(db, wall=wall)
+    routine(store, wall, day=4)  # the day before, there: yesterday's
+    wall.now = datetime(2026, 12, 5, 10, 0, tzinfo=kiritimati)
+    routine(store, wall)
+    store.add_checkin(3, "alone")
+    wall.advance(minutes=1)
+    wall.travel(los_angeles)
+    today = wall().date()
+    assert today == date(2026, 12, 4)
+    data = store.history()
+    assert data.today == today
+    assert data.today_sessions == (("12:00", "Core basics", "finished"),)
+    assert data.streak == 2
+    assert [n for _, n in data.calendar[-2:]] == [1, 1]
+    assert data.pain_weeks[-1][1] == 3
+    rows = store.rows()
+    store.close()
+    monkeypatch.setenv("TZ", "America/Los_Angeles")
+    period = summarise(rows, today - timedelta(days=6), today, los_angeles)
+    assert sum(t.sessions for t in period.routines.values()) == 2 and period.active_days == 2
+    assert [c[0] for c in period.checkins] == [today]
+    # Stored as it happened: the local date there and its offset, for export.
+    assert [r["at"][:10] for r in rows if r["kind"] == "session"] == ["2026-12-04", "2026-12-05"]

@@ -28,6 +28,10 @@ TOO_LARGE = "the file is larger than 1 MiB (1,048,576 bytes), the limit for a ro
 _NON_PRINTABLE = re.compile(
     "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 )
+#: Bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): they
+#: make text show in another order than it is stored, so a routine could read one way on
+#: screen and another in review. Refused like the control characters they are.
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _TAG_PREFIX = "tag:yaml.org,2002:"
 _NO_ANCHORS = "routines don't use anchors or aliases, write the value out"
@@ -75,11 +79,13 @@ def decode(data: str | bytes, rep: Reporter) -> str | None:
             rep.at_line(1, 1, "", TOO_LARGE)
             return None
     text = text.removeprefix("\ufeff")
-    bad = _NON_PRINTABLE.search(text)
-    if bad:
+    found = [m for m in (_NON_PRINTABLE.search(text), _BIDI.search(text)) if m]
+    if found:
+        bad = min(found, key=lambda m: m.start())
         line, column = position(text, bad.start())
         code = f"U+{ord(bad.group()):04X}"
-        rep.at_line(line, column, "", f"expected plain text; found the control character {code}")
+        kind = "bidirectional control character" if _BIDI.match(bad.group()) else "control character"
+        rep.at_line(line, column, "", f"expected plain text; found the {kind} {code}")
         return None
     return text
 

@@ -175,12 +175,22 @@ def alone(app: LumbarApp, then: Callable[[], None] | None = None) -> None:
     def answered(score: int | None) -> None:
         if score is not None:
             app.recorder.checkin(score, "alone")
-            app.notify(f"Saved: {score} of 10.", timeout=3)
+            saved_words(app, score)
             if then is not None:
                 then()
             two_week(app)
 
     app.push_screen(CheckinModal("A check-in on its own"), answered)
+
+
+def saved_words(app: LumbarApp, score: int) -> None:
+    """Say the check-in is saved only when it is in the file; else that it waits, and why."""
+    store = app.store
+    if getattr(store, "pending", 0):
+        app.notify(f"Not saved yet: {score} of 10 waits ({getattr(store, 'problem', None) or 'history.db cannot be written'}); "
+                   "lumbar keeps trying.", severity="warning", timeout=8)
+    else:
+        app.notify(f"Saved: {score} of 10.", timeout=3)
 
 
 def two_week(app: LumbarApp) -> None:

@@ -7,6 +7,8 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
+from .. import private
+
 #: What a user can do about each failure, in one line (SQLite primary result codes).
 _REASONS = {
     sqlite3.SQLITE_FULL: "the disk is full",
@@ -27,9 +29,11 @@ def connect(path: Path, timeout: float) -> sqlite3.Connection:
 
     NORMAL in WAL mode means a commit survives the process being killed (the data is in
     the OS), and only a power cut can lose the last few commits; FULL would add an fsync
-    to every step boundary. Raises OSError (folder cannot be made) or sqlite3.Error.
+    to every step boundary. The folder is made 0700 and the file 0600 (SQLite gives -wal
+    and -shm the file's mode). Raises OSError (folder cannot be made) or sqlite3.Error.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private.make_folder(path.parent)
+    private.create_file(path)
     conn = sqlite3.connect(path, timeout=timeout, isolation_level=None, check_same_thread=False)
     try:
         set_timeout(conn, timeout)

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..engine import pain, progression
-from . import owner, progress, queries
+from . import filing, owner, progress, queries
 from .breaks import BreakJournal
 from .journal import DEFAULT_TIMEOUT, RETRY_TIMEOUT, Wall
 from .records import MOMENTS, OUTCOMES, STEP_OUTCOMES, UNITS, HistoryData, Moment, Outcome, StepRecord, TwoWeekState
@@ -31,7 +31,11 @@ EPISODE_KEY = "episode_utc"
 
 
 def _default_wall() -> datetime:
-    return datetime.now().astimezone()
+    # In the zone with its rules (not a fixed offset), so rows of the last days re-read in
+    # it keep their dates across a daylight-saving change (tui/store/filing.py).
+    from ..localzone import local_zone
+
+    return datetime.now(local_zone())
 
 
 class Store(BreakJournal):
@@ -159,29 +163,38 @@ class Store(BreakJournal):
         """The newest application: id, kind, start (aware local datetime), planned, rest
         (seconds), ended (aware datetime or None), outcome, reason; None if there is none."""
         with self._lock:
-            row = self._query(lambda conn: conn.execute(
+            # A few, in case the newest holds a time that cannot be read (it is skipped).
+            rows = self._query(lambda conn: conn.execute(
                 "SELECT id, kind, utc, utc_offset, planned_seconds, rest_seconds, ended_utc, "
                 "ended_offset, outcome, reason FROM applications ORDER BY utc DESC, id DESC "
-                "LIMIT 1").fetchone())
-        if row is None:
-            return None
-        return {"id": row[0], "kind": row[1], "start": queries.local(row[2], row[3]),
-                "planned": row[4], "rest": row[5],
-                "ended": queries.local(row[6], row[7]) if row[6] else None,
-                "outcome": row[8], "reason": row[9]}
+                "LIMIT 5").fetchall())
+            found = None
+            for row in rows:
+                start = queries.local(row[2], row[3])
+                if start is not None:
+                    found = {"id": row[0], "kind": row[1], "start": start,
+                             "planned": row[4], "rest": row[5],
+                             "ended": queries.local(row[6], row[7]) if row[6] else None,
+                             "outcome": row[8], "reason": row[9]}
+                    break
+            self._said_unreadable()
+            return found
 
     def applications_today(self, today: date | None = None) -> int:
         """Ice and heat applications begun on the local day `today` (default: today)."""
-        day = (today or self._today()).isoformat()
-        with self._lock:
+        today = today or self._today()
+        with self._lock:  # the day each is filed under for the user now (filing.py)
             return self._query(lambda conn: conn.execute(
-                "SELECT count(*) FROM applications WHERE day = ?", (day,)).fetchone()[0])
+                "SELECT count(*) FROM applications WHERE day >= ? AND local_day(utc) = ?",
+                (filing.cut(today), today.isoformat())).fetchone()[0])
 
     def episode(self) -> datetime | None:
         """When the current pain or injury started (aware UTC), or None if never said."""
         with self._lock:
             row = self._read("SELECT value FROM meta WHERE key = ?", (EPISODE_KEY,))
-        return queries.local(row[0], 0) if row else None
+            started = queries.local(row[0], 0) if row else None
+            self._said_unreadable()
+            return started
 
     def set_episode(self, started: datetime) -> None:
         """Start a new episode: the pain or injury started at `started` (aware)."""
@@ -207,6 +220,27 @@ class Store(BreakJournal):
     def two_week_shown(self) -> None:
         with self._lock:
             self._write("meta", SHOWN_KEY, self._today().isoformat())
+
+    def verify(self, full: bool = True) -> list[str] | None:
+        """SQLite's integrity check of the file (``quick_check`` unless ``full``): [] when it
+        is sound, else what it found (damage is then handled as at open: the file kept
+        aside, a fresh one started with every row that could be read); None when the file
+        cannot be opened (``problem`` says why)."""
+        with self._lock:
+            if not self._connect():
+                return None
+            conn = self._conn
+            assert conn is not None
+            try:
+                found = [str(row[0]) for row in conn.execute(
+                    "PRAGMA integrity_check" if full else "PRAGMA quick_check")]
+            except sqlite3.DatabaseError as error:
+                found = [str(error)]
+            if found == ["ok"]:
+                return []
+            if self._set_aside():
+                self._connect()
+            return found
 
     def rows(self) -> list[dict[str, Any]]:
         """Every row for export and report (see queries.rows)."""

@@ -14,7 +14,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from . import connection, schema, writes
+from .. import private
+from . import connection, filing, queries, salvage, schema, spill, writes
 from .connection import AFTERWARDS
 from .recovery import import_easier, recover
 from .writes import Op, Stamp, stamp
@@ -38,6 +39,11 @@ class Journal:
         self.problem: str | None = None
         """Why the file could not be used the last time it failed (for the CLI commands)."""
         self._recovered: list[str] = []
+        self.damaged: Path | None = None
+        """Where a damaged history.db was kept aside this run (then a fresh one was started)."""
+        self._to_carry: Path | None = None
+        self.notes: list[str] = []
+        """Things done to the files that the user should hear of once (modes tightened)."""
         self._wall = wall
         self._timeout = timeout
         self._conn: sqlite3.Connection | None = None
@@ -47,6 +53,18 @@ class Journal:
         self._open: set[int] = set()  # sessions begun here and not ended
         self._lock = threading.RLock()
         self._retrying = False
+        self.on_pending: Callable[[int], None] | None = None
+        """Called (in the writing thread) with the count of waiting rows when it changes."""
+        self._told = 0
+        # Rows a lumbar could not save before it quit: waiting again, first in line.
+        self._pending, self._spills, problems = spill.read(path, self._take_id)
+        self.notes += problems
+
+    def _take_id(self) -> int:
+        """A fresh stand-in (negative) id for a row whose real id the file will give."""
+        taken = self._next_id
+        self._next_id -= 1
+        return taken
 
     # -- state ---------------------------------------------------------------------------
     @property
@@ -64,7 +82,14 @@ class Journal:
     @property
     def pending(self) -> int:
         """Rows waiting in memory because the file could not be written yet."""
-        return len(self._pending)
+        return spill.count(self._pending)
+
+    def retry(self) -> int:
+        """Try again to write what waits (the app calls this on a timer); rows still waiting."""
+        with self._lock:
+            self._flush()
+            self._tell()
+            return self.pending
 
     def _warn(self, text: str) -> None:
         if self.warning is None:
@@ -83,8 +108,13 @@ class Journal:
         for _attempt in range(2):
             conn = None
             try:
+                note = private.tighten(self.path.parent)
+                if note:
+                    self.notes.append(note)
                 conn = connection.connect(self.path, RETRY_TIMEOUT if self._retrying else self._timeout)
                 schema.migrate(conn)
+                if self._to_carry is not None:
+                    self._carry(conn, self._to_carry)
                 self._recovered += recover(conn)
                 note = import_easier(conn, self.path.parent / "easier.json", self._stamp())
                 if note:
@@ -107,14 +137,26 @@ class Journal:
         return False
 
     def _set_aside(self) -> bool:
+        """Keep a damaged file aside (dated) so that a fresh one is started with what it still
+        holds; False when it cannot be moved."""
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
         try:
             moved = connection.move_aside(self.path, self._today())
         except OSError as error:
             self._failed(error)
             return False
+        self.damaged = self._to_carry = moved
         self.warning = (f"history.db was damaged: it is kept as {moved.name}, "
                         "and a fresh history has been started.")
         return True
+
+    def _carry(self, conn: sqlite3.Connection, moved: Path) -> None:
+        carried = salvage.carry(moved, conn)
+        self._to_carry = None
+        self.warning = (f"history.db was damaged: it is kept as {moved.name}, and a fresh history "
+                        f"was started with the {carried} entries it still held.")
 
     def _failed(self, error: BaseException) -> None:
         self.problem = connection.reason(error, self.path)
@@ -143,15 +185,14 @@ class Journal:
             conn.execute("COMMIT")
         except sqlite3.Error as error:
             schema.rollback(conn)
-            if connection.is_corrupt(error):
-                conn.close()
-                self._conn = None
-                if self._set_aside():
-                    return self._flush()
+            if connection.is_corrupt(error) and self._set_aside():
+                return self._flush()
             self._failed(error)
             return False
         self._pending.clear()
         self._alias.update(aliases)
+        spill.remove(self._spills)  # their rows are in the file now, with their ids
+        self._spills = []
         self._healthy()
         return True
 
@@ -170,15 +211,30 @@ class Journal:
         return (aliases or {}).get(session_id, self._alias.get(session_id, session_id))
 
     def _apply(self, conn: sqlite3.Connection, op: Op, aliases: dict[int, int]) -> None:
-        writes.apply(conn, op, aliases, lambda sid: self._real(sid, aliases))
+        def one(row: Op) -> None:
+            writes.apply(conn, row, aliases, lambda sid: self._real(sid, aliases))
+
+        if op[0] == "spill":
+            spill.apply(conn, op, one)
+        else:
+            one(op)
 
     def _write(self, kind: str, *args: Any) -> None:
         self._pending.append((kind, args, self._stamp()))
         self._flush()
+        self._tell()
 
-    def close(self) -> None:
+    def _tell(self) -> None:
+        waiting = self.pending
+        if waiting != self._told:
+            self._told = waiting
+            if self.on_pending is not None:
+                self.on_pending(waiting)
+
+    def close(self) -> str | None:
         """Write what waits (with the full timeout) and close. Sessions begun here and not
-        ended are closed as interrupted."""
+        ended are closed as interrupted. Rows that still cannot be written go to a spill
+        file (tui/store/spill.py); returns the one line to say about them, else None."""
         with self._lock:
             for session_id in sorted(self._open):
                 self._pending.append(("end", (session_id, "interrupted"), self._stamp()))
@@ -193,21 +249,43 @@ class Journal:
             if self._conn is not None:
                 self._conn.close()
                 self._conn = None
+            if not self._pending:
+                return None
+            said = spill.keep(self._pending, self.path, self.problem, self._spills)
+            self._spills = []
+            return said
 
     # -- reading -------------------------------------------------------------------------
     def _read(self, sql: str, args: tuple[Any, ...]) -> tuple[Any, ...] | None:
         return self._query(lambda conn: conn.execute(sql, args).fetchone())
 
-    def _query(self, fn: Callable[[sqlite3.Connection], Any]) -> Any:
-        """fn on the file; while the file cannot be read, on a memory copy of what waits."""
+    def _said_unreadable(self) -> None:
+        """Say once that stored times could not be read (their rows were left out)."""
+        if queries.UNREADABLE:
+            found = len(queries.UNREADABLE)
+            self._warn(f"history.db holds {found} time{'s' if found > 1 else ''} that cannot "
+                       f"be read (such as {queries.UNREADABLE[0]}); left out, the rest is shown.")
+            queries.UNREADABLE.clear()
+
+    def _query(self, fn: Callable[[sqlite3.Connection], Any], again: bool = True) -> Any:
+        """fn on the file; while the file cannot be read, on a memory copy of what waits.
+        Damage met here is handled as at open, and fn runs again on the fresh file."""
         self._flush()
+        self._tell()  # a read may have written what waited
+        zone = self._wall().tzinfo
         if self._conn is not None:
             try:
+                filing.use_zone(self._conn, zone)
                 return fn(self._conn)
             except sqlite3.Error as error:
+                if again and connection.is_corrupt(error) and self._set_aside() and self._connect():
+                    return self._query(fn, again=False)
                 self._failed(error)
+            finally:
+                self._said_unreadable()
         memory = sqlite3.connect(":memory:", isolation_level=None)
         try:
+            filing.use_zone(memory, zone)
             schema.migrate(memory)
             aliases: dict[int, int] = {}
             for op in self._pending:

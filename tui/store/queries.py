@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections import Counter
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 from typing import Any
 
 from ..engine import pain
+from . import filing
 from .records import HistoryData
 
 UTC_FORMAT = "%Y-%m-%d %H:%M:%S.%f"
@@ -26,12 +28,22 @@ COUNTED = """
 """
 
 
-def local(utc: str, offset: int) -> datetime:
-    """The aware local time of a stored (utc, offset) pair."""
+UNREADABLE: list[str] = []
+"""Stored times that could not be read since the store last looked (it says so, once):
+their rows are left out, never fatal. An older lumbar wrote year 999 as "999-12-31"."""
+
+
+def local(utc: str, offset: int) -> datetime | None:
+    """The aware local time of a stored (utc, offset) pair; None (noted in UNREADABLE) when
+    the stored text is not a time or the offset is not a whole number of seconds."""
     # fromisoformat reads UTC_FORMAT and is many times faster than strptime (exports of
     # years of steps call this once a row).
-    moment = datetime.fromisoformat(utc).replace(tzinfo=timezone.utc)
-    return moment.astimezone(_zone(offset))
+    try:
+        moment = datetime.fromisoformat(utc).replace(tzinfo=timezone.utc)
+        return moment.astimezone(_zone(offset))
+    except (ValueError, TypeError, OverflowError):
+        UNREADABLE.append(repr(utc))
+        return None
 
 
 @lru_cache(maxsize=64)
@@ -45,8 +57,12 @@ def iso(utc: str | None, offset: int | None) -> str | None:
         return None
     # Same text as local(...).isoformat(timespec="seconds"), without building a zone-aware
     # datetime per row (an export of years of steps calls this for every row).
-    shifted = datetime.fromisoformat(utc) + _delta(offset)
-    return shifted.isoformat(timespec="seconds") + _suffix(offset)
+    try:
+        shifted = datetime.fromisoformat(utc) + _delta(offset)
+        return shifted.isoformat(timespec="seconds") + _suffix(offset)
+    except (ValueError, TypeError, OverflowError):
+        UNREADABLE.append(repr(utc))
+        return None
 
 
 @lru_cache(maxsize=64)
@@ -66,24 +82,22 @@ def history(conn: sqlite3.Connection, today: date) -> HistoryData:
     ten years of data): the calendar reads 28 days, the streak binary-searches the sorted
     active days instead of walking them, and per-routine totals come from a covering index
     (migration 6)."""
+    # Days as filed for the user now (tui/store/filing.py): today's rows are read by UTC time
+    # in the present zone, so a routine done before flying west is today's, not tomorrow's.
     day = today.isoformat()
-    today_rows = conn.execute(
-        "SELECT utc, utc_offset, routine_name, coalesce(outcome, 'running') FROM sessions "
-        "WHERE day = ? ORDER BY utc, id", (day,)).fetchall()
-    today_sessions = tuple((local(u, o).strftime("%H:%M"), name, outcome)
-                           for u, o, name, outcome in today_rows)
-    active = [d for (d,) in conn.execute(
-        f"SELECT DISTINCT day FROM ({COUNTED}) WHERE day <= ? ORDER BY day DESC", (day,))]
+    today_sessions = tuple(conn.execute(
+        "SELECT local_clock(utc), routine_name, coalesce(outcome, 'running') FROM sessions "
+        "WHERE day >= ? AND local_day(utc) = ? ORDER BY utc, id", (filing.cut(today), day)).fetchall())
+    active = sorted({d for d, _ in filing.filed(conn, COUNTED, "1", None, today, distinct=True)},
+                    reverse=True)
     first = today - timedelta(days=27)
-    per_day = dict(conn.execute(
-        f"SELECT day, count(*) FROM ({COUNTED}) WHERE day >= ? AND day <= ? GROUP BY day",
-        (first.isoformat(), day)).fetchall())
+    per_day = Counter(d for d, _ in filing.filed(conn, COUNTED, "id", first, today))
     calendar = tuple((first + timedelta(days=n), per_day.get((first + timedelta(days=n)).isoformat(), 0))
                      for n in range(28))
     since = pain.monday(today) - timedelta(weeks=7)
-    readings = [(date.fromisoformat(d), float(score), moment) for d, score, moment in conn.execute(
-        "SELECT day, score, moment FROM checkins WHERE day >= ? AND day <= ?",
-        (since.isoformat(), day))]
+    readings = [(date.fromisoformat(d), float(score), moment) for d, score, moment in
+                filing.filed(conn, "SELECT day, utc, score, moment FROM checkins", "score, moment",
+                             since, today)]
     routines = conn.execute(
         f"SELECT routine_key, count(*), max(day), "
         f"(SELECT routine_name FROM sessions x WHERE x.routine_key = c.routine_key "
@@ -92,10 +106,9 @@ def history(conn: sqlite3.Connection, today: date) -> HistoryData:
     per_routine = tuple((name, count, date.fromisoformat(last) if last else None)
                         for _key, count, last, name in routines)
     checkins = conn.execute("SELECT count(*) FROM checkins").fetchone()[0]
-    applications = tuple(
-        (local(u, o).strftime("%H:%M"), kind, outcome, reason) for u, o, kind, outcome, reason in conn.execute(
-            "SELECT utc, utc_offset, kind, coalesce(outcome, 'on'), reason FROM applications "
-            "WHERE day = ? ORDER BY utc, id", (day,)))
+    applications = tuple(conn.execute(
+        "SELECT local_clock(utc), kind, coalesce(outcome, 'on'), reason FROM applications "
+        "WHERE day >= ? AND local_day(utc) = ? ORDER BY utc, id", (filing.cut(today), day)).fetchall())
     return HistoryData(today_applications=applications,
         today=today, today_sessions=today_sessions, streak=streak(active, today),
         calendar=calendar, pain_weeks=pain.weekly_means(readings, today),
@@ -126,11 +139,11 @@ def streak(newest_first: list[str], today: date) -> int:
 def two_week_readings(conn: sqlite3.Connection, today: date) -> tuple[list[tuple[date, float]], date | None]:
     """(check-ins of the 14 days ending today as (day, score), the first check-in's day)."""
     start = today - timedelta(days=pain.WINDOW_DAYS - 1)
-    rows = conn.execute("SELECT day, score FROM checkins WHERE day >= ? AND day <= ?",
-                        (start.isoformat(), today.isoformat())).fetchall()
-    first = conn.execute("SELECT min(day) FROM checkins WHERE day <= ?", (today.isoformat(),)).fetchone()[0]
+    checkins = "SELECT day, utc, score FROM checkins"
+    rows = filing.filed(conn, checkins, "score", start, today)
+    firsts = filing.filed(conn, "SELECT min(day) AS day, min(utc) AS utc FROM checkins", "1", None, today)
     return ([(date.fromisoformat(d), float(s)) for d, s in rows],
-            date.fromisoformat(first) if first else None)
+            date.fromisoformat(firsts[0][0]) if firsts else None)
 
 
 def rows(conn: sqlite3.Connection) -> list[dict[str, Any]]:
@@ -175,4 +188,4 @@ def rows(conn: sqlite3.Connection) -> list[dict[str, Any]]:
 
     out += export_rows(conn)
     out.sort(key=lambda item: item[:3])
-    return [item[3] for item in out]
+    return [item[3] for item in out if item[3]["at"] is not None]  # unreadable: left out

@@ -8,8 +8,6 @@ from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from .queries import UTC_FORMAT
-
 Stamp = tuple[str, int, str]
 """(UTC "YYYY-MM-DD HH:MM:SS.ffffff", local offset east of UTC in seconds, local date)."""
 Op = tuple[str, tuple[Any, ...], Stamp]
@@ -17,11 +15,13 @@ Op = tuple[str, tuple[Any, ...], Stamp]
 
 
 def stamp(moment: datetime) -> Stamp:
-    """The stored form of an aware local time (a naive one is taken as system local time)."""
+    """The stored form of an aware local time (a naive one is taken as system local time);
+    the UTC text is always UTC_FORMAT with a four-digit year."""
     if moment.tzinfo is None:
         moment = moment.astimezone()
     offset = moment.utcoffset() or timedelta(0)
-    utc = moment.astimezone(timezone.utc).strftime(UTC_FORMAT)
+    # isoformat, not strftime: strftime writes year 999 as "999", which cannot be read back.
+    utc = moment.astimezone(timezone.utc).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
     return utc, int(offset.total_seconds()), moment.date().isoformat()
 
 

@@ -26,9 +26,9 @@ def describe(name: str, view: Any) -> str:
     return name.capitalize()
 
 
-class ActivityLine(Static):
+class TopLine(Static):
     DEFAULT_CSS = """
-    ActivityLine {
+    TopLine {
         dock: top;
         height: 1;
         width: 1fr;
@@ -41,15 +41,14 @@ class ActivityLine(Static):
         display: none;
     }
     """
-    """Docked above the screen's own content; hidden until something else runs."""
+    """One line docked above the screen's own content; hidden while it has nothing to say."""
 
     def __init__(self) -> None:
         super().__init__("", markup=False)
         self._text = ""
 
-    def show(self, views: Iterable[tuple[str, Any]]) -> None:
-        """The other activities' (name, view) pairs; an empty sequence hides the line."""
-        text = "  ·  ".join(describe(name, v) for name, v in views)
+    def say(self, text: str) -> None:
+        """Show ``text``; the empty string hides the line."""
         if text == self._text:
             return
         self._text = text
@@ -59,3 +58,11 @@ class ActivityLine(Static):
     @property
     def text(self) -> str:
         return self._text
+
+
+class ActivityLine(TopLine):
+    """The running activities the screen does not show; hidden until something else runs."""
+
+    def show(self, views: Iterable[tuple[str, Any]]) -> None:
+        """The other activities' (name, view) pairs; an empty sequence hides the line."""
+        self.say("  ·  ".join(describe(name, v) for name, v in views))
