@@ -18,8 +18,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ..keys import keys
-from ..advice import SEE_A_DOCTOR
 from ..engine.pain import RECENT_HOURS, Worse, worse_after
+from ..widgets.signs_view import signs_widgets
 from .advice import _Advice, _bullets
 
 if TYPE_CHECKING:
@@ -118,8 +118,7 @@ class PainRoseModal(_Advice):
                 own.append(item)
         yield Static("Stop an exercise if", classes="heading")
         yield Static(_bullets(own or ("It hurts, or your pain gets worse.",)), markup=False)
-        yield Static("See a doctor if you have", classes="heading")
-        yield Static(_bullets(SEE_A_DOCTOR), markup=False)
+        yield from signs_widgets()
 
 
 class TwoWeekModal(_Advice):
@@ -138,8 +137,7 @@ class TwoWeekModal(_Advice):
             f"in the first week of the last two and {self.last_mean:.1f} in the second "
             "(0 none, 10 worst imaginable). A change people notice is a drop of about 2 points "
             "or 30 %.", markup=False)
-        yield Static("Please see a doctor, especially if you have", classes="heading")
-        yield Static(_bullets(SEE_A_DOCTOR), markup=False)
+        yield from signs_widgets()
         yield Static("lumbar will not show this again for 14 days.", classes="hint")
 
 
