@@ -38,6 +38,8 @@ class CareMixin:
     """The store row of the application under way."""
     _care_restored = False
     """The stored application was looked for already (restore once, before any new one)."""
+    episode_changed = False
+    """A new episode of pain was just set: the red-flag check is asked before going on."""
 
     # Provided by LumbarApp.
     activities: act.Activities
@@ -58,6 +60,7 @@ class CareMixin:
 
     def set_episode(self, started: datetime) -> None:
         self._episode = started
+        self.episode_changed = True  # the red-flag check follows (tui/redflag_flow.py)
         if self.store is not None:
             self.store.set_episode(started)
 
@@ -195,6 +198,7 @@ class CareMixin:
         (once per episode), then which (when `kind` is None), then start. An application
         already running is shown instead."""
         from .engine import thermal
+        from .redflag_flow import after_new_episode
         from .screens.care_ask import ChoiceModal, EpisodeModal
 
         if since is not None:
@@ -225,6 +229,9 @@ class CareMixin:
             if not ok:
                 cancelled()
                 return
+            after_new_episode(self, choose)  # type: ignore[arg-type]
+
+        def choose() -> None:
             if kind is not None:
                 begin(kind)
                 return

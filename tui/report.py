@@ -22,9 +22,8 @@ from .engine.plan import plan
 from .engine.timefmt import duration_text
 
 SINCE_HELP = "3d, 2w, 1m (days, weeks, months back from today) or a date such as 2026-11-01"
-NOT_ADVICE = ("lumbar is an exercise timer, not medical advice. See a doctor if pain lasts weeks or "
-              "has not improved after two weeks of regular exercise, if numbness, tingling or "
-              "burning runs down a leg, or if an exercise makes the pain worse.")
+NOT_ADVICE = ("lumbar is an exercise timer, not medical advice. The warning signs below say "
+              "when to get help, and how fast.")
 
 
 def parse_since(text: str, today: date) -> date:
@@ -108,8 +107,11 @@ def summarise(rows: list[dict[str, Any]], since: date, today: date) -> Period:
 
 
 def render(period: Period, catalog: dict[str, Routine], doses: list[str] | None = None,
-           breaks: list[str] | None = None) -> str:
-    """The report's Markdown; `doses`, `breaks`: report_doses' and report_breaks' sections."""
+           breaks: list[str] | None = None, care: list[str] | None = None) -> str:
+    """The report's Markdown; `doses`, `breaks`: report_doses' and report_breaks' sections;
+    `care`: report_care's red-flag checks. The warning signs (report_care) come first."""
+    from .report_care import signs_section
+
     p = period
     span = (p.today - p.since).days + 1
     steps = sum((t.steps for t in p.routines.values()), Counter())
@@ -117,7 +119,7 @@ def render(period: Period, catalog: dict[str, Routine], doses: list[str] | None 
     before = [s for _, s, m in p.checkins if m != "after"]
     after = [s for _, s, m in p.checkins if m == "after"]
     lines = [f"# lumbar report: {_day(p.since)} to {_day(p.today)}", "",
-             _wrap(f"_{NOT_ADVICE}_"), "", "## Summary", "",
+             _wrap(f"_{NOT_ADVICE}_"), "", *signs_section(), "## Summary", "",
              f"- Routines: {_count(sum(outcomes.values()), 'session')} ({_outcomes(outcomes)}) "
              f"on {p.active_days} of {span} days",
              f"- Steps: {steps['done']} done, {steps['skipped']} skipped, {steps['easier']} made easier",
@@ -135,7 +137,7 @@ def render(period: Period, catalog: dict[str, Routine], doses: list[str] | None 
     idle = sorted(r.name for k, r in catalog.items() if k not in p.routines)
     if idle:
         lines += [_wrap("Not done in this period: " + ", ".join(idle) + "."), ""]
-    lines += _pain_weeks(p) + (doses or []) + (breaks or []) + _rule(p.two_week)
+    lines += _pain_weeks(p) + (doses or []) + (breaks or []) + (care or []) + _rule(p.two_week)
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -284,8 +286,10 @@ def run(since_text: str, out: Path | None, folders: list[Path], store=None,
     if rows is None:
         return 1
     doses = section(rows, since, today, catalog.routines, _table)
+    from .report_care import red_flags_section
+
     text = render(summarise(rows, since, today), catalog.routines, doses,
-                  breaks_section(rows, since, today, _table))
+                  breaks_section(rows, since, today, _table), red_flags_section(rows, since, today, _table))
     if out is None:
         sys.stdout.write(text)
         return 0

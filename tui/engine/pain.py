@@ -24,18 +24,23 @@ HALF_DAYS = WINDOW_DAYS // 2
 #: (Farrar et al., Pain 2001: about 2 points or about 30 % on the 0..10 scale).
 MIN_DROP_POINTS = 2.0
 MIN_DROP_SHARE = 0.30
-#: A rise of this many points after a routine is a change people notice (same source).
+#: A rise of this many points after a routine calls for a word (lumbar's own choice, in
+#: line with the 2-point change: docs/sources.md#check-in-thresholds).
 RISE = 2
-#: With nothing earlier to compare with, a score this high after a routine (severe pain on
-#: the 0..10 scale) is worth the advice on its own.
-HIGH_AFTER = 7
+#: A score this high after a routine (severe pain on the 0..10 scale) shows the stop-if
+#: advice and the signs whatever came before (docs/sources.md#check-in-thresholds).
+HIGH_AFTER = 8
+#: A rise that ends at or below this is ordinary soreness after exercise: a mild note, not
+#: the doctor list (docs/sources.md#check-in-thresholds).
+MILD_UP_TO = 3
 #: How far back (hours) a check-in may be to stand in for a missing "before" one.
 RECENT_HOURS = 24
 
 
 @dataclass(frozen=True)
 class Worse:
-    """Why a score after a routine calls for the stop-if and see-a-doctor advice."""
+    """Why a score after a routine calls for a word: the stop-if advice and the signs, or
+    (`mild`) a note that some soreness after exercise is common."""
 
     after: int
     """The score after the routine, 0..10."""
@@ -44,20 +49,25 @@ class Worse:
     earlier: bool
     """True when `compared` is the latest check-in of the last 24 hours, not this routine's
     "before" one."""
+    mild: bool = False
+    """A rise that ends at `MILD_UP_TO` or less: the mild note, not the advice."""
 
 
 def worse_after(after: int, before: int | None, recent: int | None) -> Worse | None:
-    """Whether `after` (0..10) calls for advice; None when it does not.
+    """Whether `after` (0..10) calls for a word; None when it does not.
 
     `before` is this routine's "before" score; without one, `recent` (the latest check-in
-    of the last `RECENT_HOURS` hours, taken before `after` was saved) stands in. A rise of
-    `RISE` or more calls for advice; with neither score, an `after` of `HIGH_AFTER` or more.
+    of the last `RECENT_HOURS` hours, taken before `after` was saved) stands in. An `after`
+    of `HIGH_AFTER` or more always calls for the advice. Below that, a rise of `RISE` or
+    more calls for the advice when it ends above `MILD_UP_TO`, and for the mild note when
+    it ends at or below it.
     """
-    if before is not None:
-        return Worse(after, before, False) if after - before >= RISE else None
-    if recent is not None:
-        return Worse(after, recent, True) if after - recent >= RISE else None
-    return Worse(after, None, False) if after >= HIGH_AFTER else None
+    compared, earlier = (before, False) if before is not None else (recent, recent is not None)
+    if after >= HIGH_AFTER:
+        return Worse(after, compared, earlier)
+    if compared is None or after - compared < RISE:
+        return None
+    return Worse(after, compared, earlier, mild=after <= MILD_UP_TO)
 
 
 @dataclass(frozen=True)

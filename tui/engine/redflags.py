@@ -18,24 +18,30 @@ from .signs import EMERGENCY, URGENT, Tier
 
 @dataclass(frozen=True)
 class Question:
-    """One yes/no question, the key its answer is stored under, and its tier on "yes"."""
+    """One yes/no question, the key its answer is stored under, a short label for what a
+    "yes" means (for the screen after it and the report), and its tier on "yes"."""
 
     key: str
     text: str
+    label: str
     tier: Tier
 
 
 QUESTIONS: tuple[Question, ...] = (
     Question("saddle", "Do you feel numb or tingly around your genitals, your bottom or "
-                       "the inside of your thighs?", EMERGENCY),
+                       "the inside of your thighs?", "numbness around the genitals or bottom", EMERGENCY),
     Question("bladder", "Is passing urine newly hard, or have you lost control of your "
-                        "bladder or bowels?", EMERGENCY),
-    Question("legs", "Are both your legs weak or numb, or is one leg getting weaker?", EMERGENCY),
-    Question("injury", "Did this pain begin with a serious fall or an accident?", EMERGENCY),
-    Question("fever", "Do you have a high temperature, or feel ill in yourself?", URGENT),
-    Question("cancer", "Have you lost weight without trying, or had cancer at any time?", URGENT),
+                        "bladder or bowels?", "bladder or bowel trouble", EMERGENCY),
+    Question("legs", "Are both your legs weak or numb, or is one leg getting weaker?",
+             "weak or numb legs", EMERGENCY),
+    Question("injury", "Did this pain begin with a serious fall or an accident?",
+             "a serious fall or accident", EMERGENCY),
+    Question("fever", "Do you have a high temperature, or feel ill in yourself?",
+             "a temperature or feeling ill", URGENT),
+    Question("cancer", "Have you lost weight without trying, or had cancer at any time?",
+             "weight loss or cancer", URGENT),
     Question("night", "Is the pain there all the time and worse at night, even when you "
-                      "lie still?", URGENT),
+                      "lie still?", "constant pain, worse at night", URGENT),
 )
 KEYS: tuple[str, ...] = tuple(q.key for q in QUESTIONS)
 
@@ -99,9 +105,8 @@ def is_flare(after: int, usual: float | None) -> bool:
 
 def due(trigger: str, answered_before: bool, recurring: bool) -> bool:
     """Whether to ask now. The first start asks until the check was answered once ("not
-    now" answers nothing); a new episode or a flare asks only when `recurring` (the
-    setting red_flag_check) is on, and, like the first start, always when the check was
-    never answered."""
+    now" answers nothing, so the next start asks again); a new episode or a flare asks
+    when `recurring` (the setting red_flag_check) is on."""
     if trigger == "first":
         return not answered_before
-    return recurring or not answered_before
+    return recurring

@@ -158,7 +158,14 @@ class CareScreen(Screen[None]):
     def action_new_episode(self) -> None:
         from .care_ask import EpisodeModal
 
-        self.app.push_screen(EpisodeModal(), lambda _: self._texts())
+        from ..redflag_flow import after_new_episode
+
+        def set(ok: bool | None) -> None:
+            self._texts()
+            if ok:
+                after_new_episode(self.lumbar, lambda: None)
+
+        self.app.push_screen(EpisodeModal(), set)
 
     def action_back(self) -> None:
         if self._view is not None and self._view.phase is Phase.DONE:

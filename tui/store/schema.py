@@ -145,6 +145,23 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX sessions_day_routine ON sessions (day, routine_key, outcome)",
         "CREATE INDEX sessions_routine ON sessions (routine_key, utc, day, outcome)",
     ),
+    # 7: the red-flag check, one row each time it was answered: what asked it (`trigger`),
+    # the answers (one letter y or n per question, in tui.engine.redflags.QUESTIONS order),
+    # the tier they led to, and whether the person went on after an urgent or emergency
+    # "yes" (`choice`, NULL when all answers were no).
+    (
+        """CREATE TABLE red_flags (
+            id INTEGER PRIMARY KEY,
+            utc TEXT NOT NULL,
+            utc_offset INTEGER NOT NULL,
+            day TEXT NOT NULL,
+            trigger TEXT NOT NULL CHECK (trigger IN ('first', 'episode', 'flare', 'command', 'none')),
+            answers TEXT NOT NULL,
+            outcome TEXT NOT NULL CHECK (outcome IN ('clear', 'urgent', 'emergency')),
+            choice TEXT CHECK (choice IN ('went on', 'stopped'))
+        )""",
+        "CREATE INDEX red_flags_day ON red_flags (day)",
+    ),
 )
 
 #: The version this lumbar writes.

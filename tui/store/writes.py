@@ -87,6 +87,9 @@ def apply(conn: sqlite3.Connection, op: Op, aliases: dict[int, int],
         what, how, seconds = args
         conn.execute("INSERT INTO breaks (utc, utc_offset, day, what, how, seconds) "
                      "VALUES (?, ?, ?, ?, ?, ?)", (utc, offset, day, what, how, seconds))
+    elif kind == "red_flags":
+        conn.execute("INSERT INTO red_flags (utc, utc_offset, day, trigger, answers, outcome, choice) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?)", (utc, offset, day, *args))
     elif kind == "meta":
         key, value = args
         conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
