@@ -63,6 +63,7 @@ class RedFlagModal(ModalScreen[Answered | None]):
     }
     RedFlagModal #red-flag-keys { dock: bottom; background: $surface; margin-top: 0; }
     RedFlagModal #red-flag-question { margin-top: 1; text-style: bold; }
+    RedFlagModal EmergencyBox { margin-top: 0; }
     """
 
     BINDINGS = [

@@ -11,7 +11,8 @@ from ..engine.signs import EMERGENCY, TIERS, Tier
 
 
 class EmergencyBox(Static):
-    """The emergency tier: what to do in capitals, how to get help, then its signs; framed.
+    """The emergency tier: what to do in capitals, how to get help, why it is shown (when
+    given), then its signs; framed.
 
     The frame and the capitals carry the urgency; the colour only adds to it."""
 
@@ -27,10 +28,9 @@ class EmergencyBox(Static):
     def __init__(self, tier: Tier = EMERGENCY, *, intro: str = "") -> None:
         """Args:
             tier: the tier to frame (the emergency one unless a test passes another).
-            intro: a line above the heading, e.g. why it is shown; plain text.
+            intro: a line under the heading, e.g. why it is shown; plain text.
         """
-        lines = [intro] if intro else []
-        lines += [f"!! {tier.heading.upper()} !!", tier.detail]
+        lines = [f"!! {tier.heading.upper()} !!", tier.detail, intro]
         lines += [f"• {sign.text}" for sign in tier.signs]
         super().__init__("\n".join(line for line in lines if line), markup=False)
 
