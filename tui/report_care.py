@@ -1,5 +1,5 @@
 """The report's safety sections: the warning signs in their three tiers (emergency first),
-and every red-flag check answered in the period with what it led to."""
+every red-flag check answered in the period with what it led to, and the two-week rule."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import textwrap
 from datetime import date
 from typing import Any
 
-from .engine import redflags
+from .engine import pain, redflags
 from .engine.signs import EMERGENCY, TIERS
 
 TRIGGER_WORDS = {"first": "first start", "episode": "new episode of pain", "flare": "after a flare",
@@ -47,3 +47,37 @@ def red_flags_section(rows: list[dict[str, Any]], since: date, today: date,
                     OUTCOME_WORDS.get(row["outcome"], row["outcome"]), ", ".join(yes) or "-",
                     row["choice"] or "-"))
     return ["## Red-flag checks", "", *table(out), ""]
+
+
+def rule_section(s: pain.TwoWeekState) -> list[str]:
+    """"## Two-week rule": what it compares, and where it stands with its numbers."""
+    lines = ["## Two-week rule", "",
+             _fill("lumbar compares the mean at-rest pain score (before a routine, or on its own) "
+                   "of the first 7 days of the episode, or of use, with that of the last 7 days. "
+                   "A drop of 2 points or of 30 % is a meaningful improvement (Farrar et al., Pain "
+                   f"2001); less than that, after check-ins on {pain.MIN_CHECKIN_DAYS} days of each "
+                   f"week and routines on {pain.MIN_ROUTINE_DAYS} of the last 14 days, with some "
+                   "pain left, means see a doctor or physiotherapist."), ""]
+    if s.days < pain.WINDOW_DAYS:
+        lines.append(f"State: not enough days yet ({s.days} of {pain.WINDOW_DAYS}).")
+    elif s.first_mean is None or s.last_mean is None:
+        lines.append("State: no check-ins in the first or the last week, so it cannot be judged.")
+    else:
+        drop = s.first_mean - s.last_mean
+        share = f", {abs(drop) / s.first_mean:.0%}" if s.first_mean else ""
+        moved = (f"a drop of {drop:.1f} points{share}" if drop > 0 else
+                 f"a rise of {-drop:.1f} points{share}" if drop < 0 else "no change")
+        change = (f"mean {s.first_mean:.1f} in the first week, {s.last_mean:.1f} in the last "
+                  f"({moved})")
+        if s.improved:
+            lines.append(_fill(f"State: improved: {change}."))
+        elif s.advise:
+            lines.append(_fill(f"State: no meaningful improvement: {change}. Advice: see a doctor "
+                               "or physiotherapist."))
+        elif not s.enough:
+            lines.append(_fill(f"State: {change}; too little data to judge (check-ins on "
+                               f"{s.first_days} and {s.last_days} days of those weeks, routines on "
+                               f"{s.routine_days} of the last 14 days)."))
+        else:
+            lines.append(_fill(f"State: no pain in the last week: {change}."))
+    return lines + [""]

@@ -152,10 +152,10 @@ class TwoWeekModal(_Advice):
     def body(self) -> Iterable[Static]:
         yield Static("Two weeks without a clear improvement", classes="heading")
         yield Static(
-            f"Your check-ins cover {self.days} days. Your back averaged {self.first_mean:.1f} "
-            f"in the first week of the last two and {self.last_mean:.1f} in the second "
+            f"Over {self.days} days of regular exercise, your back at rest averaged "
+            f"{self.first_mean:.1f} in the first week and {self.last_mean:.1f} in the last 7 days "
             "(0 none, 10 worst imaginable). A change people notice is a drop of about 2 points "
-            "or 30 %.", markup=False)
+            "or 30 %. Please see a doctor or physiotherapist about it.", markup=False)
         yield from signs_widgets()
         yield Static("lumbar will not show this again for 14 days.", classes="hint")
 

@@ -201,8 +201,10 @@ class Store(RedFlagJournal, BreakJournal):
                 shown = conn.execute("SELECT value FROM meta WHERE key = ?", (SHOWN_KEY,)).fetchone()
                 if shown and today < date.fromisoformat(shown[0]) + timedelta(days=pain.WINDOW_DAYS):
                     return None
-                readings, first = queries.two_week_readings(conn, today)
-                return pain.two_week(readings, today, first)
+                episode = conn.execute("SELECT value FROM meta WHERE key = ?", (EPISODE_KEY,)).fetchone()
+                began = queries.local(episode[0], 0).astimezone().date() if episode else None
+                readings, start, routine_days = queries.two_week_inputs(conn, today, began)
+                return pain.two_week(readings, today, start, routine_days)
             return self._query(read)
 
     def two_week_shown(self) -> None:

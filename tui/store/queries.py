@@ -123,14 +123,33 @@ def streak(newest_first: list[str], today: date) -> int:
     return lo
 
 
-def two_week_readings(conn: sqlite3.Connection, today: date) -> tuple[list[tuple[date, float]], date | None]:
-    """(check-ins of the 14 days ending today as (day, score), the first check-in's day)."""
-    start = today - timedelta(days=pain.WINDOW_DAYS - 1)
-    rows = conn.execute("SELECT day, score FROM checkins WHERE day >= ? AND day <= ?",
-                        (start.isoformat(), today.isoformat())).fetchall()
-    first = conn.execute("SELECT min(day) FROM checkins WHERE day <= ?", (today.isoformat(),)).fetchone()[0]
-    return ([(date.fromisoformat(d), float(s)) for d, s in rows],
-            date.fromisoformat(first) if first else None)
+def two_week_inputs(conn: sqlite3.Connection, today: date, episode: date | None
+                    ) -> tuple[list[tuple[date, float, str]], date | None, list[date]]:
+    """What pain.two_week needs for `today`: the at-rest check-ins of the start week and
+    of the last 7 days as (day, score, moment), the start (the `episode`'s first day when it
+    comes after the first at-rest check-in, else that check-in's day), and the days with a
+    routine in the last 14 days."""
+    first = conn.execute("SELECT min(day) FROM checkins WHERE moment != 'after' AND day <= ?",
+                         (today.isoformat(),)).fetchone()[0]
+    start = date.fromisoformat(first) if first else None
+    if start is not None and episode is not None and start < episode <= today:
+        start = episode
+    last = today - timedelta(days=pain.HALF_DAYS - 1)
+    windows = [(last, today)]
+    if start is not None:
+        end = start + timedelta(days=pain.HALF_DAYS - 1)
+        # Two weeks that touch or overlap are read once, as one span.
+        windows = [(start, today)] if end >= last - timedelta(days=1) else windows + [(start, end)]
+    readings: list[tuple[date, float, str]] = []
+    for low, high in windows:
+        readings += [(date.fromisoformat(d), float(score), moment) for d, score, moment in conn.execute(
+            "SELECT day, score, moment FROM checkins WHERE moment != 'after' AND day >= ? AND day <= ?",
+            (low.isoformat(), high.isoformat()))]
+    fortnight = today - timedelta(days=pain.WINDOW_DAYS - 1)
+    routine_days = [date.fromisoformat(d) for (d,) in conn.execute(
+        "SELECT DISTINCT day FROM sessions WHERE day >= ? AND day <= ?",
+        (fortnight.isoformat(), today.isoformat()))]
+    return readings, start, routine_days
 
 
 def rows(conn: sqlite3.Connection) -> list[dict[str, Any]]:
