@@ -30,7 +30,7 @@ CARE = "care"
 class CareMixin:
     """Ice and heat for LumbarApp (see the module docstring)."""
 
-    care_minutes: int = 20
+    care_minutes: int = 15
     """Length of one application, minutes (setting `ice_heat_minutes`, 1..20)."""
     rest_minutes: int = 20
     """Skin rest after one, minutes (setting `skin_rest_minutes`, 1..120)."""
@@ -149,7 +149,7 @@ class CareMixin:
         v = thermal.view(a, self.now().real) if a is not None else None
         if v is None or v.phase is not thermal.Phase.REST or v.remaining is None:
             return ""
-        # content.md: take it off after about 20 minutes to let the skin rest.
+        # The skin rests between rounds (docs/sources.md, "Ice and heat").
         return (f"The skin needs {clock_text(v.remaining)} more rest before another round "
                 f"of {v.label.lower()}.")
 

@@ -41,8 +41,9 @@ class Settings:
     first check is asked whatever this says)."""
     progression_question: bool = True
     """After a routine, ask whether it felt too easy, right or too hard."""
-    ice_heat_minutes: int = 20
-    """One ice or heat application, 1-20 minutes: at most 20 (docs/sources.md, "Ice and heat")."""
+    ice_heat_minutes: int = 15
+    """One ice or heat application, 1-20 minutes: 15 by default, at most 20 (docs/sources.md,
+    "Ice and heat")."""
     skin_rest_minutes: int = 20
     """Rest for the skin between applications, 1-120 minutes."""
     break_every_minutes: int = 20

@@ -117,7 +117,7 @@ async def test_care_asks_when_it_started_then_which_with_the_advice(care_app, re
         await pilot.press("enter")  # as advised: ice
         await pilot.pause()
         assert isinstance(app.screen, CareScreen) and app.application.kind == "ice"
-        assert app.application.length == 20 * 60  # the setting's default
+        assert app.application.length == 15 * 60  # the setting's default
         assert app.store.episode() is not None
 
 

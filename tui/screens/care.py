@@ -23,9 +23,13 @@ from ..widgets.key_bar import KeyBar
 if TYPE_CHECKING:
     from ..app import LumbarApp
 
-SAFETY = ("Always a thin cloth between the pack and your skin.  "
-          "Never fall asleep on a heat pad.  "
-          "If the pain goes on or gets worse, see a doctor.")
+#: Always on screen (docs/sources.md, "Ice and heat"): who should ask first, and the cloth.
+CAUTION = ("Numb or broken skin where the pack goes, poor circulation or diabetes (for cold "
+           "also Raynaud's): ask a health professional first. Always a thin cloth between "
+           "pack and skin; never on skin that is already numb.")
+#: For heat only (docs/sources.md, "Ice and heat").
+HEAT_SAFETY = "Heat: warm, not hot. Never lie on the pack or fall asleep on a pad, nor use it over a heat rub."
+SAFETY = CAUTION
 SKIN = ("Skin check: look under the pack now. Take it off at once if the skin is "
         + ", ".join(thermal.SKIN_SIGNS) + ".")
 PHASE_WORDS = {Phase.ON: "on the skin", Phase.ALARM: "time is up",
@@ -112,6 +116,8 @@ class CareScreen(Screen[None]):
         if v.stopped:
             head += f" · {v.stopped}"  # the reason says it: "taken off early", "... at the skin check"
         self.query_one("#care-head", Static).update(head)
+        self.query_one("#care-safety", Static).update(
+            CAUTION + (" " + HEAT_SAFETY if v.kind == "heat" else ""))
         big = self.query_one(BigTime)
         if v.remaining is not None:
             big.text = clock_text(v.remaining)
@@ -145,7 +151,12 @@ class CareScreen(Screen[None]):
         v = self._view
         why = "taken off at the skin check" if v is not None and v.skin_check else "taken off early"
         self.lumbar.care_command(thermal.stop_early, why)
-        self.notify("Taken off; the skin rest starts now. Recorded as stopped early.", timeout=5)
+        after = self._view
+        if after is not None and after.phase is Phase.DONE:  # off within its first minute
+            self.notify("Taken off in its first minute: no skin rest needed. Recorded as stopped early.",
+                        timeout=5)
+        else:
+            self.notify("Taken off; the skin rest starts now. Recorded as stopped early.", timeout=5)
 
     def action_again(self) -> None:
         if self._view is None:
