@@ -38,6 +38,8 @@ class CareMixin:
     """The store row of the application under way."""
     _care_restored = False
     """The stored application was looked for already (restore once, before any new one)."""
+    asks_precaution = False
+    """Ask the precaution before an episode's first pack: the launcher turns it on."""
     episode_changed = False
     """A new episode of pain was just set: the red-flag check is asked before going on."""
 
@@ -198,6 +200,7 @@ class CareMixin:
         (once per episode), then which (when `kind` is None), then start. An application
         already running is shown instead."""
         from .engine import thermal
+        from .care_precaution import ask_first
         from .redflag_flow import after_new_episode
         from .screens.care_ask import ChoiceModal, EpisodeModal
 
@@ -214,11 +217,15 @@ class CareMixin:
             return
 
         def begin(chosen: str | None) -> None:
-            if chosen:
+            if not chosen:
+                cancelled()
+                return
+
+            def go() -> None:
                 self.show_care()
                 self.start_care(chosen, minutes)
-            else:
-                cancelled()
+
+            ask_first(self, chosen, go, cancelled)  # type: ignore[arg-type]
 
         def cancelled() -> None:
             # `lumbar ice` opens on an empty ice/heat screen: a cancelled question leaves it.

@@ -3,7 +3,9 @@
 Each row has `kind` (session, step, checkin, easier, dose, answer, application: one ice
 or heat, with `treatment` "ice" or "heat"; break: one desk break taken, snoozed or skipped
 or a meeting pause, with `what`, `how` and `seconds`; red_flags: one answered red-flag
-check, with `trigger`, `outcome`, `choice` and each question's "yes" or "no") and `at`, ISO
+check, with `trigger`, `outcome`, `choice` and each question's "yes" or "no"; precaution:
+the question before an episode's first ice or heat, with `treatment`, `episode`, `answer`
+and `choice`) and `at`, ISO
 8601 with the local UTC offset of that moment, so scripts can read the history without
 knowing the database's tables.
 """

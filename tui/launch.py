@@ -88,6 +88,7 @@ def launch(catalog: Catalog, name: str | None, *, voice: bool = False,
     # The first start asks the red-flag check before anything else, until it is answered.
     app.red_flags_due = not store.red_flags_answered()
     app.red_flag_check = settings.red_flag_check
+    app.asks_precaution = True
     app.care_minutes = settings.ice_heat_minutes
     app.rest_minutes = settings.skin_rest_minutes
     # `lumbar breaks` (with its --every), or the setting that starts the schedule every time.

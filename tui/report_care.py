@@ -38,15 +38,25 @@ def red_flags_section(rows: list[dict[str, Any]], since: date, today: date,
     when there were none. `table` lays out rows as the report's other tables."""
     found = [r for r in rows if r["kind"] == "red_flags"
              and since <= date.fromisoformat(r["at"][:10]) <= today]
+    lines = _precautions(rows, since, today)
     if not found:
-        return []
+        return lines
     out = [("when", "asked on", "answer", "yes to", "then")]
     for row in found:
         yes = [q.label for q in redflags.QUESTIONS if row.get(q.key) == "yes"]
         out.append((row["at"][:16].replace("T", " "), TRIGGER_WORDS.get(row["trigger"], row["trigger"]),
                     OUTCOME_WORDS.get(row["outcome"], row["outcome"]), ", ".join(yes) or "-",
                     row["choice"] or "-"))
-    return ["## Red-flag checks", "", *table(out), ""]
+    return ["## Red-flag checks", "", *table(out), "", *lines]
+
+
+def _precautions(rows: list[dict[str, Any]], since: date, today: date) -> list[str]:
+    """A line for each "yes" to the ice/heat precaution in the period, with the choice."""
+    yes = [r for r in rows if r["kind"] == "precaution" and r["answer"] == "yes"
+           and since <= date.fromisoformat(r["at"][:10]) <= today]
+    return [_fill(f"Before {r['treatment']} on {r['at'][:10]}: numb or broken skin, poor "
+                  f"circulation or diabetes; {'used it anyway' if r['choice'] == 'went on' else 'did not use it'}.")
+            for r in yes] + ([""] if yes else [])
 
 
 def rule_section(s: pain.TwoWeekState) -> list[str]:

@@ -164,7 +164,10 @@ class CareScreen(Screen[None]):
         if self._view.phase is Phase.REST:
             self.notify(self.lumbar.rest_left(), timeout=5)
             return
-        self.lumbar.start_care(self._view.kind)
+        from ..care_precaution import ask_first
+
+        kind = self._view.kind
+        ask_first(self.lumbar, kind, lambda: self.lumbar.start_care(kind), lambda: None)
 
     def action_new_episode(self) -> None:
         from .care_ask import EpisodeModal

@@ -20,7 +20,7 @@ from typing import Any
 from ..engine import pain, progression
 from . import owner, progress, queries
 from .breaks import BreakJournal
-from .redflags import RedFlagJournal
+from .safety import SafetyJournal
 from .journal import DEFAULT_TIMEOUT, RETRY_TIMEOUT, Wall
 from .records import MOMENTS, OUTCOMES, STEP_OUTCOMES, UNITS, HistoryData, Moment, Outcome, StepRecord, TwoWeekState
 from .writes import stamp
@@ -35,9 +35,9 @@ def _default_wall() -> datetime:
     return datetime.now().astimezone()
 
 
-class Store(RedFlagJournal, BreakJournal):
+class Store(SafetyJournal, BreakJournal):
     """See the module docstring; build one with `open_store`. The file, the waiting rows
-    and the retries are tui.store.journal's; the desk-break rows tui.store.breaks's, the red-flag check's tui.store.redflags's."""
+    and the retries are tui.store.journal's; the desk-break rows tui.store.breaks's, the red-flag and ice/heat precaution answers tui.store.safety's."""
 
     # -- the interface ---------------------------------------------------------------------
     def begin_session(self, routine_key: str, routine_name: str, steps: int) -> int:

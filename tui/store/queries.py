@@ -155,7 +155,7 @@ def two_week_inputs(conn: sqlite3.Connection, today: date, episode: date | None
 def rows(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     """Every row as a dict with `kind` and `at` (ISO 8601 with offset), oldest first.
 
-    Kinds: session, step, checkin, easier, dose, answer, application, break, red_flags. Field names are the export format's, not the
+    Kinds: session, step, checkin, easier, dose, answer, application, break, red_flags, precaution. Field names are the export format's, not the
     tables', so scripts need not know the schema.
     """
     out: list[tuple[str, int, int, dict[str, Any]]] = []
@@ -191,8 +191,8 @@ def rows(conn: sqlite3.Connection) -> list[dict[str, Any]]:
             "kind": "break", "at": iso(r[1], r[2]), "id": r[0], "what": r[3], "how": r[4],
             "seconds": r[5]}))
     from .progress import export_rows  # it imports this module
-    from .redflags import export_rows as red_flag_rows
+    from .safety import export_rows as safety_rows
 
-    out += export_rows(conn) + red_flag_rows(conn)
+    out += export_rows(conn) + safety_rows(conn)
     out.sort(key=lambda item: item[:3])
     return [item[3] for item in out]

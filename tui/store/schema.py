@@ -145,10 +145,12 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX sessions_day_routine ON sessions (day, routine_key, outcome)",
         "CREATE INDEX sessions_routine ON sessions (routine_key, utc, day, outcome)",
     ),
-    # 7: the red-flag check, one row each time it was answered: what asked it (`trigger`),
-    # the answers (one letter y or n per question, in tui.engine.redflags.QUESTIONS order),
-    # the tier they led to, and whether the person went on after an urgent or emergency
-    # "yes" (`choice`, NULL when all answers were no).
+    # 7: safety answers. The red-flag check, one row each time it was answered: what asked
+    # it (`trigger`), the answers (one letter y or n per question, in
+    # tui.engine.redflags.QUESTIONS order), the tier they led to, and whether the person went
+    # on after an urgent or emergency "yes" (`choice`, NULL when all answers were no). The
+    # ice/heat precaution asked before an episode's first application: the kind, the
+    # episode (its `episode_utc`), the answer, and after a "yes" the choice.
     (
         """CREATE TABLE red_flags (
             id INTEGER PRIMARY KEY,
@@ -161,6 +163,16 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             choice TEXT CHECK (choice IN ('went on', 'stopped'))
         )""",
         "CREATE INDEX red_flags_day ON red_flags (day)",
+        """CREATE TABLE precautions (
+            id INTEGER PRIMARY KEY,
+            utc TEXT NOT NULL,
+            utc_offset INTEGER NOT NULL,
+            day TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('ice', 'heat')),
+            episode_utc TEXT,
+            answer TEXT NOT NULL CHECK (answer IN ('no', 'yes')),
+            choice TEXT CHECK (choice IN ('went on', 'stopped'))
+        )""",
     ),
 )
 

@@ -90,6 +90,9 @@ def apply(conn: sqlite3.Connection, op: Op, aliases: dict[int, int],
     elif kind == "red_flags":
         conn.execute("INSERT INTO red_flags (utc, utc_offset, day, trigger, answers, outcome, choice) "
                      "VALUES (?, ?, ?, ?, ?, ?, ?)", (utc, offset, day, *args))
+    elif kind == "precaution":
+        conn.execute("INSERT INTO precautions (utc, utc_offset, day, kind, episode_utc, answer, choice) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?)", (utc, offset, day, *args))
     elif kind == "meta":
         key, value = args
         conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
