@@ -53,6 +53,8 @@ GOOD: list[tuple[str, str, Any]] = [
     ("ice_heat_minutes: 600s", "ice_heat_minutes", 10),
     ("skin_rest_minutes: 120", "skin_rest_minutes", 120),
     ("skin_rest_minutes: 1h30m", "skin_rest_minutes", 90),
+    ("ice_every_minutes: 3h", "ice_every_minutes", 180),
+    ("heat_per_day: 1", "heat_per_day", 1),
     ("break_every_minutes: 5", "break_every_minutes", 5),
     ("break_every_minutes: 45m", "break_every_minutes", 45),
     ("break_heads_up_seconds: 0", "break_heads_up_seconds", 0),
@@ -104,6 +106,8 @@ BAD: list[tuple[str, str]] = [
      + MINUTES.format("1 to 20", "the true/false value true")),
     ('ice_heat_minutes: "20"', "1:19: ice_heat_minutes: " + MINUTES.format("1 to 20", "'20'")),
     ("skin_rest_minutes: 3h", "1:20: skin_rest_minutes: " + MINUTES.format("1 to 120", "'3h'")),
+    ("ice_every_minutes: 30", "1:20: ice_every_minutes: " + MINUTES.format("60 to 180", "30")),
+    ("heat_per_day: 7", "1:15: heat_per_day: expected a whole number from 1 to 6; found 7"),
     ("break_every_minutes: 4", "1:22: break_every_minutes: " + MINUTES.format("5 to 120", "4")),
     ("break_heads_up_seconds: 301", "1:25: break_heads_up_seconds: expected a whole number of seconds "
      "from 0 to 300, or a duration like 30s; found 301"),

@@ -34,6 +34,10 @@ class CareMixin:
     """Length of one application, minutes (setting `ice_heat_minutes`, 1..20)."""
     rest_minutes: int = 20
     """Skin rest after one, minutes (setting `skin_rest_minutes`, 1..120)."""
+    ice_every_minutes: int = 120
+    """Ice at most this often, start to start (setting `ice_every_minutes`)."""
+    heat_per_day: int = 3
+    """Heat at most this many times a day (setting `heat_per_day`)."""
     care_row: int | None = None
     """The store row of the application under way."""
     _care_restored = False
@@ -87,7 +91,7 @@ class CareMixin:
         from .engine import thermal
 
         length = float(minutes if minutes is not None else self.care_minutes) * 60
-        rest = float(self.rest_minutes) * 60
+        rest = thermal.round_rest(kind, length, float(self.rest_minutes) * 60, self.ice_every_minutes * 60.0)
         now = self.now()
         app = thermal.start(kind, now.real, length, rest)
         self.activities = act.put(self.activities, CARE, thermal.DRIVER, app)
@@ -159,6 +163,16 @@ class CareMixin:
         """Applications begun today, this one included; None when no history is kept."""
         return self.store.applications_today() if self.store is not None else None
 
+    def heat_used_up(self) -> str:
+        """When heat was used `heat_per_day` times today: a line saying the next is sensible
+        tomorrow; else "" (also without a history)."""
+        from .engine import thermal
+
+        done = self.store.applications_today(kind="heat") if self.store is not None else 0
+        if thermal.heat_left(done, self.heat_per_day):
+            return ""
+        return f"Heat {done} times today already: the next is sensible tomorrow."
+
     # -- events -----------------------------------------------------------------------------
 
     def on_activity_event(self, activity: str, event: Event) -> None:
@@ -218,6 +232,11 @@ class CareMixin:
 
         def begin(chosen: str | None) -> None:
             if not chosen:
+                cancelled()
+                return
+            used_up = self.heat_used_up() if chosen == "heat" else ""
+            if used_up:
+                self.notify(used_up, timeout=8)  # type: ignore[attr-defined]
                 cancelled()
                 return
 

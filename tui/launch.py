@@ -91,6 +91,8 @@ def launch(catalog: Catalog, name: str | None, *, voice: bool = False,
     app.asks_precaution = True
     app.care_minutes = settings.ice_heat_minutes
     app.rest_minutes = settings.skin_rest_minutes
+    app.ice_every_minutes = settings.ice_every_minutes
+    app.heat_per_day = settings.heat_per_day
     # `lumbar breaks` (with its --every), or the setting that starts the schedule every time.
     app.break_settings = settings
     app.breaks_at_start = breaks or (settings.breaks_on_start, None)

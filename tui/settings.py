@@ -46,6 +46,10 @@ class Settings:
     "Ice and heat")."""
     skin_rest_minutes: int = 20
     """Rest for the skin between applications, 1-120 minutes."""
+    ice_every_minutes: int = 120
+    """Ice at most this often, start to start, 60-180 minutes (docs/sources.md, "Ice and heat")."""
+    heat_per_day: int = 3
+    """Heat at most this many times a day, 1-6 (docs/sources.md, "Ice and heat")."""
     break_every_minutes: int = 20
     """Work between desk breaks, 5-120 minutes: about every 20 (docs/sources.md, "Desk breaks")."""
     break_heads_up_seconds: int = 30

@@ -42,6 +42,9 @@ SPECS: tuple[Spec, ...] = (
     # Ice or heat at most 20 minutes at a time, then rest the skin (docs/sources.md, "Ice and heat").
     Spec("ice_heat_minutes", "minutes", "How long one ice or heat application lasts.", 1, 20),
     Spec("skin_rest_minutes", "minutes", "Rest for the skin between two applications.", 1, 120),
+    # Cold every 2-3 hours, heat up to three times a day (docs/sources.md, "Ice and heat").
+    Spec("ice_every_minutes", "minutes", "Ice at most this often, from the start of one to the next.", 60, 180),
+    Spec("heat_per_day", "count", "Heat at most this many times a day.", 1, 6),
     # Get up about every 20 minutes (docs/sources.md, "Desk breaks").
     Spec("break_every_minutes", "minutes", "Work between two desk breaks.", 5, 120),
     Spec("break_heads_up_seconds", "seconds", "A heads-up this long before a break; 0 for none.", 0, 300),

@@ -319,9 +319,9 @@ def test_lengths_outside_one_to_twenty_minutes_are_refused(length):
         T.start("ice", R0, length=length)
 
 
-@pytest.mark.parametrize("rest", [0, 30, 121 * MIN])
+@pytest.mark.parametrize("rest", [0, 30, 181 * MIN])
 def test_skin_rests_outside_their_bounds_are_refused(rest):
-    with pytest.raises(ValueError, match="the skin rest lasts 1 to 120 minutes"):
+    with pytest.raises(ValueError, match="the skin rest lasts 1 to 180 minutes"):
         T.start("ice", R0, rest=rest)
 
 
@@ -415,3 +415,21 @@ def test_any_way_of_looking_gives_the_same_records_and_at_most_one_alarm_per_loo
             assert e.level == min(k + 1, T.MAX_LEVEL) and e.at <= ack
     ats = [e.at for e in events]
     assert ats == sorted(ats)
+
+
+# --- how often: ice every 2 hours, heat 3 times a day ------------------------------------
+
+
+@pytest.mark.parametrize(("kind", "length", "rest", "expected"), [
+    ("ice", 15 * MIN, 20 * MIN, 105 * MIN),   # the next ice 2 hours after this one began
+    ("ice", 20 * MIN, 20 * MIN, 100 * MIN),
+    ("ice", 15 * MIN, 110 * MIN, 110 * MIN),  # a longer skin rest setting still counts
+    ("heat", 15 * MIN, 20 * MIN, 20 * MIN),   # heat: the skin rest alone
+])
+def test_the_rest_after_ice_lasts_until_two_hours_after_its_start(kind, length, rest, expected):
+    assert T.round_rest(kind, length, rest, 120 * MIN) == expected
+    assert T.round_rest("ice", 1 * MIN, 200 * MIN, 180 * MIN) == T.MAX_REST
+
+
+def test_heat_three_times_a_day():
+    assert [T.heat_left(n, 3) for n in range(5)] == [3, 2, 1, 0, 0]

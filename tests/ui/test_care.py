@@ -89,6 +89,8 @@ async def test_ice_counts_checks_the_skin_alarms_until_acknowledged_then_rests(c
         last = app.store.last_application()
         assert last["outcome"] == "finished" and last["kind"] == "ice"
         await step(app, pilot, real, 20 * 60)
+        assert screen._view.phase is Phase.REST  # ice at most every 2 hours, start to start
+        await step(app, pilot, real, 99 * 60)
         assert screen._view.phase is Phase.DONE and titles(app)[-1] == "Ice: skin rested"
         await pilot.press("a")  # another round
         await pilot.pause()

@@ -33,7 +33,7 @@ async def test_lumbar_ice_during_the_skin_rest_starts_nothing_and_says_how_long(
         await step(first, pilot, real, 60)
         await pilot.press(*"off", "enter")
         await pilot.pause()
-        await step(first, pilot, real, 60)  # one minute into the 20-minute skin rest
+        await step(first, pilot, real, 60)  # one minute into the rest: the next ice 2 hours after the first began
     again = care_app(opens_care=("ice", 1, None))
     said = listen(again)
     async with again.run_test(size=SIZE) as pilot:
@@ -41,7 +41,7 @@ async def test_lumbar_ice_during_the_skin_rest_starts_nothing_and_says_how_long(
         screen = again.screen
         assert isinstance(screen, CareScreen) and screen._view.phase is Phase.REST
         assert again.store.applications_today() == 1  # no new application
-        assert any("19:00 more rest" in m for m in said)
+        assert any("1:58:00 more rest before another round of ice" in m for m in said), said
 
 
 async def test_another_round_waits_for_the_skin_rest_greyed_and_says_how_long(care_app, real, wall) -> None:

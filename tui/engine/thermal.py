@@ -40,7 +40,7 @@ __all__ = [
     "ALARM_EVERY", "DEFAULT_LENGTH", "DEFAULT_REST", "DRIVER", "KINDS", "LABELS", "MAX_LENGTH",
     "MAX_LEVEL", "MAX_REST", "MIN_LENGTH", "MIN_REST", "SKIN_SIGNS", "Application", "Kind",
     "Phase", "ThermalView", "acknowledge", "advance", "check_kind", "deadline", "finished",
-    "next_change", "restore", "start", "stop_early", "view",
+    "heat_left", "next_change", "restore", "round_rest", "start", "stop_early", "view",
 ]
 
 #: An application taken off sooner than this (seconds) was a mis-key: no skin rest follows
@@ -62,6 +62,21 @@ def start(kind: str, now: float, length: float = DEFAULT_LENGTH,
                   "never more than 20 minutes at a time")
     _check_range("the skin rest", rest, MIN_REST, MAX_REST, "")
     return Application(kind, now, float(length), float(rest), now)  # type: ignore[arg-type]
+
+
+def round_rest(kind: str, length: float, rest: float, ice_every: float) -> float:
+    """The skin rest after an application of `length` seconds: at least `rest`, and after
+    ice long enough that the next one starts `ice_every` seconds after this one began (cold
+    at most every 2-3 hours: docs/sources.md, "Ice and heat"); at most MAX_REST."""
+    if kind == "ice":
+        rest = max(rest, ice_every - length)
+    return min(max(rest, MIN_REST), MAX_REST)
+
+
+def heat_left(done_today: int, per_day: int) -> int:
+    """Heat applications still sensible today after `done_today` of them, with at most
+    `per_day` a day (up to three times a day: docs/sources.md, "Ice and heat")."""
+    return max(0, per_day - done_today)
 
 
 def advance(a: Application, now: float) -> Result:

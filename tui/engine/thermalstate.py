@@ -24,9 +24,9 @@ MIN_LENGTH, MAX_LENGTH = 1 * MINUTE, 20 * MINUTE
 #: Skin rest after an application, "to let the skin
 #: rest" (the seeds give no length; lumbar's own choice: docs/sources.md, "Ice and heat").
 DEFAULT_REST = 20 * MINUTE
-#: Allowed skin rests: from one minute (to try the flow) to two hours (past that it is a
-#: new session, not a rest between rounds).
-MIN_REST, MAX_REST = 1 * MINUTE, 120 * MINUTE
+#: Allowed skin rests: from one minute (to try the flow) to three hours (the longest wait
+#: before the next ice, with ice_every_minutes at its top; past that it is a new session).
+MIN_REST, MAX_REST = 1 * MINUTE, 180 * MINUTE
 #: The alarm repeats this often (seconds) until acknowledged...
 ALARM_EVERY = 30.0
 #: ...one level louder each time, up to this level (1 = the first ring at the end).

@@ -126,6 +126,8 @@ class CareScreen(Screen[None]):
         line = {Phase.ON: f"{v.line} · press x to take it off early",
                 Phase.ALARM: v.line, Phase.REST: v.line,
                 Phase.DONE: "Rested. Press a for another round, q for the list."}[v.phase]
+        if v.phase is Phase.DONE and v.kind == "heat":
+            line = self.lumbar.heat_used_up() or line
         self.query_one("#care-line", Static).update(line)
         self.query_one("#care-skin").display = v.skin_check and v.phase is Phase.ON
         if self._texts_for != (v.phase, v.kind):
@@ -167,6 +169,10 @@ class CareScreen(Screen[None]):
         from ..care_precaution import ask_first
 
         kind = self._view.kind
+        used_up = self.lumbar.heat_used_up() if kind == "heat" else ""
+        if used_up:
+            self.notify(used_up, timeout=5)
+            return
         ask_first(self.lumbar, kind, lambda: self.lumbar.start_care(kind), lambda: None)
 
     def action_new_episode(self) -> None:

@@ -171,12 +171,14 @@ class Store(SafetyJournal, BreakJournal):
                 "ended": queries.local(row[6], row[7]) if row[6] else None,
                 "outcome": row[8], "reason": row[9]}
 
-    def applications_today(self, today: date | None = None) -> int:
-        """Ice and heat applications begun on the local day `today` (default: today)."""
+    def applications_today(self, today: date | None = None, kind: str | None = None) -> int:
+        """Ice and heat applications (only `kind`'s, when given) begun on the local day
+        `today` (default: today)."""
         day = (today or self._today()).isoformat()
         with self._lock:
             return self._query(lambda conn: conn.execute(
-                "SELECT count(*) FROM applications WHERE day = ?", (day,)).fetchone()[0])
+                "SELECT count(*) FROM applications WHERE day = ? AND kind = coalesce(?, kind)",
+                (day, kind)).fetchone()[0])
 
     def episode(self) -> datetime | None:
         """When the current pain or injury started (aware UTC), or None if never said."""
