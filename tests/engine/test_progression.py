@@ -98,14 +98,15 @@ def test_a_pain_rise_of_one_only_blocks_a_raise() -> None:
     assert d.levels["Bridge"] == Level(7, 2)
 
 
-def test_reps_first_then_sets_then_hold_and_never_past_the_top() -> None:
+def test_reps_first_then_hold_then_sets_and_never_past_the_top() -> None:
+    """A static stretch's hold grows before its sets (docs/sources.md#progression)."""
     ranges = Ranges(reps=Span(5, 6, 1), sets=Span(2, 3, 1), hold=Span(5, 10, 5))
     level = bottom(ranges)
     seen = [level]
     for _ in range(5):
         level = step_up(ranges, level)
         seen.append(level)
-    assert seen == [Level(5, 2, 5.0), Level(6, 2, 5.0), Level(6, 3, 5.0), Level(6, 3, 10.0),
+    assert seen == [Level(5, 2, 5.0), Level(6, 2, 5.0), Level(6, 2, 10.0), Level(6, 3, 10.0),
                     Level(6, 3, 10.0), Level(6, 3, 10.0)]
     # Down undoes the raises in reverse, and stops at the bottom.
     for expected in reversed(seen[:4]):

@@ -186,9 +186,9 @@ async def test_the_history_screen_shows_the_dose_beside_the_pain(make_app, tmp_p
         assert isinstance(app.screen, HistoryScreen)
         texts = [s.visual.plain for s in app.screen.query(Static)]
         assert "Dose: steps above the start" in texts
-        # Core basics' eight exercises: 24 steps up after the first week, 36 after the second.
+        # Core basics' eight exercises: 23 steps up after the first week, 34 after the second.
         (label, values, numbers), *_ = app.screen.query_one("#doses", TrendRows).rows
-        assert (label, values[0], values[-1], numbers) == ("Core b…", 24, 36, "24 → 36")
+        assert (label, values[0], values[-1], numbers) == ("Core b…", 23, 34, "23 → 34")
     store.close()
 
 

@@ -14,8 +14,9 @@ The rule (also in the README):
 - Down one step, for every ranged exercise, after a "too hard" answer or a routine that
   raised the pain score by `RISE` or more; for one exercise, when it was made easier
   during a routine. Down wins over up.
-- One step is reps first, then sets, then hold length (going up); down undoes the last
-  of those, so a raise and a drop cancel. Never outside the range.
+- One step is reps first, then hold length, then sets (going up): a static stretch's hold
+  grows before its sets (docs/sources.md#progression). Down undoes the last of those, so a
+  raise and a drop cancel. Never outside the range.
 - A flare-up day: a check-in that day at least `FLARE_RISE` points above the mean of the
   check-ins of the `BASELINE_DAYS` days before it. Without earlier check-ins there is no
   baseline, and no day counts as a flare-up.
@@ -35,7 +36,8 @@ Answer = Literal["easy", "right", "hard"]
 ANSWERS: tuple[str, ...] = ("easy", "right", "hard")
 """The after-routine question: too easy, about right, too hard."""
 
-#: A rise of 2 points on the 0-10 scale is a change people notice (Farrar et al., Pain 2001).
+#: A rise of 2 points on the 0-10 scale is a change people notice (Farrar et al., Pain 2001;
+#: docs/sources.md#progression).
 RISE = 2
 #: A check-in this far above the recent mean marks a flare-up day (same source as RISE).
 FLARE_RISE = 2
@@ -132,11 +134,11 @@ def fit(ranges: Ranges, stored: Level | None) -> Level:
                  one(ranges.hold, stored.hold))
 
 
-_ORDER = ("reps", "sets", "hold")
+_ORDER = ("reps", "hold", "sets")
 
 
 def step_up(ranges: Ranges, level: Level) -> Level:
-    """One step more: reps first, then sets, then hold; `level` itself at the top."""
+    """One step more: reps first, then hold, then sets; `level` itself at the top."""
     for part in _ORDER:
         span: Span | None = getattr(ranges, part)
         value = getattr(level, part)
@@ -146,7 +148,7 @@ def step_up(ranges: Ranges, level: Level) -> Level:
 
 
 def step_down(ranges: Ranges, level: Level) -> Level:
-    """One step less, undoing the last raise: hold first, then sets, then reps."""
+    """One step less, undoing the last raise: sets first, then hold, then reps."""
     for part in reversed(_ORDER):
         span: Span | None = getattr(ranges, part)
         value = getattr(level, part)
