@@ -166,68 +166,62 @@ async def test_help_shows_the_emergency_tier_first_in_a_frame(make_app):
         assert box.styles.border_top[0] == "heavy"
 
 
-async def test_a_new_episode_of_pain_asks_the_check_before_ice_or_heat(make_app, tmp_path):
-    """`lumbar ice --since 2h` starts a new episode: the check comes first, then the ice."""
+@pytest.fixture
+def ice_app(make_app, tmp_path):
+    """`lumbar ice --since 2h` on a real store in tmp_path: (app, store); the store is closed after."""
     from tests.fakes import wall_in_step
     from tui.engine.clock import FakeClock
-    from tui.screens.care import CareScreen
     from tui.store import open_store
 
     real = FakeClock(50_000.0)
     wall = wall_in_step(real, NOON)
     store = open_store(tmp_path / "history.db", wall=wall)
-    try:
-        app = make_app(real_clock=real, store=store, opens_care=("ice", 1, wall() - timedelta(hours=2)),
-                       remember=False, checkins=False)
-        app.wall = wall
-        app.red_flag_check = True
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            assert isinstance(app.screen, RedFlagModal)
-            assert "new episode" in shown(app.screen)
-            await answer(pilot, ALL_NO)
-            assert isinstance(app.screen, CareScreen)
-        assert [(r["kind"], r["trigger"]) for r in store.rows() if r["kind"] == "red_flags"] == [
-            ("red_flags", "episode")]
-    finally:
-        store.close()
+    app = make_app(real_clock=real, store=store, opens_care=("ice", 1, wall() - timedelta(hours=2)),
+                   remember=False, checkins=False)
+    app.wall = wall
+    yield app, store
+    store.close()
 
 
-async def test_before_an_episodes_first_ice_one_question_and_a_yes_advises_asking_first(make_app, tmp_path):
-    from tests.fakes import wall_in_step
-    from tui.engine.clock import FakeClock
+async def test_a_new_episode_of_pain_asks_the_check_before_ice_or_heat(ice_app):
+    """`lumbar ice --since 2h` starts a new episode: the check comes first, then the ice."""
+    from tui.screens.care import CareScreen
+
+    app, store = ice_app
+    app.red_flag_check = True
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, RedFlagModal)
+        assert "new episode" in shown(app.screen)
+        await answer(pilot, ALL_NO)
+        assert isinstance(app.screen, CareScreen)
+    assert [(r["kind"], r["trigger"]) for r in store.rows() if r["kind"] == "red_flags"] == [
+        ("red_flags", "episode")]
+
+
+async def test_before_an_episodes_first_ice_one_question_and_a_yes_advises_asking_first(ice_app):
     from tui.screens.care import CareScreen
     from tui.screens.care_ask import PrecautionModal
-    from tui.store import open_store
+    from tui.store.writes import stamp
 
-    real = FakeClock(50_000.0)
-    wall = wall_in_step(real, NOON)
-    store = open_store(tmp_path / "history.db", wall=wall)
-    try:
-        app = make_app(real_clock=real, store=store, opens_care=("ice", 1, wall() - timedelta(hours=2)),
-                       remember=False, checkins=False)
-        app.wall = wall
-        app.asks_precaution = True
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            assert isinstance(app.screen, PrecautionModal)
-            assert "Raynaud" in shown(app.screen)
-            await pilot.press("y")
-            await pilot.pause()
-            assert "ask a doctor, nurse or physiotherapist" in shown(app.screen)
-            await pilot.press("enter", "n")  # neither goes on: only g or q
-            await pilot.pause()
-            assert isinstance(app.screen, PrecautionModal)
-            await pilot.press("g")
-            await pilot.pause()
-            assert isinstance(app.screen, CareScreen) and app.application is not None
-            assert "never on skin that is already numb" in shown(app.screen)
-        rows = [r for r in store.rows() if r["kind"] == "precaution"]
-        assert [(r["treatment"], r["answer"], r["choice"]) for r in rows] == [("ice", "yes", "went on")]
-        from tui.store.writes import stamp
-
-        episode = stamp(app.episode())[0]
-        assert store.precaution_asked("ice", episode)  # asked once per episode and kind
-        assert not store.precaution_asked("heat", episode)
-    finally:
-        store.close()
+    app, store = ice_app
+    app.asks_precaution = True
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, PrecautionModal)
+        assert "Raynaud" in shown(app.screen)
+        await pilot.press("y")
+        await pilot.pause()
+        assert "ask a doctor, nurse or physiotherapist" in shown(app.screen)
+        await pilot.press("enter", "n")  # neither goes on: only g or q
+        await pilot.pause()
+        assert isinstance(app.screen, PrecautionModal)
+        await pilot.press("g")
+        await pilot.pause()
+        assert isinstance(app.screen, CareScreen) and app.application is not None
+        assert "never on skin that is already numb" in shown(app.screen)
+    rows = [r for r in store.rows() if r["kind"] == "precaution"]
+    assert [(r["treatment"], r["answer"], r["choice"]) for r in rows] == [("ice", "yes", "went on")]
+    episode = stamp(app.episode())[0]
+    assert store.precaution_asked("ice", episode)  # asked once per episode and kind
+    assert not store.precaution_asked("heat", episode)
