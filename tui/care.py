@@ -146,32 +146,9 @@ class CareMixin:
         self.care_row = last["id"] if last["outcome"] is None else None
         self._route(tuple(act.Happened(CARE, e, e.at) for e in events))
 
-    def rest_left(self) -> str:
-        """What a new round waits for during the skin rest: "The skin needs 17:59 more rest"."""
-        from .engine import thermal
-        from .engine.timefmt import clock_text
-
-        a = self.application
-        v = thermal.view(a, self.now().real) if a is not None else None
-        if v is None or v.phase is not thermal.Phase.REST or v.remaining is None:
-            return ""
-        # The skin rests between rounds (docs/sources.md, "Ice and heat").
-        return (f"The skin needs {clock_text(v.remaining)} more rest before another round "
-                f"of {v.label.lower()}.")
-
     def applications_today(self) -> int | None:
         """Applications begun today, this one included; None when no history is kept."""
         return self.store.applications_today() if self.store is not None else None
-
-    def heat_used_up(self) -> str:
-        """When heat was used `heat_per_day` times today: a line saying the next is sensible
-        tomorrow; else "" (also without a history)."""
-        from .engine import thermal
-
-        done = self.store.applications_today(kind="heat") if self.store is not None else 0
-        if thermal.heat_left(done, self.heat_per_day):
-            return ""
-        return f"Heat {done} times today already: the next is sensible tomorrow."
 
     # -- events -----------------------------------------------------------------------------
 
@@ -215,6 +192,7 @@ class CareMixin:
         already running is shown instead."""
         from .engine import thermal
         from .care_precaution import ask_first
+        from .care_rounds import heat_used_up, rest_left, skin_rest_ends
         from .redflag_flow import after_new_episode
         from .screens.care_ask import ChoiceModal, EpisodeModal
 
@@ -224,17 +202,21 @@ class CareMixin:
         running = self.application
         if running is not None and running.phase is thermal.Phase.ALARM:
             return  # the alarm is on screen (restore opened it): taking it off comes first
+        if (running is not None and running.phase is thermal.Phase.REST and kind not in (None, running.kind)
+                and self.now().real >= skin_rest_ends(self, running)):  # type: ignore[attr-defined]
+            self.end_care()  # the other kind waits only for the skin, not for the ice spacing
+            running = None
         if running is not None and running.phase is not thermal.Phase.DONE:
             self.show_care()  # on or resting: the skin comes first
             if running.phase is thermal.Phase.REST:
-                self.notify(self.rest_left(), timeout=8)  # type: ignore[attr-defined]
+                self.notify(rest_left(self, kind), timeout=8)  # type: ignore[attr-defined]
             return
 
         def begin(chosen: str | None) -> None:
             if not chosen:
                 cancelled()
                 return
-            used_up = self.heat_used_up() if chosen == "heat" else ""
+            used_up = heat_used_up(self) if chosen == "heat" else ""
             if used_up:
                 self.notify(used_up, timeout=8)  # type: ignore[attr-defined]
                 cancelled()

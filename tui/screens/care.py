@@ -16,6 +16,7 @@ from textual.widgets import Input, Static
 
 from ..engine import thermal
 from ..engine.thermal import Phase, ThermalView
+from ..care_rounds import heat_used_up, rest_left
 from ..engine.timefmt import clock_text
 from ..widgets.big_time import BigTime
 from ..widgets.key_bar import KeyBar
@@ -127,7 +128,7 @@ class CareScreen(Screen[None]):
                 Phase.ALARM: v.line, Phase.REST: v.line,
                 Phase.DONE: "Rested. Press a for another round, q for the list."}[v.phase]
         if v.phase is Phase.DONE and v.kind == "heat":
-            line = self.lumbar.heat_used_up() or line
+            line = heat_used_up(self.lumbar) or line
         self.query_one("#care-line", Static).update(line)
         self.query_one("#care-skin").display = v.skin_check and v.phase is Phase.ON
         if self._texts_for != (v.phase, v.kind):
@@ -164,12 +165,12 @@ class CareScreen(Screen[None]):
         if self._view is None:
             return
         if self._view.phase is Phase.REST:
-            self.notify(self.lumbar.rest_left(), timeout=5)
+            self.notify(rest_left(self.lumbar), timeout=5)
             return
         from ..care_precaution import ask_first
 
         kind = self._view.kind
-        used_up = self.lumbar.heat_used_up() if kind == "heat" else ""
+        used_up = heat_used_up(self.lumbar) if kind == "heat" else ""
         if used_up:
             self.notify(used_up, timeout=5)
             return
