@@ -85,6 +85,13 @@ class Store(SafetyJournal, BreakJournal):
         with self._lock:
             self._write("easier", routine_key, sorted(set(names)))
 
+    def record_exercise_answer(self, session_id: int, exercise: str, answer: str) -> None:
+        """One exercise of a session marked "easy" or "hard" (ValueError for another answer);
+        it wins over the routine's answer for that exercise (tui.engine.progression)."""
+        _check(answer, ("easy", "hard"), "answer")
+        with self._lock:
+            self._write("exercise_answer", session_id, exercise, answer)
+
     def record_answer(self, session_id: int, answer: str) -> None:
         """The after-routine answer: "easy", "right" or "hard" (ValueError otherwise)."""
         _check(answer, progression.ANSWERS, "answer")

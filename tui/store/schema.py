@@ -150,7 +150,9 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     # tui.engine.redflags.QUESTIONS order), the tier they led to, and whether the person went
     # on after an urgent or emergency "yes" (`choice`, NULL when all answers were no). The
     # ice/heat precaution asked before an episode's first application: the kind, the
-    # episode (its `episode_utc`), the answer, and after a "yes" the choice.
+    # episode (its `episode_utc`), the answer, and after a "yes" the choice. And single
+    # exercises marked too easy or too hard after a session (the routine-wide answer is in
+    # `answers`).
     (
         """CREATE TABLE red_flags (
             id INTEGER PRIMARY KEY,
@@ -173,6 +175,16 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             answer TEXT NOT NULL CHECK (answer IN ('no', 'yes')),
             choice TEXT CHECK (choice IN ('went on', 'stopped'))
         )""",
+        """CREATE TABLE exercise_answers (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER REFERENCES sessions (id),
+            exercise TEXT NOT NULL,
+            answer TEXT NOT NULL CHECK (answer IN ('easy', 'hard')),
+            utc TEXT NOT NULL,
+            utc_offset INTEGER NOT NULL,
+            day TEXT NOT NULL
+        )""",
+        "CREATE INDEX exercise_answers_session ON exercise_answers (session_id)",
     ),
 )
 
