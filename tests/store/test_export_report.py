@@ -129,8 +129,8 @@ def test_report_totals_equal_the_rows(filled: Path, wall: Wall) -> None:
     scores = [(date.fromisoformat(d), float(s), m) for d, s, m in sql(filled, "SELECT day, score, moment FROM checkins")]
     routine_days = [date.fromisoformat(d) for (d,) in sql(filled, "SELECT DISTINCT day FROM sessions")]
     state = two_week(scores, TODAY, None, routine_days)
-    if state.days >= 14 and state.first_mean is not None and state.last_mean is not None:
-        assert f"mean {state.first_mean:.1f} in the first week, {state.last_mean:.1f} in the last" in text
+    assert state.days >= 14 and state.first_mean is not None and state.last_mean is not None
+    assert f"mean {state.first_mean:.1f} in the first week, {state.last_mean:.1f} in the last" in text
 
 
 def test_report_shows_what_the_file_prescribes(filled: Path, wall: Wall) -> None:
