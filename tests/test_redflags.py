@@ -60,11 +60,6 @@ def test_the_first_start_asks_until_answered_and_the_setting_turns_only_the_recu
         assert not due(trigger, answered_before=True, recurring=False)
 
 
-def test_usual_level_is_the_mean_at_rest_score():
-    assert redflags.usual_level([]) is None
-    assert redflags.usual_level([2, 4, 6]) == 4
-
-
 # -- the store, export and report ------------------------------------------------------
 
 

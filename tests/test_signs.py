@@ -48,12 +48,6 @@ def test_every_sign_names_a_section_of_the_repositorys_sources_file():
     assert signs.SHARED_STOP_SOURCE.partition("#")[2] in present
 
 
-def test_tier_finds_each_by_key():
-    assert signs.tier("urgent") is URGENT
-    with pytest.raises(KeyError):
-        signs.tier("later")
-
-
 def test_plain_lines_put_the_emergency_tier_first_in_capitals():
     lines = signs.plain_lines()
     assert lines[0].startswith("GO TO AN EMERGENCY DEPARTMENT NOW.")

@@ -10,7 +10,7 @@ asks: on the first start, when a new episode of pain starts, and after a flare.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .signs import EMERGENCY, URGENT, Tier
@@ -86,13 +86,6 @@ def decode(text: str) -> dict[str, bool]:
     if len(text) != len(KEYS) or set(text) - {"y", "n"}:
         raise ValueError(f"expected {len(KEYS)} letters y or n; found {text!r}")
     return {key: letter == "y" for key, letter in zip(KEYS, text)}
-
-
-def usual_level(at_rest: Iterable[float]) -> float | None:
-    """The person's usual level: the mean of their at-rest scores (before a routine, or a
-    check-in on its own) that the caller passes, or None without any."""
-    values = list(at_rest)
-    return sum(values) / len(values) if values else None
 
 
 def is_flare(after: int, usual: float | None) -> bool:

@@ -94,14 +94,6 @@ SHARED_STOP_IF: tuple[str, ...] = (
 )
 
 
-def tier(key: str) -> Tier:
-    """The tier called `key` ("emergency", "urgent" or "soon"); KeyError for another."""
-    for t in TIERS:
-        if t.key == key:
-            return t
-    raise KeyError(key)
-
-
 def plain_lines(tiers: tuple[Tier, ...] = TIERS, bullet: str = "-") -> list[str]:
     """The tiers as plain text lines for a terminal or a Markdown file (no colour): the
     emergency heading in capitals, each heading followed by its detail and its signs."""
