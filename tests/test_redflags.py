@@ -8,7 +8,6 @@ from datetime import date
 
 import pytest
 
-from tui.engine import redflags
 from tui.engine.redflags import KEYS, QUESTIONS, decode, due, encode, is_flare, outcome
 from tui.engine.signs import EMERGENCY, URGENT
 
