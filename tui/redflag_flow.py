@@ -24,6 +24,8 @@ def ask(app: LumbarApp, trigger: str, then: Callable[[], None] | None = None) ->
     from .screens.redflags import Answered, RedFlagModal
 
     store = app.store
+    if app.red_flags_due:
+        trigger = "first"  # the first check is still owed: it is asked as such, whatever came first
     showing = any(isinstance(screen, RedFlagModal) for screen in app.screen_stack)
     # The first start's answer is the launcher's (it asked the store before the app ran).
     due = app.red_flags_due if trigger == "first" else redflags.due(trigger, True, app.red_flag_check)

@@ -225,3 +225,15 @@ async def test_before_an_episodes_first_ice_one_question_and_a_yes_advises_askin
     episode = stamp(app.episode())[0]
     assert store.precaution_asked("ice", episode)  # asked once per episode and kind
     assert not store.precaution_asked("heat", episode)
+
+
+async def test_a_first_start_on_a_new_episode_asks_once_as_the_first_check(ice_app):
+    """`lumbar ice --since 2h` on the very first start: one check, said as the first one."""
+    app, store = ice_app
+    app.red_flags_due = app.red_flag_check = True
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "Before you start" in shown(app.screen)
+        await answer(pilot, ALL_NO)
+        assert not isinstance(app.screen, RedFlagModal)
+    assert [r["trigger"] for r in store.rows() if r["kind"] == "red_flags"] == ["first"]
