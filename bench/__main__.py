@@ -85,6 +85,11 @@ def main(argv: list[str] | None = None) -> int:
         "breaks": {k: skipped for k in ("waiting", "headless", "day", "doors")},
     }
     started = time.monotonic()
+    from .breaks import BREAKS_ENV
+    from .targets import LUMBAR_ENV, red_flags_answered
+
+    for env in (LUMBAR_ENV, BREAKS_ENV):
+        red_flags_answered(env)
     if have_tmux():
         with Server() as server:
             _terminal_parts(server, only, window, runs, timers, results)

@@ -30,6 +30,15 @@ LUMBAR_ENV = {"LUMBAR_CONFIG_DIR": str(HOME / "config"), "LUMBAR_DATA_DIR": str(
               "LUMBAR_CACHE_DIR": str(HOME / "cache")}
 
 
+def red_flags_answered(env: dict[str, str]) -> None:
+    """Record the red-flag check as answered in `env`'s data dir (`lumbar red-flags --none`),
+    so a first start opens on what is measured rather than on the check."""
+    import subprocess
+
+    subprocess.run([PYTHON, "-m", "tui", "red-flags", "--none"], env={**os.environ, **env},
+                   cwd=ROOT, check=True, capture_output=True, timeout=60)
+
+
 @dataclass(frozen=True)
 class Target:
     """A program to start in tmux and the text that proves its first frame is up."""

@@ -53,3 +53,16 @@ def make_app(fake_clock: FakeClock, shipped):
         return LumbarApp(routines if routines is not None else shipped, **kwargs)
 
     return build
+
+
+@pytest.fixture
+def red_flags_answered(private_dirs: None) -> None:
+    """The red-flag check answered in the test's data dir, as `lumbar red-flags --none`
+    records it, so a real `lumbar` started by the test opens on what it tests, not on the
+    first-start check (tests/ui/test_red_flags.py tests the check itself)."""
+    from tui.paths import data_dir
+    from tui.store import open_store
+
+    store = open_store(data_dir() / "history.db")
+    store.record_red_flags("none", {})
+    store.close()

@@ -82,6 +82,8 @@ class FakeStore:
         """Every record_break call: (what, how, seconds, when)."""
         self.break_saved: dict | None = None
         self.break_saves = 0
+        self.red_flags: list[tuple[str, dict[str, bool], str | None]] = []
+        """Every record_red_flags call: (trigger, answers, choice)."""
 
     # -- writing ----------------------------------------------------------------------------
 
@@ -132,6 +134,18 @@ class FakeStore:
 
     def close(self) -> None:
         self.closed = True
+
+    # -- the red-flag check --------------------------------------------------------------------
+
+    def record_red_flags(self, trigger: str, answers: dict[str, bool], choice: str | None = None) -> None:
+        self.red_flags.append((trigger, dict(answers), choice))
+
+    def red_flags_answered(self) -> bool:
+        return bool(self.red_flags)
+
+    def usual_level(self) -> float | None:
+        scores = [c.score for c in self.checkins if c.moment != "after"]
+        return sum(scores) / len(scores) if scores else None
 
     # -- desk breaks (the store's interface for them: record, today's counts, saved state) --
 

@@ -14,9 +14,9 @@ def test_a_fortnight_of_core_basics(tmp_path: Path) -> None:
     assert reps == [5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 9, 9, 10]
     lines = report.splitlines()
     section = lines[lines.index("## Dose by week"):]
-    assert any(line.endswith("|    2 Mar |    9 Mar |") for line in section)
+    assert any(line.replace(" ", "").endswith("|2Mar|9Mar|") for line in section)
     row = next(line for line in section if line.startswith("| Pelvic tilt "))
-    assert row.split("|")[2:4] == ["   8 reps ", "  10 reps "]
+    assert [cell.strip() for cell in row.split("|")[2:4]] == ["8 reps", "10 reps"]
     answers = next(line for line in section if line.startswith("| easy / right / hard"))
-    assert answers.split("|")[2:4] == ["    7/0/0 ", "    6/0/1 "]
+    assert [cell.strip() for cell in answers.split("|")[2:4]] == ["7/0/0", "6/0/1"]
     assert "| Pelvic tilt                    | 5 reps, up to 12 reps: 3 steps " in report

@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from tui.engine.model import BREATH_PRESETS, BreathPattern, Dose, Kind, Position, Routine, Tempo
+from tui.engine.signs import SHARED_STOP_IF
 from tui.loader import LOADER, RoutineError, load_routine, load_text, parse_duration
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "routine-format.md"
@@ -40,7 +41,7 @@ def test_spec_example_loads() -> None:
     assert routine.source == "sessions/core-basics.yaml"
     assert (routine.prepare, routine.rest, routine.rounds, routine.round_rest) == (10, 10, 3, 30)
     assert routine.breath is BREATH_PRESETS["relaxing"]
-    assert routine.stop_if == ("Pain, numbness or tingling runs down a leg.",)
+    assert routine.stop_if == ("Pain, numbness or tingling runs down a leg.", *SHARED_STOP_IF)
     tilt, bridge, knee, rest, wall = routine.exercises
     assert tilt.kind is Kind.REPS and tilt.position is Position.ON_BACK
     assert tilt.dose == Dose(reps=5, sets=2, set_rest=10)
@@ -60,7 +61,7 @@ def test_defaults_from_the_spec_table() -> None:
     assert routine.description == "" and routine.prepare == 10 and routine.rest == 0
     assert routine.rounds == 1 and routine.round_rest == 0 and routine.breath is None
     assert routine.switch_sides == 5 and routine.transition == 10
-    assert routine.stop_if == () and routine.tags == ()
+    assert routine.stop_if == SHARED_STOP_IF and routine.tags == ()
     (ex,) = routine.exercises
     assert ex.cue == "" and not ex.sides and ex.breath is None and ex.tempo is None
     assert ex.stop_if == () and ex.easier is None
@@ -148,7 +149,7 @@ def test_text_fields_are_stripped_and_single_stop_if_is_a_list() -> None:
         "description: '  Gentle.  '\ntags: [mobility, morning]\nstop_if: Numbness.\nlumbar: 1\n",
     )
     assert routine.description == "Gentle." and routine.tags == ("mobility", "morning")
-    assert routine.stop_if == ("Numbness.",)
+    assert routine.stop_if == ("Numbness.", *SHARED_STOP_IF)
     (ex,) = routine.exercises
     assert ex.name == "Cat cow" and ex.cue == "Round, then arch." and ex.stop_if == ("Sharp pain.",)
 

@@ -51,6 +51,11 @@ def build_parser() -> argparse.ArgumentParser:
     what.add_argument("--init", action="store_true", help="write a commented settings.yaml (never over one)")
     what.add_argument("--schema", action="store_true", help="print the settings file's JSON Schema")
     sub.add_parser("notify-test", help="send one test notification through each channel")
+    red_flags = sub.add_parser("red-flags", help="the red-flag questions as prompts on the terminal; "
+                                                 "the answers go into the history")
+    red_flags.add_argument("--none", action="store_true",
+                           help="record no to every question now, without asking "
+                                "(answered with a physiotherapist, or for a script)")
     sub.add_parser("history", parents=[common], help="open the history screen: streak, calendar, pain trend")
     for name, text in (("ice", "an ice timer: 20 minutes, a skin check halfway, an alarm, then a skin rest"),
                        ("heat", "a heat timer: 20 minutes, a skin check halfway, an alarm, then a skin rest"),
@@ -116,6 +121,10 @@ def main(argv: list[str] | None = None) -> int:
                 sys.stdout.write(config_command.schema_text())
                 return 0
             return config_command.init() if args.init else config_command.show(folders)
+        if args.command == "red-flags":
+            from .redflags_command import run as red_flags
+
+            return red_flags(args.none)
         if args.command == "notify-test":
             from .notify.check import notify_test
 

@@ -121,6 +121,11 @@ class LumbarApp(BreaksOwner, BreaksMixin, CareMixin, Stops, RoutineFlow, EasierM
         self.two_week_rule = two_week_rule
         self.opens_history = opens_history
         self.opens_care = opens_care
+        self.red_flags_due = False
+        """The first red-flag check is owed: never answered (the launcher asks the store)."""
+        self.red_flag_check = False
+        """Ask the check again at a new episode and after a flare: the launcher sets it
+        from the setting red_flag_check (on by default)."""
         self.activities = act.Activities()
         """Everything running: the routine, an ice or heat application..."""
         self._beat: asyncio.TimerHandle | None = None
@@ -209,6 +214,10 @@ class LumbarApp(BreaksOwner, BreaksMixin, CareMixin, Stops, RoutineFlow, EasierM
         self.call_after_refresh(self._breaks_on_mount)
         if self.opens_care is not None:
             self.open_care(*self.opens_care)
+        if self.red_flags_due:  # last, so it is on top: asked before anything else
+            from .redflag_flow import ask
+
+            ask(self, "first")
 
     def go_home(self) -> None:
         """Show the routine list: back down the stack if it is there, else in place."""

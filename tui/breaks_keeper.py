@@ -26,7 +26,7 @@ from .engine.break_events import (
 from .engine.events import Event
 from .engine.workhours import EDGE, local_date
 
-#: What a desk break is for, in lumbar's words (content.md, desk breaks: we sit bent
+#: What a desk break is for, in lumbar's words (docs/sources.md, "Desk breaks": we sit bent
 #: forward all day, so stand and stretch the other way, backwards, and the legs too).
 WHY = "Stand up, lean back gently to stretch the other way, then stretch your legs."
 

@@ -30,14 +30,22 @@ CARE = "care"
 class CareMixin:
     """Ice and heat for LumbarApp (see the module docstring)."""
 
-    care_minutes: int = 20
+    care_minutes: int = 15
     """Length of one application, minutes (setting `ice_heat_minutes`, 1..20)."""
     rest_minutes: int = 20
     """Skin rest after one, minutes (setting `skin_rest_minutes`, 1..120)."""
+    ice_every_minutes: int = 120
+    """Ice at most this often, start to start (setting `ice_every_minutes`)."""
+    heat_per_day: int = 3
+    """Heat at most this many times a day (setting `heat_per_day`)."""
     care_row: int | None = None
     """The store row of the application under way."""
     _care_restored = False
     """The stored application was looked for already (restore once, before any new one)."""
+    asks_precaution = False
+    """Ask the precaution before an episode's first pack: the launcher turns it on."""
+    episode_changed = False
+    """A new episode of pain was just set: the red-flag check is asked before going on."""
 
     # Provided by LumbarApp.
     activities: act.Activities
@@ -58,6 +66,7 @@ class CareMixin:
 
     def set_episode(self, started: datetime) -> None:
         self._episode = started
+        self.episode_changed = True  # the red-flag check follows (tui/redflag_flow.py)
         if self.store is not None:
             self.store.set_episode(started)
 
@@ -82,7 +91,7 @@ class CareMixin:
         from .engine import thermal
 
         length = float(minutes if minutes is not None else self.care_minutes) * 60
-        rest = float(self.rest_minutes) * 60
+        rest = thermal.round_rest(kind, length, float(self.rest_minutes) * 60, self.ice_every_minutes * 60.0)
         now = self.now()
         app = thermal.start(kind, now.real, length, rest)
         self.activities = act.put(self.activities, CARE, thermal.DRIVER, app)
@@ -137,19 +146,6 @@ class CareMixin:
         self.care_row = last["id"] if last["outcome"] is None else None
         self._route(tuple(act.Happened(CARE, e, e.at) for e in events))
 
-    def rest_left(self) -> str:
-        """What a new round waits for during the skin rest: "The skin needs 17:59 more rest"."""
-        from .engine import thermal
-        from .engine.timefmt import clock_text
-
-        a = self.application
-        v = thermal.view(a, self.now().real) if a is not None else None
-        if v is None or v.phase is not thermal.Phase.REST or v.remaining is None:
-            return ""
-        # content.md: take it off after about 20 minutes to let the skin rest.
-        return (f"The skin needs {clock_text(v.remaining)} more rest before another round "
-                f"of {v.label.lower()}.")
-
     def applications_today(self) -> int | None:
         """Applications begun today, this one included; None when no history is kept."""
         return self.store.applications_today() if self.store is not None else None
@@ -199,6 +195,9 @@ class CareMixin:
         (once per episode), then which (when `kind` is None), then start. An application
         already running is shown instead."""
         from .engine import thermal
+        from .care_precaution import ask_first
+        from .care_rounds import heat_used_up, rest_left, skin_rest_ends
+        from .redflag_flow import after_new_episode
         from .screens.care_ask import ChoiceModal, EpisodeModal
 
         if since is not None:
@@ -207,18 +206,31 @@ class CareMixin:
         running = self.application
         if running is not None and running.phase is thermal.Phase.ALARM:
             return  # the alarm is on screen (restore opened it): taking it off comes first
+        if (running is not None and running.phase is thermal.Phase.REST and kind not in (None, running.kind)
+                and self.now().real >= skin_rest_ends(self, running)):  # type: ignore[attr-defined]
+            self.end_care()  # the other kind waits only for the skin, not for the ice spacing
+            running = None
         if running is not None and running.phase is not thermal.Phase.DONE:
             self.show_care()  # on or resting: the skin comes first
             if running.phase is thermal.Phase.REST:
-                self.notify(self.rest_left(), timeout=8)  # type: ignore[attr-defined]
+                self.notify(rest_left(self, kind), timeout=8)  # type: ignore[attr-defined]
             return
 
         def begin(chosen: str | None) -> None:
-            if chosen:
+            if not chosen:
+                cancelled()
+                return
+            used_up = heat_used_up(self) if chosen == "heat" else ""
+            if used_up:
+                self.notify(used_up, timeout=8)  # type: ignore[attr-defined]
+                cancelled()
+                return
+
+            def go() -> None:
                 self.show_care()
                 self.start_care(chosen, minutes)
-            else:
-                cancelled()
+
+            ask_first(self, chosen, go, cancelled)  # type: ignore[arg-type]
 
         def cancelled() -> None:
             # `lumbar ice` opens on an empty ice/heat screen: a cancelled question leaves it.
@@ -229,6 +241,9 @@ class CareMixin:
             if not ok:
                 cancelled()
                 return
+            after_new_episode(self, choose)  # type: ignore[arg-type]
+
+        def choose() -> None:
             if kind is not None:
                 begin(kind)
                 return

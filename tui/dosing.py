@@ -112,6 +112,17 @@ class Dosing:
         if self.store is not None and self.session_id is not None:
             self.store.record_answer(self.session_id, answer)  # type: ignore[attr-defined]
 
+    def can_mark(self) -> bool:
+        """Whether single exercises of the session just ended can be marked (a store and a
+        session to keep the mark with)."""
+        return self.store is not None and self.session_id is not None
+
+    def mark(self, exercise: str, answer: str) -> None:
+        """One exercise of the session just ended marked "easy" or "hard": it wins over the
+        routine-wide answer for that exercise when the dose is next decided."""
+        if self.can_mark():
+            self.store.record_exercise_answer(self.session_id, exercise, answer)  # type: ignore[attr-defined]
+
 
 def current_levels(routine: Routine, store: object | None = None) -> dict[str, Level]:
     """Each ranged exercise's dose now, fitted to the file as it reads today: from `store`,

@@ -2,7 +2,10 @@
 
 Each row has `kind` (session, step, checkin, easier, dose, answer, application: one ice
 or heat, with `treatment` "ice" or "heat"; break: one desk break taken, snoozed or skipped
-or a meeting pause, with `what`, `how` and `seconds`) and `at`, ISO
+or a meeting pause, with `what`, `how` and `seconds`; red_flags: one answered red-flag
+check, with `trigger`, `outcome`, `choice` and each question's "yes" or "no"; precaution:
+the question before an episode's first ice or heat, with `treatment`, `episode`, `answer`
+and `choice`) and `at`, ISO
 8601 with the local UTC offset of that moment, so scripts can read the history without
 knowing the database's tables.
 """
@@ -22,7 +25,8 @@ COLUMNS = ("kind", "at", "id", "session", "routine", "routine_name", "steps", "e
            "index", "exercise", "side", "set", "round", "planned_seconds", "actual_seconds",
            "unit", "planned_count", "actual_count", "score", "moment", "names",
            "reps", "sets", "hold_seconds", "why", "answer",
-           "treatment", "rest_seconds", "episode", "reason", "what", "how", "seconds")
+           "treatment", "rest_seconds", "episode", "reason", "what", "how", "seconds",
+           "trigger", "choice", "saddle", "bladder", "legs", "injury", "fever", "cancer", "night")
 
 
 def write(rows: Iterable[dict[str, Any]], fmt: str, out: TextIO) -> int:

@@ -85,8 +85,14 @@ def launch(catalog: Catalog, name: str | None, *, voice: bool = False,
                     checkins=settings.checkins, two_week_rule=settings.two_week_rule,
                     opens_history=history, progression_question=settings.progression_question,
                     opens_care=care, signals=True, **hooks)  # type: ignore[arg-type]
+    # The first start asks the red-flag check before anything else, until it is answered.
+    app.red_flags_due = not store.red_flags_answered()
+    app.red_flag_check = settings.red_flag_check
+    app.asks_precaution = True
     app.care_minutes = settings.ice_heat_minutes
     app.rest_minutes = settings.skin_rest_minutes
+    app.ice_every_minutes = settings.ice_every_minutes
+    app.heat_per_day = settings.heat_per_day
     # `lumbar breaks` (with its --every), or the setting that starts the schedule every time.
     app.break_settings = settings
     app.breaks_at_start = breaks or (settings.breaks_on_start, None)

@@ -21,9 +21,8 @@ from .engine.plan import plan
 from .engine.timefmt import duration_text
 from .since import parse_period
 
-NOT_ADVICE = ("lumbar is an exercise timer, not medical advice. See a doctor if pain lasts weeks or "
-              "has not improved after two weeks of regular exercise, if numbness, tingling or "
-              "burning runs down a leg, or if an exercise makes the pain worse.")
+NOT_ADVICE = ("lumbar is an exercise timer, not medical advice. The warning signs below say "
+              "when to get help, and how fast.")
 
 
 @dataclass
@@ -62,13 +61,19 @@ def summarise(rows: list[dict[str, Any]], since: date, today: date, zone: tzinfo
     sessions: dict[int, RoutineTotals] = {}
     routines: dict[str, RoutineTotals] = {}
     days = set()
-    all_scores: list[tuple[date, float]] = []
+    all_scores: list[tuple[date, float, str]] = []
+    routine_days: set[date] = set()
+    episode: date | None = None
     checkins = []
     care: Counter = Counter()
     for row in rows:
         day = filed_day(row["at"], today, zone)
+        if row["kind"] == "session":
+            routine_days.add(day)
+        elif row["kind"] == "application" and row.get("episode"):
+            episode = date.fromisoformat(row["episode"][:10])  # the latest episode wins
         if row["kind"] == "checkin" and day <= today:
-            all_scores.append((day, float(row["score"])))
+            all_scores.append((day, float(row["score"]), row["moment"]))
             if day >= since:
                 checkins.append((day, row["score"], row["moment"]))
         if row["kind"] == "session" and since <= day <= today:
@@ -83,12 +88,16 @@ def summarise(rows: list[dict[str, Any]], since: date, today: date, zone: tzinfo
             totals = sessions[row["session"]]
             totals.steps[row["outcome"]] += 1
             totals.by_exercise[row["exercise"]][row["outcome"]] += 1
-    return Period(since, today, routines, checkins, pain.two_week(all_scores, today), len(days), care)
+    rule = pain.two_week(all_scores, today, episode, routine_days)
+    return Period(since, today, routines, checkins, rule, len(days), care)
 
 
 def render(period: Period, catalog: dict[str, Routine], doses: list[str] | None = None,
-           breaks: list[str] | None = None) -> str:
-    """The report's Markdown; `doses`, `breaks`: report_doses' and report_breaks' sections."""
+           breaks: list[str] | None = None, care: list[str] | None = None) -> str:
+    """The report's Markdown; `doses`, `breaks`: report_doses' and report_breaks' sections;
+    `care`: report_care's red-flag checks. The warning signs (report_care) come first."""
+    from .report_care import rule_section, signs_section
+
     p = period
     span = (p.today - p.since).days + 1
     steps = sum((t.steps for t in p.routines.values()), Counter())
@@ -96,7 +105,7 @@ def render(period: Period, catalog: dict[str, Routine], doses: list[str] | None 
     before = [s for _, s, m in p.checkins if m != "after"]
     after = [s for _, s, m in p.checkins if m == "after"]
     lines = [f"# lumbar report: {_day(p.since)} to {_day(p.today)}", "",
-             _wrap(f"_{NOT_ADVICE}_"), "", "## Summary", "",
+             _wrap(f"_{NOT_ADVICE}_"), "", *signs_section(), "## Summary", "",
              f"- Routines: {_count(sum(outcomes.values()), 'session')} ({_outcomes(outcomes)}) "
              f"on {p.active_days} of {span} days",
              f"- Steps: {steps['done']} done, {steps['skipped']} skipped, {steps['easier']} made easier",
@@ -114,7 +123,7 @@ def render(period: Period, catalog: dict[str, Routine], doses: list[str] | None 
     idle = sorted(r.name for k, r in catalog.items() if k not in p.routines)
     if idle:
         lines += [_wrap("Not done in this period: " + ", ".join(idle) + "."), ""]
-    lines += _pain_weeks(p) + (doses or []) + (breaks or []) + _rule(p.two_week)
+    lines += _pain_weeks(p) + (doses or []) + (breaks or []) + (care or []) + rule_section(p.two_week)
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -176,31 +185,6 @@ def _pain_weeks(p: Period) -> list[str]:
         table.append((_day(monday), str(counts[monday]), _num(before), _num(after)))
     return ["## Pain by week", "", *_table(table, numeric=(1, 2, 3)), "",
             "Before: check-ins before a routine or on their own; after: right after a routine.", ""]
-
-
-def _rule(s: pain.TwoWeekState) -> list[str]:
-    lines = ["## Two-week rule", "",
-             _wrap("With 14 days of check-ins, lumbar compares the mean pain score of the first "
-                   "and the second week of the last 14 days. A drop of 2 points or of 30 % is a "
-                   "meaningful improvement (Farrar et al., Pain 2001); less than that, with some "
-                   "pain left, means see a doctor."), ""]
-    if s.days < pain.WINDOW_DAYS:
-        lines.append(f"State: not enough check-ins yet ({s.days} of {pain.WINDOW_DAYS} days).")
-    elif s.first_mean is None or s.last_mean is None:
-        lines.append("State: no check-ins in one of the last two weeks, so it cannot be judged.")
-    else:
-        drop = s.first_mean - s.last_mean
-        share = f", {abs(drop) / s.first_mean:.0%}" if s.first_mean else ""
-        moved = (f"a drop of {drop:.1f} points{share}" if drop > 0 else
-                 f"a rise of {-drop:.1f} points{share}" if drop < 0 else "no change")
-        change = f"mean {s.first_mean:.1f} in the first week, {s.last_mean:.1f} in the second ({moved})"
-        if s.improved:
-            lines.append(_wrap(f"State: improved: {change}."))
-        elif s.advise:
-            lines.append(_wrap(f"State: no meaningful improvement: {change}. Advice: see a doctor."))
-        else:
-            lines.append(_wrap(f"State: no pain in the last week: {change}."))
-    return lines + [""]
 
 
 def _table(rows: list[tuple[str, ...]], numeric: tuple[int, ...] = ()) -> list[str]:
@@ -265,8 +249,10 @@ def run(since_text: str, out: Path | None, folders: list[Path], store=None,
     if rows is None:
         return 1
     doses = section(rows, since, today, catalog.routines, _table)
+    from .report_care import red_flags_section
+
     text = render(summarise(rows, since, today), catalog.routines, doses,
-                  breaks_section(rows, since, today, _table))
+                  breaks_section(rows, since, today, _table), red_flags_section(rows, since, today, _table))
     if out is None:
         sys.stdout.write(text)
         return 0

@@ -39,8 +39,8 @@ FORMAT = 3
 """3: exercises may carry ranges (reps, sets, hold), and records are checked field by field."""
 #: 500 routines take about 2 MB; a cache far larger than that is not ours.
 MAX_CACHE_BYTES = 64 * 1024 * 1024
-_CODE = ("loader", "engine/model.py", "schema.json")
-"""What decides how a file reads: the loader, the model it builds, the schema."""
+_CODE = ("loader", "engine/model.py", "engine/signs.py", "schema.json")
+"""What decides how a file reads: the loader, the model it builds, the shared stop lines, the schema."""
 
 
 def digest(data: bytes) -> str:

@@ -36,14 +36,22 @@ class Settings:
     """Ask "how is your back right now?" (0-10) before and after a routine."""
     two_week_rule: bool = True
     """Advise seeing a doctor when two weeks of check-ins show no improvement."""
+    red_flag_check: bool = True
+    """Ask the red-flag questions again at a new episode of pain and after a flare (the
+    first check is asked whatever this says)."""
     progression_question: bool = True
     """After a routine, ask whether it felt too easy, right or too hard."""
-    ice_heat_minutes: int = 20
-    """One ice or heat application, 1-20 minutes: "up to 20 minutes each time" (content.md)."""
+    ice_heat_minutes: int = 15
+    """One ice or heat application, 1-20 minutes: 15 by default, at most 20 (docs/sources.md,
+    "Ice and heat")."""
     skin_rest_minutes: int = 20
     """Rest for the skin between applications, 1-120 minutes."""
+    ice_every_minutes: int = 120
+    """Ice at most this often, start to start, 60-180 minutes (docs/sources.md, "Ice and heat")."""
+    heat_per_day: int = 3
+    """Heat at most this many times a day, 1-6 (docs/sources.md, "Ice and heat")."""
     break_every_minutes: int = 20
-    """Work between desk breaks, 5-120 minutes: "about every 20 minutes" (content.md)."""
+    """Work between desk breaks, 5-120 minutes: about every 20 (docs/sources.md, "Desk breaks")."""
     break_heads_up_seconds: int = 30
     """A heads-up before a break, 0-300 seconds; 0 for none."""
     snooze_minutes: int = 5

@@ -39,11 +39,16 @@ SPECS: tuple[Spec, ...] = (
     Spec("voice", "flag", "Speak cues when a speech tool (espeak-ng, spd-say) is installed."),
     Spec("checkins", "flag", "Ask \"how is your back right now?\" (0-10) before and after a routine."),
     Spec("two_week_rule", "flag", "Advise seeing a doctor when two weeks of check-ins show no improvement."),
+    Spec("red_flag_check", "flag", "Ask the red-flag questions again at a new episode of pain and after "
+         "a flare; the first check is always asked."),
     Spec("progression_question", "flag", "After a routine, ask whether it felt too easy, right or too hard."),
-    # Ice or heat "up to 20 minutes each time", then rest the skin (content.md).
+    # Ice or heat at most 20 minutes at a time, then rest the skin (docs/sources.md, "Ice and heat").
     Spec("ice_heat_minutes", "minutes", "How long one ice or heat application lasts.", 1, 20),
     Spec("skin_rest_minutes", "minutes", "Rest for the skin between two applications.", 1, 120),
-    # "Get up about every 20 minutes" (content.md, desk breaks).
+    # Cold every 2-3 hours, heat up to three times a day (docs/sources.md, "Ice and heat").
+    Spec("ice_every_minutes", "minutes", "Ice at most this often, from the start of one to the next.", 60, 180),
+    Spec("heat_per_day", "count", "Heat at most this many times a day.", 1, 6),
+    # Get up about every 20 minutes (docs/sources.md, "Desk breaks").
     Spec("break_every_minutes", "minutes", "Work between two desk breaks.", 5, 120),
     Spec("break_heads_up_seconds", "seconds", "A heads-up this long before a break; 0 for none.", 0, 300),
     Spec("snooze_minutes", "minutes", "How long a snoozed break waits.", 1, 60),

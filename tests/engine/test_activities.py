@@ -113,7 +113,8 @@ def test_same_merged_events_at_any_granularity_when_stopped_early(name):
     _, ref = run(fresh(), STRATEGIES["giant"](), STOPPED)
     agg, happened = run(fresh(), STRATEGIES[name](), STOPPED)
     assert keyed(happened) == keyed(ref)
-    assert [type(e) for e in of(ref, "ice")] == [SkinCheckDue, ApplicationEnded, RoundOffered]
+    # Off 40 s after it went on, within its first minute: a mis-key, so no skin rest follows.
+    assert [type(e) for e in of(ref, "ice")] == [SkinCheckDue, ApplicationEnded]
 
 
 @pytest.mark.parametrize("name", ["0.1s", "1s", "random"])

@@ -98,14 +98,15 @@ def test_a_pain_rise_of_one_only_blocks_a_raise() -> None:
     assert d.levels["Bridge"] == Level(7, 2)
 
 
-def test_reps_first_then_sets_then_hold_and_never_past_the_top() -> None:
+def test_reps_first_then_hold_then_sets_and_never_past_the_top() -> None:
+    """A static stretch's hold grows before its sets (docs/sources.md#progression)."""
     ranges = Ranges(reps=Span(5, 6, 1), sets=Span(2, 3, 1), hold=Span(5, 10, 5))
     level = bottom(ranges)
     seen = [level]
     for _ in range(5):
         level = step_up(ranges, level)
         seen.append(level)
-    assert seen == [Level(5, 2, 5.0), Level(6, 2, 5.0), Level(6, 3, 5.0), Level(6, 3, 10.0),
+    assert seen == [Level(5, 2, 5.0), Level(6, 2, 5.0), Level(6, 2, 10.0), Level(6, 3, 10.0),
                     Level(6, 3, 10.0), Level(6, 3, 10.0)]
     # Down undoes the raises in reverse, and stops at the bottom.
     for expected in reversed(seen[:4]):
@@ -177,3 +178,19 @@ def test_change_text() -> None:
     assert change_text("Bridge", Level(6, 2), Level(7, 2)) == "Bridge: 7 reps, up from 6"
     assert change_text("Bridge", Level(12, 2), Level(12, 3)) == "Bridge: 3 sets, up from 2"
     assert change_text("Bridge", Level(12, 3), Level(12, 2)) == "Bridge: 2 sets, down from 3"
+
+
+def test_a_single_exercise_marked_on_the_summary_speaks_for_itself_only() -> None:
+    start = {"Bridge": Level(7, 2), "Wall stand": Level(hold=10.0)}
+    # The routine "about right" twice, the wall stand marked too easy both times: it alone goes up.
+    since = tuple(Outcome(DAY + timedelta(days=n), "right", marks=(("Wall stand", "easy"),)) for n in range(2))
+    d = decide(routine(), start, since, (), DAY + timedelta(days=2))
+    assert [(c.name, c.why) for c in d.changes] == [("Wall stand", "up")]
+    # The routine "too easy" twice, the bridge marked too hard once: the bridge goes down,
+    # the wall stand still goes up.
+    since = (easy(DAY), Outcome(DAY + timedelta(days=1), "easy", marks=(("Bridge", "hard"),)))
+    d = decide(routine(), start, since, (), DAY + timedelta(days=2))
+    assert sorted((c.name, c.why) for c in d.changes) == [("Bridge", "down"), ("Wall stand", "up")]
+    # Without marks, "too hard" for the routine still moves every exercise down.
+    d = decide(routine(), start, (Outcome(DAY, "hard"),), (), DAY + timedelta(days=1))
+    assert sorted((c.name, c.why) for c in d.changes) == [("Bridge", "down"), ("Wall stand", "down")]

@@ -82,8 +82,8 @@ def test_advice_refuses_an_unknown_choice():
 
 
 def test_a_whole_application_skin_check_alarm_rest_and_a_second_round():
-    a = T.start("ice", R0)
-    assert (a.length, a.rest) == (20 * MIN, 20 * MIN)
+    assert (T.start("ice", R0).length, T.start("ice", R0).rest) == (15 * MIN, 20 * MIN)  # the defaults
+    a = T.start("ice", R0, length=20 * MIN)
     ack = R0 + 20 * MIN + 45
     a, events = run(a, steps(R0, R0 + 45 * MIN, 1.0), [(ack, T.acknowledge)])
     assert events == [
@@ -142,7 +142,7 @@ def test_the_alarm_repeats_louder_until_acknowledged_and_its_level_is_capped():
 
 
 def test_acknowledge_does_nothing_while_the_pack_is_still_in_its_time():
-    a = T.start("ice", R0)
+    a = T.start("ice", R0, length=20 * MIN)
     b, events = T.acknowledge(a, R0 + 5 * MIN)
     assert events == () and b.phase is T.Phase.ON and b.off_at is None
 
@@ -162,6 +162,17 @@ def test_stop_early_records_the_reason_and_starts_the_skin_rest():
     assert T.view(a, stop + MIN).stopped == "skin bright red"
 
 
+def test_taken_off_within_its_first_minute_it_starts_no_skin_rest():
+    """A mis-key (on, then off at once) must not block the next round for the skin rest."""
+    a = T.start("ice", R0, length=15 * MIN, rest=20 * MIN)
+    a, events = T.stop_early(a, R0 + 40, "taken off early")
+    assert events == (ApplicationEnded(R0 + 40, "ice", R0, R0 + 40, 15 * MIN, "stopped", "taken off early"),)
+    assert a.phase is T.Phase.DONE
+    b = T.start("ice", R0, length=15 * MIN, rest=20 * MIN)
+    b, _ = T.stop_early(b, R0 + 61, "taken off early")
+    assert b.phase is T.Phase.REST  # past the first minute: the skin rests as usual
+
+
 def test_stop_early_needs_a_reason_and_only_acts_while_on():
     a = T.start("ice", R0, length=2 * MIN)
     with pytest.raises(ValueError, match="needs a reason"):
@@ -175,7 +186,7 @@ def test_stop_early_needs_a_reason_and_only_acts_while_on():
 
 
 def test_a_three_hour_jump_past_the_end_rings_one_alarm_and_no_old_cues():
-    a = T.start("heat", R0)
+    a = T.start("heat", R0, length=20 * MIN)
     a, early = T.advance(a, R0 + 5 * MIN)
     assert early == ()
     wake = R0 + 20 * MIN + 2 * HOUR + 45 * MIN + 10
@@ -192,7 +203,7 @@ def test_a_three_hour_jump_past_the_end_rings_one_alarm_and_no_old_cues():
 
 
 def test_a_jump_over_halfway_that_is_still_on_gives_the_skin_check():
-    a = T.start("ice", R0)
+    a = T.start("ice", R0, length=20 * MIN)
     a, events = T.advance(a, R0 + 19 * MIN)
     assert events == (SkinCheckDue(R0 + 10 * MIN, "ice"),)
 
@@ -236,7 +247,7 @@ STRATEGIES = {
 
 @pytest.mark.parametrize("name", STRATEGIES)
 def test_stopped_early_same_events_at_any_granularity(name):
-    a = T.start("heat", R0)
+    a = T.start("heat", R0, length=20 * MIN)
     ref_state, ref = run(a, STRATEGIES["giant"](), [(STOP, T.stop_early, "too hot")])
     state, events = run(a, STRATEGIES[name](), [(STOP, T.stop_early, "too hot")])
     assert signatures(events) == signatures(ref)
@@ -246,7 +257,7 @@ def test_stopped_early_same_events_at_any_granularity(name):
 
 @pytest.mark.parametrize("name", ["0.1s", "1s", "random"])
 def test_alarm_then_acknowledged_same_events_at_any_fine_granularity(name):
-    a = T.start("ice", R0)
+    a = T.start("ice", R0, length=20 * MIN)
     ref_state, ref = run(a, STRATEGIES["1s"](), [(ACK, T.acknowledge)])
     state, events = run(a, STRATEGIES[name](), [(ACK, T.acknowledge)])
     assert signatures(events) == signatures(ref)
@@ -255,7 +266,7 @@ def test_alarm_then_acknowledged_same_events_at_any_fine_granularity(name):
 
 
 def test_one_giant_step_to_the_acknowledgement_keeps_the_records_and_only_the_current_cue():
-    a = T.start("ice", R0)
+    a = T.start("ice", R0, length=20 * MIN)
     fine_state, fine = run(a, STRATEGIES["1s"](), [(ACK, T.acknowledge)])
     state, events = run(a, [ACK, END], [(ACK, T.acknowledge)])
     records = (ApplicationEnded, RoundOffered)
@@ -304,13 +315,13 @@ def test_nothing_changes_once_rested():
 
 @pytest.mark.parametrize("length", [0, 59.9, 20 * MIN + 1, 45 * MIN, -MIN, math.nan, math.inf])
 def test_lengths_outside_one_to_twenty_minutes_are_refused(length):
-    with pytest.raises(ValueError, match=r"an application lasts 1 to 20 minutes.*content\.md"):
+    with pytest.raises(ValueError, match=r"an application lasts 1 to 20 minutes.*never more than 20"):
         T.start("ice", R0, length=length)
 
 
-@pytest.mark.parametrize("rest", [0, 30, 121 * MIN])
+@pytest.mark.parametrize("rest", [0, 30, 181 * MIN])
 def test_skin_rests_outside_their_bounds_are_refused(rest):
-    with pytest.raises(ValueError, match="the skin rest lasts 1 to 120 minutes"):
+    with pytest.raises(ValueError, match="the skin rest lasts 1 to 180 minutes"):
         T.start("ice", R0, rest=rest)
 
 
@@ -326,7 +337,7 @@ def test_the_bounds_themselves_are_allowed_and_unknown_kinds_refused():
 
 @pytest.mark.parametrize("at", [30, 9 * MIN, 10 * MIN + 1, 19 * MIN + 59.5])
 def test_restored_while_on_it_shows_the_same_time_left(at):
-    live, _ = run(T.start("ice", R0), steps(R0, R0 + at, 1.0) + [R0 + at])
+    live, _ = run(T.start("ice", R0, length=20 * MIN), steps(R0, R0 + at, 1.0) + [R0 + at])
     restored, events = T.restore("ice", R0, 20 * MIN, R0 + at)
     assert T.view(restored, R0 + at) == T.view(live, R0 + at)
     assert T.view(restored, R0 + at).remaining == pytest.approx(20 * MIN - at)
@@ -404,3 +415,21 @@ def test_any_way_of_looking_gives_the_same_records_and_at_most_one_alarm_per_loo
             assert e.level == min(k + 1, T.MAX_LEVEL) and e.at <= ack
     ats = [e.at for e in events]
     assert ats == sorted(ats)
+
+
+# --- how often: ice every 2 hours, heat 3 times a day ------------------------------------
+
+
+@pytest.mark.parametrize(("kind", "length", "rest", "expected"), [
+    ("ice", 15 * MIN, 20 * MIN, 105 * MIN),   # the next ice 2 hours after this one began
+    ("ice", 20 * MIN, 20 * MIN, 100 * MIN),
+    ("ice", 15 * MIN, 110 * MIN, 110 * MIN),  # a longer skin rest setting still counts
+    ("heat", 15 * MIN, 20 * MIN, 20 * MIN),   # heat: the skin rest alone
+])
+def test_the_rest_after_ice_lasts_until_two_hours_after_its_start(kind, length, rest, expected):
+    assert T.round_rest(kind, length, rest, 120 * MIN) == expected
+    assert T.round_rest("ice", 1 * MIN, 200 * MIN, 180 * MIN) == T.MAX_REST
+
+
+def test_heat_three_times_a_day():
+    assert [T.heat_left(n, 3) for n in range(5)] == [3, 2, 1, 0, 0]

@@ -127,9 +127,11 @@ def test_report_totals_equal_the_rows(filled: Path, wall: Wall) -> None:
         # The exercise rows add up to the total row.
         rows = re.findall(r"^\| (?!exercise|total)[^|]+\|[^|]+\| +(\d+) \| +(\d+) \| +(\d+) \|$", section, re.M)
         assert tuple(sum(int(r[i]) for r in rows) for i in range(3)) == total
-    scores = [(date.fromisoformat(d), float(s)) for d, s in sql(filled, "SELECT day, score FROM checkins")]
-    state = two_week(scores, TODAY)
-    assert f"mean {state.first_mean:.1f} in the first week, {state.last_mean:.1f} in the second" in text
+    scores = [(date.fromisoformat(d), float(s), m) for d, s, m in sql(filled, "SELECT day, score, moment FROM checkins")]
+    routine_days = [date.fromisoformat(d) for (d,) in sql(filled, "SELECT DISTINCT day FROM sessions")]
+    state = two_week(scores, TODAY, None, routine_days)
+    assert state.days >= 14 and state.first_mean is not None and state.last_mean is not None
+    assert f"mean {state.first_mean:.1f} in the first week, {state.last_mean:.1f} in the last" in text
 
 
 def test_report_shows_what_the_file_prescribes(filled: Path, wall: Wall) -> None:

@@ -140,10 +140,11 @@ def test_two_week_rule_is_quiet_for_fourteen_days_after_shown(db: Path, wall: Wa
     store = open_store(db, wall=wall)
     for n in range(14):
         store.add_checkin(6, "alone")
+        store.end_session(store.begin_session("walk", "Walk", 3), "finished")  # regular exercise
         wall.advance(days=1)
     wall.advance(days=-1)
     state = store.two_week()
-    assert state is not None and state.advise and state.days == 14
+    assert state is not None and state.advise and state.days == 14 and state.routine_days == 14
     store.two_week_shown()
     assert store.two_week() is None
     wall.advance(days=13)
@@ -183,4 +184,18 @@ def test_days_count_in_local_time(db: Path, wall: Wall) -> None:
     assert conn.execute("SELECT day, utc_offset, utc FROM checkins").fetchone() == (
         "2026-03-10", 3600, "2026-03-09 23:20:00.000000")
     conn.close()
+    store.close()
+
+
+def test_two_week_rule_through_the_store_six_then_three_stays_quiet(db: Path, wall: Wall) -> None:
+    """The at-rest scores of the first week against the last, with routines every day."""
+    store = open_store(db, wall=wall)
+    for n in range(28):
+        store.add_checkin(6 if n < 7 else 3, "before")
+        store.add_checkin(9, "after")  # after a routine: not counted
+        store.end_session(store.begin_session("walk", "Walk", 3), "finished")
+        state = store.two_week()
+        assert state is not None and not state.advise, n
+        wall.advance(days=1)
+    assert (state.first_mean, state.last_mean, state.improved) == (6.0, 3.0, True)
     store.close()

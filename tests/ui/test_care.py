@@ -93,6 +93,8 @@ async def test_ice_counts_checks_the_skin_alarms_until_acknowledged_then_rests(c
         last = app.store.last_application()
         assert last["outcome"] == "finished" and last["kind"] == "ice"
         await step(app, pilot, real, 20 * 60)
+        assert screen._view.phase is Phase.REST  # ice at most every 2 hours, start to start
+        await step(app, pilot, real, 99 * 60)
         assert screen._view.phase is Phase.DONE and titles(app)[-1] == "Ice: skin rested"
         await pilot.press("a")  # another round
         await pilot.pause()
@@ -121,7 +123,7 @@ async def test_care_asks_when_it_started_then_which_with_the_advice(care_app, re
         await pilot.press("enter")  # as advised: ice
         await pilot.pause()
         assert isinstance(app.screen, CareScreen) and app.application.kind == "ice"
-        assert app.application.length == 20 * 60  # the setting's default
+        assert app.application.length == 15 * 60  # the setting's default
         assert app.store.episode() is not None
 
 

@@ -1,6 +1,6 @@
 """Advice after a routine that had no "before" check-in (`lumbar run NAME` asks only after):
-the latest check-in of the last 24 hours stands in, and without one a score of 7 or more is
-worth the advice on its own (tui/engine/pain.py `worse_after`)."""
+the latest check-in of the last 24 hours stands in, and a score of 8 or more is worth the
+advice on its own (tui/engine/pain.py `worse_after`)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from tests.fakes import NOON, FakeCheckin, FakeStore
 from tests.ui.test_history_and_checkins import SIZE, TINY, run_to_end, text
-from tui.screens.checkin import CheckinModal, PainRoseModal
+from tui.screens.checkin import CheckinModal, PainRoseModal, SorenessNote
 from tui.screens.summary import SummaryScreen
 
 
@@ -47,10 +47,26 @@ async def test_a_rise_from_a_check_in_earlier_today_shows_the_advice(make_app, f
     assert "3 at your last check-in, 5 now" in shown
 
 
-async def test_a_high_earlier_check_in_makes_a_high_score_no_rise(make_app, fake_clock):
+async def test_ten_after_a_high_earlier_check_in_still_shows_the_advice(make_app, fake_clock):
+    """8 or more shows the advice whatever came before: 9 then 10 is no rise, but a lot of pain."""
     store = FakeStore()
     store.checkins.append(FakeCheckin(9, "after", None, NOON - timedelta(hours=20)))
-    screen, _ = await answer_after(make_app, fake_clock, store, "t")
+    screen, shown = await answer_after(make_app, fake_clock, store, "t")
+    assert isinstance(screen, PainRoseModal)
+    assert "hurts a lot" in shown and "10 of 10" in shown
+
+
+async def test_a_small_rise_that_ends_low_is_a_note_not_the_doctor_list(make_app, fake_clock):
+    store = FakeStore()
+    store.checkins.append(FakeCheckin(0, "alone", None, NOON - timedelta(hours=2)))
+    screen, shown = await answer_after(make_app, fake_clock, store, "2")
+    assert isinstance(screen, SorenessNote)
+    assert "0 before, 2 now" in shown and "settles within a day" in shown
+    assert "EMERGENCY" not in shown and "See a doctor" not in shown
+
+
+async def test_seven_with_no_check_in_at_all_shows_no_advice(make_app, fake_clock):
+    screen, _ = await answer_after(make_app, fake_clock, FakeStore(), "7")
     assert isinstance(screen, SummaryScreen)
 
 

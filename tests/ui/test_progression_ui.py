@@ -186,9 +186,9 @@ async def test_the_history_screen_shows_the_dose_beside_the_pain(make_app, tmp_p
         assert isinstance(app.screen, HistoryScreen)
         texts = [s.visual.plain for s in app.screen.query(Static)]
         assert "Dose: steps above the start" in texts
-        # Core basics' eight exercises: 24 steps up after the first week, 36 after the second.
+        # Core basics' eight exercises: 23 steps up after the first week, 34 after the second.
         (label, values, numbers), *_ = app.screen.query_one("#doses", TrendRows).rows
-        assert (label, values[0], values[-1], numbers) == ("Core b…", 24, 36, "24 → 36")
+        assert (label, values[0], values[-1], numbers) == ("Core b…", 23, 34, "23 → 34")
     store.close()
 
 
@@ -208,4 +208,52 @@ async def test_no_raise_when_the_check_in_before_says_flare_up(make_app, fake_cl
         assert isinstance(app.screen, SessionScreen)
         assert app.dosing.changes == () and wall_stand(app) == 5.0
         assert "New today" not in cue(app)
+    store.close()
+
+
+# Two ranged exercises, for marking one of them on its own.
+TWO = Routine(
+    name="Two ranged",
+    key="two",
+    prepare=2,
+    exercises=(
+        Exercise("Wall stand", Kind.HOLD, Dose(hold_seconds=5), ranges=Ranges(hold=Span(5, 15, 5))),
+        Exercise("Bridge", Kind.HOLD, Dose(hold_seconds=5), ranges=Ranges(hold=Span(5, 15, 5))),
+    ),
+)
+
+
+async def test_the_summary_marks_one_exercise_too_hard_while_the_routine_was_too_easy(
+        make_app, fake_clock, tmp_path):
+    from tui.screens.mark_exercises import MarkExercisesModal
+
+    wall = Wall()
+    store = store_at(tmp_path, wall)
+    for day in range(2):  # "too easy" on two days; the bridge marked too hard on the second
+        app = make_app({"two": TWO}, store=store, start="two")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await finish(app, pilot, fake_clock)
+            await pilot.press("2")  # the check-in after
+            await pilot.press("e")  # the whole routine: too easy
+            await pilot.pause()
+            assert isinstance(app.screen, SummaryScreen)
+            if day == 1:
+                await pilot.press("m")
+                await pilot.pause()
+                assert isinstance(app.screen, MarkExercisesModal)
+                await pilot.press("down", "h", "escape")
+                await pilot.pause()
+                assert isinstance(app.screen, SummaryScreen)
+        wall.now += timedelta(days=1)
+    (mark,) = kinds(store, "exercise_answer")
+    assert (mark["exercise"], mark["answer"]) == ("Bridge", "hard")
+    levels = store.progress_inputs("two")
+    from tui.engine.progression import decide
+
+    decision = decide(TWO, levels.stored, levels.since, levels.checkins, levels.today)
+    # The wall stand goes up on the routine's two "too easy" days; the bridge, marked too
+    # hard, does not (it is at the bottom of its range already, so it stays there).
+    assert decision.levels == {"Wall stand": Level(hold=10.0), "Bridge": Level(hold=5.0)}
+    assert [(c.name, c.why) for c in decision.changes] == [("Wall stand", "up")]
     store.close()

@@ -11,7 +11,7 @@ import pytest
 from textual.content import Content
 from textual.widgets import Static
 
-from tui.advice import SEE_A_DOCTOR
+from tui.engine.signs import TIERS
 from tui.cues import Cues
 from tui.engine.model import BreathPattern, Dose, Exercise, Kind, Position, Routine, Tempo
 from tui.engine.plan import StepKind
@@ -402,8 +402,11 @@ async def test_s_opens_the_safety_modal_and_escape_closes_it(make_app, fake_cloc
         assert "Stop or ease off Side plank if" in text
         assert "Sharp pain in the hip." in text
         assert "Routine-wide warning." in text
-        for sign in SEE_A_DOCTOR:
-            assert sign in text
+        for tier in TIERS:
+            for sign in tier.signs:
+                assert sign.text in text
+        # The emergency tier first, in capitals: it stands apart without colour.
+        assert text.index("GO TO AN EMERGENCY DEPARTMENT NOW") < text.index("See a doctor within a day")
         await press(pilot, "escape")
         assert isinstance(app.screen, SessionScreen)
         assert app.session is not None and step_index(app) == PLANK_LEFT

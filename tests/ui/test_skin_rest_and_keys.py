@@ -33,7 +33,7 @@ async def test_lumbar_ice_during_the_skin_rest_starts_nothing_and_says_how_long(
         await step(first, pilot, real, 60)
         await pilot.press(*"off", "enter")
         await pilot.pause()
-        await step(first, pilot, real, 60)  # one minute into the 20-minute skin rest
+        await step(first, pilot, real, 60)  # one minute into the rest: the next ice 2 hours after the first began
     again = care_app(opens_care=("ice", 1, None))
     said = listen(again)
     async with again.run_test(size=SIZE) as pilot:
@@ -41,7 +41,7 @@ async def test_lumbar_ice_during_the_skin_rest_starts_nothing_and_says_how_long(
         screen = again.screen
         assert isinstance(screen, CareScreen) and screen._view.phase is Phase.REST
         assert again.store.applications_today() == 1  # no new application
-        assert any("19:00 more rest" in m for m in said)
+        assert any("1:58:00 more rest before another round of ice" in m for m in said), said
 
 
 async def test_another_round_waits_for_the_skin_rest_greyed_and_says_how_long(care_app, real, wall) -> None:
@@ -49,6 +49,7 @@ async def test_another_round_waits_for_the_skin_rest_greyed_and_says_how_long(ca
     said = listen(app)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
+        await step(app, pilot, real, 90)  # past the first minute: not a mis-key
         await pilot.press("x")
         await pilot.pause()
         screen = app.screen
@@ -72,6 +73,7 @@ async def test_taken_off_early_says_so_once_and_x_is_off_while_resting(care_app,
         await pilot.pause()
         screen = app.screen
         assert hint(screen, "off").enabled
+        await step(app, pilot, real, 90)  # past the first minute: not a mis-key
         await pilot.press("x")
         await pilot.pause()
         head = str(screen.query_one("#care-head").render())

@@ -1,6 +1,6 @@
 """The break schedule: a prompt to stand and stretch every 20 minutes of work.
 
-Every `every` seconds of work (20 minutes: content.md, desk breaks) a heads-up comes
+Every `every` seconds of work (20 minutes: docs/sources.md, "Desk breaks") a heads-up comes
 `heads_up` seconds early, then the break prompt (`BreakDue`): the shell offers the routine
 (`start_break`), a snooze (at most `max_snoozes` in a row) or a skip. Starting any routine
 counts as a break and holds every prompt until `end_break`; the next interval starts then.

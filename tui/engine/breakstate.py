@@ -20,7 +20,7 @@ from .events import Event
 from .workhours import EDGE, Hours, local_date, next_midnight, span_at, under_way
 
 MINUTE = 60.0
-#: "Get up about every 20 minutes" (content.md, desk breaks).
+#: Get up about every 20 minutes (docs/sources.md, "Desk breaks").
 DEFAULT_EVERY = 20 * MINUTE
 #: Heads-up, snooze and its limit: issue 11 ("30 seconds before", "5 minutes", "at most
 #: twice in a row").

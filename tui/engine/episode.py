@@ -1,8 +1,9 @@
 """A bout of pain or an injury, and whether ice or heat suits it now.
 
-content.md (home care, seeds 003 and 004): ice is best in the first 24-48 hours after an
-injury, as it reduces swelling; after about two days, switch to heat if preferred. The
-user's choice always wins; the advice only says what is usual, and why, in one line.
+docs/sources.md, "Ice and heat": cold can calm the first two days after a knock or a
+strain (the seeds: 24-48 hours); heat is the option with the better evidence for back pain
+(a Cochrane review and the American College of Physicians' guideline). The user's choice
+always wins; the advice only says what is usual, and why, in one line.
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ from dataclasses import dataclass
 
 from .thermal import LABELS, Kind, check_kind
 
-#: Ice is advised this long after the pain or injury started: the upper end of content.md's
-#: "first 24-48 hours", after which it says to "switch to heat if preferred".
+#: Ice is suggested this long after the pain or injury started: the upper end of the seeds'
+#: "first 24-48 hours" (docs/sources.md, "Ice and heat"); heat after that.
 ICE_WINDOW = 48 * 3600.0
 
 
@@ -39,8 +40,10 @@ def advice(episode: Episode, now: float, choice: str | None = None) -> tuple[Kin
     when = _age_text(age)
     if choice is None or choice == usual:
         if usual == "ice":
-            return usual, f"Ice: it started {when}, and in the first 48 hours cold calms swelling."
-        return usual, f"Heat: it started {when}, and after the first 48 hours warmth eases stiffness."
+            return usual, (f"Ice: it started {when}; cold can calm the first 48 hours after a knock "
+                           "or strain. Heat has the better evidence for back pain: your choice.")
+        return usual, (f"Heat: it started {when}; past the first 48 hours, and heat has the better "
+                       "evidence for back pain.")
     window = "in the first 48 hours" if usual == "ice" else "after the first 48 hours"
     return choice, (f"{LABELS[choice]}, your choice (it started {when}; "  # type: ignore[return-value]
                     f"{usual} is the usual advice {window}).")

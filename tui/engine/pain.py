@@ -3,10 +3,15 @@
 Pure: callers pass local dates and 0..10 scores (the numeric rating scale: 0 no pain, 10
 worst imaginable). Nothing here reads a clock or the database.
 
-The two-week rule: with at least 14 days of check-ins, compare the mean score of the first
-7 days of the 14 days ending today with the mean of the last 7. A drop of 2 points or more,
-or of 30 % or more, is the change people notice as meaningful (Farrar et al., Pain 2001);
-less than that is "no improvement", and the seeds say to see a doctor then.
+The two-week rule (docs/sources.md#the-two-week-rule): compare the start (the first 7 days
+of the episode of pain, or of use) with the last 7 days, on daily means of at-rest scores
+(before a routine, or a check-in on its own; a score right after a routine measures the
+routine). A drop of 2 points or more, or of 30 % or more, is the change people notice as
+meaningful (Farrar et al., Pain 2001; Ostelo et al., Spine 2008); less than that, after two
+weeks of regular exercise, is "no improvement", and the seeds say to see a doctor then. It
+speaks only with enough data: check-ins on 3 days of each of those weeks and routines on 6
+of the last 14 days. Measured against the start, someone who improved stays quiet while
+the pain stays at or below the improved level.
 
 After a routine, `worse_after` decides whether the score calls for the stop-if advice.
 """
@@ -14,28 +19,38 @@ After a routine, `worse_after` decides whether the score calls for the stop-if a
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-#: Days of check-ins the rule needs, and the window it compares (two halves of a week).
+#: Days from the start the rule needs before it speaks, and the length of each week it compares.
 WINDOW_DAYS = 14
 HALF_DAYS = WINDOW_DAYS // 2
 #: A meaningful improvement: this many points down, or this share of the first mean
 #: (Farrar et al., Pain 2001: about 2 points or about 30 % on the 0..10 scale).
 MIN_DROP_POINTS = 2.0
 MIN_DROP_SHARE = 0.30
-#: A rise of this many points after a routine is a change people notice (same source).
+#: The data the rule needs to speak: at-rest check-ins on this many days of each week...
+MIN_CHECKIN_DAYS = 3
+#: ...and a routine on this many of the last 14 days, so that "no improvement" is after
+#: regular exercise (lumbar's own choices: docs/sources.md#the-two-week-rule).
+MIN_ROUTINE_DAYS = 6
+#: A rise of this many points after a routine calls for a word (lumbar's own choice, in
+#: line with the 2-point change: docs/sources.md#check-in-thresholds).
 RISE = 2
-#: With nothing earlier to compare with, a score this high after a routine (severe pain on
-#: the 0..10 scale) is worth the advice on its own.
-HIGH_AFTER = 7
+#: A score this high after a routine (severe pain on the 0..10 scale) shows the stop-if
+#: advice and the signs whatever came before (docs/sources.md#check-in-thresholds).
+HIGH_AFTER = 8
+#: A rise that ends at or below this is ordinary soreness after exercise: a mild note, not
+#: the doctor list (docs/sources.md#check-in-thresholds).
+MILD_UP_TO = 3
 #: How far back (hours) a check-in may be to stand in for a missing "before" one.
 RECENT_HOURS = 24
 
 
 @dataclass(frozen=True)
 class Worse:
-    """Why a score after a routine calls for the stop-if and see-a-doctor advice."""
+    """Why a score after a routine calls for a word: the stop-if advice and the signs, or
+    (`mild`) a note that some soreness after exercise is common."""
 
     after: int
     """The score after the routine, 0..10."""
@@ -44,20 +59,25 @@ class Worse:
     earlier: bool
     """True when `compared` is the latest check-in of the last 24 hours, not this routine's
     "before" one."""
+    mild: bool = False
+    """A rise that ends at `MILD_UP_TO` or less: the mild note, not the advice."""
 
 
 def worse_after(after: int, before: int | None, recent: int | None) -> Worse | None:
-    """Whether `after` (0..10) calls for advice; None when it does not.
+    """Whether `after` (0..10) calls for a word; None when it does not.
 
     `before` is this routine's "before" score; without one, `recent` (the latest check-in
-    of the last `RECENT_HOURS` hours, taken before `after` was saved) stands in. A rise of
-    `RISE` or more calls for advice; with neither score, an `after` of `HIGH_AFTER` or more.
+    of the last `RECENT_HOURS` hours, taken before `after` was saved) stands in. An `after`
+    of `HIGH_AFTER` or more always calls for the advice. Below that, a rise of `RISE` or
+    more calls for the advice when it ends above `MILD_UP_TO`, and for the mild note when
+    it ends at or below it.
     """
-    if before is not None:
-        return Worse(after, before, False) if after - before >= RISE else None
-    if recent is not None:
-        return Worse(after, recent, True) if after - recent >= RISE else None
-    return Worse(after, None, False) if after >= HIGH_AFTER else None
+    compared, earlier = (before, False) if before is not None else (recent, recent is not None)
+    if after >= HIGH_AFTER:
+        return Worse(after, compared, earlier)
+    if compared is None or after - compared < RISE:
+        return None
+    return Worse(after, compared, earlier, mild=after <= MILD_UP_TO)
 
 
 @dataclass(frozen=True)
@@ -65,15 +85,29 @@ class TwoWeekState:
     """Where the two-week rule stands on one day."""
 
     days: int
-    """Days covered by check-ins up to today, first to last, inclusive."""
+    """Days from the start to today, inclusive (0: no at-rest check-in yet)."""
     first_mean: float | None
-    """Mean score (0..10) over the first 7 days of the 14 days ending today; None: no check-in."""
+    """Mean of the daily mean at-rest scores (0..10) in the start week; None: no check-in."""
     last_mean: float | None
-    """Mean score (0..10) over the last 7 of those days; None: no check-in."""
+    """The same over the last 7 days, today included; None: no check-in."""
     improved: bool
-    """The mean dropped by >= 2 points or >= 30 % (Farrar et al., Pain 2001)."""
+    """The mean dropped by >= 2 points or >= 30 % from the start (Farrar et al., Pain 2001)."""
     advise: bool
-    """>= 14 days of check-ins, both weeks have scores, not improved, and some pain left."""
+    """Enough data, not improved, and some pain left."""
+    first_days: int = 0
+    """Days with an at-rest check-in in the start week."""
+    last_days: int = 0
+    """Days with an at-rest check-in in the last 7 days."""
+    routine_days: int = 0
+    """Days with a routine in the last 14 days, today included."""
+    start: date | None = None
+    """The first day of the start week: the episode's, else the first at-rest check-in's."""
+
+    @property
+    def enough(self) -> bool:
+        """Whether there is enough to judge (the rule's data minimums)."""
+        return (self.days >= WINDOW_DAYS and self.first_days >= MIN_CHECKIN_DAYS
+                and self.last_days >= MIN_CHECKIN_DAYS and self.routine_days >= MIN_ROUTINE_DAYS)
 
 
 def improved(first: float, last: float) -> bool:
@@ -87,36 +121,37 @@ def improved(first: float, last: float) -> bool:
     return first > 0 and drop / first >= MIN_DROP_SHARE - 1e-9
 
 
-def two_week(readings: Iterable[tuple[date, float]], today: date,
-             first_day: date | None = None) -> TwoWeekState:
-    """The rule's state for `today` from (local date, score) pairs.
+def two_week(readings: Iterable[tuple[date, float, str]], today: date, start: date | None = None,
+             routine_days: Iterable[date] = ()) -> TwoWeekState:
+    """The rule's state for `today`.
 
-    Readings after `today` are ignored. `first_day` is the date of the first check-in ever
-    when `readings` holds only recent ones (the store passes just the window); by default
-    it is the earliest reading. Advice needs a score in each week, and a last-week mean
-    above 0: two weeks without pain need no doctor.
+    `readings` are (local date, score, moment) with moment "before", "after" or "alone";
+    "after" ones and those after `today` are left out. `start` is the episode's first day
+    (when the person said when the pain started); without it, or when it comes before
+    every check-in, the first at-rest check-in's day. `routine_days` are the local days
+    with a routine. Advice needs `TwoWeekState.enough`, no meaningful improvement, and a
+    last-week mean above 0: two weeks without pain need no doctor.
     """
-    start = today - timedelta(days=WINDOW_DAYS - 1)
-    middle = start + timedelta(days=HALF_DAYS)
-    first: list[float] = []
-    last: list[float] = []
-    earliest, latest = first_day, None
-    for day, score in readings:
-        if day > today:
-            continue
-        earliest = day if earliest is None or day < earliest else earliest
-        latest = day if latest is None or day > latest else latest
-        if start <= day < middle:
-            first.append(score)
-        elif middle <= day <= today:
-            last.append(score)
-    days = (latest - earliest).days + 1 if earliest is not None and latest is not None else 0
-    first_mean = _mean(first)
-    last_mean = _mean(last)
+    daily: dict[date, list[float]] = {}
+    for day, score, moment in readings:
+        if moment != "after" and day <= today:
+            daily.setdefault(day, []).append(score)
+    earliest = min(daily, default=None)
+    if start is None or (earliest is not None and start < earliest):
+        start = earliest
+    if start is None or start > today:
+        return TwoWeekState(0, None, None, False, False)
+    first_week = [day for day in daily if start <= day < start + timedelta(days=HALF_DAYS)]
+    last_week = [day for day in daily if today - timedelta(days=HALF_DAYS - 1) <= day <= today]
+    first_mean = _mean([_mean(daily[d]) or 0.0 for d in first_week])
+    last_mean = _mean([_mean(daily[d]) or 0.0 for d in last_week])
+    fortnight = today - timedelta(days=WINDOW_DAYS - 1)
+    routines = len({d for d in routine_days if fortnight <= d <= today})
     better = first_mean is not None and last_mean is not None and improved(first_mean, last_mean)
-    advise = (days >= WINDOW_DAYS and first_mean is not None and last_mean is not None
-              and not better and last_mean > 0)
-    return TwoWeekState(days, first_mean, last_mean, better, advise)
+    state = TwoWeekState((today - start).days + 1, first_mean, last_mean, better, False,
+                         len(first_week), len(last_week), routines, start)
+    advise = state.enough and not better and last_mean is not None and last_mean > 0
+    return replace(state, advise=advise)
 
 
 def monday(day: date) -> date:

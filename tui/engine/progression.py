@@ -14,8 +14,11 @@ The rule (also in the README):
 - Down one step, for every ranged exercise, after a "too hard" answer or a routine that
   raised the pain score by `RISE` or more; for one exercise, when it was made easier
   during a routine. Down wins over up.
-- One step is reps first, then sets, then hold length (going up); down undoes the last
-  of those, so a raise and a drop cancel. Never outside the range.
+- A single exercise marked "too easy" or "too hard" on the summary reads that mark in
+  place of the routine's answer for that session; the others keep the routine's.
+- One step is reps first, then hold length, then sets (going up): a static stretch's hold
+  grows before its sets (docs/sources.md#progression). Down undoes the last of those, so a
+  raise and a drop cancel. Never outside the range.
 - A flare-up day: a check-in that day at least `FLARE_RISE` points above the mean of the
   check-ins of the `BASELINE_DAYS` days before it. Without earlier check-ins there is no
   baseline, and no day counts as a flare-up.
@@ -35,7 +38,8 @@ Answer = Literal["easy", "right", "hard"]
 ANSWERS: tuple[str, ...] = ("easy", "right", "hard")
 """The after-routine question: too easy, about right, too hard."""
 
-#: A rise of 2 points on the 0-10 scale is a change people notice (Farrar et al., Pain 2001).
+#: A rise of 2 points on the 0-10 scale is a change people notice (Farrar et al., Pain 2001;
+#: docs/sources.md#progression).
 RISE = 2
 #: A check-in this far above the recent mean marks a flare-up day (same source as RISE).
 FLARE_RISE = 2
@@ -69,6 +73,13 @@ class Outcome:
     """Pain check-in after it, 0..10."""
     easier: frozenset[str] = frozenset()
     """Names of exercises made easier during it."""
+    marks: tuple[tuple[str, Answer], ...] = ()
+    """(exercise name, "easy" or "hard"): single exercises marked on the summary; each wins
+    over `answer` for that exercise."""
+
+    def answer_for(self, name: str) -> Answer | None:
+        """The answer that counts for the exercise `name`: its own mark, else the routine's."""
+        return dict(self.marks).get(name, self.answer)
 
     @property
     def rise(self) -> int:
@@ -132,11 +143,11 @@ def fit(ranges: Ranges, stored: Level | None) -> Level:
                  one(ranges.hold, stored.hold))
 
 
-_ORDER = ("reps", "sets", "hold")
+_ORDER = ("reps", "hold", "sets")
 
 
 def step_up(ranges: Ranges, level: Level) -> Level:
-    """One step more: reps first, then sets, then hold; `level` itself at the top."""
+    """One step more: reps first, then hold, then sets; `level` itself at the top."""
     for part in _ORDER:
         span: Span | None = getattr(ranges, part)
         value = getattr(level, part)
@@ -146,7 +157,7 @@ def step_up(ranges: Ranges, level: Level) -> Level:
 
 
 def step_down(ranges: Ranges, level: Level) -> Level:
-    """One step less, undoing the last raise: hold first, then sets, then reps."""
+    """One step less, undoing the last raise: sets first, then hold, then reps."""
     for part in reversed(_ORDER):
         span: Span | None = getattr(ranges, part)
         value = getattr(level, part)
@@ -194,15 +205,20 @@ def decide(routine: Routine, stored: Mapping[str, Level], since: Sequence[Outcom
         levels[name] = fit(ranges, stored.get(name))
         if stored.get(name) != levels[name]:
             fitted.append(name)
-    down_all = any(o.answer == "hard" or o.rise >= RISE for o in since)
-    down_some = {name for o in since for name in o.easier}
+    # Each exercise reads the sessions with its own mark in place of the routine's answer.
+    seen = {name: [replace(o, answer=o.answer_for(name)) for o in since] for name in spans}
+    down = {name for name, own in seen.items()
+            if any(o.answer == "hard" or o.rise >= RISE or name in o.easier for o in own)}
+    # Down wins over up for the whole routine, except where single exercises were marked:
+    # a mark speaks for its own exercise only.
+    marked = {name for o in since for name, _ in o.marks}
+    blocked = any(name not in marked for name in down)
+    flare = flare_up(today, checkins)
     changes: list[Change] = []
-    if down_all or down_some:
-        for name, ranges in spans.items():
-            if down_all or name in down_some:
-                changes.append(Change(name, levels[name], step_down(ranges, levels[name]), "down"))
-    elif _easy_enough(since) and not flare_up(today, checkins):
-        for name, ranges in spans.items():
+    for name, ranges in spans.items():
+        if name in down:
+            changes.append(Change(name, levels[name], step_down(ranges, levels[name]), "down"))
+        elif not blocked and not flare and _easy_enough(seen[name]):
             changes.append(Change(name, levels[name], step_up(ranges, levels[name]), "up"))
     moved = tuple(c for c in changes if c.new != c.old)
     for change in moved:

@@ -1,9 +1,9 @@
 """Ice and heat at home: one application with its skin check, alarm and skin rest.
 
-The numbers come from content.md (home care, seeds 003 and 004): ice or heat, off after
-about 20 minutes to let the skin rest ("up to 20 minutes each time"); which of the two
-suits now is episode.py's question. What the halfway skin check looks for (numb, very
-white or waxy, bright red, blistered) is standard first-aid advice, also in content.md.
+The numbers are in docs/sources.md, "Ice and heat": ice or heat for 15 minutes by default
+and never more than 20 at a time, then the skin rests; which of the two suits now is
+episode.py's question. What the halfway skin check looks for (numb, very white or waxy,
+bright red, blistered) is from the NHS leaflets on the safe use of cold and heat.
 
 An application runs on the real clock (seconds, suspend included: `tui.clocks.boottime`),
 so a pack on a sleeping laptop still ends on time. It has the shape of session.py: the
@@ -40,8 +40,12 @@ __all__ = [
     "ALARM_EVERY", "DEFAULT_LENGTH", "DEFAULT_REST", "DRIVER", "KINDS", "LABELS", "MAX_LENGTH",
     "MAX_LEVEL", "MAX_REST", "MIN_LENGTH", "MIN_REST", "SKIN_SIGNS", "Application", "Kind",
     "Phase", "ThermalView", "acknowledge", "advance", "check_kind", "deadline", "finished",
-    "next_change", "restore", "start", "stop_early", "view",
+    "heat_left", "next_change", "restore", "round_rest", "start", "stop_early", "view",
 ]
+
+#: An application taken off sooner than this (seconds) was a mis-key: no skin rest follows
+#: (lumbar's own choice: docs/sources.md, "Ice and heat").
+MIS_KEY = 60.0
 
 Events = tuple[Event, ...]
 Result = tuple[Application, Events]
@@ -55,9 +59,24 @@ def start(kind: str, now: float, length: float = DEFAULT_LENGTH,
     """
     check_kind(kind)
     _check_range("an application", length, MIN_LENGTH, MAX_LENGTH,
-                  "content.md: up to 20 minutes each time")
+                  "never more than 20 minutes at a time")
     _check_range("the skin rest", rest, MIN_REST, MAX_REST, "")
     return Application(kind, now, float(length), float(rest), now)  # type: ignore[arg-type]
+
+
+def round_rest(kind: str, length: float, rest: float, ice_every: float) -> float:
+    """The skin rest after an application of `length` seconds: at least `rest`, and after
+    ice long enough that the next one starts `ice_every` seconds after this one began (cold
+    at most every 2-3 hours: docs/sources.md, "Ice and heat"); at most MAX_REST."""
+    if kind == "ice":
+        rest = max(rest, ice_every - length)
+    return min(max(rest, MIN_REST), MAX_REST)
+
+
+def heat_left(done_today: int, per_day: int) -> int:
+    """Heat applications still sensible today after `done_today` of them, with at most
+    `per_day` a day (up to three times a day: docs/sources.md, "Ice and heat")."""
+    return max(0, per_day - done_today)
 
 
 def advance(a: Application, now: float) -> Result:
@@ -97,6 +116,7 @@ def acknowledge(a: Application, now: float) -> Result:
 
 def stop_early(a: Application, now: float, reason: str) -> Result:
     """Taken off before its time, for `reason` ("skin numb"...): recorded as stopped.
+    Taken off within its first `MIS_KEY` seconds it starts no skin rest (a mis-key).
 
     Only while on; at any other time nothing changes. Raises ValueError for an empty reason.
     """
@@ -106,6 +126,9 @@ def stop_early(a: Application, now: float, reason: str) -> Result:
     a, events = advance(a, now)
     if a.phase is not Phase.ON:
         return a, events
+    if a.clock - a.started_at < MIS_KEY:
+        # Off within its first minute: a mis-key, not an application the skin must rest from.
+        a = replace(a, rest=0.0)
     return _off(a, why), events + (_ended(a, "stopped", why),)
 
 
@@ -128,7 +151,8 @@ def restore(kind: str, started_at: float, length: float, now: float, *,
         if off_at < started_at:
             raise ValueError("an application cannot come off before it was put on")
         why = None if reason is None else reason.strip() or None
-        a = replace(a, off_at=off_at, reason=why, clock=max(started_at, off_at))
+        a = replace(a, off_at=off_at, reason=why, clock=max(started_at, off_at),
+                    rest=0.0 if why is not None and off_at - started_at < MIS_KEY else a.rest)
     elif reason is not None:
         raise ValueError("a stopped application needs the moment it came off (off_at)")
     return advance(a, now)

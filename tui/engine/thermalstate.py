@@ -14,23 +14,24 @@ Kind = Literal["ice", "heat"]
 KINDS: tuple[Kind, ...] = ("ice", "heat")
 
 MINUTE = 60.0
-#: Default length of one application: "about 20 minutes" (content.md).
-DEFAULT_LENGTH = 20 * MINUTE
-#: Allowed lengths. Upper: "up to 20 minutes each time" (content.md, seed 003); longer
+#: Default length of one application: 15 minutes, the top of the NHS leaflets' 10-15
+#: (docs/sources.md, "Ice and heat").
+DEFAULT_LENGTH = 15 * MINUTE
+#: Allowed lengths. Upper: never more than 20 minutes at a time (docs/sources.md, "Ice and heat"); longer
 #: risks the skin. Lower: one minute, the shortest run that is still an application (and
 #: lets a person try the whole flow quickly).
 MIN_LENGTH, MAX_LENGTH = 1 * MINUTE, 20 * MINUTE
-#: Skin rest after an application: as long as a default application, "to let the skin
-#: rest" (content.md gives no length; 20 minutes off is the usual first-aid rhythm).
+#: Skin rest after an application, "to let the skin
+#: rest" (the seeds give no length; lumbar's own choice: docs/sources.md, "Ice and heat").
 DEFAULT_REST = 20 * MINUTE
-#: Allowed skin rests: from one minute (to try the flow) to two hours (past that it is a
-#: new session, not a rest between rounds).
-MIN_REST, MAX_REST = 1 * MINUTE, 120 * MINUTE
+#: Allowed skin rests: from one minute (to try the flow) to three hours (the longest wait
+#: before the next ice, with ice_every_minutes at its top; past that it is a new session).
+MIN_REST, MAX_REST = 1 * MINUTE, 180 * MINUTE
 #: The alarm repeats this often (seconds) until acknowledged...
 ALARM_EVERY = 30.0
 #: ...one level louder each time, up to this level (1 = the first ring at the end).
 MAX_LEVEL = 5
-#: What the halfway skin check looks for (content.md, standard first-aid advice).
+#: What the halfway skin check looks for (docs/sources.md, "Ice and heat").
 SKIN_SIGNS = ("numb", "very white or waxy", "bright red", "blistered")
 LABELS = {"ice": "Ice", "heat": "Heat"}
 

@@ -9,6 +9,7 @@ from typing import Any
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..engine.model import Dose, Exercise, Kind, Ranges, Routine, Span, Tempo
+from ..engine.signs import SHARED_STOP_IF
 from . import fields, ranges
 from .errors import Reporter
 from .source import describe, entries, join, plain, quote
@@ -98,6 +99,9 @@ def build_routine(rep: Reporter, root: Node, key: str, source: str) -> Routine |
     )
     if rep:
         return None
+    # Lines no author may leave out (tui.engine.signs.SHARED_STOP_IF), after the routine's own.
+    own = tuple(values["stop_if"])
+    values["stop_if"] = own + tuple(line for line in SHARED_STOP_IF if line not in own)
     return Routine(key=key, source=source, **values)
 
 

@@ -12,7 +12,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ..advice import DISCLAIMER, SEE_A_DOCTOR
+from ..advice import DISCLAIMER
+from ..widgets.signs_view import signs_widgets
 from ..widgets.key_hints import KeyHint
 
 if TYPE_CHECKING:
@@ -57,7 +58,7 @@ class _Advice(ModalScreen[None]):
 
 class StopIfModal(_Advice):
     """The step's title and cue in full, what should make the user stop this exercise, what
-    should make them stop the whole routine, and the general warning signs."""
+    should make them stop the whole routine, and the warning signs in their three tiers."""
 
     def __init__(self, exercise: str, stop_if: tuple[str, ...], *, title: str = "", cue: str = "",
                  routine_stop_if: tuple[str, ...] = ()) -> None:
@@ -90,12 +91,12 @@ class StopIfModal(_Advice):
         if whole:
             yield Static("Stop or ease off this routine if", classes="heading")
             yield Static(_bullets(whole), markup=False)
-        yield Static("See a doctor if you have", classes="heading")
-        yield Static(_bullets(SEE_A_DOCTOR), markup=False)
+        yield from signs_widgets()
 
 
 class HelpModal(_Advice):
-    """Every key of the screen it was opened from, the warning signs, and the disclaimer."""
+    """Every key of the screen it was opened from, the warning signs in their three tiers
+    (emergency first), and the disclaimer."""
 
     def __init__(self, keys: Iterable[KeyHint]) -> None:
         """Args:
@@ -108,8 +109,7 @@ class HelpModal(_Advice):
         yield Static("Keys", classes="heading")
         yield KeyTable([(", ".join(hint.keys), _APP_WORDS.get(hint.id or "", hint.tooltip))
                         for hint in self.keys])
-        yield Static("See a doctor if you have", classes="heading")
-        yield Static(_bullets(SEE_A_DOCTOR), markup=False)
+        yield from signs_widgets()
         yield Static(DISCLAIMER, classes="disclaimer", markup=False)
 
 

@@ -16,6 +16,7 @@ from textual.widgets import Input, Static
 
 from ..engine import thermal
 from ..engine.thermal import Phase, ThermalView
+from ..care_rounds import heat_used_up, rest_left
 from ..engine.timefmt import clock_text
 from ..widgets.big_time import BigTime
 from ..widgets.key_bar import KeyBar
@@ -23,9 +24,13 @@ from ..widgets.key_bar import KeyBar
 if TYPE_CHECKING:
     from ..app import LumbarApp
 
-SAFETY = ("Always a thin cloth between the pack and your skin.  "
-          "Never fall asleep on a heat pad.  "
-          "If the pain goes on or gets worse, see a doctor.")
+#: Always on screen (docs/sources.md, "Ice and heat"): who should ask first, and the cloth.
+CAUTION = ("Numb or broken skin where the pack goes, poor circulation or diabetes (for cold "
+           "also Raynaud's): ask a health professional first. Always a thin cloth between "
+           "pack and skin; never on skin that is already numb.")
+#: For heat only (docs/sources.md, "Ice and heat").
+HEAT_SAFETY = "Heat: warm, not hot. Never lie on the pack or fall asleep on a pad, nor use it over a heat rub."
+SAFETY = CAUTION
 SKIN = ("Skin check: look under the pack now. Take it off at once if the skin is "
         + ", ".join(thermal.SKIN_SIGNS) + ".")
 PHASE_WORDS = {Phase.ON: "on the skin", Phase.ALARM: "time is up",
@@ -112,6 +117,8 @@ class CareScreen(Screen[None]):
         if v.stopped:
             head += f" · {v.stopped}"  # the reason says it: "taken off early", "... at the skin check"
         self.query_one("#care-head", Static).update(head)
+        self.query_one("#care-safety", Static).update(
+            CAUTION + (" " + HEAT_SAFETY if v.kind == "heat" else ""))
         big = self.query_one(BigTime)
         if v.remaining is not None:
             big.text = clock_text(v.remaining)
@@ -120,6 +127,8 @@ class CareScreen(Screen[None]):
         line = {Phase.ON: f"{v.line} · press x to take it off early",
                 Phase.ALARM: v.line, Phase.REST: v.line,
                 Phase.DONE: "Rested. Press a for another round, q for the list."}[v.phase]
+        if v.phase is Phase.DONE and v.kind == "heat":
+            line = heat_used_up(self.lumbar) or line
         self.query_one("#care-line", Static).update(line)
         self.query_one("#care-skin").display = v.skin_check and v.phase is Phase.ON
         if self._texts_for != (v.phase, v.kind):
@@ -145,20 +154,39 @@ class CareScreen(Screen[None]):
         v = self._view
         why = "taken off at the skin check" if v is not None and v.skin_check else "taken off early"
         self.lumbar.care_command(thermal.stop_early, why)
-        self.notify("Taken off; the skin rest starts now. Recorded as stopped early.", timeout=5)
+        after = self._view
+        if after is not None and after.phase is Phase.DONE:  # off within its first minute
+            self.notify("Taken off in its first minute: no skin rest needed. Recorded as stopped early.",
+                        timeout=5)
+        else:
+            self.notify("Taken off; the skin rest starts now. Recorded as stopped early.", timeout=5)
 
     def action_again(self) -> None:
         if self._view is None:
             return
         if self._view.phase is Phase.REST:
-            self.notify(self.lumbar.rest_left(), timeout=5)
+            self.notify(rest_left(self.lumbar), timeout=5)
             return
-        self.lumbar.start_care(self._view.kind)
+        from ..care_precaution import ask_first
+
+        kind = self._view.kind
+        used_up = heat_used_up(self.lumbar) if kind == "heat" else ""
+        if used_up:
+            self.notify(used_up, timeout=5)
+            return
+        ask_first(self.lumbar, kind, lambda: self.lumbar.start_care(kind), lambda: None)
 
     def action_new_episode(self) -> None:
         from .care_ask import EpisodeModal
 
-        self.app.push_screen(EpisodeModal(), lambda _: self._texts())
+        from ..redflag_flow import after_new_episode
+
+        def set(ok: bool | None) -> None:
+            self._texts()
+            if ok:
+                after_new_episode(self.lumbar, lambda: None)
+
+        self.app.push_screen(EpisodeModal(), set)
 
     def action_back(self) -> None:
         if self._view is not None and self._view.phase is Phase.DONE:

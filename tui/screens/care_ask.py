@@ -1,4 +1,5 @@
-"""The two questions before ice or heat: when did it start (once per episode), and which."""
+"""The questions before ice or heat: when did it start (once per episode), which, and
+before an episode's first pack, whether anything means asking a professional first."""
 
 from __future__ import annotations
 
@@ -79,6 +80,61 @@ class ChoiceModal(ModalScreen["str | None"]):
 
     def action_choose(self, kind: str) -> None:
         self.dismiss(kind or self.advised)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+#: Who should ask a health professional before cold or heat (docs/sources.md, "Ice and heat").
+PRECAUTION = {
+    "ice": "Is the skin where the pack goes numb or broken, or do you have poor circulation, "
+           "diabetes or Raynaud's?",
+    "heat": "Is the skin where the pack goes numb or broken, or do you have poor circulation "
+            "or diabetes?",
+}
+
+
+class PrecautionModal(ModalScreen["tuple[bool, str | None] | None"]):
+    """One yes/no before an episode's first ice or heat. Dismissed with (False, None) for
+    no; after yes, (True, "went on") on g or (True, "stopped") on q; None on Esc (not now)."""
+
+    DEFAULT_CSS = _FRAME.replace("{name}", "PrecautionModal")
+    BINDINGS = [
+        Binding("y", "answer(True)", "Yes"),
+        Binding("n", "answer(False)", "No"),
+        Binding("escape", "cancel", "Not now"),
+        Binding("g", "choose('went on')", "Use it anyway"),
+        Binding("q", "choose('stopped')", "Not now"),
+    ]
+
+    def __init__(self, kind: str) -> None:
+        super().__init__()
+        self.kind = kind
+        self.said_yes = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(f"Before the first {self.kind} of this episode", classes="title", markup=False)
+            yield Static(PRECAUTION[self.kind], id="precaution-text", markup=False)
+            yield Static("y: yes     n: no     Esc: not now", id="precaution-keys", classes="hint",
+                         markup=False)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return (action == "choose") == self.said_yes or action == "cancel"
+
+    def action_answer(self, yes: bool) -> None:
+        if not yes:
+            self.dismiss((False, None))
+            return
+        self.said_yes = True
+        self.query_one("#precaution-text", Static).update(
+            f"Then please ask a doctor, nurse or physiotherapist before using {self.kind} there: "
+            "it can harm skin that cannot feel it, or that heals slowly.")
+        self.query_one("#precaution-keys", Static).update(f"g: use {self.kind} anyway     q: not now")
+        self.refresh_bindings()
+
+    def action_choose(self, choice: str) -> None:
+        self.dismiss((True, choice))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

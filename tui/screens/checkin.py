@@ -1,9 +1,10 @@
 """Pain check-ins: "How is your back right now?" on the 0-10 scale, and the advice they lead to.
 
-One key answers (0-9, t for 10), Esc or s skips. After a routine that left the back worse or
-hurting a lot (`engine.pain.worse_after`), that routine's stop-if advice and the see-a-doctor
-signs are shown once; after any check-in, the two-week rule may show the see-a-doctor advice
-with its numbers.
+One key answers (0-9, t for 10), Esc or s skips. After a routine that left the back hurting a
+lot, or worse by a rise that ends above a low level (`engine.pain.worse_after`), that
+routine's stop-if advice and the warning signs are shown once; a small rise that ends low
+gets a note that some soreness is common. A flare asks the red-flag check first
+(tui/redflag_flow.py). After any check-in, the two-week rule may show its advice.
 """
 
 from __future__ import annotations
@@ -18,8 +19,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ..keys import keys
-from ..advice import SEE_A_DOCTOR
-from ..engine.pain import RECENT_HOURS, Worse, worse_after
+from ..engine.pain import RECENT_HOURS, RISE, Worse, worse_after
+from ..widgets.signs_view import signs_widgets
+from ..redflag_flow import flare
 from .advice import _Advice, _bullets
 
 if TYPE_CHECKING:
@@ -104,7 +106,7 @@ class PainRoseModal(_Advice):
 
     def body(self) -> Iterable[Static]:
         r, w = self.routine, self.worse
-        if w.compared is None:
+        if w.compared is None or w.after - w.compared < RISE:
             line = f"Your back hurts a lot after {r.name}: {w.after} of 10."
         elif w.earlier:
             line = (f"Your back feels worse after {r.name}: {w.compared} at your last check-in, "
@@ -118,8 +120,24 @@ class PainRoseModal(_Advice):
                 own.append(item)
         yield Static("Stop an exercise if", classes="heading")
         yield Static(_bullets(own or ("It hurts, or your pain gets worse.",)), markup=False)
-        yield Static("See a doctor if you have", classes="heading")
-        yield Static(_bullets(SEE_A_DOCTOR), markup=False)
+        yield from signs_widgets()
+
+
+class SorenessNote(_Advice):
+    """A small rise after a routine that ends at a low level: a note, not the doctor list."""
+
+    def __init__(self, routine: Routine, worse: Worse) -> None:
+        super().__init__()
+        self.routine = routine
+        self.worse = worse
+
+    def body(self) -> Iterable[Static]:
+        w = self.worse
+        yield Static(f"A little sorer after {self.routine.name}: {w.compared} before, {w.after} now.",
+                     classes="heading", markup=False)
+        yield Static("Some soreness after exercise is common and usually settles within a day. "
+                     "If it has not settled by tomorrow, ease off: use the easier versions (e) "
+                     "or take a day's rest from this routine.", markup=False)
 
 
 class TwoWeekModal(_Advice):
@@ -134,12 +152,11 @@ class TwoWeekModal(_Advice):
     def body(self) -> Iterable[Static]:
         yield Static("Two weeks without a clear improvement", classes="heading")
         yield Static(
-            f"Your check-ins cover {self.days} days. Your back averaged {self.first_mean:.1f} "
-            f"in the first week of the last two and {self.last_mean:.1f} in the second "
+            f"Over {self.days} days of regular exercise, your back at rest averaged "
+            f"{self.first_mean:.1f} in the first week and {self.last_mean:.1f} in the last 7 days "
             "(0 none, 10 worst imaginable). A change people notice is a drop of about 2 points "
-            "or 30 %.", markup=False)
-        yield Static("Please see a doctor, especially if you have", classes="heading")
-        yield Static(_bullets(SEE_A_DOCTOR), markup=False)
+            "or 30 %. Please see a doctor or physiotherapist about it.", markup=False)
+        yield from signs_widgets()
         yield Static("lumbar will not show this again for 14 days.", classes="hint")
 
 
@@ -156,12 +173,19 @@ def after_routine(app: LumbarApp) -> None:
         before = recorder.before
         # Read before this answer is saved, or it would be compared with itself.
         recent = None if before is not None else app.store.recent_checkin(RECENT_HOURS)  # type: ignore[union-attr]
+        usual = app.store.usual_level()  # type: ignore[union-attr]
         recorder.checkin(score, "after")
         worse = worse_after(score, before, recent)
-        if worse is not None:
-            app.push_screen(PainRoseModal(routine, worse), lambda _: two_week(app))
-        else:
-            two_week(app)
+
+        def advise() -> None:
+            if worse is None:
+                two_week(app)
+            else:
+                note = SorenessNote(routine, worse) if worse.mild else PainRoseModal(routine, worse)
+                app.push_screen(note, lambda _: two_week(app))
+
+        # A flare asks the red-flag check first (when due), then the advice.
+        flare(app, score, usual, advise)
 
     app.push_screen(CheckinModal(f"After {routine.name}"), answered)
 

@@ -78,7 +78,7 @@ class HomeScreen(Screen[None]):
             yield Static("lumbar · pick a routine, press Enter", id="home-title")
             yield OptionList(*self._options(), id="routines")
             yield Static(id="description", markup=False)
-            yield Static(DISCLAIMER + " Press ? for the signs that mean see a doctor.",
+            yield Static(DISCLAIMER + " Press ? for the warning signs.",
                          id="disclaimer", markup=False)
         yield Static(f"Make the terminal larger: the routine list needs at least {MIN_WIDTH} x {MIN_HEIGHT}.",
                      id="home-too-small")

@@ -28,6 +28,8 @@ class SummaryScreen(Screen[None]):
 
     BINDINGS = [
         Binding(keys("enter", "escape"), "home", "Back to routines", key_display="enter", id="summary.home"),
+        Binding(keys("m"), "mark", "Mark exercises", key_display="m", id="summary.mark",
+                tooltip="Mark single exercises too easy or too hard"),
         Binding(keys("q"), "app.quit", "Quit", key_display="q", id="summary.quit"),
     ]
 
@@ -56,6 +58,26 @@ class SummaryScreen(Screen[None]):
 
     def action_home(self) -> None:
         self.app.go_home()  # type: ignore[attr-defined]
+
+    def _ranged(self) -> list[str]:
+        """The ranged exercises of the routine just ended, when their marks can be kept."""
+        from ..engine.progression import ranged
+
+        app = self.app
+        routine = app.recorder.routine  # type: ignore[attr-defined]
+        if routine is None or not app.dosing.can_mark() or not self.result.completed:  # type: ignore[attr-defined]
+            return []
+        return list(ranged(routine))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return bool(self._ranged()) if action == "mark" else True
+
+    def action_mark(self) -> None:
+        from .mark_exercises import MarkExercisesModal
+
+        names = self._ranged()
+        if names:
+            self.app.push_screen(MarkExercisesModal(names))
 
 
 #: The value column, the same whichever rows are shown ("Pauses left out" and a gap).

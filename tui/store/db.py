@@ -20,6 +20,7 @@ from typing import Any
 from ..engine import pain, progression
 from . import filing, owner, progress, queries
 from .breaks import BreakJournal
+from .safety import SafetyJournal
 from .journal import DEFAULT_TIMEOUT, RETRY_TIMEOUT, Wall
 from .records import MOMENTS, OUTCOMES, STEP_OUTCOMES, UNITS, HistoryData, Moment, Outcome, StepRecord, TwoWeekState
 from .writes import stamp
@@ -38,9 +39,9 @@ def _default_wall() -> datetime:
     return datetime.now(local_zone())
 
 
-class Store(BreakJournal):
+class Store(SafetyJournal, BreakJournal):
     """See the module docstring; build one with `open_store`. The file, the waiting rows
-    and the retries are tui.store.journal's; the desk-break rows tui.store.breaks's."""
+    and the retries are tui.store.journal's; the desk-break rows tui.store.breaks's, the red-flag and ice/heat precaution answers tui.store.safety's."""
 
     # -- the interface ---------------------------------------------------------------------
     def begin_session(self, routine_key: str, routine_name: str, steps: int) -> int:
@@ -87,6 +88,13 @@ class Store(BreakJournal):
     def set_easier_names(self, routine_key: str, names: Iterable[str]) -> None:
         with self._lock:
             self._write("easier", routine_key, sorted(set(names)))
+
+    def record_exercise_answer(self, session_id: int, exercise: str, answer: str) -> None:
+        """One exercise of a session marked "easy" or "hard" (ValueError for another answer);
+        it wins over the routine's answer for that exercise (tui.engine.progression)."""
+        _check(answer, ("easy", "hard"), "answer")
+        with self._lock:
+            self._write("exercise_answer", session_id, exercise, answer)
 
     def record_answer(self, session_id: int, answer: str) -> None:
         """The after-routine answer: "easy", "right" or "hard" (ValueError otherwise)."""
@@ -180,13 +188,15 @@ class Store(BreakJournal):
             self._said_unreadable()
             return found
 
-    def applications_today(self, today: date | None = None) -> int:
-        """Ice and heat applications begun on the local day `today` (default: today)."""
+    def applications_today(self, today: date | None = None, kind: str | None = None) -> int:
+        """Ice and heat applications (only `kind`'s, when given) begun on the local day
+        `today` (default: today)."""
         today = today or self._today()
         with self._lock:  # the day each is filed under for the user now (filing.py)
             return self._query(lambda conn: conn.execute(
-                "SELECT count(*) FROM applications WHERE day >= ? AND local_day(utc) = ?",
-                (filing.cut(today), today.isoformat())).fetchone()[0])
+                "SELECT count(*) FROM applications WHERE day >= ? AND local_day(utc) = ? "
+                "AND kind = coalesce(?, kind)",
+                (filing.cut(today), today.isoformat(), kind)).fetchone()[0])
 
     def episode(self) -> datetime | None:
         """When the current pain or injury started (aware UTC), or None if never said."""
@@ -213,8 +223,10 @@ class Store(BreakJournal):
                 shown = conn.execute("SELECT value FROM meta WHERE key = ?", (SHOWN_KEY,)).fetchone()
                 if shown and today < date.fromisoformat(shown[0]) + timedelta(days=pain.WINDOW_DAYS):
                     return None
-                readings, first = queries.two_week_readings(conn, today)
-                return pain.two_week(readings, today, first)
+                episode = conn.execute("SELECT value FROM meta WHERE key = ?", (EPISODE_KEY,)).fetchone()
+                began = queries.local(episode[0], 0).astimezone().date() if episode else None
+                readings, start, routine_days = queries.two_week_inputs(conn, today, began)
+                return pain.two_week(readings, today, start, routine_days)
             return self._query(read)
 
     def two_week_shown(self) -> None:

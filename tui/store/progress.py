@@ -70,12 +70,15 @@ def _outcome(conn: sqlite3.Connection, session_id: int, day: str) -> Outcome:
 
     easier = frozenset(name for (name,) in conn.execute(
         "SELECT DISTINCT exercise FROM steps WHERE session_id = ? AND outcome = 'easier'", (session_id,)))
+    marks = dict(conn.execute("SELECT exercise, answer FROM exercise_answers WHERE session_id = ? "
+                              "ORDER BY id", (session_id,)).fetchall())  # the latest mark counts
     return Outcome(
         day=date.fromisoformat(day),
         answer=last("SELECT answer FROM answers WHERE session_id = ?"),
         before=last("SELECT score FROM checkins WHERE session_id = ? AND moment = 'before'"),
         after=last("SELECT score FROM checkins WHERE session_id = ? AND moment = 'after'"),
         easier=easier,
+        marks=tuple(sorted(marks.items())),
     )
 
 
@@ -97,7 +100,7 @@ def dose_rows(conn: sqlite3.Connection, since: date | None = None, carry: bool =
 
 
 def export_rows(conn: sqlite3.Connection) -> list[tuple[str, int, int, dict[str, Any]]]:
-    """Dose and answer rows in the export's sort form (utc, kind order, id, row)."""
+    """Dose, answer and exercise-answer rows in the export's sort form (utc, kind order, id, row)."""
     out: list[tuple[str, int, int, dict[str, Any]]] = []
     for r in conn.execute("SELECT id, utc, utc_offset, routine_key, exercise, reps, sets, hold_seconds, "
                           "why, session_id FROM doses"):
@@ -107,4 +110,8 @@ def export_rows(conn: sqlite3.Connection) -> list[tuple[str, int, int, dict[str,
     for r in conn.execute("SELECT id, utc, utc_offset, answer, session_id FROM answers"):
         out.append((r[1], 5, r[0], {
             "kind": "answer", "at": iso(r[1], r[2]), "id": r[0], "answer": r[3], "session": r[4]}))
+    for r in conn.execute("SELECT id, utc, utc_offset, session_id, exercise, answer FROM exercise_answers"):
+        out.append((r[1], 5, r[0], {
+            "kind": "exercise_answer", "at": iso(r[1], r[2]), "id": r[0], "session": r[3],
+            "exercise": r[4], "answer": r[5]}))
     return out

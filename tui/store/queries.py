@@ -136,20 +136,39 @@ def streak(newest_first: list[str], today: date) -> int:
     return lo
 
 
-def two_week_readings(conn: sqlite3.Connection, today: date) -> tuple[list[tuple[date, float]], date | None]:
-    """(check-ins of the 14 days ending today as (day, score), the first check-in's day)."""
-    start = today - timedelta(days=pain.WINDOW_DAYS - 1)
-    checkins = "SELECT day, utc, score FROM checkins"
-    rows = filing.filed(conn, checkins, "score", start, today)
-    firsts = filing.filed(conn, "SELECT min(day) AS day, min(utc) AS utc FROM checkins", "1", None, today)
-    return ([(date.fromisoformat(d), float(s)) for d, s in rows],
-            date.fromisoformat(firsts[0][0]) if firsts else None)
+def two_week_inputs(conn: sqlite3.Connection, today: date, episode: date | None
+                    ) -> tuple[list[tuple[date, float, str]], date | None, list[date]]:
+    """What pain.two_week needs for `today`: the at-rest check-ins of the start week and
+    of the last 7 days as (day, score, moment), the start (the `episode`'s first day when it
+    comes after the first at-rest check-in, else that check-in's day), and the days with a
+    routine in the last 14 days. Days are those each row is filed under for the user now
+    (tui/store/filing.py); `conn` must have had `filing.use_zone`."""
+    at_rest = "SELECT day, utc, score, moment FROM checkins WHERE moment != 'after'"
+    firsts = filing.filed(conn, "SELECT min(day) AS day, min(utc) AS utc FROM checkins "
+                                "WHERE moment != 'after'", "1", None, today)
+    start = date.fromisoformat(firsts[0][0]) if firsts else None
+    if start is not None and episode is not None and start < episode <= today:
+        start = episode
+    last = today - timedelta(days=pain.HALF_DAYS - 1)
+    windows = [(last, today)]
+    if start is not None:
+        end = start + timedelta(days=pain.HALF_DAYS - 1)
+        # Two weeks that touch or overlap are read once, as one span.
+        windows = [(start, today)] if end >= last - timedelta(days=1) else windows + [(start, end)]
+    readings: list[tuple[date, float, str]] = []
+    for low, high in windows:
+        readings += [(date.fromisoformat(d), float(score), moment)
+                     for d, score, moment in filing.filed(conn, at_rest, "score, moment", low, high)]
+    fortnight = today - timedelta(days=pain.WINDOW_DAYS - 1)
+    routine_days = [date.fromisoformat(d) for d, _ in filing.filed(
+        conn, "SELECT day, utc FROM sessions", "1", fortnight, today, distinct=True)]
+    return readings, start, routine_days
 
 
 def rows(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     """Every row as a dict with `kind` and `at` (ISO 8601 with offset), oldest first.
 
-    Kinds: session, step, checkin, easier, dose, answer, application, break. Field names are the export format's, not the
+    Kinds: session, step, checkin, easier, dose, answer, application, break, red_flags, precaution. Field names are the export format's, not the
     tables', so scripts need not know the schema.
     """
     out: list[tuple[str, int, int, dict[str, Any]]] = []
@@ -185,7 +204,8 @@ def rows(conn: sqlite3.Connection) -> list[dict[str, Any]]:
             "kind": "break", "at": iso(r[1], r[2]), "id": r[0], "what": r[3], "how": r[4],
             "seconds": r[5]}))
     from .progress import export_rows  # it imports this module
+    from .safety import export_rows as safety_rows
 
-    out += export_rows(conn)
+    out += export_rows(conn) + safety_rows(conn)
     out.sort(key=lambda item: item[:3])
     return [item[3] for item in out if item[3]["at"] is not None]  # unreadable: left out

@@ -145,6 +145,47 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX sessions_day_routine ON sessions (day, routine_key, outcome)",
         "CREATE INDEX sessions_routine ON sessions (routine_key, utc, day, outcome)",
     ),
+    # 7: safety answers. The red-flag check, one row each time it was answered: what asked
+    # it (`trigger`), the answers (one letter y or n per question, in
+    # tui.engine.redflags.QUESTIONS order), the tier they led to, and whether the person went
+    # on after an urgent or emergency "yes" (`choice`, NULL when all answers were no). The
+    # ice/heat precaution asked before an episode's first application: the kind, the
+    # episode (its `episode_utc`), the answer, and after a "yes" the choice. And single
+    # exercises marked too easy or too hard after a session (the routine-wide answer is in
+    # `answers`).
+    (
+        """CREATE TABLE red_flags (
+            id INTEGER PRIMARY KEY,
+            utc TEXT NOT NULL,
+            utc_offset INTEGER NOT NULL,
+            day TEXT NOT NULL,
+            trigger TEXT NOT NULL CHECK (trigger IN ('first', 'episode', 'flare', 'command', 'none')),
+            answers TEXT NOT NULL,
+            outcome TEXT NOT NULL CHECK (outcome IN ('clear', 'urgent', 'emergency')),
+            choice TEXT CHECK (choice IN ('went on', 'stopped'))
+        )""",
+        "CREATE INDEX red_flags_day ON red_flags (day)",
+        """CREATE TABLE precautions (
+            id INTEGER PRIMARY KEY,
+            utc TEXT NOT NULL,
+            utc_offset INTEGER NOT NULL,
+            day TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('ice', 'heat')),
+            episode_utc TEXT,
+            answer TEXT NOT NULL CHECK (answer IN ('no', 'yes')),
+            choice TEXT CHECK (choice IN ('went on', 'stopped'))
+        )""",
+        """CREATE TABLE exercise_answers (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER REFERENCES sessions (id),
+            exercise TEXT NOT NULL,
+            answer TEXT NOT NULL CHECK (answer IN ('easy', 'hard')),
+            utc TEXT NOT NULL,
+            utc_offset INTEGER NOT NULL,
+            day TEXT NOT NULL
+        )""",
+        "CREATE INDEX exercise_answers_session ON exercise_answers (session_id)",
+    ),
 )
 
 #: The version this lumbar writes.

@@ -87,6 +87,16 @@ def apply(conn: sqlite3.Connection, op: Op, aliases: dict[int, int],
         what, how, seconds = args
         conn.execute("INSERT INTO breaks (utc, utc_offset, day, what, how, seconds) "
                      "VALUES (?, ?, ?, ?, ?, ?)", (utc, offset, day, what, how, seconds))
+    elif kind == "red_flags":
+        conn.execute("INSERT INTO red_flags (utc, utc_offset, day, trigger, answers, outcome, choice) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?)", (utc, offset, day, *args))
+    elif kind == "precaution":
+        conn.execute("INSERT INTO precautions (utc, utc_offset, day, kind, episode_utc, answer, choice) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?)", (utc, offset, day, *args))
+    elif kind == "exercise_answer":
+        sid, exercise, answer = args
+        conn.execute("INSERT INTO exercise_answers (session_id, exercise, answer, utc, utc_offset, day) "
+                     "VALUES (?, ?, ?, ?, ?, ?)", (real(sid), exercise, answer, utc, offset, day))
     elif kind == "meta":
         key, value = args
         conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))

@@ -1,0 +1,58 @@
+"""Every screen that shows warning signs shows all three tiers, the emergency tier first in
+its heavy frame, under NO_COLOR: help, the safety screen (s), the advice after a worse
+check-in, the soreness note (which shows none), and the two-week advice."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Static
+
+from tests.fakes import FakeStore
+from tests.ui.test_history_and_checkins import TINY, text
+from tui.engine.pain import Worse
+from tui.engine.signs import EMERGENCY, SOON, TIERS, URGENT
+from tui.screens.advice import HelpModal, StopIfModal
+from tui.screens.checkin import PainRoseModal, SorenessNote, TwoWeekModal
+from tui.widgets.signs_view import EmergencyBox
+
+SIZES = [(80, 24), (60, 20)]
+
+SCREENS = {
+    "help": lambda: HelpModal([]),
+    "stop if": lambda: StopIfModal("Pelvic tilt", ("Sharp pain in the back.",)),
+    "worse after": lambda: PainRoseModal(TINY, Worse(6, 3, False)),
+    "two weeks": lambda: TwoWeekModal(15, 5.0, 4.8),
+}
+
+
+@pytest.fixture(autouse=True)
+def no_color(monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("name", SCREENS)
+async def test_each_screen_shows_the_emergency_tier_first_framed(make_app, name, size):
+    app = make_app({"tiny": TINY}, store=FakeStore())
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        app.push_screen(SCREENS[name]())
+        await pilot.pause()
+        words = "\n".join(text(s) for s in app.screen.query(Static))
+        for tier in TIERS:
+            for sign in tier.signs:
+                assert sign.text in words, (name, sign.text)
+        assert words.index(EMERGENCY.heading.upper()) < words.index(URGENT.heading) < words.index(SOON.heading)
+        (box,) = app.screen.query(EmergencyBox)
+        assert box.styles.border_top[0] == "heavy"  # a frame, not a colour, sets it apart
+        assert "999" in text(box) and "112" in text(box) and "911" in text(box)
+
+
+async def test_the_soreness_note_shows_no_doctor_list(make_app):
+    app = make_app({"tiny": TINY}, store=FakeStore())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.push_screen(SorenessNote(TINY, Worse(3, 1, False, mild=True)))
+        await pilot.pause()
+        assert not app.screen.query(EmergencyBox)
+        assert "usually settles within a day" in "\n".join(text(s) for s in app.screen.query(Static))
