@@ -168,9 +168,12 @@ def test_taken_off_within_its_first_minute_it_starts_no_skin_rest():
     a, events = T.stop_early(a, R0 + 40, "taken off early")
     assert events == (ApplicationEnded(R0 + 40, "ice", R0, R0 + 40, 15 * MIN, "stopped", "taken off early"),)
     assert a.phase is T.Phase.DONE
+    assert not T.view(a, R0 + 41).rested  # the screen must not say it rested
     b = T.start("ice", R0, length=15 * MIN, rest=20 * MIN)
     b, _ = T.stop_early(b, R0 + 61, "taken off early")
     assert b.phase is T.Phase.REST  # past the first minute: the skin rests as usual
+    b, _ = T.advance(b, R0 + 61 + 20 * MIN)
+    assert T.view(b, b.clock).rested
 
 
 def test_stop_early_needs_a_reason_and_only_acts_while_on():

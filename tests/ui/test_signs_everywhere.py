@@ -19,7 +19,13 @@ SIZES = [(80, 24), (60, 20)]
 
 SCREENS = {
     "help": lambda: HelpModal([]),
-    "stop if": lambda: StopIfModal("Pelvic tilt", ("Sharp pain in the back.",)),
+    # As a step opens it: its title and cue in full, and its own and the routine's reasons.
+    "stop if": lambda: StopIfModal(
+        "Pelvic tilt", ("Sharp pain in the back.", "Pain runs down a leg.", "You feel dizzy."),
+        title="Pelvic tilt · set 2 of 3 · round 1 of 2",
+        cue="Lie on your back, knees bent. Flatten the small of your back into the floor, "
+            "hold, then let it arch gently. Breathe out as you flatten.",
+        routine_stop_if=("Pain runs down a leg.", "You feel dizzy.")),
     "worse after": lambda: PainRoseModal(TINY, Worse(6, 3, False)),
     "two weeks": lambda: TwoWeekModal(15, 5.0, 4.8),
 }
@@ -44,6 +50,9 @@ async def test_each_screen_shows_the_emergency_tier_first_framed(make_app, name,
                 assert sign.text in words, (name, sign.text)
         assert words.index(EMERGENCY.heading.upper()) < words.index(URGENT.heading) < words.index(SOON.heading)
         (box,) = app.screen.query(EmergencyBox)
+        # First on the screen: its heading, how to get help and its first signs are in view
+        # without scrolling, even at 60x20.
+        assert 0 <= box.region.y and box.region.y + 6 <= size[1], (name, box.region)
         assert box.styles.border_top[0] == "heavy"  # a frame, not a colour, sets it apart
         assert "999" in text(box) and "112" in text(box) and "911" in text(box)
 

@@ -47,6 +47,8 @@ class ThermalView:
     """Why it was stopped early."""
     line: str = ""
     """One line for a status bar: "12:40 left", "ended 3 min ago: take it off now"."""
+    rested: bool = True
+    """Once done: the skin had its rest (False after a mis-key, which needs none)."""
 
 
 def view(a: Application, now: float) -> ThermalView:
@@ -70,4 +72,7 @@ def view(a: Application, now: float) -> ThermalView:
         left = a.rest_ends_at - t
         return ThermalView(**base, remaining=left, progress=fraction(t - a.off_at, a.rest),
                            line=f"skin rest, {clock_text(left)} left")
+    if a.rest <= 0:  # taken off within its first minute (a mis-key): no rest was needed
+        return ThermalView(**base, remaining=None, progress=1.0, rested=False,
+                           line="taken off at once: start again?")
     return ThermalView(**base, remaining=None, progress=1.0, line="rested: another round?")

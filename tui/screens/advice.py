@@ -13,7 +13,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ..advice import DISCLAIMER
-from ..widgets.signs_view import signs_widgets
+from ..engine.signs import EMERGENCY, TIERS
+from ..widgets.signs_view import EmergencyBox, signs_widgets
 from ..widgets.key_hints import KeyHint
 
 if TYPE_CHECKING:
@@ -78,6 +79,9 @@ class StopIfModal(_Advice):
         self.routine_stop_if = routine_stop_if
 
     def body(self) -> Iterable[Static]:
+        # The signs that cannot wait come first here too, even on a short screen, where the
+        # rest may need scrolling; the less urgent tiers follow the exercise's own reasons.
+        yield EmergencyBox()
         if self.title or self.cue:
             yield Static(self.title or self.exercise, classes="heading", markup=False)
             yield Static(self.cue, markup=False)
@@ -91,7 +95,7 @@ class StopIfModal(_Advice):
         if whole:
             yield Static("Stop or ease off this routine if", classes="heading")
             yield Static(_bullets(whole), markup=False)
-        yield from signs_widgets()
+        yield from signs_widgets(tier for tier in TIERS if tier is not EMERGENCY)
 
 
 class HelpModal(_Advice):

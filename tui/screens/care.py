@@ -126,7 +126,9 @@ class CareScreen(Screen[None]):
             big.text = "OFF" if v.phase is Phase.ALARM else "0:00"
         line = {Phase.ON: f"{v.line} · press x to take it off early",
                 Phase.ALARM: v.line, Phase.REST: v.line,
-                Phase.DONE: "Rested. Press a for another round, q for the list."}[v.phase]
+                Phase.DONE: "Rested. Press a for another round, q for the list." if v.rested else
+                "Taken off within its first minute, so the skin needs no rest. Press a to "
+                "start again, q for the list."}[v.phase]
         if v.phase is Phase.DONE and v.kind == "heat":
             line = heat_used_up(self.lumbar) or line
         self.query_one("#care-line", Static).update(line)
