@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import io
 import os
+import queue
 import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from datetime import datetime, timezone
 from pathlib import Path
@@ -40,16 +42,37 @@ def spawn(home: Path, *args: str, env: dict[str, str] | None = None) -> subproce
                             text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
+_LINES: dict[int, "queue.Queue[str | None]"] = {}
+
+
+def _lines(proc: subprocess.Popen[str]) -> "queue.Queue[str | None]":
+    """The process's stdout lines, read on a thread, so waiting for one can time out."""
+    if proc.pid not in _LINES:
+        assert proc.stdout is not None
+        lines: queue.Queue[str | None] = queue.Queue()
+
+        def pump(stream=proc.stdout) -> None:
+            for line in stream:
+                lines.put(line.rstrip("\n"))
+            lines.put(None)
+
+        threading.Thread(target=pump, daemon=True).start()
+        _LINES[proc.pid] = lines
+    return _LINES[proc.pid]
+
+
 def read_until(proc: subprocess.Popen[str], want: str, count: int = 1, timeout: float = 20) -> list[str]:
-    """Lines of stdout until `want` was seen `count` times."""
-    assert proc.stdout is not None
+    """Lines of stdout until `want` was seen `count` times; fails after `timeout` seconds."""
+    source = _lines(proc)
     lines: list[str] = []
     end = time.monotonic() + timeout
     while sum(want in line for line in lines) < count:
-        assert time.monotonic() < end, lines
-        line = proc.stdout.readline()
-        assert line, f"stdout closed; stderr: {proc.stderr.read() if proc.stderr else ''}"
-        lines.append(line.rstrip("\n"))
+        try:
+            line = source.get(timeout=max(0.0, end - time.monotonic()))
+        except queue.Empty:
+            raise AssertionError(f"no {want!r} within {timeout} s; lines: {lines}") from None
+        assert line is not None, f"stdout closed; stderr: {proc.stderr.read() if proc.stderr else ''}"
+        lines.append(line)
     return lines
 
 

@@ -68,7 +68,8 @@ def test_a_door_holds_the_reminders_for_a_meeting_and_ends_it(tmp_path, schedule
     assert rows(tmp_path) == [("meeting", None)]
 
 
-def test_a_routine_in_a_door_counts_once_as_taken_and_its_loss_ends_it(tmp_path, scheduler):
+@pytest.mark.parametrize("worked", [True, False], ids=["something done", "nothing done"])
+def test_a_routine_in_a_door_counts_once_and_its_loss_ends_it(tmp_path, scheduler, worked):
     proc = scheduler()
     path = sock(tmp_path)
 
@@ -79,11 +80,17 @@ def test_a_routine_in_a_door_counts_once_as_taken_and_its_loss_ends_it(tmp_path,
         door = DoorClient(path, changed.set)
         assert (await door.request("start"))["ok"]
         await asyncio.wait_for(changed.wait(), 5)  # every door hears of it
-        door.close()  # the door vanishes mid-routine (closed terminal)
+        if worked:
+            assert (await door.request("worked"))["ok"]  # an exercise of it was done
+        door.close()  # the door vanishes mid-routine (closed terminal, kill -9)
 
     asyncio.run(routine())
-    read_until(proc, "stretch break taken (a routine)")
-    assert rows(tmp_path) == [("taken", "routine")]
+    if worked:
+        read_until(proc, "stretch break taken (a routine)")
+        assert rows(tmp_path) == [("taken", "routine")]
+    else:
+        read_until(proc, "stretch break skipped (every exercise skipped)")
+        assert rows(tmp_path) == [("skipped", "through")]
 
 
 def test_a_skipped_through_desk_break_in_a_door_is_counted_skipped(tmp_path, scheduler):

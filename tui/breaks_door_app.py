@@ -52,6 +52,10 @@ class BreakDoors:
         self.client: DoorClient | None = None
         self.break_door: object | None = None
         """The door whose routine is the break under way (ended if that door goes)."""
+        self.break_worked = False
+        """That door said something of its routine was done (else its loss is a skip)."""
+        self._told_worked = False
+        """This door told the scheduler its routine did something."""
         self._tasks: set[asyncio.Task[Any]] = set()
 
     # --- while this App schedules ------------------------------------------------------------
@@ -87,6 +91,9 @@ class BreakDoors:
         """A door's request, carried out as a break command here; its answer."""
         from .breaks_requests import Answer, apply
 
+        if do == "worked":  # not the schedule's news: what the door's routine did so far
+            self.break_worked = self.break_worked or door is self.break_door
+            return Answer(True).to_json()
         answers: list[Answer] = []
 
         def run(state: Any, now: float) -> Any:
@@ -99,17 +106,17 @@ class BreakDoors:
         self.app.breaks_command(run)
         answer = answers[0]
         if answer.ok and do == "start":
-            self.break_door = door
+            self.break_door, self.break_worked = door, False
         elif do == "end":
             self.break_door = None
         self.tell()
         return answer.to_json()
 
     def gone(self, door: object) -> None:
-        """A door went: a break its routine was is over (counted as taken)."""
+        """A door went: a break its routine was is over, taken if it said it did something."""
         if door is not None and door is self.break_door:
             self.break_door = None
-            self.request("end", {})
+            self.request("end", {"skipped": not self.break_worked})
 
     def pressed(self, key: str, action: str) -> None:
         """A button on the break's notification: what the prompt's key does."""
@@ -146,7 +153,39 @@ class BreakDoors:
         from .breaks_door import DoorClient
 
         self.client = DoorClient(path, changed, self._lost)
-        self._spawn(self.client.connect())
+        self._spawn(self._join(self.client))
+
+    async def _join(self, client: DoorClient) -> None:
+        """Connect, and tell a scheduler that starts after this door's routine began (one
+        restarted, say) that this routine is the break, and whether it did something."""
+        if await client.connect():
+            await self._tell_routine(client)
+
+    async def _tell_routine(self, client: DoorClient) -> None:
+        if self.app.session is not None:
+            await client.request("start")
+            if self.app.recorder.worked:
+                await client.request("worked")
+
+    def routine_worked(self) -> None:
+        """This door's routine did something: say so once, so that losing this door
+        counts the break taken, not skipped."""
+        if not self._told_worked:
+            self._told_worked = True
+            self.ask("worked")
+
+    def routine_started(self) -> None:
+        self._told_worked = False
+
+    def watch(self) -> None:
+        """No scheduler now (a door whose scheduler stopped): follow the next one that
+        starts, looking every RECONNECT seconds (one stat each time)."""
+        async def look() -> None:
+            while self.app.breaks_state is None and self.client is None:
+                await asyncio.sleep(RECONNECT)
+                self.probe()
+
+        self._spawn(look())
 
     def ask(self, do: str, then: Callable[[], None] | None = None, **args: Any) -> None:
         """Send a request; say in one line why when it was not done, else run `then`."""
@@ -176,6 +215,7 @@ class BreakDoors:
             while self.client is client and not client.connected:
                 await asyncio.sleep(RECONNECT)
                 if self.client is client and await client.connect():
+                    await self._tell_routine(client)  # the new one learns of this break
                     self.app.call_next(client._changed)  # read what the new one keeps
 
         self._spawn(again())

@@ -96,15 +96,18 @@ class BreaksOwner:
             self.doors.client = None
         if not self.breaks_asked:
             # Only a door onto another's schedule (breaks were not asked for here): it
-            # stops with that schedule rather than starting one nobody asked for.
+            # does not start one nobody asked for, and follows the next one that starts.
             if self.break_lock is not None:
                 self.break_lock.release()
             self.refresh_bindings()
             self.show_views()
+            self.doors.watch()
             return
         super().start_breaks(every)  # type: ignore[misc]
         self._listen_to_logind()
         self.doors.serve()
+        if self.session is not None:  # the routine under way here is the break
+            super().breaks_command(breaks_engine().start_break)  # type: ignore[misc]
         self.notify("The other lumbar that scheduled desk breaks has stopped: this one "
                     "schedules them now.", timeout=8)
 
@@ -117,6 +120,16 @@ class BreaksOwner:
 
             doors = self.__dict__["_doors"] = BreakDoors(self)
         return doors
+
+    def keep_breaks(self: LumbarApp, happened: tuple[Happened, ...]) -> None:
+        super().keep_breaks(happened)  # type: ignore[misc]
+        if self.follower is not None and self.session is not None and self.recorder.worked:
+            self.doors.routine_worked()
+
+    def routine_changed(self: LumbarApp, running: bool, worked: bool = True) -> None:
+        if running and "_doors" in self.__dict__:
+            self.doors.routine_started()
+        super().routine_changed(running, worked)  # type: ignore[misc]
 
     def _scheduler_changed(self: LumbarApp) -> None:
         """The scheduler says its schedule changed: read it again now."""
@@ -241,3 +254,9 @@ def _boottime() -> Callable[[], float]:
     from .clocks import boottime
 
     return boottime
+
+
+def breaks_engine() -> Any:
+    from .engine import breaks
+
+    return breaks

@@ -36,6 +36,8 @@ class HeadlessDoors:
         at this moment (real clock) unless answered otherwise first."""
         self.break_door: object | None = None
         """The door whose routine is the break under way (ended if that door goes)."""
+        self.break_worked = False
+        """That door said something of its routine was done (else its loss is a skip)."""
 
     def changed(self) -> None:
         if self.server is not None:
@@ -69,10 +71,14 @@ class HeadlessDoors:
         from .breaks_requests import apply
 
         assert self.runner.state is not None
+        if do == "worked":  # not the schedule's news: what the door's routine did so far
+            self.break_worked = self.break_worked or door is self.break_door
+            return {"ok": True, "say": ""}
         now = self.runner.real()
         state, events, answer = apply(self.runner.state, now, do, args)
         if answer.ok and do == "start":
             self.break_door, self.break_ends = door, None  # the door's routine is the break
+            self.break_worked = False
         elif do == "end" or not state.in_break:
             self.break_door = self.break_ends = None
         self.runner._after(state, events, tell=True)
@@ -81,6 +87,8 @@ class HeadlessDoors:
             self.runner._say(f"{at} refused {do}: {answer.say}")
         elif do == "start":
             self.runner._say(f"{at} stretch break under way" + (" (in lumbar)" if door else ""))
+        elif do in ("pause", "resume"):
+            self.runner._say(f"{at} reminders {'paused' if do == 'pause' else 'resumed'}")
         return answer.to_json()
 
     def pressed(self, key: str, action: str) -> None:
@@ -97,9 +105,9 @@ class HeadlessDoors:
                 self._spawn(self.break_command)
 
     def gone(self, door: object) -> None:
-        """A door went: a break its routine was is over (counted as taken)."""
+        """A door went: a break its routine was is over, taken if it said it did something."""
         if door is not None and door is self.break_door and self.runner.state is not None:
-            self.request("end", {})
+            self.request("end", {"skipped": not self.break_worked})
 
 
 def _spawn(command: tuple[str, ...]) -> None:

@@ -95,6 +95,21 @@ async def test_q_after_an_emergency_yes_closes_lumbar_and_says_so_in_the_history
     assert store.red_flags[0][1]["injury"]
 
 
+async def test_an_emergency_and_an_urgent_yes_show_both_tiers_on_one_screen(make_app):
+    store = FakeStore()
+    app = first_start(make_app, store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await answer(pilot, "nny" + "n" + "y" + "nn")  # weak legs, and a temperature
+        words = shown(app.screen)
+        assert "GO TO AN EMERGENCY DEPARTMENT NOW" in words
+        assert "See a doctor within a day or two" in words and "a temperature or feeling ill" in words
+        assert words.index("EMERGENCY") < words.index("See a doctor within a day or two")
+        await pilot.press("g")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
 async def test_an_urgent_yes_shows_the_urgent_tier_once_and_enter_goes_on(make_app):
     store = FakeStore()
     app = first_start(make_app, store)

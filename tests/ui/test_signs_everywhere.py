@@ -13,12 +13,17 @@ from tui.engine.pain import Worse
 from tui.engine.signs import EMERGENCY, SOON, TIERS, URGENT
 from tui.screens.advice import HelpModal, StopIfModal
 from tui.screens.checkin import PainRoseModal, SorenessNote, TwoWeekModal
+from tui.widgets.key_hints import KeyHint
 from tui.widgets.signs_view import EmergencyBox
 
 SIZES = [(80, 24), (60, 20)]
 
 SCREENS = {
-    "help": lambda: HelpModal([]),
+    # As a routine opens it: every key of the workout above the signs.
+    "help": lambda: HelpModal([
+        KeyHint(None, k, k, (k,), k, f"what {k} does in a routine", True, True, False)
+        for k in ("space", "n", "p", "r", "+", "-", "enter", "e", "s", "j", "k", "?", "q",
+                  "ctrl+z", "ctrl+q")]),
     # As a step opens it: its title and cue in full, and its own and the routine's reasons.
     "stop if": lambda: StopIfModal(
         "Pelvic tilt", ("Sharp pain in the back.", "Pain runs down a leg.", "You feel dizzy."),

@@ -13,8 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ..advice import DISCLAIMER
-from ..engine.signs import EMERGENCY, TIERS
-from ..widgets.signs_view import EmergencyBox, signs_widgets
+from ..widgets.signs_view import EmergencyBox, after_emergency
 from ..widgets.key_hints import KeyHint
 
 if TYPE_CHECKING:
@@ -95,7 +94,7 @@ class StopIfModal(_Advice):
         if whole:
             yield Static("Stop or ease off this routine if", classes="heading")
             yield Static(_bullets(whole), markup=False)
-        yield from signs_widgets(tier for tier in TIERS if tier is not EMERGENCY)
+        yield from after_emergency()
 
 
 class HelpModal(_Advice):
@@ -110,10 +109,11 @@ class HelpModal(_Advice):
         self.keys = list(keys)
 
     def body(self) -> Iterable[Static]:
+        yield EmergencyBox()  # above the keys: in view on any screen, without scrolling
         yield Static("Keys", classes="heading")
         yield KeyTable([(", ".join(hint.keys), _APP_WORDS.get(hint.id or "", hint.tooltip))
                         for hint in self.keys])
-        yield from signs_widgets()
+        yield from after_emergency()
         yield Static(DISCLAIMER, classes="disclaimer", markup=False)
 
 

@@ -20,7 +20,7 @@ from textual.widgets import Static
 
 from ..keys import keys
 from ..engine.pain import RECENT_HOURS, RISE, Worse, worse_after
-from ..widgets.signs_view import signs_widgets
+from ..widgets.signs_view import EmergencyBox, after_emergency, signs_widgets
 from ..redflag_flow import flare
 from .advice import _Advice, _bullets
 
@@ -114,13 +114,14 @@ class PainRoseModal(_Advice):
         else:
             line = f"Your back feels worse after {r.name}: {w.compared} before, {w.after} now."
         yield Static(line, classes="heading", markup=False)
+        yield EmergencyBox()  # right under what happened, above the routine's own list
         own: list[str] = []
         for item in (*r.stop_if, *(s for ex in r.exercises for s in ex.stop_if)):
             if item not in own:
                 own.append(item)
         yield Static("Stop an exercise if", classes="heading")
         yield Static(_bullets(own or ("It hurts, or your pain gets worse.",)), markup=False)
-        yield from signs_widgets()
+        yield from after_emergency()
 
 
 class SorenessNote(_Advice):

@@ -125,6 +125,11 @@ class RedFlagModal(ModalScreen[Answered | None]):
             box.mount(EmergencyBox(intro=said))
             box.mount(Static("lumbar cannot judge what is behind it. Please get help now; "
                              "exercise can wait.", classes="heading", markup=False))
+            also = redflags.yes_to(self.answers, URGENT)
+            if also:  # shown here too: after `g` there is no second screen for it
+                box.mount(Static("You also answered yes to " + "; ".join(q.label for q in also)
+                                 + ".", markup=False))
+                box.mount_all(tier_widgets(URGENT))
             keys_line = EMERGENCY_KEYS
         else:
             box.mount(Static(said, markup=False))

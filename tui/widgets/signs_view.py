@@ -42,6 +42,12 @@ def tier_widgets(tier: Tier) -> list[Static]:
             Static("\n".join(f"• {sign.text}" for sign in tier.signs), markup=False)]
 
 
+def after_emergency() -> list[Static]:
+    """The less urgent tiers, for a screen that put the EmergencyBox first, above its own
+    words (which may then need scrolling on a short screen)."""
+    return signs_widgets(tier for tier in TIERS if tier is not EMERGENCY)
+
+
 def signs_widgets(tiers: Iterable[Tier] = TIERS) -> list[Static]:
     """Every tier in `tiers`, most urgent first (the order of tui.engine.signs.TIERS)."""
     out: list[Static] = []
