@@ -28,6 +28,13 @@ CASES: list[tuple[str, str | bytes, str]] = [
      "walk.yaml:3:3: expected plain text; found the bidirectional control character U+2068"),
     ("pop directional isolate", "name: Walk \u2069\nexercises: [{rest: 5}]\n",
      "walk.yaml:1:12: expected plain text; found the bidirectional control character U+2069"),
+    # Written as YAML escapes, they pass the file's own check and are caught in the value.
+    ("escaped override", "name: \"Safe\\u202eevil\"\nexercises: [{rest: 5}]\n",
+     "walk.yaml:1:7: name: expected plain text; found the bidirectional control character "
+     "U+202E (written as an escape)"),
+    ("escaped terminal sequence", HEAD + EX + "    hold: 10s\n    cue: \"\\e]0;pwned\\ahi\"\n",
+     "walk.yaml:6:10: exercise 1 (exercises[0].cue): expected plain text; found the control "
+     "character U+001B (written as an escape)"),
     ("two documents", HEAD + "  - rest: 5\n---\nname: Other\n", "walk.yaml:4:1: found a second YAML document; a routine file holds exactly one"),
     ("alias", "name: &n Walk\nexercises: [{rest: 5, name: *n}]\n", "walk.yaml:1:7: found the anchor '&n'; routines don't use anchors or aliases, write the value out"),
     ("tag", "name: !!python/name:os.system Walk\n", "walk.yaml:1:7: found the tag '!!python/name:os.system'; routines don't use YAML tags, quote the value instead"),

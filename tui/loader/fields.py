@@ -11,7 +11,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..engine.model import BREATH_PRESETS, BreathPattern, Position, Tempo
 from .errors import Reporter
-from .source import describe, entries, join, plain, suggest
+from .source import describe, entries, join, plain, suggest, unsafe_character
 
 BREATH_KEYS = ("inhale", "hold", "exhale", "hold_out")
 TEMPO_KEYS = ("lift", "hold", "lower", "pause")
@@ -97,6 +97,10 @@ def text(rep: Reporter, node: Node, path: str, low: int, high: int) -> str | Non
     if not low <= len(result) <= high:
         found = f"{len(result)} characters" if result else "''"
         rep.at(node, path, f"{expected}; found {found}")
+        return None
+    unsafe = unsafe_character(result)
+    if unsafe is not None:  # written as an escape, so the file's own check did not see it
+        rep.at(node, path, f"expected plain text; found {unsafe} (written as an escape)")
         return None
     return result
 

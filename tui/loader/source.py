@@ -33,6 +33,20 @@ _NON_PRINTABLE = re.compile(
 #: screen and another in review. Refused like the control characters they are.
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+#: In a value after YAML's escapes ("\u001b", "\a", "\u202e" in double quotes): control
+#: characters other than tab and line breaks, C1 controls and the bidirectional ones. An
+#: escape sequence reaching the terminal could ring, recolour or retitle it.
+_UNSAFE_IN_VALUE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def unsafe_character(value: str) -> str | None:
+    """The first character of a parsed text value that must not reach a screen, as
+    "the control character U+001B"; None when there is none."""
+    bad = _UNSAFE_IN_VALUE.search(value)
+    if bad is None:
+        return None
+    kind = "bidirectional control character" if _BIDI.match(bad.group()) else "control character"
+    return f"the {kind} U+{ord(bad.group()):04X}"
 _TAG_PREFIX = "tag:yaml.org,2002:"
 _NO_ANCHORS = "routines don't use anchors or aliases, write the value out"
 _NO_TAGS = "routines don't use YAML tags, quote the value instead"
