@@ -79,3 +79,13 @@ def test_it_counts_down_the_holders_interval_not_its_own():
     follower = BreakFollower(keeper(clocks, store))  # 20 minutes here
     clocks.real += 10
     assert B.view(follower.state(clocks.real), clocks.real).remaining == pytest.approx(50)
+
+
+def test_a_moment_a_hair_before_the_minute_reads_as_that_minute():
+    from datetime import datetime, timedelta
+
+    from tui.breaks_words import at_text
+
+    now = datetime(2026, 11, 30, 17, 20)
+    assert at_text(datetime(2026, 11, 30, 17, 40) - timedelta(milliseconds=20), now) == "17:40"
+    assert at_text(datetime(2026, 11, 30, 17, 39, 30), now) == "17:39"

@@ -142,6 +142,15 @@ def test_input_that_ends_early_records_nothing_and_exits_1(tmp_path, capsys):
     store.close()
 
 
+def test_a_yes_before_the_input_ends_still_gets_its_advice(tmp_path):
+    from tui.redflags_command import run
+    from tui.store import open_store
+
+    out = io.StringIO()
+    assert run(False, open_store(tmp_path / "history.db"), io.StringIO("y\n"), out) == 1
+    assert "GO TO AN EMERGENCY DEPARTMENT NOW" in out.getvalue()
+
+
 def test_the_real_first_start_asks_and_after_none_it_does_not(monkeypatch):
     from tui.__main__ import main
 

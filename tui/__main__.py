@@ -57,8 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
                            help="record no to every question now, without asking "
                                 "(answered with a physiotherapist, or for a script)")
     sub.add_parser("history", parents=[common], help="open the history screen: streak, calendar, pain trend")
-    for name, text in (("ice", "an ice timer: 20 minutes, a skin check halfway, an alarm, then a skin rest"),
-                       ("heat", "a heat timer: 20 minutes, a skin check halfway, an alarm, then a skin rest"),
+    for name, text in (("ice", "an ice timer: 15 minutes, a skin check halfway, an alarm, then a skin rest"),
+                       ("heat", "a heat timer: 15 minutes, a skin check halfway, an alarm, then a skin rest"),
                        ("care", "ice or heat: asks which, with advice for how long ago the pain started")):
         care = sub.add_parser(name, parents=[common], help=text)
         care.add_argument("--since", metavar="WHEN",

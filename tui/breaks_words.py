@@ -39,7 +39,9 @@ def span_text(minutes: float) -> str:
 
 
 def at_text(moment: datetime, now: datetime) -> str:
-    """"14:30" today, "Mon 09:00" on another day."""
+    """"14:30" today, "Mon 09:00" on another day. The moment is taken to the nearest
+    second first: one rebuilt from two clocks may land a hair before the minute it means."""
+    moment = (moment + timedelta(microseconds=500_000)).replace(microsecond=0)
     return moment.strftime("%H:%M") if moment.date() == now.date() else moment.strftime("%a %H:%M")
 
 

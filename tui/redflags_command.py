@@ -16,8 +16,9 @@ YES = ("y", "yes")
 NO = ("n", "no")
 
 
-def ask(stdin: TextIO, stdout: TextIO) -> dict[str, bool] | None:
-    """Each question as a prompt, answered y or n and Enter; None when input ends first."""
+def ask(stdin: TextIO, stdout: TextIO) -> tuple[dict[str, bool], bool]:
+    """Each question as a prompt, answered y or n and Enter: (the answers given, whether
+    every question was answered before the input ended)."""
     stdout.write("A few rare signs need help fast, and people seldom mention them unless "
                  "asked.\nAnswer each question with y or n, then Enter.\n\n")
     answers: dict[str, bool] = {}
@@ -28,13 +29,21 @@ def ask(stdin: TextIO, stdout: TextIO) -> dict[str, bool] | None:
             line = stdin.readline()
             if not line:
                 stdout.write("\n")
-                return None
+                return answers, False
             word = line.strip().lower()
             if word in YES or word in NO:
                 answers[question.key] = word in YES
                 break
             stdout.write(f"Please type y or n (not {line.strip()!r}).\n")
-    return answers
+    return answers, True
+
+
+def advise(answers: dict[str, bool], stdout: TextIO) -> None:
+    """The tiers the yes answers lead to, most urgent first; nothing when all were no."""
+    for tier in (EMERGENCY, URGENT):
+        yes = "; ".join(q.label for q in redflags.yes_to(answers, tier))
+        if yes:
+            stdout.write(f"\nYou answered yes to {yes}.\n\n" + "\n".join(plain_lines((tier,))) + "\n\n")
 
 
 def run(none: bool, store=None, stdin: TextIO | None = None, stdout: TextIO | None = None) -> int:
@@ -45,17 +54,14 @@ def run(none: bool, store=None, stdin: TextIO | None = None, stdout: TextIO | No
         answers = {key: False for key in redflags.KEYS}
         trigger = "none"
     else:
-        found = ask(stdin, stdout)
-        if found is None:
+        found, complete = ask(stdin, stdout)
+        if not complete:
+            advise(found, stdout)  # a yes already given is answered, recorded or not
             print("lumbar red-flags: the input ended before every question was answered; "
                   "nothing recorded.", file=sys.stderr)
             return NOT_RECORDED
         answers, trigger = found, "command"
-    outcome = redflags.outcome(answers)
-    if outcome != "clear":
-        tier = EMERGENCY if outcome == "emergency" else URGENT
-        yes = "; ".join(q.label for q in redflags.yes_to(answers, tier))
-        stdout.write(f"\nYou answered yes to {yes}.\n\n" + "\n".join(plain_lines((tier,))) + "\n\n")
+    advise(answers, stdout)
     from .store import open_store
 
     store = store or open_store()
