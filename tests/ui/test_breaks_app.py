@@ -289,8 +289,15 @@ async def test_the_panel_shows_todays_counts_and_pauses_the_reminders(breaks_app
         await pilot.pause()
         assert app.breaks_state.hold == "pause"
         assert str(panel.query_one("#panel-status").render()) == "Now: reminders paused"
+        keys = {h.key: h.description for h in panel.query_one(KeyBar).hints()}
+        assert "p" not in keys and keys["r"] == "Resume"  # no "p Pause" while paused
         await step(app, pilot, 600, real, fake_clock)
         assert not any(isinstance(s, BreakPrompt) for s in app.screen_stack)
+        await pilot.press("p")  # p still toggles: reminders come back
+        await pilot.pause()
+        assert app.breaks_state.hold is None
+        await pilot.press("p")
+        await pilot.pause()
         await pilot.press("escape")
         await pilot.pause()
         assert line_text(app) == "Stretch break · reminders paused"

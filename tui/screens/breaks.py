@@ -154,6 +154,8 @@ class BreaksPanel(_BreaksModal):
                 tooltip="Take a break now: start the desk-break routine"),
         Binding(keys("p"), "pause", "Pause", key_display="p", id="panel.pause",
                 tooltip="Pause or resume the reminders (the time worked is kept)"),
+        # While paused, p resumes (r Resume is what the bar shows then, not "p Pause").
+        Binding(keys("p"), "unpause", "Resume", show=False, id="panel.unpause"),
         Binding(keys("m"), "meeting", "Meeting", key_display="m", id="panel.meeting",
                 tooltip="A meeting: no reminders for 30, 60, 90 minutes or until a time"),
         Binding(keys("r"), "resume", "Resume", key_display="r", id="panel.resume",
@@ -183,6 +185,10 @@ class BreaksPanel(_BreaksModal):
         status = self.view.status if self.view is not None else None
         if action == "resume":
             return status in ("paused", "meeting")
+        if action == "pause":
+            return status != "paused"
+        if action == "unpause":
+            return status == "paused"
         if action == "take":
             return True if status != "in-break" else None
         return True
@@ -196,6 +202,9 @@ class BreaksPanel(_BreaksModal):
 
     def action_resume(self) -> None:
         self.lumbar.break_resume()
+
+    def action_unpause(self) -> None:
+        self.lumbar.break_pause()  # p toggles; its notice says the reminders are back
 
     def action_meeting(self) -> None:
         self.lumbar.action_meeting()
