@@ -15,7 +15,7 @@ last tick; a gain of more than SLEPT seconds is a sleep, reported before advanci
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import time, timedelta
+from datetime import time
 from typing import TYPE_CHECKING, Any, Callable
 
 from .engine import activities as act
@@ -148,11 +148,8 @@ class BreaksMixin:
         if activity != BREAKS:
             super().on_activity_event(activity, event)  # type: ignore[misc]
             return
-        from .breaks_words import DONE, meeting_text, snoozed_text
-        from .engine.break_events import (
-            BreakDue, BreakHeadsUp, BreakRefused, BreakSkipped, BreakSnoozed, BreakTaken,
-            MeetingEnded, MeetingStarted,
-        )
+        from .breaks_words import event_toast
+        from .engine.break_events import BreakDue, BreakHeadsUp, BreakRefused
 
         if isinstance(event, BreakHeadsUp):
             self.notify(f"Stretch break in {event.due - event.at:.0f} s: finish what you are "
@@ -161,28 +158,10 @@ class BreaksMixin:
             self.open_break_prompt()
             if self.cues is not None:
                 self.cues.bell()  # without cues, the notifier's bell channel rang
-        elif isinstance(event, BreakRefused) and event.command == "snooze" and event.reason == "limit":
-            prompt = self._prompt()
-            if prompt is not None:
-                prompt.refused()
-            else:
-                self.notify("No more snoozes in a row: take the break or skip it.", timeout=8)
-        elif isinstance(event, BreakRefused):  # a button pressed after the break was answered
-            self.notify(f"No break is due now: nothing to {event.command}.", timeout=8)
-        elif isinstance(event, BreakSnoozed):
-            now = self.wall()
-            self.notify(snoozed_text(now + timedelta(seconds=event.until - event.at), now), timeout=6)
-        elif isinstance(event, BreakSkipped) and event.how == "prompt":
-            self.notify(DONE["skip"], timeout=6)
-        elif isinstance(event, BreakSkipped) and event.how == "through":
-            self.notify("Nothing of it was done: counted as a break skipped.", timeout=6)
-        elif isinstance(event, BreakTaken) and event.how in ("natural", "suspend"):
-            self.notify("You were away long enough: counted as a break taken.", timeout=6)
-        elif isinstance(event, MeetingStarted):
-            now = self.wall()
-            self.notify(meeting_text(now + timedelta(seconds=event.until - event.at), now), timeout=6)
-        elif isinstance(event, MeetingEnded) and not event.early:
-            self.notify("The meeting pause is over: break reminders are back.", timeout=8)
+        elif isinstance(event, BreakRefused) and event.reason == "limit" and self._prompt():
+            self._prompt().refused()  # said on the prompt itself, where the key was pressed
+        elif text := event_toast(event, self.wall()):
+            self.notify(text, timeout=8 if isinstance(event, BreakRefused) else 6)
         if self.screen_stack:  # a routine's end while the App shuts down
             self.refresh_bindings()
 

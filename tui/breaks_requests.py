@@ -66,11 +66,11 @@ def command(do: str, args: dict[str, Any], state: Breaks) -> tuple[Callable[...,
 
 def refusal(events: tuple[Event, ...], state: Breaks) -> str | None:
     """Why the command that gave `events` did nothing, in one line; None if it did."""
+    from .breaks_words import refused_text
+
     for event in events:
         if isinstance(event, BreakRefused):
-            if event.reason == "limit":
-                return "No more snoozes in a row: take the break or skip it."
-            return f"No break is due now: nothing to {event.command}."
+            return refused_text(event.command, event.reason)
     return None
 
 

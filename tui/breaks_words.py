@@ -122,3 +122,34 @@ def door_done(what: str, state: object, now: datetime) -> str:
     if what == "meeting" and until is not None and clock is not None:
         return meeting_text(now + timedelta(seconds=until - clock), now)
     return ""
+
+
+def refused_text(command: str, reason: str) -> str:
+    """Why a snooze or skip was not done, in one line (the engine's BreakRefused)."""
+    if reason == "limit":
+        return "No more snoozes in a row: take the break or skip it."
+    return f"No break is due now: nothing to {command}."
+
+
+def event_toast(event: object, now: datetime) -> str:
+    """The toast a break event gives in the lumbar that schedules ("" for none); `now` is
+    the local time the event is read at."""
+    from .engine.break_events import (
+        BreakRefused, BreakSkipped, BreakSnoozed, BreakTaken, MeetingEnded, MeetingStarted,
+    )
+
+    at = getattr(event, "at", 0.0)
+    if isinstance(event, BreakRefused):
+        return refused_text(event.command, event.reason)
+    if isinstance(event, BreakSnoozed):
+        return snoozed_text(now + timedelta(seconds=event.until - at), now)
+    if isinstance(event, BreakSkipped):
+        return {"prompt": DONE["skip"],
+                "through": "Nothing of it was done: counted as a break skipped."}.get(event.how, "")
+    if isinstance(event, BreakTaken) and event.how in ("natural", "suspend"):
+        return "You were away long enough: counted as a break taken."
+    if isinstance(event, MeetingStarted):
+        return meeting_text(now + timedelta(seconds=event.until - at), now)
+    if isinstance(event, MeetingEnded) and not event.early:
+        return "The meeting pause is over: break reminders are back."
+    return ""
