@@ -5,7 +5,7 @@
   moment of the machine lands on both. CPU is each process's time on a core from
   /proc/PID/task/*/schedstat, in nanoseconds: /proc/PID/stat counts 10 ms ticks, which
   over a 20 s window is 0.05 points a tick, as coarse as the budget itself.
-- Headless CPU: `python -m tui.headless` (the code behind `lumbar breaks --headless`) with
+- Headless CPU: `python -m tui.cli.headless.main` (the code behind `lumbar breaks --headless`) with
   working hours all day, so it is on duty and waiting for a break; utime+stime from /proc
   over the window after a warm-up, as bench/usage.py measures the app.
 - Prompt lateness over a simulated working day (08:55-17:05, work 09:00-17:00, a break
@@ -13,7 +13,7 @@
   scheduler runs in this process on a scaled clock: simulated seconds = real seconds x
   `scale`, and the suspend is a jump of the real clock that the monotonic one does not
   make, as a real suspend is. Its wake-ups are the real CLOCK_BOOTTIME timerfd
-  (tui/realtimer.py), armed at the real moment each simulated deadline maps to, and armed
+  (tui/services/realtimer.py), armed at the real moment each simulated deadline maps to, and armed
   again at the jump, as the kernel fires a timer whose moment passed in a suspend. The
   lateness of a prompt (or heads-up) is the simulated clock when the scheduler handled it
   minus its due moment, divided by `scale`: real milliseconds, what the timer achieved.
@@ -120,7 +120,7 @@ def headless_cpu(seconds: float, warmup: float = 3.0) -> dict[str, Any]:
     """CPU % of one core of the headless scheduler waiting for its next break."""
     env = {k: v for k, v in os.environ.items() if k != "DBUS_SESSION_BUS_ADDRESS"}
     env.update(breaks_env())
-    proc = subprocess.Popen([sys.executable, "-m", "tui.headless"], cwd=ROOT, env=env,
+    proc = subprocess.Popen([sys.executable, "-m", "tui.cli.headless.main"], cwd=ROOT, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     try:
         assert proc.stdout is not None
@@ -149,7 +149,7 @@ class SimClock:
     """The real and monotonic clocks of the simulated day, `scale` times faster than ours."""
 
     def __init__(self, scale: float) -> None:
-        from tui.clocks import boottime
+        from tui.services.clocks import boottime
 
         self.boottime = boottime
         self.scale = scale
@@ -174,7 +174,7 @@ class ScaledTimer:
     """A RealTimer (the timerfd) armed in simulated seconds."""
 
     def __init__(self, loop: asyncio.AbstractEventLoop, callback: Any, sim: SimClock) -> None:
-        from tui.realtimer import RealTimer
+        from tui.services.realtimer import RealTimer
 
         self.inner = RealTimer(loop, callback)
         self.sim = sim
@@ -202,11 +202,11 @@ def prompt_lateness(scale: float) -> dict[str, Any]:
 
 
 async def _day(scale: float) -> dict[str, Any]:
-    from tui.breaks_keeper import BreakKeeper
-    from tui.engine.breakstate import Schedule
-    from tui.engine.break_events import BreakDue, BreakHeadsUp, BreakTaken
-    from tui.engine.workhours import Hours
-    from tui.headless_runner import Runner
+    from tui.services.breaks.keeper import BreakKeeper
+    from tui.engine.breaks.state import Schedule
+    from tui.engine.breaks.events import BreakDue, BreakHeadsUp, BreakTaken
+    from tui.engine.breaks.workhours import Hours
+    from tui.cli.headless.runner import Runner
 
     sim = SimClock(scale)
     hours = Hours(start=wall_time(9), end=wall_time(17), days=frozenset(range(7)), zone=timezone.utc)

@@ -27,7 +27,7 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background
         "--disable-component-update", "--disable-sync"]
 VIEWPORT = {"width": 390, "height": 844}
 """A phone held upright, the size the browser mode is for."""
-SERVE = ("import sys; from tui.serve import make_server; "
+SERVE = ("import sys; from tui.cli.serve.main import make_server; "
          "make_server('127.0.0.1', int(sys.argv[1]), [], command=sys.argv[2] or None).serve()")
 
 

@@ -1,6 +1,6 @@
 """Doors onto a headless scheduler: what a door costs while waiting, and how fast it is heard.
 
-- Door waiting CPU: `python -m tui.headless` schedules (working hours all day), then
+- Door waiting CPU: `python -m tui.cli.headless.main` schedules (working hours all day), then
   `lumbar breaks` opens as a door onto it (it follows, never schedules) beside the bare
   idle Textual app, both at once in tmux over one window (bench/breaks.py's waiting_pair).
   Budget as for the App that schedules: at most bare idle + 0.05 points.
@@ -31,7 +31,7 @@ ANSWERS = 20
 def _headless() -> subprocess.Popen[str]:
     env = {k: v for k, v in os.environ.items() if k != "DBUS_SESSION_BUS_ADDRESS"}
     env.update(breaks_env())
-    proc = subprocess.Popen([sys.executable, "-m", "tui.headless"], cwd=ROOT, env=env,
+    proc = subprocess.Popen([sys.executable, "-m", "tui.cli.headless.main"], cwd=ROOT, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     assert proc.stdout is not None
     first = proc.stdout.readline()
@@ -42,14 +42,14 @@ def _headless() -> subprocess.Popen[str]:
 
 
 def _socket() -> Path:
-    from tui.breaks_door import socket_path
-    from tui.breaks_lock import NAME
+    from tui.services.breaks.door import socket_path
+    from tui.services.breaks.lock import NAME
 
     return socket_path(Path(breaks_env()["LUMBAR_DATA_DIR"]) / NAME)
 
 
 async def _answers(path: Path, count: int) -> list[float]:
-    from tui.breaks_door import DoorClient
+    from tui.services.breaks.door import DoorClient
 
     door = DoorClient(path, lambda: None)
     for _ in range(100):  # the socket comes up just after the first line

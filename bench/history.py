@@ -40,7 +40,7 @@ def bench_history(years: float = 10, runs: int = 15,
     (median time until the app is idle again, for comparison with earlier runs)."""
     if opener is None:
         try:
-            from tui.store import open_store as opener
+            from tui.services.store import open_store as opener
         except ImportError:
             return {"skipped": "no history store in this build"}
     with tempfile.TemporaryDirectory(prefix="lumbar-bench-history-") as tmp:
@@ -84,7 +84,7 @@ class Wall:
 
 
 def fill(store: Any, wall: Wall, days: int) -> int:
-    from tui.recorder import StepRecord
+    from tui.services.store.recorder import StepRecord
 
     start = wall.now
     for day in range(days):
@@ -113,8 +113,8 @@ async def open_screens(stores: dict[str, Any], runs: int) -> dict[str, list[tupl
     """For each store, `runs` times (ms from building and pushing the history screen to its
     first frame drawn, ms to the app idle again). The stores take turns in one app, so a
     busy moment of the machine lands on all of them alike."""
-    from tui.app import LumbarApp
-    from tui.commands import load_catalog
+    from tui.app.app import LumbarApp
+    from tui.services.catalog import load_catalog
     from tui.screens.history import HistoryScreen
 
     app = LumbarApp(load_catalog([]).routines, store=next(iter(stores.values())), heartbeat=None,

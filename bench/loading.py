@@ -78,7 +78,7 @@ def _best_of(passes: int, fn) -> float:
 
 
 def bench_loader(count: int = 500, passes: int = 5, end_to_end: int = 3) -> dict[str, object]:
-    from tui.loader import load_routine
+    from tui.services.loader import load_routine
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     with tempfile.TemporaryDirectory(prefix="lumbar-bench-routines-") as tmp:

@@ -42,7 +42,7 @@ def read_rate(path: str) -> float:
 
 def main() -> int:
     ticks = Ticks()
-    from tui.app import LumbarApp
+    from tui.app.app import LumbarApp
 
     original = LumbarApp.tick
 
@@ -51,7 +51,7 @@ def main() -> int:
         original(self)
 
     LumbarApp.tick = tick  # type: ignore[method-assign]
-    from tui.__main__ import main as lumbar
+    from tui.cli.main import main as lumbar
 
     return lumbar(sys.argv[1:])
 

@@ -12,7 +12,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from tui.store import StepRecord, open_store
+from tui.services.store import StepRecord, open_store
 
 
 def bench_store(writes: int = 2000) -> dict[str, object]:

@@ -24,7 +24,7 @@ def private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture(autouse=True)
 def fresh_run_state() -> None:
     """Each test is a fresh run of lumbar: nothing said or kept by an earlier one."""
-    from tui import settings
+    from tui.services.settings import current as settings
 
     for held in (settings._said, settings._pending, settings._kept, settings._break_place):
         held.clear()
@@ -37,7 +37,7 @@ def fake_clock() -> FakeClock:
 
 @pytest.fixture(scope="session")
 def shipped():
-    from tui.loader import load_routine
+    from tui.services.loader import load_routine
 
     return {p.stem: load_routine(p) for p in sorted(SESSIONS.glob("*.yaml"))}
 
@@ -45,7 +45,7 @@ def shipped():
 @pytest.fixture
 def make_app(fake_clock: FakeClock, shipped):
     """LumbarApp on the fake clock, with no automatic heartbeat and no sound."""
-    from tui.app import LumbarApp
+    from tui.app.app import LumbarApp
 
     def build(routines=None, **kwargs):
         kwargs.setdefault("clock", fake_clock)
@@ -60,8 +60,8 @@ def red_flags_answered(private_dirs: None) -> None:
     """The red-flag check answered in the test's data dir, as `lumbar red-flags --none`
     records it, so a real `lumbar` started by the test opens on what it tests, not on the
     first-start check (tests/ui/test_red_flags.py tests the check itself)."""
-    from tui.paths import data_dir
-    from tui.store import open_store
+    from tui.services.paths import data_dir
+    from tui.services.store import open_store
 
     store = open_store(data_dir() / "history.db")
     store.record_red_flags("none", {})

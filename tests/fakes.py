@@ -1,4 +1,4 @@
-"""An in-memory history store with the methods of tui.store.Store (see the store's interface).
+"""An in-memory history store with the methods of tui.services.store.Store (see the store's interface).
 
 It keeps every call in plain lists, so UI tests can assert on what the app recorded, and it
 computes `history()` the simple way (a scan of the lists), in the user's local dates given
@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from typing import Callable, Iterable
 
-from tui.recorder import StepRecord
+from tui.services.store.recorder import StepRecord
 
 try:
-    from tui.store.records import HistoryData, TwoWeekState
+    from tui.services.store.records import HistoryData, TwoWeekState
 except ImportError:
 
     @dataclass(frozen=True)

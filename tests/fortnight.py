@@ -2,7 +2,7 @@
 
     .venv/bin/python -m tests.fortnight [DATA_DIR]
 
-Each evening: a check-in before, the routine at the dose lumbar decides (tui.dosing, as the
+Each evening: a check-in before, the routine at the dose lumbar decides (tui.services.store.dosing, as the
 app does), every step recorded, a check-in after, and the answer. "Too easy" every day but
 one "too hard"; then the report of the fortnight. The history goes to DATA_DIR (default: a
 temporary folder), so `LUMBAR_DATA_DIR=DATA_DIR lumbar report` shows it again.
@@ -16,10 +16,10 @@ import tempfile
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-from tui.dosing import Dosing
-from tui.engine.plan import plan
-from tui.loader import load_routine
-from tui.store import StepRecord, open_store
+from tui.services.store.dosing import Dosing
+from tui.engine.routine.plan import plan
+from tui.services.loader import load_routine
+from tui.services.store import StepRecord, open_store
 
 ROOT = Path(__file__).resolve().parent.parent
 FIRST_EVENING = datetime(2026, 3, 2, 18, 0, tzinfo=timezone(timedelta(hours=1)))
@@ -50,7 +50,7 @@ def fortnight(data: Path, answers: list[str] = ANSWERS) -> tuple[list[int], str]
         store.add_checkin(3, "after", sid)
         dosing.answer(answer)
         reps.append(levels["Pelvic tilt"].reps or 0)
-    from tui.report import run
+    from tui.cli.report.main import run
 
     out = data / "report.md"
     run("2w", out, [], store=store, today=moment[0].date())  # `lumbar report --since 2w --out FILE`

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.away import Away
+from tui.services.away import Away
 
 
 class Clocks:

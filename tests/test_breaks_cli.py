@@ -7,8 +7,8 @@ import types
 
 import pytest
 
-from tui.__main__ import main
-from tui.since import parse_every
+from tui.cli.main import main
+from tui.services.since import parse_every
 
 
 @pytest.mark.parametrize(("text", "seconds"), [
@@ -37,26 +37,26 @@ def test_breaks_opens_the_app_with_the_scheduler_on(monkeypatch):
         seen.update(kwargs)
         return 0
 
-    monkeypatch.setattr("tui.launch.launch", launch)
+    monkeypatch.setattr("tui.cli.launch.launch", launch)
     assert main(["breaks", "--every", "90s"]) == 0
     assert seen["breaks"] == (True, 90.0)
     assert main(["breaks"]) == 0
     assert seen["breaks"] == (True, None)
     assert main([]) == 0
-    assert seen["breaks"] is None  # the setting breaks_on_start decides (tui/launch.py)
+    assert seen["breaks"] is None  # the setting breaks_on_start decides (tui/cli/launch.py)
 
 
 def test_headless_hands_over_to_the_headless_runner(monkeypatch):
     called = []
-    fake = types.ModuleType("tui.headless")
+    fake = types.ModuleType("tui.cli.headless.main")
     fake.run = lambda settings, every=None: called.append((settings, every)) or 0  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "tui.headless", fake)
+    monkeypatch.setitem(sys.modules, "tui.cli.headless.main", fake)
     assert main(["breaks", "--headless", "--every", "1m"]) == 0
     assert called and called[0][1] == 60.0
 
 
 def test_headless_without_its_module_is_one_line_and_exit_2(monkeypatch, capsys):
-    monkeypatch.setitem(sys.modules, "tui.headless", None)
+    monkeypatch.setitem(sys.modules, "tui.cli.headless.main", None)
     assert main(["breaks", "--headless"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "--headless" in err
@@ -70,7 +70,7 @@ def test_the_setting_breaks_on_start_starts_the_schedule_with_every_lumbar(monke
     assert os.environ["LUMBAR_CONFIG_DIR"] == str(config)
     (config / "settings.yaml").write_text("breaks_on_start: true\nbreak_every_minutes: 30\n")
     apps = []
-    monkeypatch.setattr("tui.launch.run", lambda app, **options: apps.append(app) or 0)
+    monkeypatch.setattr("tui.cli.launch.run", lambda app, **options: apps.append(app) or 0)
     assert main([]) == 0
     assert apps[-1].breaks_at_start == (True, None)
     assert apps[-1].break_settings.break_every_minutes == 30

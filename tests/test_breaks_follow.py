@@ -8,9 +8,9 @@ import pytest
 
 from tests.fakes import FakeStore
 from tests.test_breaks_keeper import MONDAY_9, Clocks, keeper
-from tui.breaks_follow import FOLLOW, REFRESH, BreakFollower
+from tui.services.breaks.follow import FOLLOW, REFRESH, BreakFollower
 from tui.engine import activities as A
-from tui.engine import breaks as B
+from tui.engine.breaks import schedule as B
 
 
 def pair():
@@ -58,7 +58,7 @@ def test_following_writes_nothing():
 
 
 def test_it_reads_the_store_again_at_least_once_a_minute_and_every_few_seconds_while_due():
-    from tui.breaks_follow import DUE_REFRESH
+    from tui.services.breaks.follow import DUE_REFRESH
 
     clocks, _, _, _, follower = pair()
     mine = follower.state(clocks.real)
@@ -84,7 +84,7 @@ def test_it_counts_down_the_holders_interval_not_its_own():
 def test_a_moment_a_hair_before_the_minute_reads_as_that_minute():
     from datetime import datetime, timedelta
 
-    from tui.breaks_words import at_text
+    from tui.engine.breaks.words import at_text
 
     now = datetime(2026, 11, 30, 17, 20)
     assert at_text(datetime(2026, 11, 30, 17, 40) - timedelta(milliseconds=20), now) == "17:40"

@@ -12,10 +12,10 @@ import pytest
 
 from tests.engine.breakcase import BERLIN, schedule
 from tests.fakes import FakeStore
-from tui.breaks_keeper import BreakKeeper
-from tui.engine import breaks as B
+from tui.services.breaks.keeper import BreakKeeper
+from tui.engine.breaks import schedule as B
 from tui.engine.events import BreakDue, BreakHeadsUp, BreakSkipped, BreakSnoozed, BreakTaken, MeetingEnded
-from tui.notify import Notice
+from tui.services.notify import Notice
 
 MONDAY_9 = datetime(2026, 11, 30, 9, 0, tzinfo=BERLIN)
 REAL0 = 1000.0

@@ -11,14 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from tui.breaks_lock import NAME, SchedulerLock
+from tui.services.breaks.lock import NAME, SchedulerLock
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="flock is POSIX")
 ROOT = Path(__file__).resolve().parent.parent
 
 HOLD = """
 import sys, time
-from tui.breaks_lock import SchedulerLock
+from tui.services.breaks.lock import SchedulerLock
 lock = SchedulerLock()
 print("held" if lock.acquire() else "refused", flush=True)
 sys.stdin.readline()
@@ -26,7 +26,7 @@ sys.stdin.readline()
 
 WAIT = """
 import os, sys, threading
-from tui.breaks_lock import SchedulerLock
+from tui.services.breaks.lock import SchedulerLock
 lock = SchedulerLock()
 if lock.acquire():
     print("held", flush=True)

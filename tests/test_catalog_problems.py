@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from tui import catalog as catalog_module
-from tui.__main__ import main
-from tui.commands import ROUTINE_MAX_BYTES, load_catalog
+from tui.services import catalog as catalog_module
+from tui.cli.main import main
+from tui.services.catalog import ROUTINE_MAX_BYTES, load_catalog
 
 ROOT = Path(__file__).resolve().parent.parent
 TYPO = "lumbar: 1\nname: Mine\nexercises:\n  - name: Plank\n    hlod: 10\n"
@@ -38,7 +38,7 @@ def user_routine(text: str, name: str = "broken-one") -> Path:
 def no_app(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     """The app is never really started here; `launched` records who would have been."""
     launched: list[object] = []
-    monkeypatch.setattr("tui.app.LumbarApp.run", lambda self, *a, **k: launched.append(self))
+    monkeypatch.setattr("tui.app.app.LumbarApp.run", lambda self, *a, **k: launched.append(self))
     return launched
 
 
@@ -122,7 +122,7 @@ def test_a_routine_file_that_cannot_be_read_is_broken(monkeypatch: pytest.Monkey
 
 
 def test_the_routine_size_cap_is_the_loaders() -> None:
-    from tui.loader import MAX_BYTES
+    from tui.services.loader import MAX_BYTES
 
     assert ROUTINE_MAX_BYTES == MAX_BYTES
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.__main__ import main
-from tui.cells import cell_len, pad
+from tui.cli.main import main
+from tui.services.cells import cell_len, pad
 
 WIDE = """\
 lumbar: 1

@@ -10,7 +10,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from tui import clocks
+from tui.services import clocks
 
 
 class FakeTime(SimpleNamespace):
@@ -83,7 +83,7 @@ def test_on_linux_it_is_clock_boottime():
 
 
 def test_importing_the_clocks_loads_no_ui():
-    code = "import sys, tui.clocks; print(sorted(m for m in sys.modules if m in ('textual', 'rich')))"
+    code = "import sys, tui.services.clocks; print(sorted(m for m in sys.modules if m in ('textual', 'rich')))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=False, timeout=60, cwd=Path(__file__).resolve().parent.parent)
     assert result.returncode == 0, result.stderr

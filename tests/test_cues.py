@@ -7,14 +7,14 @@ import wave
 
 import pytest
 
-from tui import cues as cues_module
-from tui.cues import END_WORDS, RING_GAP, Cue, Cues, cue_for, pip_wav
+from tui.services import cues as cues_module
+from tui.services.cues import END_WORDS, RING_GAP, Cue, Cues, cue_for, pip_wav
 from tui.engine.events import (
     BreathPhaseChanged, Countdown, RepCounted, SessionFinished, SideSwitched, StepStarted, TempoPhaseChanged,
 )
-from tui.engine.model import Dose, Exercise, Kind, Position, Routine, Tempo
-from tui.engine.plan import StepKind, plan
-from tui.launch import NO_PLAYER, machine_notices, sound_notices
+from tui.engine.routine.model import Dose, Exercise, Kind, Position, Routine, Tempo
+from tui.engine.routine.plan import StepKind, plan
+from tui.cli.launch import NO_PLAYER, machine_notices, sound_notices
 
 ROUTINE = Routine(name="Cues", key="cues", prepare=3, rest=4, switch_sides=2, exercises=(
     Exercise("Side plank", Kind.HOLD, Dose(hold_seconds=20), sides=True, position=Position.SIDE_LYING),

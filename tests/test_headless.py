@@ -18,11 +18,11 @@ from pathlib import Path
 import pytest
 
 from tests.fakes import FakeStore
-from tui.breaks_keeper import BreakKeeper
-from tui.breaks_lock import NAME, SchedulerLock
-from tui.engine.breakstate import Schedule
-from tui.engine.workhours import Hours
-from tui.headless_runner import Runner
+from tui.services.breaks.keeper import BreakKeeper
+from tui.services.breaks.lock import NAME, SchedulerLock
+from tui.engine.breaks.state import Schedule
+from tui.engine.breaks.workhours import Hours
+from tui.cli.headless.runner import Runner
 
 ROOT = Path(__file__).resolve().parent.parent
 posix = pytest.mark.skipif(sys.platform == "win32", reason="signals and flock are POSIX")
@@ -38,7 +38,7 @@ def spawn(home: Path, *args: str, env: dict[str, str] | None = None) -> subproce
                  # no system bus either: logind is quietly absent
                  "DBUS_SYSTEM_BUS_ADDRESS": f"unix:path={home}/no-such-bus"})
     base.update(env or {})
-    return subprocess.Popen([sys.executable, "-m", "tui.headless", *args], cwd=ROOT, env=base,
+    return subprocess.Popen([sys.executable, "-m", "tui.cli.headless.main", *args], cwd=ROOT, env=base,
                             text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
@@ -301,7 +301,7 @@ def test_away_for_less_than_a_break_counts_nothing():
 
 
 def test_the_running_all_day_modules_import_no_textual():
-    code = ("import sys, tui.headless, tui.headless_runner, tui.realtimer, tui.breaks_lock, tui.logind, tui.breaks_keeper\n"
+    code = ("import sys, tui.cli.headless.main, tui.cli.headless.runner, tui.services.realtimer, tui.services.breaks.lock, tui.services.logind, tui.services.breaks.keeper\n"
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich', 'yaml')))\n")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                             timeout=60, check=False)

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from tests.test_headless import read_until, spawn, stop
-from tui.breaks_door import ask, socket_path
-from tui.breaks_lock import NAME
+from tui.services.breaks.door import ask, socket_path
+from tui.services.breaks.lock import NAME
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="Unix sockets and flock")
 
@@ -74,7 +74,7 @@ def test_a_routine_in_a_door_counts_once_and_its_loss_ends_it(tmp_path, schedule
     path = sock(tmp_path)
 
     async def routine() -> None:
-        from tui.breaks_door import DoorClient
+        from tui.services.breaks.door import DoorClient
 
         changed = asyncio.Event()
         door = DoorClient(path, changed.set)
@@ -98,7 +98,7 @@ def test_a_skipped_through_desk_break_in_a_door_is_counted_skipped(tmp_path, sch
     path = sock(tmp_path)
 
     async def routine() -> None:
-        from tui.breaks_door import DoorClient
+        from tui.services.breaks.door import DoorClient
 
         door = DoorClient(path, lambda: None)
         assert (await door.request("start"))["ok"]

@@ -12,28 +12,37 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 ENGINE = ROOT / "tui" / "engine"
-ENGINE_FILES = sorted(ENGINE.glob("*.py"))
-ENGINE_MODULES = ["tui.engine"] + [
-    f"tui.engine.{m.name}" for m in pkgutil.iter_modules([str(ENGINE)])
-] + ["tui.store"] + [  # the history store is headless too (no Textual, no YAML)
-    f"tui.store.{m.name}" for m in pkgutil.iter_modules([str(ROOT / "tui" / "store")])
-]
+ENGINE_FILES = sorted(ENGINE.rglob("*.py"))
+
+
+def _modules(package: str) -> list[str]:
+    folder = ROOT.joinpath(*package.split("."))
+    return [package] + [m.name for m in pkgutil.walk_packages([str(folder)], f"{package}.")]
+
+
+ENGINE_MODULES = _modules("tui.engine")
+SERVICE_MODULES = _modules("tui.services")
 FORBIDDEN = ("textual", "rich", "yaml")
-# Edges that must run without the UI too (the headless scheduler, `lumbar notify-test`).
-HEADLESS_MODULES = ENGINE_MODULES + ["tui.notify", "tui.breaks_keeper", "tui.dosing", "tui.dose_history", "tui.report_doses"]
+"""Never loaded by importing the engine."""
+UI = ("textual", "rich")
+"""Never loaded by importing any service: the headless scheduler and `lumbar notify-test`
+run without the UI."""
 
 
 def test_engine_modules_found() -> None:
-    assert {"tui.engine.session", "tui.engine.plan", "tui.engine.model"} <= set(ENGINE_MODULES)
+    assert {"tui.engine.routine.session", "tui.engine.routine.plan", "tui.engine.routine.model"} <= set(ENGINE_MODULES)
+    assert {"tui.services.store.db", "tui.services.breaks.keeper"} <= set(SERVICE_MODULES)
     assert len(ENGINE_FILES) >= 8
 
 
-def test_importing_the_engine_loads_no_ui_or_yaml() -> None:
+@pytest.mark.parametrize(("modules", "forbidden"), [(ENGINE_MODULES, FORBIDDEN), (SERVICE_MODULES, UI)],
+                         ids=["engine", "services"])
+def test_importing_a_layer_loads_nothing_it_must_not(modules: list[str], forbidden: tuple[str, ...]) -> None:
     code = (
         "import importlib, sys\n"
-        f"for name in {HEADLESS_MODULES!r}:\n"
+        f"for name in {modules!r}:\n"
         "    importlib.import_module(name)\n"
-        f"bad = sorted(m for m in sys.modules if m.split('.')[0] in {FORBIDDEN!r})\n"
+        f"bad = sorted(m for m in sys.modules if m.split('.')[0] in {forbidden!r})\n"
         "print(repr(bad))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
@@ -141,9 +150,9 @@ def test_imported_roots_names_each_top_level_package() -> None:
 # What `lumbar run` and the routine list never use until a pack goes on or the break
 # scheduler starts: importing them at start cost the first frame and the resident memory.
 LATER_MODULES = (
-    "tui.engine.breaks", "tui.engine.breakstate", "tui.engine.breakview", "tui.engine.workhours",
-    "tui.engine.break_events", "tui.engine.thermal", "tui.engine.thermalstate",
-    "tui.engine.thermalview", "tui.engine.episode", "tui.engine.care_events", "tui.realtimer",
+    "tui.engine.breaks.schedule", "tui.engine.breaks.state", "tui.engine.breaks.view", "tui.engine.breaks.workhours",
+    "tui.engine.breaks.events", "tui.engine.care.thermal", "tui.engine.care.thermal_state",
+    "tui.engine.care.thermal_view", "tui.engine.care.episode", "tui.engine.care.events", "tui.services.realtimer",
     "zoneinfo", "ctypes",
 )
 
@@ -151,7 +160,7 @@ LATER_MODULES = (
 def test_importing_the_app_leaves_breaks_and_ice_heat_for_later() -> None:
     code = (
         "import sys\n"
-        "import tui.app\n"
+        "import tui.app.app\n"
         f"print(repr(sorted(m for m in {LATER_MODULES!r} if m in sys.modules)))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
@@ -161,7 +170,9 @@ def test_importing_the_app_leaves_breaks_and_ice_heat_for_later() -> None:
 
 
 def test_the_moved_event_names_still_resolve_from_the_events_module() -> None:
-    from tui.engine import break_events, care_events, events
+    from tui.engine import events
+    from tui.engine.breaks import events as break_events
+    from tui.engine.care import events as care_events
 
     assert events.BreakDue is break_events.BreakDue
     assert events.AlarmRang is care_events.AlarmRang

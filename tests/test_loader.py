@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tui.engine.model import BREATH_PRESETS, BreathPattern, Dose, Kind, Position, Routine, Tempo
-from tui.engine.signs import SHARED_STOP_IF
-from tui.loader import LOADER, RoutineError, load_routine, load_text, parse_duration
+from tui.engine.routine.model import BREATH_PRESETS, BreathPattern, Dose, Kind, Position, Routine, Tempo
+from tui.engine.care.signs import SHARED_STOP_IF
+from tui.services.loader import LOADER, RoutineError, load_routine, load_text, parse_duration
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "routine-format.md"
 

@@ -7,7 +7,7 @@ import textwrap
 import pytest
 import yaml
 
-from tui.loader import Problem, RoutineError, load_text, source
+from tui.services.loader import Problem, RoutineError, load_text, source
 
 HEAD = "name: Walk\nexercises:\n"
 EX = "  - name: Plank\n    position: on-front\n"

@@ -6,8 +6,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tui.engine.model import Routine
-from tui.loader import EXERCISE_KEYS, ROUTINE_KEYS, RoutineError, load_text
+from tui.engine.routine.model import Routine
+from tui.services.loader import EXERCISE_KEYS, ROUTINE_KEYS, RoutineError, load_text
 
 FAST = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

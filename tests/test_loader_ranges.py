@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tui.engine.model import Dose, Ranges, Span
-from tui.loader import RoutineError, load_text
+from tui.engine.routine.model import Dose, Ranges, Span
+from tui.services.loader import RoutineError, load_text
 
 HEAD = "lumbar: 1\nname: Ranges\nexercises:\n  - name: Bridge\n    position: on-back\n"
 
@@ -64,7 +64,7 @@ def test_bad_ranges(body: str, message: str) -> None:
 
 
 def test_check_reports_a_bad_range(tmp_path, capsys) -> None:
-    from tui.commands import check
+    from tui.cli.routines import check
 
     path = tmp_path / "r.yaml"
     path.write_text(HEAD + "    reps: 12-5\n", encoding="utf-8")

@@ -8,7 +8,7 @@ from typing import Iterator
 
 import pytest
 
-from tui.logind import Logind
+from tui.services.logind import Logind
 
 pytest.importorskip("dbus_fast")
 
@@ -77,7 +77,7 @@ async def test_sleep_idle_and_lock_news_from_the_callers_session(logind, monkeyp
         idle_mono = int((before - 400) * 1e6)  # idle since 400 s ago (CLOCK_MONOTONIC, µs)
         fake.call(lambda: fake.session.set(IdleHint=True, IdleSinceHintMonotonic=idle_mono))
         kind, away, since = await heard.next()
-        from tui.clocks import boottime
+        from tui.services.clocks import boottime
 
         assert (kind, away) == ("idle", True)
         assert abs((boottime() - since) - 400) < 5  # placed on the real clock

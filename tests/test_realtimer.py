@@ -8,9 +8,9 @@ import sys
 
 import pytest
 
-from tui import realtimer
-from tui.clocks import boottime
-from tui.realtimer import RealTimer
+from tui.services import realtimer
+from tui.services.clocks import boottime
+from tui.services.realtimer import RealTimer
 
 linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="timerfd is Linux's")
 PATHS = [pytest.param(False, id="timerfd", marks=linux_only), pytest.param(True, id="fallback")]

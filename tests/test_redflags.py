@@ -1,4 +1,4 @@
-"""The red-flag rules (tui/engine/redflags.py), their rows in the store, export and report,
+"""The red-flag rules (tui/engine/care/redflags.py), their rows in the store, export and report,
 `lumbar red-flags` with and without --none, and the first start the launcher decides."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from datetime import date
 
 import pytest
 
-from tui.engine.redflags import KEYS, QUESTIONS, decode, due, encode, is_flare, outcome
-from tui.engine.signs import EMERGENCY, URGENT
+from tui.engine.care.redflags import KEYS, QUESTIONS, decode, due, encode, is_flare, outcome
+from tui.engine.care.signs import EMERGENCY, URGENT
 
 
 def yes(*keys: str) -> dict[str, bool]:
@@ -63,10 +63,10 @@ def test_the_first_start_asks_until_answered_and_the_setting_turns_only_the_recu
 
 
 def test_rows_are_in_the_history_export_and_report(tmp_path):
-    from tui.export import write
-    from tui.report import _table
-    from tui.report_care import red_flags_section
-    from tui.store import open_store
+    from tui.cli.export import write
+    from tui.cli.report.main import _table
+    from tui.cli.report.care import red_flags_section
+    from tui.services.store import open_store
 
     store = open_store(tmp_path / "history.db")
     assert not store.red_flags_answered()
@@ -88,7 +88,7 @@ def test_rows_are_in_the_history_export_and_report(tmp_path):
 
 
 def test_the_usual_level_comes_from_at_rest_check_ins(tmp_path):
-    from tui.store import open_store
+    from tui.services.store import open_store
 
     store = open_store(tmp_path / "history.db")
     assert store.usual_level() is None
@@ -103,8 +103,8 @@ def test_the_usual_level_comes_from_at_rest_check_ins(tmp_path):
 
 
 def test_none_records_no_to_every_question_now(capsys):
-    from tui.__main__ import main
-    from tui.store import open_store
+    from tui.cli.main import main
+    from tui.services.store import open_store
 
     assert main(["red-flags", "--none"]) == 0
     assert "no to every question" in capsys.readouterr().out
@@ -115,8 +115,8 @@ def test_none_records_no_to_every_question_now(capsys):
 
 
 def test_the_prompts_take_y_or_n_ask_again_otherwise_and_show_the_tier(tmp_path):
-    from tui.redflags_command import run
-    from tui.store import open_store
+    from tui.cli.red_flags import run
+    from tui.services.store import open_store
 
     store = open_store(tmp_path / "history.db")
     out = io.StringIO()
@@ -131,8 +131,8 @@ def test_the_prompts_take_y_or_n_ask_again_otherwise_and_show_the_tier(tmp_path)
 
 
 def test_input_that_ends_early_records_nothing_and_exits_1(tmp_path, capsys):
-    from tui.redflags_command import run
-    from tui.store import open_store
+    from tui.cli.red_flags import run
+    from tui.services.store import open_store
 
     store = open_store(tmp_path / "history.db")
     assert run(False, store, io.StringIO("n\nn\n"), io.StringIO()) == 1
@@ -143,8 +143,8 @@ def test_input_that_ends_early_records_nothing_and_exits_1(tmp_path, capsys):
 
 
 def test_a_yes_before_the_input_ends_still_gets_its_advice(tmp_path):
-    from tui.redflags_command import run
-    from tui.store import open_store
+    from tui.cli.red_flags import run
+    from tui.services.store import open_store
 
     out = io.StringIO()
     assert run(False, open_store(tmp_path / "history.db"), io.StringIO("y\n"), out) == 1
@@ -152,10 +152,10 @@ def test_a_yes_before_the_input_ends_still_gets_its_advice(tmp_path):
 
 
 def test_the_real_first_start_asks_and_after_none_it_does_not(monkeypatch):
-    from tui.__main__ import main
+    from tui.cli.main import main
 
     apps = []
-    monkeypatch.setattr("tui.launch.run", lambda app, **options: apps.append(app) or 0)
+    monkeypatch.setattr("tui.cli.launch.run", lambda app, **options: apps.append(app) or 0)
     assert main([]) == 0
     assert apps[-1].red_flags_due is True and apps[-1].red_flag_check is True
     assert main(["red-flags", "--none"]) == 0
@@ -164,6 +164,6 @@ def test_the_real_first_start_asks_and_after_none_it_does_not(monkeypatch):
 
 
 def test_export_columns_hold_every_red_flag_field():
-    from tui.export import COLUMNS
+    from tui.cli.export import COLUMNS
 
     assert {"trigger", "choice", *KEYS} <= set(COLUMNS)

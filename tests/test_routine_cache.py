@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from tui import routine_cache
-from tui.commands import load_catalog
-from tui.loader import load_text
-from tui.routine_cache import from_record
+from tui.services import routine_cache
+from tui.services.catalog import load_catalog
+from tui.services.loader import load_text
+from tui.services.routine_cache import from_record
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs" / "routine-format.md"
@@ -93,18 +93,18 @@ def no_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*args: object):
         raise AssertionError(f"{args[-1]} was parsed; the cache should have had it")
 
-    monkeypatch.setattr("tui.loader.load_routine", refuse)
-    monkeypatch.setattr("tui.loader.load_text", refuse)
+    monkeypatch.setattr("tui.services.loader.load_routine", refuse)
+    monkeypatch.setattr("tui.services.loader.load_text", refuse)
 
 
 def record_parsing(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The sources the loader parses from now on."""
-    import tui.loader
+    import tui.services.loader
 
     calls: list[str] = []
-    by_path, by_text = tui.loader.load_routine, tui.loader.load_text
-    monkeypatch.setattr("tui.loader.load_routine", lambda path: calls.append(str(path)) or by_path(path))
-    monkeypatch.setattr("tui.loader.load_text",
+    by_path, by_text = tui.services.loader.load_routine, tui.services.loader.load_text
+    monkeypatch.setattr("tui.services.loader.load_routine", lambda path: calls.append(str(path)) or by_path(path))
+    monkeypatch.setattr("tui.services.loader.load_text",
                         lambda text, source: calls.append(source) or by_text(text, source))
     return calls
 
@@ -257,9 +257,9 @@ def test_a_file_saved_during_parsing_is_never_cached_with_the_old_content(
     """The save lands between the read and the cache write: the cache must hold what was parsed,
     under the digest of what was parsed, so the next start reads the new content."""
     path = user_routine(EVERYTHING)
-    import tui.loader
+    import tui.services.loader
 
-    parse = tui.loader.load_text
+    parse = tui.services.loader.load_text
 
     def save_meanwhile(text, source):
         routine = parse(text, source)
@@ -267,9 +267,9 @@ def test_a_file_saved_during_parsing_is_never_cached_with_the_old_content(
             path.write_text(EVERYTHING.replace("name: Everything", "name: Saved later"), encoding="utf-8")
         return routine
 
-    monkeypatch.setattr("tui.loader.load_text", save_meanwhile)
+    monkeypatch.setattr("tui.services.loader.load_text", save_meanwhile)
     assert load_catalog([]).routines["mine"].name == "Everything"
-    monkeypatch.setattr("tui.loader.load_text", parse)
+    monkeypatch.setattr("tui.services.loader.load_text", parse)
     assert load_catalog([]).routines["mine"].name == "Saved later"
 
 
@@ -286,8 +286,8 @@ def test_a_warm_start_never_imports_yaml(tmp_path: Path) -> None:
     """What the cache is for: the parser and PyYAML stay out of a start."""
     env = {**os.environ, "LUMBAR_CONFIG_DIR": str(tmp_path / "config"),
            "LUMBAR_DATA_DIR": str(tmp_path / "data"), "LUMBAR_CACHE_DIR": str(tmp_path / "cache")}
-    code = ("import sys; from tui.commands import load_catalog; c = load_catalog([]); "
-            "print(len(c.routines), 'yaml' in sys.modules, 'tui.loader' in sys.modules)")
+    code = ("import sys; from tui.services.catalog import load_catalog; c = load_catalog([]); "
+            "print(len(c.routines), 'yaml' in sys.modules, 'tui.services.loader' in sys.modules)")
     runs = [subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True,
                            text=True, check=True).stdout.split() for _ in range(2)]
     assert runs[0][1:] == ["True", "True"], "the first start parses"

@@ -8,11 +8,11 @@ from typing import Any, cast
 
 import pytest
 
-from tui.engine.model import BREATH_PRESETS, Position
-from tui.loader import (
+from tui.engine.routine.model import BREATH_PRESETS, Position
+from tui.services.loader import (
     BREATH_KEYS, EASIER_KEYS, EXERCISE_KEYS, RANGE_KEYS, REST_KEYS, ROUTINE_KEYS, TEMPO_KEYS, parse_duration,
 )
-from tui.schema import schema_text
+from tui.services.loader.schema import schema_text
 
 
 @pytest.fixture(scope="module")
@@ -81,8 +81,8 @@ def test_duration_pattern_agrees_with_parse_duration(schema: dict[str, Any], tex
 
 @pytest.mark.parametrize("text", ["5s-15s", "5-15", "1m-2m", "10s - 30s", "5s", "-5s", "5s-", "5-15 breaths"])
 def test_hold_range_pattern_agrees_with_the_loader(schema: dict[str, Any], text: str) -> None:
-    from tui.engine.model import Span
-    from tui.loader import RoutineError, load_text
+    from tui.engine.routine.model import Span
+    from tui.services.loader import RoutineError, load_text
 
     pattern = next(option["pattern"] for option in schema["$defs"]["exercise"]["properties"]["hold"]["anyOf"]
                    if "range" in option.get("description", ""))

@@ -15,11 +15,11 @@ from typing import Any
 
 import pytest
 
-from tui import settings
-from tui.__main__ import main
-from tui.config_command import init_text, schema_text
-from tui.settings import Settings, check_break_routine, read_settings, settings_in_force
-from tui.settings_spec import SPECS, json_schema
+from tui.services.settings import current as settings
+from tui.cli.main import main
+from tui.cli.config import init_text, schema_text
+from tui.services.settings.current import Settings, check_break_routine, read_settings, settings_in_force
+from tui.services.settings.spec import SPECS, json_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -262,7 +262,7 @@ def test_settings_json_only_sets_the_switches_it_always_held() -> None:
 
 
 def test_no_pyyaml_import_without_a_settings_yaml(tmp_path: Path) -> None:
-    code = ("import sys\nfrom tui.settings import read_settings\nread_settings()\n"
+    code = ("import sys\nfrom tui.services.settings.current import read_settings\nread_settings()\n"
             "print(sorted(m for m in sys.modules if m.split('.')[0] == 'yaml'))")
     env = {**os.environ, "LUMBAR_CONFIG_DIR": str(tmp_path / "none")}
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True,
@@ -374,7 +374,7 @@ def test_config_schema_prints_the_shipped_schema(capsys: pytest.CaptureFixture[s
 
 def test_the_schema_agrees_with_the_settings_fields() -> None:
     schema = json.loads(schema_text())
-    assert schema == json_schema(asdict(Settings())), "regenerate tui/settings_schema.json"
+    assert schema == json_schema(asdict(Settings())), "regenerate tui/services/settings/schema.json"
     props = schema["properties"]
     assert list(props) == [f.name for f in fields(Settings)] == [s.name for s in SPECS]
     for f in fields(Settings):
@@ -396,7 +396,7 @@ def test_the_schema_patterns_agree_with_the_reader() -> None:
 # -- the parsed cache -----------------------------------------------------------------------
 
 def yaml_imported_at_start(tmp_path: Path) -> list[str]:
-    code = ("import sys\nfrom tui.settings import settings_in_force\nl = settings_in_force()\n"
+    code = ("import sys\nfrom tui.services.settings.current import settings_in_force\nl = settings_in_force()\n"
             "print(sorted(m for m in sys.modules if m.split('.')[0] == 'yaml'), l.settings.snooze_minutes)")
     env = {**os.environ}
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True,
@@ -414,7 +414,7 @@ def test_an_unchanged_file_is_read_from_the_cache_without_pyyaml(tmp_path: Path)
 
 
 def test_a_file_with_problems_is_never_cached() -> None:
-    from tui import settings_cache
+    from tui.services.settings import cache as settings_cache
 
     write("snooze_minutes: 0\n")
     assert settings_in_force().problems and not settings_cache.cache_path().exists()
@@ -430,7 +430,7 @@ def test_a_file_with_problems_is_never_cached() -> None:
     lambda e: e["values"].update(nonsense=1),
 ], ids=["out-of-range", "duplicate-day", "wrong-type", "bad-place", "wrong-shape", "unknown-key"])
 def test_a_tampered_cache_is_ignored(change: Any) -> None:
-    from tui import settings_cache
+    from tui.services.settings import cache as settings_cache
 
     write("voice: true\nsnooze_minutes: 7\nwork_days: [mon]\n")
     settings_in_force()

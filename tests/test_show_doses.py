@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from tui.__main__ import main
-from tui.engine.progression import Level
-from tui.store import open_store
+from tui.cli.main import main
+from tui.engine.progress.progression import Level
+from tui.services.store import open_store
 
 ROUTINE = """\
 lumbar: 1
@@ -67,7 +67,7 @@ def test_show_gives_the_stored_dose_and_plans_with_it(folder: Path, capsys) -> N
 def test_the_question_setting_reads_from_settings_json() -> None:
     import json
 
-    from tui.settings import Settings, load_settings
+    from tui.services.settings.current import Settings, load_settings
 
     assert Settings().progression_question is True
     config = Path(os.environ["LUMBAR_CONFIG_DIR"])

@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from tui.commands import Catalog, breath_text, show, tempo_text
-from tui.engine.model import BREATH_PRESETS, BreathPattern, Tempo
-from tui.loader import load_text
+from tui.cli.routines import show
+from tui.services.catalog import Catalog
+from tui.services.timeline import breath_text, tempo_text
+from tui.engine.routine.model import BREATH_PRESETS, BreathPattern, Tempo
+from tui.services.loader import load_text
 
 ROOT = Path(__file__).resolve().parent.parent
 #: Every place a tempo is written for people: the shipped routines and the format's examples.
@@ -48,8 +50,8 @@ def test_an_unnamed_breath_shows_its_numbers():
 
 def test_show_finds_a_routine_without_case(shipped, capsys):
     catalog = Catalog(routines=dict(shipped))
-    from tui.commands import key_for
-    from tui.catalog import Entry
+    from tui.cli.routines import key_for
+    from tui.services.catalog import Entry
 
     catalog.entries = {key: Entry.__new__(Entry) for key in shipped}
     assert key_for(catalog, "DESK-BREAK") == "desk-break"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.engine import signs
-from tui.engine.signs import EMERGENCY, SHARED_STOP_IF, SOON, TIERS, URGENT
+from tui.engine.care import signs
+from tui.engine.care.signs import EMERGENCY, SHARED_STOP_IF, SOON, TIERS, URGENT
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "docs" / "sources.md"
@@ -63,7 +63,7 @@ def test_every_shipped_routine_carries_the_shared_stop_lines(shipped, key):
 
 
 def test_a_users_routine_carries_them_too_even_when_it_lists_none(tmp_path):
-    from tui.loader import load_routine
+    from tui.services.loader import load_routine
 
     path = tmp_path / "mine.yaml"
     path.write_text("name: Mine\nexercises: [{name: Tilt, position: on-back, reps: 5}]\n")
@@ -71,7 +71,7 @@ def test_a_users_routine_carries_them_too_even_when_it_lists_none(tmp_path):
 
 
 def test_a_line_the_author_already_wrote_is_not_repeated():
-    from tui.loader import load_text
+    from tui.services.loader import load_text
 
     text = (f"name: Mine\nstop_if: [{SHARED_STOP_IF[1]!r}, Sharp pain.]\n"
             "exercises: [{name: Tilt, position: on-back, reps: 5}]\n")
@@ -80,7 +80,7 @@ def test_a_line_the_author_already_wrote_is_not_repeated():
 
 def test_a_cached_routine_carries_them_as_well(tmp_path):
     """`lumbar` reads routines through the cache on later starts: they keep the lines."""
-    from tui.commands import load_catalog
+    from tui.services.catalog import load_catalog
 
     first = load_catalog([])
     again = load_catalog([])

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from tui.since import parse_since
+from tui.services.since import parse_since
 
 NOW = datetime(2026, 11, 30, 9, 15, tzinfo=timezone(timedelta(hours=1)))
 

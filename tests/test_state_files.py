@@ -16,8 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from tui import easier_file, settings, storage
-from tui.engine.model import Dose, Exercise, Kind, Routine
+from tui.services.settings import easier_file
+from tui.services.settings import current as settings
+from tui.services import storage
+from tui.engine.routine.model import Dose, Exercise, Kind, Routine
 
 ROUTINE = Routine(
     name="Two", key="two",
@@ -244,7 +246,7 @@ def test_other_routines_choices_survive_a_save() -> None:
 
 async def test_pressing_e_with_nowhere_to_save_keeps_the_routine_going(
         make_app, shipped, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from tui.engine.easier import easier_target
+    from tui.engine.routine.easier import easier_target
 
     blocked_data_dir(tmp_path, monkeypatch)
     key = next(k for k, r in shipped.items() if sum(e.easier is not None for e in r.exercises) >= 2)

@@ -11,8 +11,8 @@ import threading
 
 import pytest
 
-from tui import terminal
-from tui.terminal import SignalHandlers, exit_status
+from tui.app import terminal
+from tui.app.terminal import SignalHandlers, exit_status
 
 
 class Host:

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.__main__ import main
-from tui.since import EARLIEST, parse_every, parse_period, parse_since
+from tui.cli.main import main
+from tui.services.since import EARLIEST, parse_every, parse_period, parse_since
 
 NOW = datetime(2026, 11, 30, 9, 15, tzinfo=timezone(timedelta(hours=1)))
 TODAY = NOW.date()

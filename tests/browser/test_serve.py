@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.__main__ import main
-from tui.serve import WEB, app_command, exposure_warning, page_url, serve
+from tui.cli.main import main
+from tui.cli.serve.main import WEB, app_command, exposure_warning, page_url, serve
 
 
 #: Straight to the server, whatever proxy the environment names.
@@ -69,7 +69,7 @@ def test_any_other_host_warns_that_the_address_lets_anyone_in(host):
 
 def test_the_default_host_is_loopback(monkeypatch):
     seen = {}
-    monkeypatch.setattr("tui.serve.serve", lambda host, port, folders: seen.update(host=host, port=port) or 0)
+    monkeypatch.setattr("tui.cli.serve.main.serve", lambda host, port, folders: seen.update(host=host, port=port) or 0)
     assert main(["serve"]) == 0
     assert seen == {"host": "127.0.0.1", "port": 8000}
 
@@ -132,16 +132,16 @@ def test_the_font_travels_with_its_licence():
 @pytest.mark.parametrize("web", [False, True])
 def test_in_a_browser_cues_are_the_bell_only(monkeypatch, web):
     """Sound players and speech would sound on the server, not on the phone."""
-    from tui.app import LumbarApp
-    from tui.commands import load_catalog
-    from tui.launch import launch
+    from tui.app.app import LumbarApp
+    from tui.services.catalog import load_catalog
+    from tui.cli.launch import launch
 
     if web:  # as textual-serve's TEXTUAL_DRIVER makes it
         from textual.drivers.web_driver import WebDriver
 
         monkeypatch.setattr(LumbarApp, "get_driver_class", lambda self: WebDriver)
-    monkeypatch.setattr("tui.cues.find_player", lambda: ["/usr/bin/true"])
-    monkeypatch.setattr("tui.cues.find_speaker", lambda: ["/usr/bin/true"])
+    monkeypatch.setattr("tui.services.cues.find_player", lambda: ["/usr/bin/true"])
+    monkeypatch.setattr("tui.services.cues.find_speaker", lambda: ["/usr/bin/true"])
     ran: list[LumbarApp] = []
     monkeypatch.setattr(LumbarApp, "run", lambda self: ran.append(self))
     assert launch(load_catalog([]), None, voice=True, hooks={}) == 0

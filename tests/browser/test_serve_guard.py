@@ -20,8 +20,8 @@ import aiohttp
 import pytest
 
 from tests.browser.test_serve import free_port, listening, wait_for
-from tui.serve_guard import same_origin
-from tui.serve_pages import MAX_COLUMNS, MAX_ROWS, bounded
+from tui.cli.serve.guard import same_origin
+from tui.cli.serve.pages import MAX_COLUMNS, MAX_ROWS, bounded
 
 HOLD = 20.0  # seconds: generous for a loaded 2-core machine
 
@@ -127,7 +127,7 @@ def test_same_origin(a, b, same):
     assert same_origin(a, "http", b) is same
 
 
-TOKEN_SERVER = ("import sys; from tui.serve import make_server; "
+TOKEN_SERVER = ("import sys; from tui.cli.serve.main import make_server; "
                 "make_server('127.0.0.1', int(sys.argv[1]), [], token='s3cret').serve()")
 
 
@@ -165,9 +165,9 @@ def test_off_loopback_a_fresh_token_is_made_and_printed(monkeypatch, capsys):
         made.append(token)
         return Fake()
 
-    monkeypatch.setattr("tui.serve.make_server", fake_make)
-    monkeypatch.setattr("tui.serve._cannot_bind", lambda host, port: None)
-    from tui.serve import page_url, serve
+    monkeypatch.setattr("tui.cli.serve.main.make_server", fake_make)
+    monkeypatch.setattr("tui.cli.serve.main._cannot_bind", lambda host, port: None)
+    from tui.cli.serve.main import page_url, serve
 
     assert serve("0.0.0.0", 8000, []) == 0 and serve("0.0.0.0", 8000, []) == 0
     assert serve("127.0.0.1", 8000, []) == 0

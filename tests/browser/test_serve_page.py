@@ -88,7 +88,7 @@ def server(tmp_path: Path):
 
 def break_under_way() -> bool:
     """The served lumbar's break schedule has a break under way (a routine), as it saved it."""
-    from tui.store import open_store
+    from tui.services.store import open_store
 
     store = open_store()
     try:
@@ -99,7 +99,7 @@ def break_under_way() -> bool:
 
 def breaks_counted() -> int:
     """Desk breaks counted today (taken or skipped), as the served lumbar recorded them."""
-    from tui.store import open_store
+    from tui.services.store import open_store
 
     store = open_store()
     try:
@@ -112,8 +112,8 @@ def breaks_counted() -> int:
 def pause_button(columns: int, rows: int) -> tuple[float, float]:
     """The cell (column, row) in the middle of the workout's Pause button at this size,
     laid out by the app itself (headless, with the bar's touch layout)."""
-    from tui.app import LumbarApp
-    from tui.loader import load_routine
+    from tui.app.app import LumbarApp
+    from tui.services.loader import load_routine
     from tui.widgets.key_bar import BUTTON_LINES, KeyBar
 
     root = Path(__file__).resolve().parents[2]

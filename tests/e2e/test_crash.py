@@ -58,8 +58,8 @@ exercises:
     hold: 4s
 """
 
-pytestmark = pytest.mark.skipif(importlib.util.find_spec("tui.store") is None,
-                                reason="needs the history store (tui.store)")
+pytestmark = pytest.mark.skipif(importlib.util.find_spec("tui.services.store") is None,
+                                reason="needs the history store (tui.services.store)")
 
 
 def run_and_kill(env: dict[str, str], delay: float) -> None:

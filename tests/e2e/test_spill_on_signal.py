@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.store import open_store
-from tui.store.spill import NAME
+from tui.services.store import open_store
+from tui.services.store.spill import NAME
 
 from .test_signals import PROMPT, Shell, wait_until
 from .test_tmux import TMUX

@@ -8,9 +8,9 @@ from datetime import datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from tui.engine import breaks as B
+from tui.engine.breaks import schedule as B
 from tui.engine.events import Event
-from tui.engine.workhours import Hours
+from tui.engine.breaks.workhours import Hours
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NEW_YORK = ZoneInfo("America/New_York")

@@ -5,10 +5,10 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 
-from tui.engine import session as S
+from tui.engine.routine import session as S
 from tui.engine.events import Event
-from tui.engine.model import BreathPattern, Dose, Exercise, Kind, Routine, Tempo
-from tui.engine.plan import Plan
+from tui.engine.routine.model import BreathPattern, Dose, Exercise, Kind, Routine, Tempo
+from tui.engine.routine.plan import Plan
 
 #: Where every session starts: not zero, so a forgotten offset shows up.
 T0 = 1000.0

@@ -7,13 +7,13 @@ import random
 import pytest
 
 from tui.engine import activities as A
-from tui.engine import session as S
-from tui.engine import thermal as T
+from tui.engine.routine import session as S
+from tui.engine.care import thermal as T
 from tui.engine.cadence import SLACK
 from tui.engine.events import (
     AlarmRang, ApplicationEnded, RoundOffered, SessionFinished, SkinCheckDue, StepStarted,
 )
-from tui.engine.plan import plan
+from tui.engine.routine.plan import plan
 
 from .factories import T0, drive, hold, routine, signatures
 
@@ -265,7 +265,8 @@ def test_no_wake_up_once_everything_has_finished():
 def test_the_break_schedule_runs_in_the_aggregate() -> None:
     # The break schedule plugs into the aggregate like the other activities: its prompt
     # comes out of the aggregate's advance, on the real clock, at the schedule's moment.
-    from tui.engine import activities as A, breaks
+    from tui.engine import activities as A
+    from tui.engine.breaks import schedule as breaks
     from tui.engine.events import BreakDue
 
     from .breakcase import BERLIN, at, schedule
@@ -281,7 +282,7 @@ def test_the_break_schedule_runs_in_the_aggregate() -> None:
 
 def test_put_replaces_in_place_or_adds_at_the_end() -> None:
     from tui.engine import activities as A
-    from tui.engine import thermal
+    from tui.engine.care import thermal
 
     agg = A.put(A.Activities(), "ice", thermal.DRIVER, thermal.start("ice", 0.0))
     agg = A.put(agg, "heat", thermal.DRIVER, thermal.start("heat", 0.0))

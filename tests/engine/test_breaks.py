@@ -10,13 +10,13 @@ from datetime import date, time
 
 import pytest
 
-from tui.engine import breaks as B
-from tui.engine import breakview
+from tui.engine.breaks import schedule as B
+from tui.engine.breaks import view as breakview
 from tui.engine.events import (
     BreakDue, BreakHeadsUp, BreakRefused, BreakSkipped, BreakSnoozed, BreakTaken,
     MeetingEnded, MeetingStarted,
 )
-from tui.engine.workhours import Hours
+from tui.engine.breaks.workhours import Hours
 
 from .breakcase import ALL_WEEK, BERLIN, at, every_deadline, named, only, schedule
 

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tui.engine import breaks as B
+from tui.engine.breaks import schedule as B
 from tui.engine.events import (
     BreakDue, BreakHeadsUp, BreakSnoozed, BreakTaken, WorkHoursEnded, WorkHoursStarted,
 )

@@ -10,9 +10,9 @@ from zoneinfo import ZoneInfo
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tui.engine import breaks as B
+from tui.engine.breaks import schedule as B
 from tui.engine.events import BreakDue, BreakHeadsUp, BreakTaken, Event
-from tui.engine.workhours import span_at, under_way
+from tui.engine.breaks.workhours import span_at, under_way
 
 from .breakcase import BERLIN, NEW_YORK, Act, drive, schedule
 from .factories import signatures

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from tests.engine.factories import T0, breath_hold, hold, routine, tap_reps
-from tui.engine import session as S
+from tui.engine.routine import session as S
 from tui.engine.cadence import SLACK, animated, next_delay
-from tui.engine.model import BreathPattern
-from tui.engine.plan import plan
+from tui.engine.routine.model import BreathPattern
+from tui.engine.routine.plan import plan
 
 
 def started(*exercises):

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from tui.engine.cycle import (
+from tui.engine.routine.cycle import (
     PhaseAt, boundaries, breath_phases, cycle_length, phase_at, tempo_phases,
 )
-from tui.engine.model import BREATH_PRESETS, BreathPattern, Tempo
+from tui.engine.routine.model import BREATH_PRESETS, BreathPattern, Tempo
 
 BOX = breath_phases(BREATH_PRESETS["box"])
 FOUR78 = breath_phases(BREATH_PRESETS["4-7-8"])

@@ -11,10 +11,10 @@ import random
 
 import pytest
 
-from tui.engine import session as S
+from tui.engine.routine import session as S
 from tui.engine.events import SessionFinished, StepStarted
-from tui.engine.model import BREATH_PRESETS, BreathPattern, Position, Tempo
-from tui.engine.plan import Plan, plan
+from tui.engine.routine.model import BREATH_PRESETS, BreathPattern, Position, Tempo
+from tui.engine.routine.plan import Plan, plan
 
 from .factories import (
     T0, breath_hold, drive, hold, rest, routine, signatures, tap_reps, tempo_reps,

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from tui.engine import session as E
+from tui.engine.routine import session as E
 from tui.engine.events import StepEnded, StepStarted
-from tui.engine.jump import first_step, jump_to
-from tui.engine.model import Dose, Exercise, Kind, Position, Routine
-from tui.engine.plan import plan
+from tui.engine.routine.jump import first_step, jump_to
+from tui.engine.routine.model import Dose, Exercise, Kind, Position, Routine
+from tui.engine.routine.plan import plan
 
 ROUTINE = Routine(
     name="Jumps", key="jumps", prepare=5, rest=10, rounds=2,

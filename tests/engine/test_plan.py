@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tui.engine.model import BREATH_PRESETS, DEFAULT_BREATH, BreathPattern, Dose, Position, Tempo
-from tui.engine.plan import TAP_REP_ESTIMATE, Plan, StepKind, plan
+from tui.engine.routine.model import BREATH_PRESETS, DEFAULT_BREATH, BreathPattern, Dose, Position, Tempo
+from tui.engine.routine.plan import TAP_REP_ESTIMATE, Plan, StepKind, plan
 
 from .factories import breath_hold, hold, rest, routine, tap_reps, tempo_reps
 
@@ -262,7 +262,7 @@ def test_step_keys_are_unique() -> None:
 
 
 def test_stop_if_combines_exercise_and_routine() -> None:
-    from tui.engine.model import Routine
+    from tui.engine.routine.model import Routine
 
     r = Routine("r", (hold("A", 20, stop_if=("sharp pain",)),), prepare=0, stop_if=("numbness",))
     assert plan(r).steps[0].stop_if == ("sharp pain", "numbness")

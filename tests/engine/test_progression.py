@@ -7,12 +7,12 @@ from datetime import date, timedelta
 
 import pytest
 
-from tui.engine.model import Ranges, Span
-from tui.engine.plan import StepKind, plan
-from tui.engine.progression import (
+from tui.engine.routine.model import Ranges, Span
+from tui.engine.routine.plan import StepKind, plan
+from tui.engine.progress.progression import (
     Level, Outcome, bottom, change_text, decide, fit, flare_up, step_down, step_up,
 )
-from tui.loader import load_text
+from tui.services.loader import load_text
 
 ROUTINE = """\
 name: Core

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from tui.engine import session as E
-from tui.engine.model import Dose, Exercise, Kind, Position, Routine
-from tui.engine.plan import plan
-from tui.engine.view import finished_round, view
+from tui.engine.routine import session as E
+from tui.engine.routine.model import Dose, Exercise, Kind, Position, Routine
+from tui.engine.routine.plan import plan
+from tui.engine.routine.view import finished_round, view
 
 
 def routine(round_rest: float, rest: float) -> Routine:

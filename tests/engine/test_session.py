@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from tui.engine import session as S
-from tui.engine import easier as E
+from tui.engine.routine import session as S
+from tui.engine.routine import easier as E
 from tui.engine.events import (
     BreathPhaseChanged, Countdown, RepCounted, SessionFinished, SideSwitched, StepEnded,
     StepStarted, TempoPhaseChanged,
 )
-from tui.engine.model import BREATH_PRESETS, Dose, Tempo
-from tui.engine.plan import StepKind, plan
-from tui.engine.view import view
+from tui.engine.routine.model import BREATH_PRESETS, Dose, Tempo
+from tui.engine.routine.plan import StepKind, plan
+from tui.engine.routine.view import view
 
 from .factories import T0, breath_hold, hold, rest, routine, tap_reps, tempo_reps
 

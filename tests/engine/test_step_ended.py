@@ -6,11 +6,11 @@ import random
 
 import pytest
 
-from tui.engine import easier as E
-from tui.engine import session as S
+from tui.engine.routine import easier as E
+from tui.engine.routine import session as S
 from tui.engine.events import SessionFinished, StepEnded
-from tui.engine.model import BREATH_PRESETS, Dose, Tempo
-from tui.engine.plan import plan
+from tui.engine.routine.model import BREATH_PRESETS, Dose, Tempo
+from tui.engine.routine.plan import plan
 
 from .factories import T0, breath_hold, drive, hold, routine, signatures, tap_reps, tempo_reps
 from .test_granularity import SHAPES, STRATEGIES

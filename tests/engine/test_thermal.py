@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.engine import thermal as T
-from tui.engine.episode import Episode, advice
+from tui.engine.care import thermal as T
+from tui.engine.care.episode import Episode, advice
 from tui.engine.events import AlarmRang, ApplicationEnded, RoundOffered, SkinCheckDue
 
 from .factories import signatures

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, time
 
-from tui.engine.workhours import (
+from tui.engine.breaks.workhours import (
     EDGE, Hours, local_date, next_midnight, next_wall, span_at, span_on, under_way,
 )
 

@@ -1,10 +1,10 @@
-"""When a score after a routine calls for the stop-if advice (tui/engine/pain.py `worse_after`)."""
+"""When a score after a routine calls for the stop-if advice (tui/engine/care/pain.py `worse_after`)."""
 
 from __future__ import annotations
 
 import pytest
 
-from tui.engine.pain import Worse, worse_after
+from tui.engine.care.pain import Worse, worse_after
 
 
 @pytest.mark.parametrize("after, before, recent, expected", [

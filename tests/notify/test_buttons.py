@@ -8,8 +8,8 @@ import time
 
 import pytest
 
-from tui.notify import Notice, Notifier, Outcome
-from tui.notify.freedesktop import FreedesktopChannel
+from tui.services.notify import Notice, Notifier, Outcome
+from tui.services.notify.freedesktop import FreedesktopChannel
 
 BUTTONS = (("start", "Start the break"), ("snooze", "Snooze 5 min"), ("skip", "Skip"))
 

@@ -8,8 +8,8 @@ import time
 
 import pytest
 
-from tui.notify import DesktopChannel, Notice, Notifier, Outcome
-from tui.notify.freedesktop import FreedesktopChannel
+from tui.services.notify import DesktopChannel, Notice, Notifier, Outcome
+from tui.services.notify.freedesktop import FreedesktopChannel
 
 SLOW = 0.5  # seconds: the timeout under test, far below the fake's 30 s stall
 FRAME = 0.050  # seconds: the most the caller's event loop may be held up

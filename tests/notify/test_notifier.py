@@ -10,7 +10,7 @@ import threading
 
 import pytest
 
-from tui.notify import Notice, Notifier, Outcome
+from tui.services.notify import Notice, Notifier, Outcome
 
 
 class Fake:
@@ -52,7 +52,7 @@ def test_notice_refuses_an_unknown_urgency() -> None:
 
 
 async def test_problems_from_the_desktop_thread_arrive_on_the_callers_loop(no_bus) -> None:
-    from tui.notify import DesktopChannel
+    from tui.services.notify import DesktopChannel
 
     loop = asyncio.get_running_loop()
     seen: asyncio.Future[bool] = loop.create_future()
@@ -69,7 +69,7 @@ async def test_problems_from_the_desktop_thread_arrive_on_the_callers_loop(no_bu
 
 def test_importing_the_notifier_loads_neither_textual_nor_the_desktop_library() -> None:
     """The app starts faster when desktop-notifier is imported only at the first notice."""
-    code = ("import sys, tui.notify\n"
+    code = ("import sys, tui.services.notify\n"
             "print(sorted(m for m in ('textual', 'rich', 'desktop_notifier', 'dbus_fast')"
             " if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
@@ -81,7 +81,7 @@ def test_importing_the_notifier_loads_neither_textual_nor_the_desktop_library() 
 def test_prepare_loads_the_desktop_library_in_the_background_and_warns_of_nothing() -> None:
     code = (
         "import sys, time\n"
-        "from tui.notify import DesktopChannel, Notifier\n"
+        "from tui.services.notify import DesktopChannel, Notifier\n"
         "notifier = Notifier([DesktopChannel()])\n"
         "notifier.prepare()\n"
         "start = time.monotonic()\n"

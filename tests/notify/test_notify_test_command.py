@@ -8,7 +8,7 @@ import pty
 import subprocess
 import sys
 
-from tui.notify.check import notify_test
+from tui.services.notify.check import notify_test
 
 ESC = "\x1b"
 
@@ -91,7 +91,7 @@ def test_the_command_without_a_terminal_says_so_and_exits_1() -> None:
 
 def test_inside_a_tmux_that_drops_passthrough_the_terminal_line_says_so(no_bus, monkeypatch) -> None:
     # One line per channel, and no "worked" for a notification tmux throws away.
-    import tui.notify.check as check
+    import tui.services.notify.check as check
 
     monkeypatch.setattr(check, "tmux_passthrough", lambda env: "off")
     out, terminal = io.StringIO(), []

@@ -6,8 +6,8 @@ import io
 
 import pytest
 
-from tui.notify import BellChannel, Notice, Outcome, TerminalChannel
-from tui.notify.terminal import detect_flavour, tmux_wrap
+from tui.services.notify import BellChannel, Notice, Outcome, TerminalChannel
+from tui.services.notify.terminal import detect_flavour, tmux_wrap
 
 ESC, ST, BEL = "\x1b", "\x1b\\", "\x07"
 NOTICE = Notice("Ice off", "Take the pack off now.", "critical")

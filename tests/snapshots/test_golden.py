@@ -9,8 +9,9 @@ at every changed SVG before accepting it.
 
 from __future__ import annotations
 
-from tui.engine.model import BreathPattern, Dose, Exercise, Kind, Position, Routine, Tempo
-from tui.engine import easier, session as engine
+from tui.engine.routine.model import BreathPattern, Dose, Exercise, Kind, Position, Routine, Tempo
+from tui.engine.routine import easier
+from tui.engine.routine import session as engine
 
 SIZE = (80, 24)
 
@@ -241,7 +242,7 @@ def test_break_prompt(snap_compare, make_app):
     from datetime import datetime, timezone
 
     from tui.engine.clock import FakeClock
-    from tui.settings import Settings
+    from tui.services.settings.current import Settings
 
     real = FakeClock(50_000.0)
     app = make_app(real_clock=real)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.store import StepRecord
+from tui.services.store import StepRecord
 
 BERLIN_WINTER = timezone(timedelta(hours=1))
 

@@ -6,8 +6,9 @@ import io
 import json
 from datetime import date, datetime, timedelta, timezone
 
-from tui import export, report
-from tui.store import open_store
+from tui.cli import export
+from tui.cli.report import main as report
+from tui.services.store import open_store
 
 
 def test_an_application_is_open_until_it_comes_off_and_survives_a_reopen(db, wall) -> None:

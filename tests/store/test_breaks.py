@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.export import write
-from tui.store import open_store
+from tui.cli.export import write
+from tui.services.store import open_store
 
 from .conftest import Wall
 
@@ -53,7 +53,7 @@ def test_breaks_are_rows_and_today_counts_them(db: Path, wall: Wall) -> None:
 def test_a_desk_break_skipped_through_counts_as_skipped_everywhere(db: Path, wall: Wall) -> None:
     import contextlib
 
-    from tui.report import run as report_run
+    from tui.cli.report.main import run as report_run
 
     store = open_store(db, wall=wall)
     store.record_break("taken", "routine")
@@ -177,7 +177,7 @@ def test_report_break_totals_equal_the_rows(db: Path, wall: Wall) -> None:
     import re
     from datetime import date
 
-    from tui.report import run as report_run
+    from tui.cli.report.main import run as report_run
 
     store = open_store(db, wall=wall)
     start = wall.now  # Tuesday 10 March 2026, 08:30

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.__main__ import main
-from tui.store import open_store
+from tui.cli.main import main
+from tui.services.store import open_store
 
 from .conftest import Wall, step
 

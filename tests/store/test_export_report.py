@@ -13,13 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from tui.__main__ import main
-from tui.commands import load_catalog
-from tui.engine.pain import two_week
-from tui.engine.plan import plan
-from tui.report import run as report_run
-from tui.since import parse_period as parse_since
-from tui.store import StepRecord, open_store
+from tui.cli.main import main
+from tui.services.catalog import load_catalog
+from tui.engine.care.pain import two_week
+from tui.engine.routine.plan import plan
+from tui.cli.report.main import run as report_run
+from tui.services.since import parse_period as parse_since
+from tui.services.store import StepRecord, open_store
 
 from .conftest import BERLIN_WINTER, Wall
 

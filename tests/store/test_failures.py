@@ -7,7 +7,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-from tui.store import open_store
+from tui.services.store import open_store
 
 from .conftest import Wall, step
 
@@ -156,7 +156,7 @@ def test_nothing_raises_when_the_file_never_becomes_usable(data_dir: Path, wall:
 
 def test_disk_full_when_opening(db: Path, wall: Wall, monkeypatch) -> None:
     """The same from the first moment: a new file cannot even be created."""
-    from tui.store import connection
+    from tui.services.store import connection
 
     real = connection.connect
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from tui.engine.pain import streak as walked_streak
-from tui.store import open_store
-from tui.store.queries import COUNTED, streak
+from tui.engine.care.pain import streak as walked_streak
+from tui.services.store import open_store
+from tui.services.store.queries import COUNTED, streak
 
 from .conftest import Wall, step
 
@@ -71,8 +71,8 @@ def test_the_streak_and_calendar_of_a_long_history(db: Path, wall: Wall) -> None
 
 
 def test_the_dose_window_reads_the_weeks_shown_and_the_dose_they_began_with(db: Path, wall: Wall) -> None:
-    from tui.dose_history import by_week
-    from tui.engine.progression import Level
+    from tui.engine.progress.dose_history import by_week
+    from tui.engine.progress.progression import Level
 
     store = open_store(db, wall=wall)
     start = wall.now

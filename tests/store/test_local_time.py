@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import pytest
 
-from tui.store import open_store
+from tui.services.store import open_store
 
 from .conftest import Wall, step
 
@@ -77,7 +77,7 @@ def test_a_routine_done_in_kiritimati_counts_today_in_los_angeles(db: Path, monk
     """Flying west over the date line: done at 10:00 on 5 December in Kiritimati (UTC+14),
     which is 12:00 on 4 December in Los Angeles. Read there a minute later, it is today's:
     the history shows it, the streak counts it, and a report of the last week has it."""
-    from tui.report import summarise
+    from tui.cli.report.main import summarise
 
     kiritimati, los_angeles = ZoneInfo("Pacific/Kiritimati"), ZoneInfo("America/Los_Angeles")
     wall = Wall(datetime(2026, 12, 4, 10, 0, tzinfo=kiritimati))

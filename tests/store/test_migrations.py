@@ -6,8 +6,8 @@ import json
 import sqlite3
 from pathlib import Path
 
-from tui.store import open_store
-from tui.store.schema import MIGRATIONS, VERSION, migrate
+from tui.services.store import open_store
+from tui.services.store.schema import MIGRATIONS, VERSION, migrate
 
 from .conftest import Wall
 

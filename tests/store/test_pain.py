@@ -1,4 +1,4 @@
-"""The two-week rule and the weekly means, with plain numbers (tui/engine/pain.py)."""
+"""The two-week rule and the weekly means, with plain numbers (tui/engine/care/pain.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from tui.engine.pain import improved, monday, streak, two_week, weekly_means
+from tui.engine.care.pain import improved, monday, streak, two_week, weekly_means
 
 TODAY = date(2026, 3, 31)
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from tui import private
-from tui.store import open_store
-from tui.storage import write_state
+from tui.services import private
+from tui.services.store import open_store
+from tui.services.storage import write_state
 
 
 def mode(path: Path) -> int:

@@ -13,14 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from tui.store import open_store
+from tui.services.store import open_store
 
 ROOT = Path(__file__).resolve().parents[2]
 
 WRITER = textwrap.dedent("""
     import sys, time
     from pathlib import Path
-    from tui.store import open_store, StepRecord
+    from tui.services.store import open_store, StepRecord
     db, name, go, steps = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3]), int(sys.argv[4])
     store = open_store(db)
     while not go.exists():
@@ -40,7 +40,7 @@ WRITER = textwrap.dedent("""
 HOLDER = textwrap.dedent("""
     import sys, time
     from pathlib import Path
-    from tui.store import open_store, StepRecord
+    from tui.services.store import open_store, StepRecord
     store = open_store(Path(sys.argv[1]))
     sid = store.begin_session("core-basics", "Core basics", 9)
     for n in range(4):

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from tui.engine.progression import Level, Outcome
-from tui.store import open_store
-from tui.store.schema import migrate
+from tui.engine.progress.progression import Level, Outcome
+from tui.services.store import open_store
+from tui.services.store.schema import migrate
 
 from .conftest import Wall, step
 
@@ -87,7 +87,7 @@ def test_bad_answers_and_reasons_are_refused(db: Path, wall: Wall) -> None:
 
 
 def test_export_csv_has_the_new_columns(db: Path, wall: Wall, capsys: pytest.CaptureFixture[str]) -> None:
-    from tui.export import run
+    from tui.cli.export import run
 
     store = open_store(db, wall=wall)
     sid = store.begin_session("core", "Core basics", 3)

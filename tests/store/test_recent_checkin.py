@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .conftest import Wall
-from tui.store import open_store
+from tui.services.store import open_store
 
 
 def test_recent_checkin_is_the_latest_within_the_window(db: Path, wall: Wall) -> None:

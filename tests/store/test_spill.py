@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.store import open_store
-from tui.store.spill import NAME
+from tui.services.store import open_store
+from tui.services.store.spill import NAME
 
 from .conftest import Wall, step
 
@@ -125,7 +125,7 @@ FULL_DISK = textwrap.dedent("""
     from pathlib import Path
     data, state = Path(sys.argv[1]), Path(sys.argv[2])
     subprocess.run(["mount", "-t", "tmpfs", "-o", "size=400k", "tmpfs", str(data)], check=True)
-    from tui.store import open_store
+    from tui.services.store import open_store
     db = data / "history.db"
     wall = lambda: datetime(2026, 3, 10, 8, 30, tzinfo=timezone.utc)
     store = open_store(db, wall=wall)
@@ -138,7 +138,7 @@ FULL_DISK = textwrap.dedent("""
     except OSError:
         os.close(filler)
     sid = store.begin_session("core", "Core basics", 40)
-    from tui.store.records import StepRecord
+    from tui.services.store.records import StepRecord
     for n in range(40):
         store.record_step(sid, StepRecord(n, "A long exercise name " * 8, None, 1, 1, 30.0, 31.0,
                                           "seconds", None, None, "done"))

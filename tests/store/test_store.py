@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.store import open_store
-from tui.store.schema import VERSION
+from tui.services.store import open_store
+from tui.services.store.schema import VERSION
 
 from .conftest import Wall, step
 

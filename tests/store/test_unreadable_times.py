@@ -7,10 +7,10 @@ import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
 
-from tui.__main__ import main
-from tui.store import open_store
-from tui.store.queries import local
-from tui.store.writes import stamp
+from tui.cli.main import main
+from tui.services.store import open_store
+from tui.services.store.queries import local
+from tui.services.store.writes import stamp
 
 from .conftest import Wall
 

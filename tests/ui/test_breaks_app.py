@@ -13,12 +13,12 @@ from datetime import datetime, time, timedelta
 import pytest
 
 from tests.fakes import Bell, FakeStore, Recording, wall_in_step
-from tui.breaks_app import BREAKS
+from tui.app.breaks.mixin import BREAKS
 from tui.engine.clock import FakeClock
 from tui.screens.breaks import BreakPrompt, BreaksPanel, MeetingModal, check_ahead, parse_until
 from tui.screens.home import HomeScreen
 from tui.screens.session import SessionScreen
-from tui.settings import Settings
+from tui.services.settings.current import Settings
 from tui.widgets.activity_line import ActivityLine
 from tui.widgets.key_bar import KeyBar
 
@@ -152,7 +152,7 @@ async def test_a_routine_started_by_hand_counts_as_a_break(breaks_app, real, fak
         app.start_routine("hip-flexor")
         await pilot.pause()
         assert store.breaks == [] and app.breaks_state.in_break
-        from tui.engine import session as engine
+        from tui.engine.routine import session as engine
 
         await step(app, pilot, 90, real, fake_clock)  # into the routine: something is done
         app.command(engine.finish)

@@ -11,13 +11,13 @@ from __future__ import annotations
 import pytest
 
 from tests.ui.test_breaks_app import breaks_app, line_text, real, step, store, wall  # noqa: F401
-from tui.away import Away
-from tui.breaks_keeper import BreakKeeper
-from tui.breaks_lock import NAME, SchedulerLock
-from tui.engine import breaks as B
+from tui.services.away import Away
+from tui.services.breaks.keeper import BreakKeeper
+from tui.services.breaks.lock import NAME, SchedulerLock
+from tui.engine.breaks import schedule as B
 from tui.engine.events import BreakTaken
 from tui.screens.breaks import BreakPrompt
-from tui.settings import Settings
+from tui.services.settings.current import Settings
 
 SIZE = (80, 24)
 ALL_DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -148,7 +148,7 @@ async def test_through_dbus_an_idle_stretch_reported_by_logind_counts_as_a_natur
     pytest.importorskip("dbus_fast")
     from tests.logind_fake import FakeLogind
     from tests.notify.fake_server import start_daemon
-    from tui.clocks import boottime
+    from tui.services.clocks import boottime
 
     daemon, address = start_daemon()
     monkeypatch.setenv("DBUS_SYSTEM_BUS_ADDRESS", address)
@@ -183,8 +183,8 @@ async def test_through_dbus_an_idle_stretch_reported_by_logind_counts_as_a_natur
 @pytest.fixture
 async def serving(holder, real, tmp_path):
     """The holder also answers doors on its socket, as a scheduling lumbar does."""
-    from tui.breaks_door import DoorServer, socket_path
-    from tui.breaks_requests import apply
+    from tui.services.breaks.door import DoorServer, socket_path
+    from tui.services.breaks.requests import apply
 
     lock, keeper, state = holder
     held = {"state": state}

@@ -13,11 +13,11 @@ import pytest
 
 from tests.fakes import Bell, Recording, wall_in_step
 from tui.engine.clock import FakeClock
-from tui.engine import session as engine
-from tui.engine.thermal import Phase
+from tui.engine.routine import session as engine
+from tui.engine.care.thermal import Phase
 from tui.screens.care import AlarmModal, CareScreen
 from tui.screens.session import SessionScreen
-from tui.store import open_store
+from tui.services.store import open_store
 from tui.widgets.activity_line import ActivityLine
 
 SIZE = (80, 24)

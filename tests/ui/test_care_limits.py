@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from tests.fakes import NOON, wall_in_step
 from tui.engine.clock import FakeClock
-from tui.store import open_store
+from tui.services.store import open_store
 
 SIZE = (80, 24)
 

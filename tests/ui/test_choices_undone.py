@@ -9,13 +9,13 @@ import inspect
 from textual.command import CommandPalette
 from textual.widgets import OptionList
 
-from tui.commands import timeline_lines
-from tui.engine import session as engine
-from tui.engine.plan import plan
+from tui.services.timeline import timeline_lines
+from tui.engine.routine import session as engine
+from tui.engine.routine.plan import plan
 from tui.engine.timefmt import duration_text
 from tui.screens.home import HomeScreen, TimelineModal
 from tui.screens.session import SessionScreen
-from tui.easier_file import remember_easier
+from tui.services.settings.easier_file import remember_easier
 from tui.widgets.clamped_text import ClampedText
 
 

@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from tests.fakes import FakeStore, HistoryData, TwoWeekState
-from tui.engine.model import Dose, Exercise, Kind, Routine
+from tui.engine.routine.model import Dose, Exercise, Kind, Routine
 from tui.screens.checkin import CheckinModal, PainRoseModal, TwoWeekModal
 from tui.screens.history import HistoryScreen
 from tui.screens.home import HomeScreen
@@ -336,7 +336,7 @@ def test_the_recorder_imports_no_textual():
     import subprocess
     import sys
 
-    code = "import sys, tui.recorder; print('textual' in sys.modules or 'rich' in sys.modules)"
+    code = "import sys, tui.services.store.recorder; print('textual' in sys.modules or 'rich' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 from textual.widgets import Static
 
 from tui.screens.history import HistoryScreen
-from tui.store import open_store
+from tui.services.store import open_store
 
 SIZE = (80, 24)
 

@@ -7,8 +7,8 @@ import inspect
 from textual.content import Content
 from textual.widgets import OptionList, Static
 
-from tui.engine.model import Dose, Exercise, Kind, Routine
-from tui.engine.plan import plan
+from tui.engine.routine.model import Dose, Exercise, Kind, Routine
+from tui.engine.routine.plan import plan
 from tui.engine.timefmt import duration_text
 from tui.screens.home import HomeScreen
 from tui.screens.session import SessionScreen

@@ -9,7 +9,7 @@ from textual.widgets import Static
 
 from tests.ui.drive import advance
 from tests.ui.terminal import truth
-from tui.engine.model import Dose, Exercise, Kind, Routine
+from tui.engine.routine.model import Dose, Exercise, Kind, Routine
 from tui.screens.advice import HelpModal
 from tui.screens.home import HomeScreen
 from tui.screens.session import SessionScreen

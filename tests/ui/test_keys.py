@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from tui.engine.model import Dose, Exercise, Kind, Position, Routine
-from tui.keys import KEYPAD, LAYOUTS, is_extra, keys, shown_keys
+from tui.engine.routine.model import Dose, Exercise, Kind, Position, Routine
+from tui.widgets.keys import KEYPAD, LAYOUTS, is_extra, keys, shown_keys
 from tui.screens.confirm import ConfirmModal
 from tui.screens.home import HomeScreen
 from tui.screens.session import SessionScreen
@@ -71,7 +71,7 @@ async def test_every_key_of_the_other_screens_reaches_its_action(make_app, fake_
         elif screen_class is SummaryScreen:
             app.start_routine(KEY)
             await pilot.pause()
-            from tui.engine import session as engine
+            from tui.engine.routine import session as engine
 
             app.command(engine.finish)
         await pilot.pause()

@@ -1,6 +1,6 @@
 """Advice after a routine that had no "before" check-in (`lumbar run NAME` asks only after):
 the latest check-in of the last 24 hours stands in, and a score of 8 or more is worth the
-advice on its own (tui/engine/pain.py `worse_after`)."""
+advice on its own (tui/engine/care/pain.py `worse_after`)."""
 
 from __future__ import annotations
 

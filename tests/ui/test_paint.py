@@ -13,7 +13,7 @@ import pytest
 from tests.engine.factories import breath_hold, hold, routine, tempo_reps
 from tests.ui.repaints import count_repaints
 from tests.ui.terminal import VirtualTerminal, truth
-from tui.engine.model import BreathPattern, Tempo
+from tui.engine.routine.model import BreathPattern, Tempo
 from tui.screens.session import SessionScreen
 from tui.widgets import breath_pacer, paint
 from tui.widgets.breath_pacer import BreathPacer

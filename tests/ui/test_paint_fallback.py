@@ -21,7 +21,7 @@ import textual
 
 from tests.engine.factories import breath_hold, routine
 from tests.ui.terminal import VirtualTerminal, truth
-from tui.engine.model import BreathPattern
+from tui.engine.routine.model import BreathPattern
 from tui.widgets import breath_pacer, paint
 from tui.widgets.breath_pacer import BreathPacer
 
@@ -139,7 +139,7 @@ SCRIPT = '''
 import asyncio, json, logging, sys
 import textual
 from tests.ui.terminal import truth
-from tui.app import LumbarApp
+from tui.app.app import LumbarApp
 from tui.engine.clock import FakeClock
 from tui.widgets import paint
 
@@ -157,7 +157,7 @@ class Patch:
 async def main():
     from pathlib import Path
     from tests.ui.test_paint_fallback import run_routine
-    from tui.loader import load_routine
+    from tui.services.loader import load_routine
     clock = FakeClock()
     paint.reset(clock=clock)
     routine = load_routine(Path("sessions/breathing.yaml"))

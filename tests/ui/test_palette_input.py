@@ -7,7 +7,7 @@ from __future__ import annotations
 from textual.command import CommandInput, CommandPalette
 from textual.widgets import Input
 
-from tui import palette
+from tui.app import palette
 
 
 async def test_the_query_stops_at_its_length_and_extra_keys_start_no_search(make_app, monkeypatch):

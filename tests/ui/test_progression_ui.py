@@ -11,14 +11,14 @@ from pathlib import Path
 
 from textual.widgets import Static
 
-from tui.engine.model import Dose, Exercise, Kind, Ranges, Routine, Span
-from tui.engine.plan import StepKind
-from tui.engine.progression import Level
+from tui.engine.routine.model import Dose, Exercise, Kind, Ranges, Routine, Span
+from tui.engine.routine.plan import StepKind
+from tui.engine.progress.progression import Level
 from tui.screens.checkin import CheckinModal
 from tui.screens.dose_question import DoseQuestionModal
 from tui.screens.session import SessionScreen
 from tui.screens.summary import SummaryScreen
-from tui.store import open_store
+from tui.services.store import open_store
 
 SIZE = (80, 24)
 
@@ -249,7 +249,7 @@ async def test_the_summary_marks_one_exercise_too_hard_while_the_routine_was_too
     (mark,) = kinds(store, "exercise_answer")
     assert (mark["exercise"], mark["answer"]) == ("Bridge", "hard")
     levels = store.progress_inputs("two")
-    from tui.engine.progression import decide
+    from tui.engine.progress.progression import decide
 
     decision = decide(TWO, levels.stored, levels.since, levels.checkins, levels.today)
     # The wall stand goes up on the routine's two "too easy" days; the bridge, marked too

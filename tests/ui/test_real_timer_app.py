@@ -15,9 +15,9 @@ from datetime import datetime
 import pytest
 
 from tests.ui.test_care import Recording
-from tui.clocks import boottime
+from tui.services.clocks import boottime
 from tui.engine.cadence import FRAME
-from tui.store import open_store
+from tui.services.store import open_store
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="timerfd is Linux's")
 

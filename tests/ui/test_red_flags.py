@@ -11,7 +11,7 @@ from textual.widgets import Static
 
 from tests.fakes import NOON, FakeCheckin, FakeStore
 from tests.ui.test_history_and_checkins import SIZE, TINY, run_to_end, text
-from tui.engine import redflags
+from tui.engine.care import redflags
 from tui.screens.checkin import CheckinModal, PainRoseModal
 from tui.screens.home import HomeScreen
 from tui.screens.redflags import RedFlagModal
@@ -186,7 +186,7 @@ def ice_app(make_app, tmp_path):
     """`lumbar ice --since 2h` on a real store in tmp_path: (app, store); the store is closed after."""
     from tests.fakes import wall_in_step
     from tui.engine.clock import FakeClock
-    from tui.store import open_store
+    from tui.services.store import open_store
 
     real = FakeClock(50_000.0)
     wall = wall_in_step(real, NOON)
@@ -217,7 +217,7 @@ async def test_a_new_episode_of_pain_asks_the_check_before_ice_or_heat(ice_app):
 async def test_before_an_episodes_first_ice_one_question_and_a_yes_advises_asking_first(ice_app):
     from tui.screens.care import CareScreen
     from tui.screens.care_ask import PrecautionModal
-    from tui.store.writes import stamp
+    from tui.services.store.writes import stamp
 
     app, store = ice_app
     app.asks_precaution = True

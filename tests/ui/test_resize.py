@@ -11,8 +11,9 @@ from textual.events import Resize
 from textual.geometry import Size
 from textual.widgets import Static
 
-from tui.engine import easier, session as engine
-from tui.engine.model import BreathPattern, Dose, Exercise, Kind, Position, Routine, Tempo
+from tui.engine.routine import easier
+from tui.engine.routine import session as engine
+from tui.engine.routine.model import BreathPattern, Dose, Exercise, Kind, Position, Routine, Tempo
 from tui.screens.session import MIN_HEIGHT, MIN_WIDTH, SessionScreen
 from tui.widgets.big_time import BigTime
 from tui.widgets.breath_pacer import BreathPacer

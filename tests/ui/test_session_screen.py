@@ -11,10 +11,10 @@ import pytest
 from textual.content import Content
 from textual.widgets import Static
 
-from tui.engine.signs import TIERS
-from tui.cues import Cues
-from tui.engine.model import BreathPattern, Dose, Exercise, Kind, Position, Routine, Tempo
-from tui.engine.plan import StepKind
+from tui.engine.care.signs import TIERS
+from tui.services.cues import Cues
+from tui.engine.routine.model import BreathPattern, Dose, Exercise, Kind, Position, Routine, Tempo
+from tui.engine.routine.plan import StepKind
 from tui.screens.advice import HelpModal, StopIfModal
 from tui.screens.confirm import ConfirmModal
 from tui.screens.home import HomeScreen
@@ -23,7 +23,7 @@ from tui.screens.summary import SummaryScreen
 from tui.widgets.big_time import BigTime
 from tui.widgets.breath_pacer import BreathPacer
 from tui.widgets.rep_counter import RepCounter
-from tui.engine import session as engine
+from tui.engine.routine import session as engine
 from tests.ui.drive import advance
 
 SIZE = (80, 24)

@@ -9,8 +9,8 @@ from textual.widgets import Static
 
 from tests.fakes import FakeStore
 from tests.ui.test_history_and_checkins import TINY, text
-from tui.engine.pain import Worse
-from tui.engine.signs import EMERGENCY, SOON, TIERS, URGENT
+from tui.engine.care.pain import Worse
+from tui.engine.care.signs import EMERGENCY, SOON, TIERS, URGENT
 from tui.screens.advice import HelpModal, StopIfModal
 from tui.screens.checkin import PainRoseModal, SorenessNote, TwoWeekModal
 from tui.widgets.key_hints import KeyHint

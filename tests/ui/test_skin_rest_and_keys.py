@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from tests.ui.test_care import SIZE, care_app, real, step, wall  # noqa: F401  (fixtures)
-from tui.engine.thermal import Phase
+from tui.engine.care.thermal import Phase
 from tui.screens.care import CareScreen
 from tui.widgets.key_bar import MORE, KeyBar
 

@@ -9,7 +9,7 @@ from textual.widgets import Static
 from tests.ui.drawn import drawn
 from tests.ui.drive import advance
 from tests.ui.terminal import truth
-from tui.engine.model import Dose, Exercise, Kind, Position, Routine
+from tui.engine.routine.model import Dose, Exercise, Kind, Position, Routine
 from tui.screens.advice import HelpModal, KeyTable, StopIfModal
 from tui.screens.session import KEY_BAR_KEEP, SessionScreen
 from tui.widgets.clamped_text import clamp

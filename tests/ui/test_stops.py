@@ -11,8 +11,8 @@ import signal
 
 import pytest
 
-from tui.engine.model import Dose, Exercise, Kind, Position, Routine
-from tui.launch import run
+from tui.engine.routine.model import Dose, Exercise, Kind, Position, Routine
+from tui.cli.launch import run
 from tui.screens.session import SessionScreen
 from tests.ui.drive import advance
 from tests.ui.terminal import VirtualTerminal, truth

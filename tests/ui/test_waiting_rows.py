@@ -9,7 +9,7 @@ from pathlib import Path
 from tests.store.conftest import Wall
 from tests.ui.test_history_and_checkins import SIZE, TINY, text
 from tui.screens.history import HistoryScreen
-from tui.store import open_store
+from tui.services.store import open_store
 from tui.widgets import waiting_line
 from tui.widgets.waiting_line import WaitingLine
 

@@ -7,8 +7,8 @@ from dataclasses import replace
 
 from textual.widgets import Static
 
-from tui.cues import Cue
-from tui.engine import session as engine
+from tui.services.cues import Cue
+from tui.engine.routine import session as engine
 from tui.screens.session import SessionScreen
 from tui.widgets.clamped_text import ClampedText
 

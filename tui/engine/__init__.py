@@ -5,30 +5,30 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING
 
-from .activities import Activities, Driver, Happened, Now
-from .events import (
+from tui.engine.activities import Activities, Driver, Happened, Now
+from tui.engine.events import (
     BreathPhaseChanged, Countdown, Event, RepCounted, SessionFinished, SideSwitched, StepEnded,
     StepStarted, TempoPhaseChanged,
 )
-from .model import (
+from tui.engine.routine.model import (
     BREATH_PRESETS, DEFAULT_BREATH, BreathPattern, Dose, Exercise, Kind, Position, Routine, Tempo,
 )
-from .plan import Plan, Step, StepKind, plan
-from .session import Session
-from .view import SessionView, Summary, describe, summary, view
+from tui.engine.routine.plan import Plan, Step, StepKind, plan
+from tui.engine.routine.session import Session
+from tui.engine.routine.view import SessionView, Summary, describe, summary, view
 
 if TYPE_CHECKING:
-    from .break_events import (
+    from tui.engine.breaks.events import (
         BreakDue, BreakHeadsUp, BreakRefused, BreakSkipped, BreakSnoozed, BreakTaken,
         MeetingEnded, MeetingStarted, WorkHoursEnded, WorkHoursStarted,
     )
-    from .care_events import AlarmRang, ApplicationEnded, RoundOffered, SkinCheckDue
-    from .episode import Episode, advice
-    from .thermal import Application, ThermalView
-    from .breakstate import Breaks, Counts, Schedule
-    from .breakview import BreaksView
-    from .clock import FakeClock
-    from .workhours import Hours
+    from tui.engine.care.events import AlarmRang, ApplicationEnded, RoundOffered, SkinCheckDue
+    from tui.engine.care.episode import Episode, advice
+    from tui.engine.care.thermal import Application, ThermalView
+    from tui.engine.breaks.state import Breaks, Counts, Schedule
+    from tui.engine.breaks.view import BreaksView
+    from tui.engine.clock import FakeClock
+    from tui.engine.breaks.workhours import Hours
 
 __all__ = [
     "BREATH_PRESETS", "DEFAULT_BREATH", "BreathPattern", "BreathPhaseChanged", "Countdown",
@@ -47,15 +47,15 @@ __all__ += [
 
 # These are imported on first use (PEP 562), not here: `lumbar run` does not need the
 # break schedule, ice and heat or the fake clock, and importing them cost its first frame.
-_LATER = {"Breaks": "breakstate", "Counts": "breakstate", "Schedule": "breakstate",
-          "BreaksView": "breakview", "FakeClock": "clock", "Hours": "workhours",
-          "Episode": "episode", "advice": "episode",
-          "Application": "thermal", "ThermalView": "thermal",
+_LATER = {"Breaks": "breaks.state", "Counts": "breaks.state", "Schedule": "breaks.state",
+          "BreaksView": "breaks.view", "FakeClock": "clock", "Hours": "breaks.workhours",
+          "Episode": "care.episode", "advice": "care.episode",
+          "Application": "care.thermal", "ThermalView": "care.thermal",
           **dict.fromkeys(("AlarmRang", "ApplicationEnded", "RoundOffered", "SkinCheckDue"),
-                          "care_events"),
+                          "care.events"),
           **dict.fromkeys(("BreakDue", "BreakHeadsUp", "BreakRefused", "BreakSkipped",
                            "BreakSnoozed", "BreakTaken", "MeetingEnded", "MeetingStarted",
-                           "WorkHoursEnded", "WorkHoursStarted"), "break_events")}
+                           "WorkHoursEnded", "WorkHoursStarted"), "breaks.events")}
 
 
 def __getattr__(name: str) -> object:

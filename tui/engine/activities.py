@@ -7,7 +7,7 @@ them under names the shell chooses ("routine", "ice"...).
 
 Two clocks. A routine counts on the workout clock, `time.monotonic` ("mono"): when the
 laptop sleeps the routine simply stands still, as nobody exercises with the lid shut. Ice,
-heat and breaks count on the real clock ("real", `tui.clocks.boottime`, suspend included):
+heat and breaks count on the real clock ("real", `tui.services.clocks.boottime`, suspend included):
 a heat pad stays hot while the laptop sleeps. The shell reads both clocks together into one
 `Now(mono, real)` and passes it to every call; each activity sees only its own clock.
 
@@ -29,7 +29,7 @@ than `SUSPEND_CHECK` (1 s): after a resume the shell looks within a second, the 
 has jumped, and `advance` delivers the alarm at once (one alarm, no backlog: see
 thermal.py). The mono activities lose nothing: their deadlines are in mono seconds, which
 is exactly what the loop's timer measures. A shell that can arm a timer on the real clock
-itself (a CLOCK_BOOTTIME timerfd on Linux, tui/realtimer.py) asks `wake_times` instead and
+itself (a CLOCK_BOOTTIME timerfd on Linux, tui/services/realtimer.py) asks `wake_times` instead and
 needs no such check. (On Windows `time.monotonic` may count sleep;
 then a routine simply finds its missed steps passed and crosses them in one advance.)
 
@@ -42,10 +42,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
-from . import cadence
-from . import session as S
-from .events import Event
-from .view import view as session_view
+from tui.engine import cadence
+from tui.engine.routine import session as S
+from tui.engine.events import Event
+from tui.engine.routine.view import view as session_view
 
 Clock = Literal["mono", "real"]
 Events = tuple[Event, ...]
@@ -91,7 +91,7 @@ class Now:
     mono: float
     """The workout clock, `time.monotonic`."""
     real: float
-    """The real clock, suspend included (`tui.clocks.boottime`)."""
+    """The real clock, suspend included (`tui.services.clocks.boottime`)."""
 
     def of(self, clock: Clock) -> float:
         return self.mono if clock == "mono" else self.real

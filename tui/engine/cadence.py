@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import math
 
-from .cycle import breath_phases, phase_at, tempo_phases
-from .plan import StepKind
-from .session import Session
+from tui.engine.routine.cycle import breath_phases, phase_at, tempo_phases
+from tui.engine.routine.plan import StepKind
+from tui.engine.routine.session import Session
 
 #: Land this long after a boundary, so the moment is safely past it.
 SLACK = 0.001

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from .plan import Step
+from tui.engine.routine.plan import Step
 
 #: How a work step ended: "done" in full, "skipped" (left unfinished: `next`, finishing or
 #: leaving the routine early), or "easier" (done at the exercise's easier dose).
@@ -103,14 +103,14 @@ class SessionFinished(Event):
     """The last step ended; ``at`` is when."""
 
 
-# The ice/heat and break events live in their own modules (care_events, break_events), so a
+# The ice/heat and break events live in their own modules (care/events.py, breaks/events.py), so a
 # plain start does not build them; these names still resolve here, on first use (PEP 562).
 _MOVED = {
     **dict.fromkeys(("SkinCheckDue", "AlarmRang", "ApplicationEnded", "RoundOffered"),
-                    "care_events"),
+                    "tui.engine.care.events"),
     **dict.fromkeys(("BreakHeadsUp", "BreakDue", "BreakTaken", "BreakSnoozed", "BreakSkipped",
                      "BreakRefused", "MeetingStarted", "MeetingEnded", "WorkHoursStarted",
-                     "WorkHoursEnded"), "break_events"),
+                     "WorkHoursEnded"), "tui.engine.breaks.events"),
 }
 
 
@@ -120,4 +120,4 @@ def __getattr__(name: str) -> object:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     from importlib import import_module
 
-    return getattr(import_module(f".{module}", __package__), name)
+    return getattr(import_module(module), name)

@@ -12,9 +12,9 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ..advice import DISCLAIMER
-from ..widgets.signs_view import EmergencyBox, after_emergency
-from ..widgets.key_hints import KeyHint
+from tui.engine.care.advice import DISCLAIMER
+from tui.widgets.signs_view import EmergencyBox, after_emergency
+from tui.widgets.key_hints import KeyHint
 
 if TYPE_CHECKING:
     from textual.geometry import Size

@@ -17,14 +17,14 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from ..breaks_keeper import WHY
-from ..breaks_words import counts_text, span_text, status_text
-from ..engine.breakview import BreaksView
-from ..keys import keys
-from ..widgets.key_bar import KeyBar
+from tui.services.breaks.keeper import WHY
+from tui.engine.breaks.words import counts_text, span_text, status_text
+from tui.engine.breaks.view import BreaksView
+from tui.widgets.keys import keys
+from tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
-    from ..app import LumbarApp
+    from tui.app.app import LumbarApp
 
 _BOX = """
     align: center middle;

@@ -14,15 +14,15 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Static
 
-from ..engine import thermal
-from ..engine.thermal import Phase, ThermalView
-from ..care_rounds import heat_used_up, rest_left
-from ..engine.timefmt import clock_text
-from ..widgets.big_time import BigTime
-from ..widgets.key_bar import KeyBar
+from tui.engine.care import thermal
+from tui.engine.care.thermal import Phase, ThermalView
+from tui.app.care.rounds import heat_used_up, rest_left
+from tui.engine.timefmt import clock_text
+from tui.widgets.big_time import BigTime
+from tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
-    from ..app import LumbarApp
+    from tui.app.app import LumbarApp
 
 #: Always on screen (docs/sources.md, "Ice and heat"): who should ask first, and the cloth.
 CAUTION = ("Numb or broken skin where the pack goes, poor circulation or diabetes (for cold "
@@ -169,7 +169,7 @@ class CareScreen(Screen[None]):
         if self._view.phase is Phase.REST:
             self.notify(rest_left(self.lumbar), timeout=5)
             return
-        from ..care_precaution import ask_first
+        from tui.app.care.precaution import ask_first
 
         kind = self._view.kind
         used_up = heat_used_up(self.lumbar) if kind == "heat" else ""
@@ -179,9 +179,9 @@ class CareScreen(Screen[None]):
         ask_first(self.lumbar, kind, lambda: self.lumbar.start_care(kind), lambda: None)
 
     def action_new_episode(self) -> None:
-        from .care_ask import EpisodeModal
+        from tui.screens.care_ask import EpisodeModal
 
-        from ..redflag_flow import after_new_episode
+        from tui.app.routine.red_flags import after_new_episode
 
         def set(ok: bool | None) -> None:
             self._texts()

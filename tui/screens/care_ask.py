@@ -9,7 +9,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from ..since import EXAMPLES, parse_since
+from tui.services.since import EXAMPLES, parse_since
 
 _FRAME = """
     {name} { align: center middle; }

@@ -4,7 +4,7 @@ One key answers (0-9, t for 10), Esc or s skips. After a routine that left the b
 lot, or worse by a rise that ends above a low level (`engine.pain.worse_after`), that
 routine's stop-if advice and the warning signs are shown once; a small rise that ends low
 gets a note that some soreness is common. A flare asks the red-flag check first
-(tui/redflag_flow.py). After any check-in, the two-week rule may show its advice.
+(tui/app/routine/red_flags.py). After any check-in, the two-week rule may show its advice.
 """
 
 from __future__ import annotations
@@ -18,15 +18,15 @@ from textual.events import Click
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ..keys import keys
-from ..engine.pain import RECENT_HOURS, RISE, Worse, worse_after
-from ..widgets.signs_view import EmergencyBox, after_emergency, signs_widgets
-from ..redflag_flow import flare
-from .advice import _Advice, _bullets
+from tui.widgets.keys import keys
+from tui.engine.care.pain import RECENT_HOURS, RISE, Worse, worse_after
+from tui.widgets.signs_view import EmergencyBox, after_emergency, signs_widgets
+from tui.app.routine.red_flags import flare
+from tui.screens.advice import _Advice, _bullets
 
 if TYPE_CHECKING:
-    from ..app import LumbarApp
-    from ..engine.model import Routine
+    from tui.app.app import LumbarApp
+    from tui.engine.routine.model import Routine
 
 #: The key for 10, the one score a single digit cannot give.
 TEN_KEY = "t"

@@ -8,7 +8,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ..keys import keys
+from tui.widgets.keys import keys
 
 
 class ConfirmModal(ModalScreen[bool]):

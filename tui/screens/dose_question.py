@@ -1,6 +1,6 @@
 """After a finished routine: was it too easy, about right, or too hard? One key, skippable.
 
-The answer is what moves the dose (tui.engine.progression): two "too easy" answers on
+The answer is what moves the dose (tui.engine.progress.progression): two "too easy" answers on
 different days raise it one step at the next start, "too hard" lowers it.
 """
 
@@ -14,10 +14,10 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ..keys import keys
+from tui.widgets.keys import keys
 
 if TYPE_CHECKING:
-    from ..app import LumbarApp
+    from tui.app.app import LumbarApp
 
 #: Key, answer stored, words on screen.
 CHOICES = (("e", "easy", "too easy"), ("a", "right", "about right"), ("h", "hard", "too hard"))

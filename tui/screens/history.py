@@ -18,12 +18,12 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Static
 
-from ..keys import keys
-from ..widgets.key_bar import KeyBar
-from ..widgets.trend_rows import TrendRows
+from tui.widgets.keys import keys
+from tui.widgets.key_bar import KeyBar
+from tui.widgets.trend_rows import TrendRows
 
 if TYPE_CHECKING:
-    from ..app import LumbarApp
+    from tui.app.app import LumbarApp
 
 #: Rows of today's routines shown before "and N more".
 TODAY_ROWS = 4
@@ -91,7 +91,7 @@ class HistoryScreen(Screen[None]):
                     yield Static(self._calendar(), id="calendar", markup=False)
                     yield Static("Pain, last 8 weeks (0 none - 10 worst)", classes="heading")
                     yield from self._pain()
-                    from .history_doses import dose_lines
+                    from tui.screens.history_doses import dose_lines
 
                     yield from dose_lines(self.store, self.lumbar.routines, [w[0] for w in self.data.pain_weeks])
         yield KeyBar()
@@ -186,7 +186,7 @@ class HistoryScreen(Screen[None]):
         self.lumbar.go_home()
 
     def action_checkin(self) -> None:
-        from .checkin import alone
+        from tui.screens.checkin import alone
 
         alone(self.lumbar, then=self.reload)
 

@@ -9,10 +9,10 @@ from datetime import date
 from textual.widget import Widget
 from textual.widgets import Static
 
-from ..dose_history import by_week, steps_above
-from ..engine.model import Routine
-from ..engine.progression import ranged
-from ..widgets.trend_rows import TrendRows
+from tui.engine.progress.dose_history import by_week, steps_above
+from tui.engine.routine.model import Routine
+from tui.engine.progress.progression import ranged
+from tui.widgets.trend_rows import TrendRows
 
 #: Routines with a dose line; the most grown come first.
 ROWS = 2

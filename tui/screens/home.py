@@ -18,17 +18,17 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..advice import DISCLAIMER
-from ..engine.plan import plan
-from ..keys import keys
-from ..widgets.key_bar import KeyBar
-from .advice import _Advice
-from ..engine.timefmt import duration_text
-from .session import MIN_HEIGHT, MIN_WIDTH
+from tui.engine.care.advice import DISCLAIMER
+from tui.engine.routine.plan import plan
+from tui.widgets.keys import keys
+from tui.widgets.key_bar import KeyBar
+from tui.screens.advice import _Advice
+from tui.engine.timefmt import duration_text
+from tui.screens.session import MIN_HEIGHT, MIN_WIDTH
 
 if TYPE_CHECKING:
-    from ..app import LumbarApp
-    from ..engine.model import Routine
+    from tui.app.app import LumbarApp
+    from tui.engine.routine.model import Routine
 
 
 class HomeScreen(Screen[None]):
@@ -186,12 +186,12 @@ class HomeScreen(Screen[None]):
         return True
 
     def action_timeline(self) -> None:
-        from ..commands import timeline_lines
+        from tui.services.timeline import timeline_lines
 
         key = self._highlighted()
         routine = self.routines.get(key) if key is not None else None
         if routine is not None:
-            from ..dosing import current_levels
+            from tui.services.store.dosing import current_levels
 
             levels = current_levels(routine, self.lumbar.store) if self.lumbar.store is not None else None
             lines = timeline_lines(routine, self.lumbar.remembered_easier(routine), levels)
@@ -211,7 +211,7 @@ class HomeScreen(Screen[None]):
         if self.lumbar.store is None:
             self.notify("No history is kept in this session.", severity="warning")
             return
-        from .history import HistoryScreen
+        from tui.screens.history import HistoryScreen
 
         self.app.push_screen(HistoryScreen(self.lumbar.store))
 
@@ -219,13 +219,13 @@ class HomeScreen(Screen[None]):
         self.lumbar.open_care()
 
     def action_checkin(self) -> None:
-        from .checkin import alone
+        from tui.screens.checkin import alone
 
         alone(self.lumbar)
 
     def action_help(self) -> None:
-        from ..widgets.key_hints import key_hints
-        from .advice import HelpModal
+        from tui.widgets.key_hints import key_hints
+        from tui.screens.advice import HelpModal
 
         self.app.push_screen(HelpModal(key_hints(self)))
 

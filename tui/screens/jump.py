@@ -12,15 +12,15 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 if TYPE_CHECKING:
-    from ..app import LumbarApp
+    from tui.app.app import LumbarApp
 
 
 def choose_exercise(app: LumbarApp) -> None:
     """Open the list with the routine paused; the exercise chosen starts, and the routine
     carries on (Esc carries on where it was)."""
-    from ..engine.easier import current_exercise
-    from ..engine.jump import jump_to
-    from ..engine.model import Kind
+    from tui.engine.routine.easier import current_exercise
+    from tui.engine.routine.jump import jump_to
+    from tui.engine.routine.model import Kind
 
     session = app.session
     if session is None:

@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..keys import keys
+from tui.widgets.keys import keys
 
 WORDS = {"easy": "too easy", "hard": "too hard"}
 

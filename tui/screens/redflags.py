@@ -3,7 +3,7 @@
 An emergency "yes" shows the emergency tier and goes on only on a deliberate key (`g`), or
 closes lumbar (`q`); an urgent "yes" shows the urgent tier once (Enter goes on). "Not now"
 (Esc or `l`) leaves the check unanswered. The person may always go on: lumbar records the
-choice, it never decides for them. The questions and rules are tui.engine.redflags.
+choice, it never decides for them. The questions and rules are tui.engine.care.redflags.
 """
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ..engine import redflags
-from ..engine.signs import EMERGENCY, URGENT
-from ..keys import keys
-from ..widgets.signs_view import EmergencyBox, tier_widgets
+from tui.engine.care import redflags
+from tui.engine.care.signs import EMERGENCY, URGENT
+from tui.widgets.keys import keys
+from tui.widgets.signs_view import EmergencyBox, tier_widgets
 
 #: What the check says before the first question, by what started it.
 WHY = {
@@ -77,7 +77,7 @@ class RedFlagModal(ModalScreen[Answered | None]):
 
     def __init__(self, trigger: str = "first") -> None:
         """Args:
-            trigger: what started the check (one of tui.engine.redflags.TRIGGERS).
+            trigger: what started the check (one of tui.engine.care.redflags.TRIGGERS).
         """
         super().__init__()
         self.trigger = trigger

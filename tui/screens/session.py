@@ -11,23 +11,23 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Static
 
-from ..cells import cell_len
-from ..engine.plan import StepKind
-from ..keys import keys
-from ..widgets.key_bar import KeyBar
-from ..widgets.key_hints import key_hints
-from ..engine.timefmt import clock_text, countdown_seconds
-from ..engine.view import SessionView
-from ..widgets.big_time import BigTime
-from ..widgets.clamped_text import ClampedText
-from ..widgets.group import Group
-from ..widgets.breath_pacer import BreathPacer
-from ..widgets.rep_counter import RepCounter
-from ..widgets.routine_progress import RoutineProgress
-from .session_actions import SessionActions
+from tui.services.cells import cell_len
+from tui.engine.routine.plan import StepKind
+from tui.widgets.keys import keys
+from tui.widgets.key_bar import KeyBar
+from tui.widgets.key_hints import key_hints
+from tui.engine.timefmt import clock_text, countdown_seconds
+from tui.engine.routine.view import SessionView
+from tui.widgets.big_time import BigTime
+from tui.widgets.clamped_text import ClampedText
+from tui.widgets.group import Group
+from tui.widgets.breath_pacer import BreathPacer
+from tui.widgets.rep_counter import RepCounter
+from tui.widgets.routine_progress import RoutineProgress
+from tui.screens.session_actions import SessionActions
 
 if TYPE_CHECKING:
-    from ..app import LumbarApp
+    from tui.app.app import LumbarApp
 
 #: Below this the layout cannot hold; a message asks for more room and timing goes on.
 MIN_WIDTH, MIN_HEIGHT = 60, 20

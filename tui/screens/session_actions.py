@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..engine import easier, session as engine
-from ..engine.plan import StepKind
-from ..widgets.clamped_text import ClampedText
-from ..widgets.key_hints import key_hints
+from tui.engine.routine import easier
+from tui.engine.routine import session as engine
+from tui.engine.routine.plan import StepKind
+from tui.widgets.clamped_text import ClampedText
+from tui.widgets.key_hints import key_hints
 
 if TYPE_CHECKING:
-    from .session import SessionScreen
+    from tui.screens.session import SessionScreen
 
 
 class SessionActions:
@@ -85,7 +86,7 @@ class SessionActions:
         self.notify("Keeping the old dose today.", timeout=4)
 
     def action_stop_if(self: SessionScreen) -> None:
-        from .advice import StopIfModal
+        from tui.screens.advice import StopIfModal
 
         v = self._view
         session = self.lumbar.session
@@ -99,12 +100,12 @@ class SessionActions:
                                           routine_stop_if=session.plan.routine.stop_if if session else ()))
 
     def action_jump(self: SessionScreen) -> None:
-        from .jump import choose_exercise
+        from tui.screens.jump import choose_exercise
 
         choose_exercise(self.lumbar)
 
     def action_help(self: SessionScreen) -> None:
-        from .advice import HelpModal
+        from tui.screens.advice import HelpModal
 
         self.lumbar.pause_for(HelpModal(key_hints(self)))
 

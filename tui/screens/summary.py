@@ -11,10 +11,10 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Static
 
-from ..keys import keys
-from ..widgets.key_bar import KeyBar
-from ..engine.timefmt import duration_text
-from ..engine.view import Summary
+from tui.widgets.keys import keys
+from tui.widgets.key_bar import KeyBar
+from tui.engine.timefmt import duration_text
+from tui.engine.routine.view import Summary
 
 if TYPE_CHECKING:
     from textual.geometry import Size
@@ -61,7 +61,7 @@ class SummaryScreen(Screen[None]):
 
     def _ranged(self) -> list[str]:
         """The ranged exercises of the routine just ended, when their marks can be kept."""
-        from ..engine.progression import ranged
+        from tui.engine.progress.progression import ranged
 
         app = self.app
         routine = app.recorder.routine  # type: ignore[attr-defined]
@@ -73,7 +73,7 @@ class SummaryScreen(Screen[None]):
         return bool(self._ranged()) if action == "mark" else True
 
     def action_mark(self) -> None:
-        from .mark_exercises import MarkExercisesModal
+        from tui.screens.mark_exercises import MarkExercisesModal
 
         names = self._ranged()
         if names:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..keys import is_extra
+from tui.widgets.keys import is_extra
 
 if TYPE_CHECKING:
     from textual.binding import Binding
@@ -73,7 +73,7 @@ def key_hints(screen: Screen) -> list[KeyHint]:
     hints: list[tuple[tuple[int, int], KeyHint]] = []
     for (node_id, action), bindings in groups.items():
         node = nodes[node_id]
-        # The keypad and other layouts' twins of a key (tui/keys.py) work, but are not shown:
+        # The keypad and other layouts' twins of a key (tui/widgets/keys.py) work, but are not shown:
         # one key per action, as the person reads it on their own keyboard.
         bindings = [b for b in bindings if not is_extra(b.key)] or bindings
         first = bindings[0]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widget import Widget
 
-from ..engine.timefmt import clock_text
+from tui.engine.timefmt import clock_text
 
 #: Width kept for the label, so the bar does not jump as the text changes.
 LABEL_WIDTH = 16

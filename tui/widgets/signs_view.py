@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from textual.widgets import Static
 
-from ..engine.signs import EMERGENCY, TIERS, Tier
+from tui.engine.care.signs import EMERGENCY, TIERS, Tier
 
 
 class EmergencyBox(Static):
@@ -49,7 +49,7 @@ def after_emergency() -> list[Static]:
 
 
 def signs_widgets(tiers: Iterable[Tier] = TIERS) -> list[Static]:
-    """Every tier in `tiers`, most urgent first (the order of tui.engine.signs.TIERS)."""
+    """Every tier in `tiers`, most urgent first (the order of tui.engine.care.signs.TIERS)."""
     out: list[Static] = []
     for tier in sorted(tiers, key=TIERS.index):
         out += [EmergencyBox(tier)] if tier is EMERGENCY else tier_widgets(tier)

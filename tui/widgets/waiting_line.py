@@ -1,6 +1,6 @@
 """One line on every screen while history rows wait to be saved: how many, and why.
 
-The store keeps rows in memory while history.db cannot be written (tui/store/journal.py).
+The store keeps rows in memory while history.db cannot be written (tui/services/store/journal.py).
 Nothing may look saved that is not in the file, so while any row waits the full screen on
 top shows this line, and the store is asked to try again every RETRY_SECONDS. The store
 says when the count changes (``on_pending``), so nothing wakes while all is saved.
@@ -12,7 +12,7 @@ from typing import Any
 
 from textual.screen import ModalScreen
 
-from .activity_line import TopLine
+from tui.widgets.activity_line import TopLine
 
 #: How often waiting rows are tried again, in seconds.
 RETRY_SECONDS = 30.0

@@ -1,0 +1,40 @@
+"""Before the first ice or heat of an episode: one yes/no about who should ask a health
+professional first (tui.screens.care_ask.PrecautionModal), recorded with the choice."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable
+
+if TYPE_CHECKING:
+    from tui.app.app import LumbarApp
+
+
+def ask_first(app: LumbarApp, kind: str, go: Callable[[], None], cancelled: Callable[[], None]) -> None:
+    """Run `go` once the precaution for `kind` is answered for this episode (at once when it
+    was, when the app does not ask, or without a store); `cancelled` on "not now" or when
+    the person chose to ask first."""
+    store = app.store
+    if store is None or not app.asks_precaution:
+        go()
+        return
+    from tui.screens.care_ask import PrecautionModal
+    from tui.services.store.writes import stamp
+
+    started = app.episode()
+    episode = stamp(started)[0] if started else None
+    if store.precaution_asked(kind, episode):  # type: ignore[attr-defined]
+        go()
+        return
+
+    def answered(result: tuple[bool, str | None] | None) -> None:
+        if result is None:
+            cancelled()
+            return
+        yes, choice = result
+        store.record_precaution(kind, episode, yes, choice)  # type: ignore[attr-defined]
+        if choice == "stopped":
+            cancelled()
+        else:
+            go()
+
+    app.push_screen(PrecautionModal(kind), answered)

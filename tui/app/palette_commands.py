@@ -1,0 +1,96 @@
+"""The command palette of LumbarApp: what it lists, and the routine paused while it is open.
+
+A mixin for LumbarApp, so app.py stays routing. The palette itself (its query capped) is
+tui/app/palette.py; this is the App's side: the system commands (ours replace Textual's Quit
+and Screenshot), the screen's keys as bound now, and pause and resume around it.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING, Callable, Iterable
+
+from textual.app import SystemCommand
+
+from tui.engine.routine import session as engine
+from tui.screens.session import SessionScreen
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from tui.app.app import LumbarApp
+
+#: Palette titles where a key's short name would be unclear out of the key bar.
+PALETTE_TITLES = {"session.quit": "Leave routine", "session.previous": "Back one step",
+                  "session.more": "10 s more", "session.less": "10 s less", "session.stop_if": "When to stop"}
+
+
+class PaletteCommands:
+    """The palette's commands and pause; a mixin, so each method names the app as its `self`
+    (it must come before App in the bases, whose `get_system_commands` it extends)."""
+
+    def get_system_commands(self: LumbarApp, screen: Screen) -> Iterable[SystemCommand]:
+        from tui.widgets.key_hints import key_hints
+
+        for command in super().get_system_commands(screen):
+            # Textual's "Quit" beside the workout's read as two of the same; its
+            # "Screenshot" saves to a Downloads folder that may not exist. Ours replace them.
+            if command.title not in ("Quit", "Screenshot"):
+                yield command
+        yield SystemCommand("Quit lumbar", "Close lumbar (asks first during a routine)", self.action_quit)
+        yield SystemCommand("Screenshot", "Save the screen as an SVG file in lumbar's data folder",
+                            self._save_screenshot)
+        # The screen's keys as bound now (a user keymap applied), those that do something.
+        for hint in key_hints(screen):
+            if hint.app_level or not hint.enabled or hint.action == "app.quit":
+                continue
+            title = PALETTE_TITLES.get(hint.id or "", hint.description)
+            callback = partial(screen.run_action, hint.action)
+            if hint.id == "session.pause":
+                callback = partial(self._palette_pause, callback)
+            yield SystemCommand(title, f"{hint.tooltip} (key: {', '.join(hint.keys)})", callback)
+
+    def action_command_palette(self: LumbarApp) -> None:
+        """The palette (its query capped, see tui/app/palette.py), with the routine paused while
+        it is open, as help and safety do."""
+        from tui.app.palette import Palette
+
+        if not self.use_command_palette or Palette.is_open(self):
+            return
+        self._palette_resume = self.session is not None and not self.session.paused
+        self._palette_open = True
+        self.command(engine.pause)
+        self.push_screen(Palette(id="--command-palette"), lambda _: self.call_later(self._palette_closed))
+
+    def _palette_pause(self: LumbarApp, toggle: Callable[[], object]) -> object:
+        """Pause chosen in the open palette, which has paused already: stay paused, or
+        resume on close if it was paused before. Once closed it is the key's action."""
+        if not self._palette_open:
+            return toggle()
+        self._palette_resume = not self._palette_resume
+        return None
+
+    def _palette_closed(self: LumbarApp) -> None:
+        # Either side of the chosen command; one that opened a modal leaves the routine paused.
+        self._palette_open = False
+        if self._palette_resume and isinstance(self.screen, SessionScreen):
+            self.command(engine.resume)
+        self._palette_resume = False
+
+    def _save_screenshot(self: LumbarApp) -> None:
+        import os
+
+        from tui.services import paths
+        from tui.services import private
+
+        folder = paths.data_dir() / "screenshots"
+        try:
+            # A screenshot of the history shows pain scores: private like the rest.
+            private.make_folder(folder.parent)
+            private.make_folder(folder)
+            saved = self.save_screenshot(path=str(folder))
+            os.chmod(saved, private.FILE_MODE)
+        except OSError as error:
+            self.notify(f"Could not save a screenshot: {error.strerror or error}", severity="error")
+            return
+        self.notify(f"Screenshot saved: {saved}", timeout=8)

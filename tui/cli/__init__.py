@@ -1,0 +1,1 @@
+"""The `lumbar` command and one module per subcommand. Nothing imports tui.cli."""

@@ -1,0 +1,1 @@
+"""`lumbar breaks --headless`: the break scheduler with no terminal, for a login service."""

@@ -1,0 +1,217 @@
+"""Start the app from the command line: the routines that loaded, and what did not."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from typing import TYPE_CHECKING, Callable
+
+if TYPE_CHECKING:
+    from tui.app.app import LumbarApp
+    from tui.services.catalog import Catalog
+
+
+class BadEnvironment(ValueError):
+    """An environment variable lumbar reads has a value it cannot use; ``str()`` says which."""
+
+
+#: Said once at start when no sound player is found: what is missing and what still sounds.
+NO_PLAYER = ("No sound player found (paplay, pw-play, aplay, afplay): no countdown pips. "
+             "The bell rings once per step, twice to switch sides, three times at the end.")
+
+
+#: Seconds SIGTERM, SIGHUP or SIGINT wait for the orderly exit before lumbar leaves anyway.
+EXIT_GRACE = 3.0
+
+
+def _later(seconds: float, callback: Callable[[], None]) -> None:
+    # An event-loop handle, not Textual's one-shot timer, which drops a late callback.
+    asyncio.get_running_loop().call_later(seconds, callback)
+
+
+def sound_notices(player: list[str] | None, speaker: list[str] | None, voice: bool) -> list[str]:
+    """What to say once at start about missing sound tools (each channel that is off)."""
+    notices = []
+    if player is None:
+        notices.append(NO_PLAYER)
+    if voice and speaker is None:
+        notices.append("No speech tool found (install espeak-ng or speech-dispatcher); using the bell only.")
+    return notices
+
+
+def machine_notices(player: list[str] | None, speaker: list[str] | None, voice: bool) -> list[str]:
+    """``sound_notices`` said on the first start that meets each (kept in the data dir):
+    a fact about this machine, not a box over the screen on every start."""
+    from tui.services.settings.current import first_time
+
+    return [n for n in sound_notices(player, speaker, voice) if first_time(n)]
+
+
+def launch(catalog: Catalog, name: str | None, *, voice: bool = False,
+           hooks: dict[str, object] | None = None, history: bool = False,
+           care: tuple[object, ...] | None = None,
+           breaks: tuple[bool, float | None] | None = None) -> int:
+    """Run the app on ``catalog`` (starting ``name`` straight away if given); the exit status.
+
+    ``hooks`` are ``bench_hooks()``, read from the environment when not given. ``breaks``
+    is (start the break schedule, ``--every`` seconds or None) for `lumbar breaks`. Exit 2,
+    before the app takes the screen, for an unknown or broken ``name`` or a bad
+    LUMBAR_TIME_SCALE / LUMBAR_TRACE.
+    """
+    from tui.cli.routines import BAD_INPUT, find
+
+    if name is not None and find(catalog, name) is None:
+        return BAD_INPUT
+    if hooks is None:
+        try:
+            hooks = bench_hooks()
+        except BadEnvironment as error:
+            print(f"lumbar: {error}", file=sys.stderr)
+            return BAD_INPUT
+    from tui.app.app import LumbarApp
+    from tui.services.cues import Cues, find_player, find_speaker
+    from tui.services.settings.easier_file import check_easier
+    from tui.services.settings.current import check_break_routine, read_settings
+
+    settings, notices = read_settings()
+    notices += check_easier() + [w for w in [check_break_routine(settings, catalog.routines)] if w]
+    speaker = find_speaker()
+    wants_voice = voice or settings.voice
+    origins = {key: entry.origin for key, entry in catalog.entries.items()}
+    from tui.services.store import open_store
+
+    store = open_store()
+    app = LumbarApp(catalog.routines, origins=origins, start=name, store=store,
+                    checkins=settings.checkins, two_week_rule=settings.two_week_rule,
+                    opens_history=history, progression_question=settings.progression_question,
+                    opens_care=care, signals=True, **hooks)  # type: ignore[arg-type]
+    # The first start asks the red-flag check before anything else, until it is answered.
+    app.red_flags_due = not store.red_flags_answered()
+    app.red_flag_check = settings.red_flag_check
+    app.asks_precaution = True
+    app.care_minutes = settings.ice_heat_minutes
+    app.rest_minutes = settings.skin_rest_minutes
+    app.ice_every_minutes = settings.ice_every_minutes
+    app.heat_per_day = settings.heat_per_day
+    # `lumbar breaks` (with its --every), or the setting that starts the schedule every time.
+    app.break_settings = settings
+    app.breaks_at_start = breaks or (settings.breaks_on_start, None)
+    app.broken = {key: [str(p) for p in problems] for key, problems in catalog.broken.items()}
+    from tui.services.notify import BellChannel, Notifier, default_channels
+    from tui.widgets.paint import terminal_writer
+
+    browser = in_browser(app)
+    if browser:
+        # Sound players, speech and desktop notifications would act on the machine running
+        # `lumbar serve`, not on the phone: the page gets the bell and on-screen notices.
+        player = None
+        app.cues = Cues(app.bell, later=_later)
+        if wants_voice:
+            notices.append("Spoken cues are off in the browser: they would sound on the computer running lumbar.")
+        wants_voice = False
+        channels = [BellChannel(terminal_writer(app))]
+    else:
+        player = find_player()
+        app.cues = Cues(app.bell, later=_later, voice=wants_voice, speaker=speaker, player=player,
+                        warn=lambda text: app.notify(text, severity="warning", timeout=8))
+        channels = default_channels(terminal_writer(app))
+    # Built here and handed in, like the cues: tests and the browser mode pass their own.
+    app.notifier = Notifier(channels,
+                            on_problem=lambda line: app.call_later(app.notify, line, severity="warning"))
+    app.notices += [line.removeprefix("lumbar: ") for line in catalog.warnings] + notices
+    if catalog.broken:
+        names = ", ".join(catalog.broken)
+        app.notices.append(f"Routines with problems, left out: {names}. The routine list shows why.")
+    if not browser:
+        app.notices += machine_notices(player, speaker, wants_voice)
+    try:
+        return run(app)
+    finally:
+        said = store.close()
+        if said:  # rows kept in a spill file (or, at worst, lost): one line, after the screen
+            print(f"lumbar: {said}", file=sys.stderr, flush=True)
+
+
+def run(app: LumbarApp, **options: object) -> int:
+    """Run the app and give its exit status: 0, 1 after a crash inside it (Textual shows
+    the traceback and returns), 128 + N after signal N. Temporary files go in every case.
+    `options` are `App.run`'s (tests pass `headless=True`)."""
+    app.terminal_signals.grace = EXIT_GRACE
+    try:
+        app.run(**options)  # type: ignore[arg-type]
+    finally:
+        app.terminal_signals.disarm()
+        if app.cues is not None:
+            app.cues.close()
+    return app.return_code or 0
+
+
+def care_request(command: str, since: str | None, minutes: int | None) -> tuple[object, ...]:
+    """(kind or None, minutes or None, when the pain started or None) for `lumbar ice`,
+    `heat` or `care`. Raises ValueError, with what was expected, for a bad --since or
+    --minutes."""
+    from datetime import datetime
+
+    from tui.engine.care import thermal
+    from tui.services.since import parse_since
+
+    low, high = int(thermal.MIN_LENGTH // 60), int(thermal.MAX_LENGTH // 60)
+    if minutes is not None and not low <= minutes <= high:
+        raise ValueError(f"--minutes must be {low} to {high} (up to 20 minutes each time), not {minutes}")
+    started = parse_since(since, datetime.now().astimezone()) if since is not None else None
+    return (None if command == "care" else command, minutes, started)
+
+
+def in_browser(app: object) -> bool:
+    """True when ``app`` will draw into a browser page (textual-serve's web driver), where
+    ``App.is_web`` will hold once it runs; known before it runs, so effects that would act
+    on the server (sound players, speech, desktop notifications) are never made."""
+    driver = getattr(app, "driver_class", None)
+    if driver is None or "web" not in driver.__module__:
+        return False  # the terminal drivers: no need to import the web one
+    from textual.drivers.web_driver import WebDriver
+
+    return issubclass(driver, WebDriver)
+
+
+def bench_hooks() -> dict[str, object]:
+    """LUMBAR_TRACE=FILE records every event with the moment it was seen (JSON lines);
+    LUMBAR_TIME_SCALE=N runs the clock N times faster, to simulate long runs.
+    Both exist for `make bench`.
+
+    Raises BadEnvironment when the scale is not a finite number above 0, or the trace
+    file cannot be opened for appending.
+    """
+    import math
+    import os
+    import time
+
+    hooks: dict[str, object] = {}
+    text = os.environ.get("LUMBAR_TIME_SCALE", "")
+    try:
+        scale = float(text) if text.strip() else 1.0
+    except ValueError:
+        scale = math.nan
+    if not (math.isfinite(scale) and scale > 0):
+        raise BadEnvironment(f"LUMBAR_TIME_SCALE must be a number above 0 (clock seconds per real second), not {text!r}")
+    if scale != 1:
+        origin = time.monotonic()
+        hooks["clock"] = lambda: origin + (time.monotonic() - origin) * scale
+        hooks["time_scale"] = scale
+    path = os.environ.get("LUMBAR_TRACE")
+    if path:
+        import json
+
+        try:
+            # What was done and when: private, like the history.
+            out = open(path, "a", buffering=1, encoding="utf-8",
+                       opener=lambda name, flags: os.open(name, flags, 0o600))
+        except OSError as exc:
+            raise BadEnvironment(f"LUMBAR_TRACE: cannot write {path} ({exc.strerror or exc})") from None
+
+        def trace(event: object, seen: float) -> None:
+            fields = {k: v for k, v in vars(event).items() if isinstance(v, (int, float, str))}
+            out.write(json.dumps({"type": type(event).__name__, "seen": seen, **fields}) + "\n")
+
+        hooks["trace"] = trace
+    return hooks

@@ -1,0 +1,1 @@
+"""`lumbar report`: the Markdown summary and its sections."""

@@ -1,0 +1,1 @@
+"""Home care, pure: ice and heat, pain episodes, check-in scores, the warning signs."""

@@ -1,0 +1,1 @@
+"""Progression, pure: when a dose grows, and the dose over time."""

@@ -1,0 +1,1 @@
+"""A routine, pure: the model, the plan, the session and its view, easier versions."""
