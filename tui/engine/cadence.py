@@ -41,7 +41,11 @@ def next_delay(s: Session, now: float) -> float | None:
     t = max(now, s.clock)
     waits = [_to_next_second(s.ends_at - t)]
     if animated(s):
-        phases = breath_phases(step.breath) if step.tempo is None else tempo_phases(step.tempo)
+        if step.tempo is not None:
+            phases = tempo_phases(step.tempo)
+        else:
+            assert step.breath is not None  # animated and no tempo: a breath-paced hold
+            phases = breath_phases(step.breath)
         waits.append(_to_next_second(phase_at(phases, t - s.started_at).left))
     return max(min(waits), 0.0) + SLACK
 

@@ -31,6 +31,8 @@ at `state.clock`, then deliver anything due at that very moment. Times are secon
 
 from __future__ import annotations
 
+from typing import Final
+
 from dataclasses import replace
 from datetime import time
 
@@ -48,7 +50,7 @@ Events = tuple[Event, ...]
 Result = tuple[Breaks, Events]
 
 #: The activity clock this schedule runs on: real seconds, suspend included.
-CLOCK = "real"
+CLOCK: Final = "real"
 #: The meeting lengths offered on one key (minutes; issue 11).
 MEETING_MINUTES = (30, 60, 90)
 

@@ -87,7 +87,8 @@ def advance(a: Application, now: float) -> Result:
     """
     if now <= a.clock:
         return a, ()
-    before, events = a.clock, []
+    before = a.clock
+    events: list[Event] = []
     if a.off_at is None:
         if before < a.half_at <= now < a.ends_at:
             events.append(SkinCheckDue(a.half_at, a.kind))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import TypedDict
 
 from tui.engine.cadence import SLACK, _to_next_second
 from tui.engine.care.thermal_state import LABELS, MAX_LEVEL, Application, Kind, Phase, fraction, last_alarm
@@ -51,11 +52,21 @@ class ThermalView:
     """Once done: the skin had its rest (False after a mis-key, which needs none)."""
 
 
+class _Common(TypedDict):
+    """The fields of ThermalView every phase sets alike."""
+
+    kind: Kind
+    label: str
+    phase: Phase
+    length: float
+    stopped: str | None
+
+
 def view(a: Application, now: float) -> ThermalView:
     t = max(now, a.clock)
     phase = a.phase_at(t)
-    base = dict(kind=a.kind, label=LABELS[a.kind], phase=phase, length=a.length,
-                stopped=a.reason)
+    base = _Common(kind=a.kind, label=LABELS[a.kind], phase=phase, length=a.length,
+                   stopped=a.reason)
     if phase is Phase.ON:
         left = a.ends_at - t
         return ThermalView(**base, remaining=left, progress=fraction(t - a.started_at, a.length),

@@ -167,7 +167,11 @@ def step_down(ranges: Ranges, level: Level) -> Level:
 
 
 def _set(level: Level, part: str, value: float) -> Level:
-    return replace(level, **{part: value if part == "hold" else int(round(value))})
+    if part == "hold":
+        return replace(level, hold=value)
+    if part == "reps":
+        return replace(level, reps=int(round(value)))
+    return replace(level, sets=int(round(value)))
 
 
 def flare_up(day: date, checkins: Iterable[tuple[date, int]]) -> bool:
@@ -248,15 +252,15 @@ def apply(routine: Routine, levels: Mapping[str, Level]) -> Routine:
 def _at(ex: Exercise, level: Level | None) -> Exercise:
     if ex.ranges is None or level is None:
         return ex
-    changes: dict[str, object] = {}
+    dose = ex.dose
     if level.reps is not None:
-        changes["reps"] = level.reps
+        dose = replace(dose, reps=level.reps)
     if level.sets is not None:
-        changes["sets"] = level.sets
+        dose = replace(dose, sets=level.sets)
     if level.hold is not None:
-        changes["hold_seconds"] = level.hold
+        dose = replace(dose, hold_seconds=level.hold)
     # The easier variant keeps the numbers the file gives it: a flare-up dose stays low.
-    return replace(ex, dose=replace(ex.dose, **changes))
+    return replace(ex, dose=dose)
 
 
 def level_text(level: Level) -> str:

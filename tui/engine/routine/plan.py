@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict
 
 from tui.engine.routine.cycle import breath_phases, cycle_length, tempo_phases
 from tui.engine.routine.model import DEFAULT_BREATH, BreathPattern, Exercise, Kind, Position, Routine, Tempo
@@ -140,7 +140,7 @@ def plan(routine: Routine, easier: frozenset[int] = frozenset(),
     # The pause owed before the next exercise is placed lazily, so a position change can absorb it.
     pending, pending_title = 0.0, "Rest"
     for round_no in range(1, routine.rounds + 1):
-        rounds = dict(round_no=round_no, rounds=routine.rounds)
+        rounds = _Rounds(round_no=round_no, rounds=routine.rounds)
         if round_no > 1:
             pending = max(routine.rest, routine.round_rest)
             pending_title = f"Rest before round {round_no}"
@@ -168,6 +168,25 @@ def plan(routine: Routine, easier: frozenset[int] = frozenset(),
     return Plan(routine, tuple(steps), frozenset(easier))
 
 
+class _Rounds(TypedDict):
+    """Where a step falls among the routine's rounds."""
+
+    round_no: int
+    rounds: int
+
+
+class _Common(_Rounds):
+    """The fields every step of one exercise shares."""
+
+    exercise: int
+    sets: int
+    cue: str
+    position: Position | None
+    stop_if: tuple[str, ...]
+    easier: bool
+    has_easier: bool
+
+
 def _exercise_steps(routine: Routine, ex: Exercise, index: int, round_no: int, easier: bool) -> list[Step]:
     dose = ex.dose
     sides: tuple[str | None, ...] = ("left", "right") if ex.sides else (None,)
@@ -183,7 +202,7 @@ def _exercise_steps(routine: Routine, ex: Exercise, index: int, round_no: int, e
     else:
         breath = None
         duration = None
-    common = dict(
+    common = _Common(
         exercise=index, sets=dose.sets, round_no=round_no, rounds=routine.rounds,
         cue=ex.cue, position=ex.position, stop_if=ex.stop_if + routine.stop_if,
         easier=easier, has_easier=ex.easier is not None or easier,
@@ -193,7 +212,7 @@ def _exercise_steps(routine: Routine, ex: Exercise, index: int, round_no: int, e
     for set_no in range(1, dose.sets + 1):
         if set_no > 1:
             if dose.set_rest > 0:
-                steps.append(Step(StepKind.REST, "Rest between sets", dose.set_rest, **{**common, "set_no": set_no}))
+                steps.append(Step(StepKind.REST, "Rest between sets", dose.set_rest, set_no=set_no, **common))
             elif ex.sides and routine.switch_sides > 0:
                 steps.append(_switch(routine, ex, sides[0], set_no, common))
         for n, side in enumerate(sides):
@@ -207,7 +226,7 @@ def _exercise_steps(routine: Routine, ex: Exercise, index: int, round_no: int, e
     return steps
 
 
-def _switch(routine: Routine, ex: Exercise, side: str | None, set_no: int, common: dict) -> Step:
+def _switch(routine: Routine, ex: Exercise, side: str | None, set_no: int, common: _Common) -> Step:
     return Step(StepKind.SWITCH, "Switch sides", routine.switch_sides, side=side,
                 set_no=set_no, **common)
 

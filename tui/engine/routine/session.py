@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from tui.engine.events import (
     Event, RepCounted, SessionFinished, SideSwitched, StepEnded, StepOutcome, StepStarted,
 )
-from tui.engine.routine.plan import Plan, StepKind
+from tui.engine.routine.plan import Plan, Step, StepKind
 from tui.engine.routine.step_events import COUNTDOWN, counted, inner_events, unit
 
 Events = tuple[Event, ...]
@@ -209,10 +209,10 @@ def tap(s: Session, now: float) -> Result:
     s, events = advance(s, now)
     if s.finished or s.target is None or s.paused:
         return s, events
-    taps = s.taps + 1
-    rep = RepCounted(s.clock, taps, s.target)
+    taps, target = s.taps + 1, s.target
+    rep = RepCounted(s.clock, taps, target)
     s = replace(s, taps=taps)
-    if taps < s.target:
+    if taps < target:
         return s, events + (rep,)
     done = ended(s, s.clock)
     s, entered = enter(completed(s), s.index + 1, s.clock)
@@ -252,13 +252,14 @@ def ended(s: Session, at: float, outcome: StepOutcome | None = None) -> Events:
     elapsed = max(0.0, t - s.started_at)
     if outcome is None:
         outcome = "easier" if step.easier else "done"
+    size = unit(step)
     if s.target is not None:
         count: int | None = s.taps
-    elif unit(step) is None:
+    elif size is None:
         count = None
     elif outcome == "skipped":
         # Whole breaths or reps finished so far; the 1e-9 absorbs float noise at a boundary.
-        count = min(counted(s, step), int(elapsed / unit(step) + 1e-9))  # type: ignore[operator]
+        count = min(counted(s, step), int(elapsed / size + 1e-9))
     else:
         count = counted(s, step)
     return (StepEnded(at, s.index, step, outcome, round(elapsed, 3), count),)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypedDict
 
 from tui.engine.routine.cycle import breath_phases, phase_at, tempo_phases
 from tui.engine.routine.model import Kind, Position
 from tui.engine.routine.plan import TAP_REP_ESTIMATE, Step, StepKind
-from tui.engine.routine.session import Session, counted
+from tui.engine.routine.session import Session
+from tui.engine.routine.step_events import counted
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,23 @@ def finished_round(steps: tuple[Step, ...] | list[Step], index: int) -> int | No
     return before.round_no if before.round_no < step.round_no else None
 
 
+class _Counting(TypedDict, total=False):
+    """The fields of SessionView that only a counted step (breaths, tempo or tapped reps) sets."""
+
+    rep: int
+    reps: int
+    tap: bool
+    tempo_phase: str
+    tempo_fraction: float
+    tempo_left: float
+    tempo_word: str | None
+    breath_phase: str
+    breath_fraction: float
+    breath_left: float
+    breath_no: int
+    breaths: int
+
+
 def view(s: Session, now: float) -> SessionView:
     """What to show of ``s`` at ``now`` (seconds; frozen while paused). Does not advance
     ``s``: call ``advance`` first. A finished session gives a view with ``finished`` set."""
@@ -99,23 +118,24 @@ def view(s: Session, now: float) -> SessionView:
     t = s.moment(now)
     elapsed = max(0.0, t - s.started_at)
     remaining = None if s.ends_at is None else max(0.0, s.ends_at - t)
-    fields: dict[str, object] = {}
+    fields = _Counting()
     if step.kind is StepKind.HOLD and step.breath is not None:
         at = phase_at(breath_phases(step.breath), elapsed)
-        fields.update(breath_phase=at.name, breath_fraction=at.fraction, breath_left=at.left)
+        fields.update({"breath_phase": at.name, "breath_fraction": at.fraction, "breath_left": at.left})
         if step.breaths is not None:
             total = counted(s, step)
-            fields.update(breath_no=min(at.cycle + 1, total), breaths=total)
+            fields.update({"breath_no": min(at.cycle + 1, total), "breaths": total})
     if step.tempo is not None and s.ends_at is not None:
         at = phase_at(tempo_phases(step.tempo), elapsed)
         total = counted(s, step)
-        fields.update(rep=min(at.cycle + 1, total), reps=total, tempo_phase=at.name,
-                      tempo_fraction=at.fraction, tempo_left=at.left, tempo_word=step.tempo.word(at.name))
+        fields.update({"rep": min(at.cycle + 1, total), "reps": total, "tempo_phase": at.name,
+                       "tempo_fraction": at.fraction, "tempo_left": at.left,
+                       "tempo_word": step.tempo.word(at.name)})
     elif s.target is not None:
-        fields.update(rep=s.taps, reps=s.target, tap=True)
+        fields.update({"rep": s.taps, "reps": s.target, "tap": True})
     current_left = remaining if remaining is not None else max(0, (s.target or 0) - s.taps) * TAP_REP_ESTIMATE
     routine_left = current_left + sum(later.planned for later in steps[s.index + 1:])
-    total = s.plan.total
+    planned = s.plan.total
     following = steps[s.index + 1] if s.index + 1 < len(steps) else None
     work = [i for i, ex in enumerate(s.plan.routine.exercises) if ex.kind is not Kind.REST]
     exercise_no = work.index(step.exercise) + 1 if step.exercise in work else None
@@ -127,11 +147,11 @@ def view(s: Session, now: float) -> SessionView:
         duration=None if s.ends_at is None else s.ends_at - s.started_at,
         next_title=describe(following) if following else None,
         routine_left=routine_left,
-        progress=0.0 if total <= 0 else min(1.0, max(0.0, 1 - routine_left / total)),
+        progress=0.0 if planned <= 0 else min(1.0, max(0.0, 1 - routine_left / planned)),
         paused=s.paused, stop_if=step.stop_if, easier=step.easier,
         has_easier=step.has_easier, exercise=step.exercise,
         exercise_no=exercise_no, exercises=len(work), round_done=round_done,
-        **fields,  # type: ignore[arg-type]
+        **fields,
     )
 
 
