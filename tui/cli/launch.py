@@ -97,7 +97,7 @@ def launch(catalog: Catalog, name: str | None, *, voice: bool = False,
     app.break_settings = settings
     app.breaks_at_start = breaks or (settings.breaks_on_start, None)
     app.broken = {key: [str(p) for p in problems] for key, problems in catalog.broken.items()}
-    from tui.services.notify import BellChannel, Notifier, default_channels
+    from tui.services.notify import BellChannel, Channel, Notifier, default_channels
     from tui.widgets.paint import terminal_writer
 
     browser = in_browser(app)
@@ -109,15 +109,17 @@ def launch(catalog: Catalog, name: str | None, *, voice: bool = False,
         if wants_voice:
             notices.append("Spoken cues are off in the browser: they would sound on the computer running lumbar.")
         wants_voice = False
-        channels = [BellChannel(terminal_writer(app))]
+        channels: list[Channel] = [BellChannel(terminal_writer(app))]
     else:
         player = find_player()
         app.cues = Cues(app.bell, later=_later, voice=wants_voice, speaker=speaker, player=player,
                         warn=lambda text: app.notify(text, severity="warning", timeout=8))
         channels = default_channels(terminal_writer(app))
+    def warn_later(line: str) -> None:
+        app.call_later(app.notify, line, severity="warning")
+
     # Built here and handed in, like the cues: tests and the browser mode pass their own.
-    app.notifier = Notifier(channels,
-                            on_problem=lambda line: app.call_later(app.notify, line, severity="warning"))
+    app.notifier = Notifier(channels, on_problem=warn_later)
     app.notices += [line.removeprefix("lumbar: ") for line in catalog.warnings] + notices
     if catalog.broken:
         names = ", ".join(catalog.broken)

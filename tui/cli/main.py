@@ -181,6 +181,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "show":
             from tui.cli.routines import show
 
+            assert name is not None  # `show` requires one (argparse)
             return show(catalog, name)
         from tui.cli.launch import launch
 

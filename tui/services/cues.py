@@ -21,7 +21,7 @@ from tui.engine.routine.plan import Step, StepKind
 from tui.engine.routine.view import describe
 
 SPEECH_TOOLS = (("espeak-ng", ["espeak-ng", "-s", "150"]), ("spd-say", ["spd-say"]))
-PLAYERS = (("paplay", []), ("pw-play", []), ("aplay", ["-q"]), ("afplay", []))
+PLAYERS: tuple[tuple[str, list[str]], ...] = (("paplay", []), ("pw-play", []), ("aplay", ["-q"]), ("afplay", []))
 
 
 def find_speaker() -> list[str] | None:

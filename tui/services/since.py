@@ -84,7 +84,8 @@ def parse_length(text: str) -> Length | None:
         raw = raw[:-3].rstrip()
     if not raw or not raw[0].isdigit() or ":" in raw or raw.count("-") or raw.count("/"):
         return None
-    months, seconds, seen, at = 0, 0.0, set(), 0
+    months, seconds, at = 0, 0.0, 0
+    seen: set[str] = set()
     while at < len(raw):
         match = _PART.match(raw, at)
         if match is None:

@@ -15,9 +15,10 @@ import json
 import os
 import stat
 from pathlib import Path
-from typing import Any, Callable, TypeVar
+from typing import Any, Callable, TypeVar, overload
 
 T = TypeVar("T")
+D = TypeVar("D")
 
 #: State and settings files are a few hundred bytes; a larger one is not ours.
 MAX_STATE_BYTES = 1024 * 1024
@@ -107,8 +108,19 @@ def move_aside(path: Path) -> Path:
     raise FileExistsError(f"no free name beside {target}")
 
 
-def read_state(path: Path, default: T, check: Callable[[Any], T] | None = None,
-               limit: int | None = None) -> tuple[T, str | None]:
+@overload
+def read_state(path: Path, default: T, check: None = None, limit: int | None = None) -> tuple[T, str | None]: ...
+
+
+# With a check the value is what the check returns; the default's own type may be looser
+# (an empty `{}` or `[]`), hence a second type variable.
+@overload
+def read_state(path: Path, default: D, check: Callable[[Any], T],
+               limit: int | None = None) -> tuple[T | D, str | None]: ...
+
+
+def read_state(path: Path, default: Any, check: Callable[[Any], Any] | None = None,
+               limit: int | None = None) -> tuple[Any, str | None]:
     """The file's value and None, or ``default`` and a warning to show when it is unreadable.
 
     ``check`` turns the parsed JSON into the value (raising ValueError or TypeError for

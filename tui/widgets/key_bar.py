@@ -102,7 +102,7 @@ class KeyBar(Widget):
         hints = self.hints()
         shown = list(range(len(hints)))
 
-        def rank(index: int) -> tuple[int, int]:
+        def rank(index: int) -> tuple[int, ...]:
             hint = hints[index]
             if _always(hint):
                 return (2, -index)  # last of all, and never (see the loop below)

@@ -152,7 +152,7 @@ def probe(widget: Widget) -> bool:
                 _switch_off(error)
             else:
                 _state.usable = True
-    return _state.usable
+    return _state.usable is True
 
 
 def _switch_off(error: BaseException) -> None:
@@ -180,7 +180,7 @@ def paint_now(widget: Widget, *regions: Region) -> bool:
     now = _state.clock()
     if screen is not None and now - _state.painted.get(screen, -MIN_INTERVAL) < MIN_INTERVAL:
         direct = False  # painted a moment ago: let refresh() merge this into the next paint
-    if direct:
+    if direct and screen is not None:  # direct: screen is the widget's
         try:
             _Private.paint(widget, regions)
         except Exception as error:  # noqa: BLE001

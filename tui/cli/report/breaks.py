@@ -8,6 +8,7 @@ from collections import Counter
 from datetime import date, timedelta
 from typing import Any
 
+from tui.cli.report.table import Table
 from tui.engine.care import pain
 
 NATURAL = ("natural", "suspend")
@@ -27,7 +28,8 @@ def weekly(rows: list[dict[str, Any]], since: date, today: date) -> dict[date, C
         week = out.setdefault(pain.monday(day), Counter())
         what = row["what"]
         if what == "meeting":
-            week["meeting"] += float(row.get("seconds") or 0.0)
+            # Seconds, a float: Counter adds any numbers, though typeshed's holds only ints.
+            week["meeting"] += float(row.get("seconds") or 0.0)  # type: ignore[assignment]
             continue
         week[what] += 1
         if what == "taken" and row.get("how") in NATURAL:
@@ -37,7 +39,7 @@ def weekly(rows: list[dict[str, Any]], since: date, today: date) -> dict[date, C
     return out
 
 
-def section(rows: list[dict[str, Any]], since: date, today: date, table) -> list[str]:  # type: ignore[no-untyped-def]
+def section(rows: list[dict[str, Any]], since: date, today: date, table: Table) -> list[str]:
     """Markdown lines; empty when the period has no break rows.
 
     table: the report's table renderer (rows, numeric=columns) -> lines.
@@ -46,7 +48,7 @@ def section(rows: list[dict[str, Any]], since: date, today: date, table) -> list
     if not weeks:
         return []
     first, last = pain.monday(since), pain.monday(today)
-    lines = [("week of", "taken", "natural", "snoozed", "skipped", "meetings")]
+    lines: list[tuple[str, ...]] = [("week of", "taken", "natural", "snoozed", "skipped", "meetings")]
     total: Counter = Counter()
     monday = first
     while monday <= last:

@@ -7,6 +7,7 @@ import textwrap
 from datetime import date
 from typing import Any
 
+from tui.cli.report.table import Table
 from tui.engine.care import pain
 from tui.engine.care import redflags
 from tui.engine.care.signs import EMERGENCY, TIERS
@@ -33,7 +34,7 @@ def _fill(text: str, indent: str = "") -> str:
 
 
 def red_flags_section(rows: list[dict[str, Any]], since: date, today: date,
-                      table) -> list[str]:
+                      table: Table) -> list[str]:
     """"## Red-flag checks": one table row per check answered since..today (local dates),
     with what asked it, the questions answered yes, and what the person chose; nothing
     when there were none. `table` lays out rows as the report's other tables."""

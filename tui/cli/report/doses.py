@@ -8,6 +8,7 @@ from collections import Counter, defaultdict
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from tui.cli.report.table import Table
 from tui.engine.progress import dose_history
 from tui.engine.care import pain
 
@@ -20,7 +21,7 @@ ANSWERS = ("easy", "right", "hard")
 
 
 def section(rows: list[dict[str, Any]], since: date, today: date, catalog: dict[str, Routine],
-            table) -> list[str]:  # type: ignore[no-untyped-def]
+            table: Table) -> list[str]:
     """Markdown lines; empty when no routine in the history has a dose yet.
 
     table: the report's table renderer (rows, numeric=columns) -> lines.

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 import textwrap
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
 from pathlib import Path
@@ -187,7 +188,7 @@ def _pain_weeks(p: Period) -> list[str]:
             "Before: check-ins before a routine or on their own; after: right after a routine.", ""]
 
 
-def _table(rows: list[tuple[str, ...]], numeric: tuple[int, ...] = ()) -> list[str]:
+def _table(rows: Sequence[tuple[str, ...]], numeric: tuple[int, ...] = ()) -> list[str]:
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
 
     def cell(i: int, text: str) -> str:

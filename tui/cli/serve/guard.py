@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from aiohttp import web
+    from aiohttp.typedefs import Middleware
 
 Handler = Callable[["web.Request"], Awaitable["web.StreamResponse"]]
 
@@ -71,7 +72,7 @@ def has_token(request: web.Request, token: str) -> bool:
     return hmac.compare_digest(offered.encode(), token.encode())
 
 
-def guard(token: str | None, loopback_only: bool) -> Callable[[web.Request, Handler], Awaitable[web.StreamResponse]]:
+def guard(token: str | None, loopback_only: bool) -> Middleware:
     """The aiohttp middleware that refuses what the module docstring says.
 
     ``token``: required on the page and the socket when not None. ``loopback_only``: also

@@ -154,7 +154,7 @@ def make_server(host: str, port: int, folders: list[Path], command: str | None =
             }
             return aiohttp_jinja2.render_template("app_index.html", request, context)
 
-        async def handle_websocket(self, request: web.Request) -> web.StreamResponse:
+        async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
             """One lumbar for one page, within ``pages``; it ends soon after the socket does."""
             from aiohttp import web
             from textual_serve.server import to_int
@@ -164,7 +164,10 @@ def make_server(host: str, port: int, folders: list[Path], command: str | None =
             self.live += 1
             websocket = web.WebSocketResponse(heartbeat=15)
             service = PageProcess(self.command, write_bytes=websocket.send_bytes,
-                                  write_str=websocket.send_str, close=websocket.close,
+                                  # textual-serve types close as returning None; aiohttp's
+                                  # returns a bool, which it never reads.
+                                  write_str=websocket.send_str,
+                                  close=websocket.close,  # type: ignore[arg-type]
                                   download_manager=self.download_manager, debug=self.debug)
             self.services.add(service)
             try:

@@ -95,8 +95,9 @@ def _saved(store: Any) -> dict[str, Any]:
 
 def _saved_every(saved: dict[str, Any]) -> float | None:
     every = saved.get("every")
-    ok = isinstance(every, (int, float)) and not isinstance(every, bool) and every > 0
-    return float(every) if ok else None
+    if isinstance(every, (int, float)) and not isinstance(every, bool) and every > 0:
+        return float(every)
+    return None
 
 
 def _shown(view: Any) -> tuple:

@@ -9,6 +9,7 @@ is read exactly as before a range existed.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from yaml.nodes import MappingNode, Node, ScalarNode
 
@@ -66,13 +67,18 @@ def hold(rep: Reporter, node: Node, path: str) -> tuple[float | None, int | None
     return fields.hold(rep, node, path)
 
 
-def _mapping(rep: Reporter, node: MappingNode, path: str, unit: str, parse) -> Span | None:  # type: ignore[no-untyped-def]
+def _mapping(rep: Reporter, node: MappingNode, path: str, unit: str,
+             parse: Callable[[Node, str], float | None]) -> Span | None:
     found = entries(node, path, RANGE_KEYS, rep)
     missing = [key for key in ("from", "to") if key not in found]
     for key in missing:
         rep.at(node, path, f"missing required key '{key}' (a range is {{from, to, step}})")
-    values = {key: parse(value, join(path, key)) for key, (_, value) in found.items()}
-    if missing or any(v is None for v in values.values()):
+    values: dict[str, float] = {}
+    for key, (_, value) in found.items():
+        parsed = parse(value, join(path, key))  # each reports its own problem
+        if parsed is not None:
+            values[key] = parsed
+    if missing or len(values) < len(found):
         return None
     step = values.get("step", DEFAULT_STEP[unit])
     where = found["step"][1] if "step" in found else node

@@ -107,7 +107,7 @@ def decode(data: str | bytes, rep: Reporter) -> str | None:
 def _yaml_problem(exc: yaml.YAMLError, rep: Reporter, text: str = "") -> None:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     tab = _indenting_tab(text, mark.line) if mark is not None else None
-    if tab is not None:
+    if mark is not None and tab is not None:
         # PyYAML's own words ("cannot start any token") do not say what is wrong.
         rep.at_line(mark.line + 1, tab + 1, "", "YAML indents with spaces; this line is indented with a tab")
         return

@@ -89,7 +89,7 @@ def describe(exc: BaseException) -> str:
 
 def _on_callers_loop(report: Report) -> Report:
     try:
-        caller: asyncio.AbstractEventLoop | None = asyncio.get_running_loop()
+        caller = asyncio.get_running_loop()
     except RuntimeError:
         return report
 

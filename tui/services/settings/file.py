@@ -124,15 +124,16 @@ def _command(rep: Reporter, node: Node, path: str) -> tuple[str, ...] | None:
     import shlex
 
     example = "like [foot, lumbar, run, desk-break]"
-    if isinstance(node, ScalarNode) and isinstance(plain(node), str):
+    text = plain(node) if isinstance(node, ScalarNode) else None
+    if isinstance(text, str):
         try:
-            words = shlex.split(plain(node))
+            words = shlex.split(text)
         except ValueError as error:
             rep.at(node, path, f"expected a command {example}; {error}")
             return None
     elif isinstance(node, SequenceNode) and len(node.value) <= MAX_COMMAND_WORDS \
             and all(isinstance(item, ScalarNode) and isinstance(plain(item), str) for item in node.value):
-        words = [plain(item) for item in node.value]
+        words = [str(plain(item)) for item in node.value]  # each a str, checked just above
     else:
         rep.at(node, path, f"expected a list of up to {MAX_COMMAND_WORDS} words {example}; "
                            f"found {describe(node)}")

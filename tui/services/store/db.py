@@ -225,7 +225,9 @@ class Store(SafetyJournal, BreakJournal):
                 if shown and today < date.fromisoformat(shown[0]) + timedelta(days=pain.WINDOW_DAYS):
                     return None
                 episode = conn.execute("SELECT value FROM meta WHERE key = ?", (EPISODE_KEY,)).fetchone()
-                began = queries.local(episode[0], 0).astimezone().date() if episode else None
+                # An unreadable episode start counts as no episode, as an absent one does.
+                started = queries.local(episode[0], 0) if episode else None
+                began = started.astimezone().date() if started is not None else None
                 readings, start, routine_days = queries.two_week_inputs(conn, today, began)
                 return pain.two_week(readings, today, start, routine_days)
             return self._query(read)

@@ -10,7 +10,8 @@ answers that led to the change. No Textual here; nothing happens without a store
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Protocol
 
 from tui.engine.progress import progression
 from tui.engine.routine.plan import StepKind, plan as make_plan
@@ -18,6 +19,7 @@ from tui.engine.progress.progression import Change, Decision, Level
 
 if TYPE_CHECKING:
     from tui.engine.routine.model import Routine
+    from tui.services.store.progress import Inputs
     from tui.engine.routine.session import Session
 
 #: Changes named one by one on the first screen; more are summed up in a count, so the
@@ -25,9 +27,19 @@ if TYPE_CHECKING:
 NAMED = 1
 
 
+class DosingStore(Protocol):
+    """What dosing needs of the history store (tui.services.store.Store does it all)."""
+
+    def progress_inputs(self, routine_key: str) -> Inputs: ...
+    def set_doses(self, routine_key: str, session_id: int | None,
+                  doses: Iterable[tuple[str, Level, str]]) -> None: ...
+    def record_answer(self, session_id: int, answer: str) -> None: ...
+    def record_exercise_answer(self, session_id: int, exercise: str, answer: str) -> None: ...
+
+
 @dataclass
 class Dosing:
-    store: object | None
+    store: DosingStore | None
     """The history store (tui.services.store.Store), or None: every routine runs as its file reads."""
     decision: Decision | None = None
     """The last routine's decision, until the next start."""
@@ -45,7 +57,7 @@ class Dosing:
         self.decision, self.kept, self.session_id, self.routine_key = None, False, None, routine.key
         if self.store is None or not progression.ranged(routine):
             return {}
-        found = self.store.progress_inputs(routine.key)  # type: ignore[attr-defined]
+        found = self.store.progress_inputs(routine.key)
         self.stored = dict(found.stored)
         checkins = found.checkins + (((found.today, before),) if before is not None else ())
         self.decision = progression.decide(routine, found.stored, found.since, checkins, found.today)
@@ -62,7 +74,7 @@ class Dosing:
         for name in d.fitted:
             if name not in moved:
                 rows.append((name, d.levels[name], "fit" if name in self.stored else "start"))
-        self.store.set_doses(self.routine_key, session_id, rows)  # type: ignore[attr-defined]
+        self.store.set_doses(self.routine_key, session_id, rows)
 
     @property
     def changes(self) -> tuple[Change, ...]:
@@ -94,7 +106,7 @@ class Dosing:
             levels[change.name] = change.old
         if self.store is not None:
             rows = [(c.name, c.old, "kept") for c in d.changes]
-            self.store.set_doses(self.routine_key, self.session_id, rows)  # type: ignore[attr-defined]
+            self.store.set_doses(self.routine_key, self.session_id, rows)
         return levels
 
     def keep(self, session: Session, now: float) -> tuple[Session, tuple[()]]:
@@ -110,7 +122,7 @@ class Dosing:
     def answer(self, answer: str) -> None:
         """The after-routine answer for the session just ended."""
         if self.store is not None and self.session_id is not None:
-            self.store.record_answer(self.session_id, answer)  # type: ignore[attr-defined]
+            self.store.record_answer(self.session_id, answer)
 
     def can_mark(self) -> bool:
         """Whether single exercises of the session just ended can be marked (a store and a
@@ -120,11 +132,11 @@ class Dosing:
     def mark(self, exercise: str, answer: str) -> None:
         """One exercise of the session just ended marked "easy" or "hard": it wins over the
         routine-wide answer for that exercise when the dose is next decided."""
-        if self.can_mark():
-            self.store.record_exercise_answer(self.session_id, exercise, answer)  # type: ignore[attr-defined]
+        if self.store is not None and self.session_id is not None:  # can_mark()
+            self.store.record_exercise_answer(self.session_id, exercise, answer)
 
 
-def current_levels(routine: Routine, store: object | None = None) -> dict[str, Level]:
+def current_levels(routine: Routine, store: DosingStore | None = None) -> dict[str, Level]:
     """Each ranged exercise's dose now, fitted to the file as it reads today: from `store`,
     or from history.db when it exists (never created here), else the bottom of each range."""
     spans = progression.ranged(routine)
@@ -144,13 +156,13 @@ def current_levels(routine: Routine, store: object | None = None) -> dict[str, L
             if open_store is not None:
                 store = owned = open_store(path)
     if store is not None:
-        stored = dict(store.progress_inputs(routine.key).stored)  # type: ignore[attr-defined]
+        stored = dict(store.progress_inputs(routine.key).stored)
     if owned is not None:
         owned.close()
     return {name: progression.fit(ranges, stored.get(name)) for name, ranges in spans.items()}
 
 
-def dose_lines(routine: Routine, levels: dict[str, Level]) -> list[str]:
+def dose_lines(routine: Routine, levels: Mapping[str, Level]) -> list[str]:
     """'Pelvic tilt     7 reps          range 5-12 reps' for each ranged exercise."""
     rows: list[tuple[str, str, str]] = []
     for name, ranges in progression.ranged(routine).items():

@@ -7,7 +7,8 @@ routine), never on the frame path, and does nothing when there is no store (`sto
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from tui.engine.events import Event, SessionFinished, StepEnded
 from tui.engine.routine.plan import Plan, StepKind
@@ -15,12 +16,14 @@ from tui.engine.routine.plan import Plan, StepKind
 if TYPE_CHECKING:
     from tui.engine.routine.model import Routine
 
-from tui.services.store.records import StepRecord
+from tui.services.store.records import StepRecord, Unit
 
 
 def step_record(event: StepEnded) -> StepRecord:
     """The store's row for one ended step (planned seconds of tap reps are the estimate)."""
     step = event.step
+    unit: Unit
+    planned: int | None
     if step.breaths is not None:
         unit, planned = "breaths", step.breaths
     elif step.kind is StepKind.REPS:
@@ -34,10 +37,22 @@ def step_record(event: StepEnded) -> StepRecord:
     )
 
 
+class RecordingStore(Protocol):
+    """What the recorder needs of the history store (tui.services.store.Store does it all)."""
+
+    def begin_session(self, routine_key: str, routine_name: str, steps: int) -> int: ...
+    def record_step(self, session_id: int, step: StepRecord) -> None: ...
+    def end_session(self, session_id: int, outcome: Literal["finished", "left"]) -> None: ...
+    def add_checkin(self, score: int, moment: Literal["before", "after", "alone"],
+                    session_id: int | None = None) -> None: ...
+    def easier_names(self, routine_key: str) -> frozenset[str]: ...
+    def set_easier_names(self, routine_key: str, names: Iterable[str]) -> None: ...
+
+
 class Recorder:
     """Records routines, steps and check-ins into `store`; every call is a no-op without one."""
 
-    def __init__(self, store: object | None) -> None:
+    def __init__(self, store: RecordingStore | None) -> None:
         self.store = store
         self.session_id: int | None = None
         """The routine being recorded, then (after it ends) the last one, for its check-in."""
@@ -74,8 +89,9 @@ class Recorder:
         """
         if isinstance(event, StepEnded):
             self.worked = self.worked or event.outcome != "skipped"
-            if self.open:
-                self.store.record_step(self.session_id, step_record(event))  # type: ignore[union-attr]
+            # Open only between a begin with a store and the end: the id is the store's.
+            if self.open and self.store is not None and self.session_id is not None:
+                self.store.record_step(self.session_id, step_record(event))
                 return self.new_warning()
         elif isinstance(event, SessionFinished):
             # Reaching the end with every exercise skipped is leaving, not finishing: it
@@ -87,7 +103,8 @@ class Recorder:
     def end(self, outcome: Literal["finished", "left"]) -> None:
         if self.open:
             self.open = False
-            self.store.end_session(self.session_id, outcome)  # type: ignore[union-attr]
+            if self.store is not None and self.session_id is not None:
+                self.store.end_session(self.session_id, outcome)
 
     def checkin(self, score: int, moment: Literal["before", "after", "alone"]) -> None:
         if moment == "before":

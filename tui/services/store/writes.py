@@ -14,6 +14,12 @@ Op = tuple[str, tuple[Any, ...], Stamp]
 """A row waiting to be written: (kind, arguments, when it happened)."""
 
 
+def _inserted(cur: sqlite3.Cursor) -> int:
+    """The row id an INSERT just made (sqlite3 leaves ``lastrowid`` None only for others)."""
+    assert cur.lastrowid is not None
+    return cur.lastrowid
+
+
 def stamp(moment: datetime) -> Stamp:
     """The stored form of an aware local time (a naive one is taken as system local time);
     the UTC text is always UTC_FORMAT with a four-digit year."""
@@ -36,7 +42,7 @@ def apply(conn: sqlite3.Connection, op: Op, aliases: dict[int, int],
             "INSERT INTO sessions (routine_key, routine_name, steps, utc, utc_offset, day, "
             "owner_pid, owner_token) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (key, name, steps, utc, offset, day, pid, token))
-        aliases[provisional] = cur.lastrowid
+        aliases[provisional] = _inserted(cur)
     elif kind == "step":
         sid, s = args
         conn.execute(
@@ -77,7 +83,7 @@ def apply(conn: sqlite3.Connection, op: Op, aliases: dict[int, int],
             "INSERT INTO applications (kind, utc, utc_offset, day, planned_seconds, "
             "rest_seconds, episode_utc) VALUES (?, ?, ?, ?, ?, ?, ?)",
             (what, utc, offset, day, planned, rest, episode))
-        aliases[provisional] = cur.lastrowid
+        aliases[provisional] = _inserted(cur)
     elif kind == "application_end":
         aid, outcome, reason = args
         conn.execute("UPDATE applications SET outcome = ?, reason = ?, ended_utc = ?, "
