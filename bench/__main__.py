@@ -3,7 +3,7 @@
 Prints a table (scenario, lumbar, reference, ratio, budget, PASS/FAIL) and writes the raw
 figures to bench/results/latest.json. Exits 1 when any budget fails or errors, after
 printing everything. `--smoke` shrinks every window so the whole path runs in seconds
-(for tests/test_bench_smoke.py); its figures mean nothing and its budgets are not enforced.
+(for tests/bench/test_bench_smoke.py); its figures mean nothing and its budgets are not enforced.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """A fake systemd-logind (Manager, one Session, one User) on a private dbus-daemon, for tests.
 
-It runs on its own thread and loop, like tests/notify/fake_server.py; `call` runs a function
+It runs on its own thread and loop, like tests/services/notify/fake_server.py; `call` runs a function
 on that loop (to emit a signal or change a property) and waits for it.
 """
 

@@ -14,46 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser.serving import OPENER, free_port, listening
 from tui.cli.main import main
 from tui.cli.serve.main import WEB, app_command, exposure_warning, page_url, serve
-
-
-#: Straight to the server, whatever proxy the environment names.
-OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-
-
-def listening(port: int, timeout: float = 10.0) -> None:
-    """Wait for the port to accept: the URL is printed just before the socket is bound."""
-    import time
-
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.05)
-
-
-def wait_for(predicate, timeout: float = 20.0, what: str = "it"):
-    """``predicate()``'s first true answer, polled every 50 ms; AssertionError after ``timeout`` s."""
-    import time
-
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        result = predicate()
-        if result:
-            return result
-        time.sleep(0.05)
-    raise AssertionError(f"timed out after {timeout} s waiting for {what}")
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @pytest.mark.parametrize("host", ["127.0.0.1", "127.0.0.2", "::1", "localhost"])

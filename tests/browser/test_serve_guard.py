@@ -19,7 +19,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from tests.browser.test_serve import free_port, listening, wait_for
+from tests.browser.serving import free_port, listening, wait_for
 from tui.cli.serve.guard import same_origin
 from tui.cli.serve.pages import MAX_COLUMNS, MAX_ROWS, bounded
 

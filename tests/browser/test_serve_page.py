@@ -32,7 +32,7 @@ PHONE = {"width": 390, "height": 844}
 #: Clock seconds per real second: the first step (Get ready, 10 s) takes 2.5 s.
 SCALE = 4
 
-from tests.browser.test_serve import wait_for  # noqa: E402
+from tests.browser.serving import wait_for  # noqa: E402
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
 if not CHROMIUM.exists():

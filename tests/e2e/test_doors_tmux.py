@@ -11,8 +11,8 @@ import sys
 
 import pytest
 
-from tests.e2e.test_tmux import ROOT, TMUX, Pane
-from tests.test_headless import read_until, spawn, stop
+from tests.e2e.tmux import ROOT, TMUX, Pane
+from tests.cli.headless_proc import read_until, spawn, stop
 
 pytestmark = [pytest.mark.skipif(TMUX is None, reason="tmux is not installed"),
               pytest.mark.skipif(sys.platform == "win32", reason="Unix sockets and flock")]

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from .test_tmux import ROOT, TMUX, Pane
+from .tmux import ROOT, TMUX, Pane
 
 pytestmark = pytest.mark.skipif(TMUX is None, reason="tmux is not installed")
 

@@ -14,8 +14,8 @@ import pytest
 from tui.services.store import open_store
 from tui.services.store.spill import NAME
 
-from .test_signals import PROMPT, Shell, wait_until
-from .test_tmux import TMUX
+from .shell import PROMPT, Shell, wait_until
+from .tmux import TMUX
 
 pytestmark = pytest.mark.skipif(TMUX is None, reason="needs tmux")
 

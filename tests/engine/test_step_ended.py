@@ -13,7 +13,7 @@ from tui.engine.routine.model import BREATH_PRESETS, Dose, Tempo
 from tui.engine.routine.plan import plan
 
 from .factories import T0, breath_hold, drive, hold, routine, signatures, tap_reps, tempo_reps
-from .test_granularity import SHAPES, STRATEGIES
+from .granularity import SHAPES, STRATEGIES
 
 
 def ends(events) -> list[StepEnded]:

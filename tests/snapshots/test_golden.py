@@ -13,19 +13,9 @@ from tui.engine.routine.model import BreathPattern, Dose, Exercise, Kind, Positi
 from tui.engine.routine import easier
 from tui.engine.routine import session as engine
 
-SIZE = (80, 24)
+from tests.snapshots.routines import HOLD
 
-HOLD = Routine(
-    name="Golden hold",
-    key="golden-hold",
-    prepare=5,
-    exercises=(
-        Exercise("Knee to chest", Kind.HOLD, Dose(hold_seconds=30), sides=True, position=Position.ON_BACK,
-                 cue="Hug one knee gently towards your chest. Keep the other leg relaxed.",
-                 stop_if=("Pain spreads down a leg.",), easier=Dose(hold_seconds=20)),
-        Exercise("Pelvic tilt", Kind.HOLD, Dose(hold_seconds=10), position=Position.ON_BACK),
-    ),
-)
+SIZE = (80, 24)
 
 TEMPO = Routine(
     name="Golden tempo",

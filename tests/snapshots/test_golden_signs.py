@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tests.fakes import FakeStore
-from tests.snapshots.test_golden import HOLD
+from tests.snapshots.routines import HOLD
 
 SIZES = [(80, 24), (60, 20)]
 

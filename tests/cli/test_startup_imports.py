@@ -1,0 +1,30 @@
+"""What `lumbar run` loads at start: the break and ice/heat code waits until it is used."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# What `lumbar run` and the routine list never use until a pack goes on or the break
+# scheduler starts: importing them at start cost the first frame and the resident memory.
+LATER_MODULES = (
+    "tui.engine.breaks.schedule", "tui.engine.breaks.state", "tui.engine.breaks.view", "tui.engine.breaks.workhours",
+    "tui.engine.breaks.events", "tui.engine.care.thermal", "tui.engine.care.thermal_state",
+    "tui.engine.care.thermal_view", "tui.engine.care.episode", "tui.engine.care.events", "tui.services.realtimer",
+    "zoneinfo", "ctypes",
+)
+
+
+def test_importing_the_app_leaves_breaks_and_ice_heat_for_later() -> None:
+    code = (
+        "import sys\n"
+        "import tui.app.app\n"
+        f"print(repr(sorted(m for m in {LATER_MODULES!r} if m in sys.modules)))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                            text=True, check=False, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
