@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test check bench clean compile
+.PHONY: run test test-fast check bench clean compile
 
 BENCH_VENV := bench/.venv
 BENCH_STAMP := $(BENCH_VENV)/.installed-stamp
@@ -26,6 +26,11 @@ run: compile
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+# The inner loop: everything but the real terminal (tmux), the browser and the benchmark's
+# code, which take most of `make test`'s minutes. CI runs `make test`.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not terminal and not browser and not bench" $(PYTEST_ARGS)
 
 check: $(STAMP)
 	$(BIN)/lumbar check sessions
