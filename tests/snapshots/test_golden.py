@@ -204,8 +204,7 @@ def test_ice_past_halfway(snap_compare, make_app):
 
     real = FakeClock(50_000.0)
     noon = datetime(2026, 11, 30, 12, 0, tzinfo=timezone.utc)
-    app = make_app(real_clock=real, opens_care=("ice", 20, noon - timedelta(hours=5)))
-    app.wall = lambda: noon
+    app = make_app(real_clock=real, wall=lambda: noon, opens_care=("ice", 20, noon - timedelta(hours=5)))
 
     async def run_before(pilot) -> None:
         await pilot.pause()
@@ -245,12 +244,11 @@ def test_break_prompt(snap_compare, make_app):
     from tui.services.settings.current import Settings
 
     real = FakeClock(50_000.0)
-    app = make_app(real_clock=real)
-    app.wall = lambda: datetime(2026, 11, 30, 10, 0, tzinfo=timezone.utc)
     # No heads-up: its toast would sit over the screen for a few real seconds.
-    app.break_settings = Settings(work_hours="00:00-23:59", break_heads_up_seconds=0,
-                                  work_days=("mon", "tue", "wed", "thu", "fri", "sat", "sun"))
-    app.breaks_at_start = (True, 60.0)
+    settings = Settings(work_hours="00:00-23:59", break_heads_up_seconds=0,
+                        work_days=("mon", "tue", "wed", "thu", "fri", "sat", "sun"))
+    app = make_app(real_clock=real, wall=lambda: datetime(2026, 11, 30, 10, 0, tzinfo=timezone.utc),
+                   break_settings=settings, breaks_at_start=(True, 60.0))
 
     async def run_before(pilot) -> None:
         await pilot.pause()

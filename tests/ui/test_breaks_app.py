@@ -13,7 +13,7 @@ from datetime import datetime, time, timedelta
 import pytest
 
 from tests.fakes import Bell, FakeStore, Recording, wall_in_step
-from tui.app.breaks.mixin import BREAKS
+from tui.engine.activities import BREAKS
 from tui.engine.clock import FakeClock
 from tui.screens.breaks import BreakPrompt, BreaksPanel, MeetingModal, check_ahead, parse_until
 from tui.screens.home import HomeScreen
@@ -48,12 +48,10 @@ def breaks_app(make_app, real, wall, store):
     def build(every: float | None = 60.0, **kwargs):
         kwargs.setdefault("checkins", False)
         kwargs.setdefault("store", store)
-        app = make_app(real_clock=real, notifier=Recording(), remember=False, **kwargs)
-        app.wall = wall
-        app.cues = Bell()
-        app.break_settings = Settings(work_hours="08:00-18:00", work_days=ALL_DAYS)
-        app.breaks_at_start = (True, every)
-        return app
+        kwargs.setdefault("break_settings", Settings(work_hours="08:00-18:00", work_days=ALL_DAYS))
+        kwargs.setdefault("breaks_at_start", (True, every))
+        return make_app(real_clock=real, wall=wall, notifier=Recording(), cues=Bell(), remember=False,
+                        **kwargs)
 
     return build
 
@@ -77,14 +75,14 @@ async def test_heads_up_then_the_prompt_with_a_notice_and_the_bell(breaks_app, r
         assert isinstance(app.screen, HomeScreen)
         assert line_text(app) == "Stretch break · in 1:00"
         await step(app, pilot, 30, real, fake_clock)
-        assert [n.title for n in app.notifier.sent] == ["Stretch break soon"]
+        assert [n.title for n in app.services.notifier.sent] == ["Stretch break soon"]
         assert any("Stretch break in 30 s" in str(n.message) for n in app._notifications)
         assert line_text(app) == "Stretch break · in 0:30"
         await step(app, pilot, 30, real, fake_clock)
         assert isinstance(app.screen, BreakPrompt)
         assert app.screen_stack[-2].query_one(ActivityLine).text == "Stretch break · due now"
-        assert app.notifier.sent[-1].urgency == "critical"
-        assert app.cues.rings == 1
+        assert app.services.notifier.sent[-1].urgency == "critical"
+        assert app.services.cues.rings == 1
         await step(app, pilot, 5, real, fake_clock)  # still due: still one prompt
         assert sum(isinstance(s, BreakPrompt) for s in app.screen_stack) == 1
 
@@ -99,7 +97,7 @@ async def test_snooze_twice_then_the_third_is_refused_plainly_and_skip_counts(br
             await pilot.press("s")
             await pilot.pause()
             assert not isinstance(app.screen, BreakPrompt)
-            assert app.breaks_state.snoozes == n
+            assert app.breaks.state.snoozes == n
         await step(app, pilot, 300, real, fake_clock)
         prompt = app.screen
         assert isinstance(prompt, BreakPrompt)
@@ -131,7 +129,7 @@ async def test_starting_the_desk_break_from_the_prompt_counts_and_its_end_restar
         assert isinstance(app.screen, SessionScreen)
         assert app.session.plan.routine.key == "desk-break"
         assert store.breaks == []  # counted when it ends, once it is known what was done
-        assert app.breaks_state.in_break
+        assert app.breaks.state.in_break
         assert line_text(app) == "Stretch break · on a break"
         await step(app, pilot, 90, real, fake_clock)  # no prompt during the routine
         assert not any(isinstance(s, BreakPrompt) for s in app.screen_stack)
@@ -140,8 +138,8 @@ async def test_starting_the_desk_break_from_the_prompt_counts_and_its_end_restar
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen) and store.checkins == []
         assert [b[:2] for b in store.breaks] == [("taken", "routine")]
-        assert not app.breaks_state.in_break
-        assert app.breaks_state.due == pytest.approx(real.now + 60)
+        assert not app.breaks.state.in_break
+        assert app.breaks.state.due == pytest.approx(real.now + 60)
 
 
 async def test_a_routine_started_by_hand_counts_as_a_break(breaks_app, real, fake_clock, store):
@@ -149,16 +147,16 @@ async def test_a_routine_started_by_hand_counts_as_a_break(breaks_app, real, fak
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await step(app, pilot, 300, real, fake_clock)
-        app.start_routine("hip-flexor")
+        app.routine.start_routine("hip-flexor")
         await pilot.pause()
-        assert store.breaks == [] and app.breaks_state.in_break
+        assert store.breaks == [] and app.breaks.state.in_break
         from tui.engine.routine import session as engine
 
         await step(app, pilot, 90, real, fake_clock)  # into the routine: something is done
         app.command(engine.finish)
         await pilot.pause()
         assert [b[:3] for b in store.breaks] == [("taken", "routine", None)]
-        assert app.breaks_state.due == pytest.approx(real.now + 1200)
+        assert app.breaks.state.due == pytest.approx(real.now + 1200)
 
 
 async def test_a_routine_with_every_exercise_skipped_is_a_break_skipped_through(
@@ -167,13 +165,13 @@ async def test_a_routine_with_every_exercise_skipped_is_a_break_skipped_through(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await step(app, pilot, 300, real, fake_clock)
-        app.start_routine("desk-break")
+        app.routine.start_routine("desk-break")
         await pilot.pause()
         await pilot.press("q", "y")  # left before anything was done
         await pilot.pause()
         await pilot.pause()
         assert [b[:3] for b in store.breaks] == [("skipped", "through", None)]
-        assert app.breaks_state.counts.skipped == 1 and app.breaks_state.counts.taken == 0
+        assert app.breaks.state.counts.skipped == 1 and app.breaks.state.counts.taken == 0
 
 
 async def test_a_meeting_holds_every_reminder_and_ends_by_itself(breaks_app, real, fake_clock, store):
@@ -186,18 +184,18 @@ async def test_a_meeting_holds_every_reminder_and_ends_by_itself(breaks_app, rea
         assert isinstance(app.screen, MeetingModal)
         await pilot.press("3")  # 30 minutes
         await pilot.pause()
-        assert app.breaks_state.hold == "meeting"
+        assert app.breaks.state.hold == "meeting"
         assert line_text(app) == f"Stretch break · meeting until {(START + timedelta(seconds=20 + 1800)):%H:%M}"
-        sent = len(app.notifier.sent)
+        sent = len(app.services.notifier.sent)
         await step(app, pilot, 29 * 60, real, fake_clock)
-        assert len(app.notifier.sent) == sent and app.cues.rings == 0
+        assert len(app.services.notifier.sent) == sent and app.services.cues.rings == 0
         assert not any(isinstance(s, BreakPrompt) for s in app.screen_stack)
         await step(app, pilot, 61, real, fake_clock)
-        assert app.breaks_state.hold is None
+        assert app.breaks.state.hold is None
         assert any("meeting pause is over" in str(n.message) for n in app._notifications)
         assert store.breaks[-1][0] == "meeting" and store.breaks[-1][2] == pytest.approx(1800)
         # The 40 s worked before it still count: the break is due 20 s after it.
-        assert app.breaks_state.due == pytest.approx(real.now - 1 + 40)
+        assert app.breaks.state.due == pytest.approx(real.now - 1 + 40)
 
 
 async def test_a_meeting_until_a_typed_time_and_resumed_early_from_the_panel(breaks_app, real, fake_clock):
@@ -207,14 +205,14 @@ async def test_a_meeting_until_a_typed_time_and_resumed_early_from_the_panel(bre
         until = START + timedelta(hours=2)
         await pilot.press("m", "u", *until.strftime("%H:%M"), "enter")
         await pilot.pause()
-        state = app.breaks_state
+        state = app.breaks.state
         assert state.hold == "meeting" and state.hold_until == pytest.approx(real.now + 7200)
         await pilot.press("b")
         await pilot.pause()
         assert isinstance(app.screen, BreaksPanel)
         await pilot.press("r")
         await pilot.pause()
-        assert app.breaks_state.hold is None
+        assert app.breaks.state.hold is None
 
 
 async def test_a_bad_until_time_is_said_and_nothing_changes(breaks_app):
@@ -227,7 +225,7 @@ async def test_a_bad_until_time_is_said_and_nothing_changes(breaks_app):
         assert "HH:MM" in str(app.screen.query_one("#meeting-problem").render())
         await pilot.press("escape")
         await pilot.pause()
-        assert app.breaks_state.hold is None
+        assert app.breaks.state.hold is None
 
 
 async def test_m_on_the_break_prompt_starts_a_meeting_and_closes_the_prompt(breaks_app, real, fake_clock):
@@ -241,7 +239,7 @@ async def test_m_on_the_break_prompt_starts_a_meeting_and_closes_the_prompt(brea
         assert isinstance(app.screen, MeetingModal)
         await pilot.press("3")
         await pilot.pause()
-        assert app.breaks_state.hold == "meeting"
+        assert app.breaks.state.hold == "meeting"
         assert not any(isinstance(s, (BreakPrompt, MeetingModal)) for s in app.screen_stack)
 
 
@@ -261,7 +259,7 @@ async def test_an_until_time_that_has_passed_is_said_not_taken_as_tomorrow(break
         await pilot.pause()
         assert isinstance(app.screen, MeetingModal)
         assert "has passed" in str(app.screen.query_one("#meeting-problem").render())
-        assert app.breaks_state.hold is None
+        assert app.breaks.state.hold is None
 
 
 def test_an_until_time_just_after_midnight_is_still_ahead():
@@ -287,7 +285,7 @@ async def test_the_panel_shows_todays_counts_and_pauses_the_reminders(breaks_app
         assert str(panel.query_one("#panel-status").render()) == "Next stretch break: in 1:00"
         await pilot.press("p")
         await pilot.pause()
-        assert app.breaks_state.hold == "pause"
+        assert app.breaks.state.hold == "pause"
         assert str(panel.query_one("#panel-status").render()) == "Now: reminders paused"
         keys = {h.key: h.description for h in panel.query_one(KeyBar).hints()}
         assert "p" not in keys and keys["r"] == "Resume"  # no "p Pause" while paused
@@ -295,7 +293,7 @@ async def test_the_panel_shows_todays_counts_and_pauses_the_reminders(breaks_app
         assert not any(isinstance(s, BreakPrompt) for s in app.screen_stack)
         await pilot.press("p")  # p still toggles: reminders come back
         await pilot.pause()
-        assert app.breaks_state.hold is None
+        assert app.breaks.state.hold is None
         await pilot.press("p")
         await pilot.pause()
         await pilot.press("escape")
@@ -304,15 +302,14 @@ async def test_the_panel_shows_todays_counts_and_pauses_the_reminders(breaks_app
 
 
 async def test_the_keys_appear_only_while_the_scheduler_runs(breaks_app):
-    app = breaks_app()
-    app.breaks_at_start = (False, None)
+    app = breaks_app(breaks_at_start=(False, None))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert "b" not in [h.key for h in app.screen.query_one(KeyBar).hints()]
         await pilot.press("b")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        app.start_breaks(60)
+        app.breaks.start(60)
         await pilot.pause()
         bar = app.screen.query_one(KeyBar)
         assert [h.key for h in bar.hints()][-2:] == ["b", "m"]
@@ -327,20 +324,19 @@ async def test_a_restart_brings_back_the_next_break_snoozes_and_counts(breaks_ap
         await step(app, pilot, 600, real, fake_clock)
         await pilot.press("s")
         await pilot.pause()
-        due = app.breaks_state.due
+        due = app.breaks.state.due
     real.advance(120)  # closed for two minutes
     again = breaks_app(every=600)
     async with again.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        state = again.breaks_state
+        state = again.breaks.state
         assert state.due == pytest.approx(due)
         assert state.snoozes == 1 and state.counts.snoozed == 1
         assert line_text(again) == "Stretch break · in 3 min"
 
 
 async def test_the_end_of_working_hours_withdraws_an_open_prompt(breaks_app, real, fake_clock):
-    app = breaks_app()
-    app.break_settings = Settings(work_hours="08:00-10:02", work_days=ALL_DAYS)
+    app = breaks_app(break_settings=Settings(work_hours="08:00-10:02", work_days=ALL_DAYS))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await step(app, pilot, 60, real, fake_clock)
@@ -357,9 +353,9 @@ async def test_a_sleep_of_the_real_clock_alone_counts_as_a_break(breaks_app, rea
         await step(app, pilot, 300, real, fake_clock)
         await step(app, pilot, 600, real)  # ten minutes asleep: only the real clock moved
         assert [b[:2] for b in store.breaks] == [("taken", "suspend")]
-        assert app.breaks_state.counts.natural == 1
+        assert app.breaks.state.counts.natural == 1
         await step(app, pilot, 1, real, fake_clock)
-        assert app.breaks_state.due == pytest.approx(real.now - 1 + 1200)
+        assert app.breaks.state.due == pytest.approx(real.now - 1 + 1200)
 
 
 async def test_the_status_line_on_every_screen_and_after_a_modal(breaks_app, real, fake_clock, shipped):
@@ -378,7 +374,7 @@ async def test_the_status_line_on_every_screen_and_after_a_modal(breaks_app, rea
         await pilot.press("escape")
         await pilot.pause()
         assert line_text(app) == "Stretch break · in 19 min"
-        app.start_routine("desk-break")
+        app.routine.start_routine("desk-break")
         await pilot.pause()
         assert isinstance(app.screen, SessionScreen)
         assert line_text(app) == "Stretch break · on a break"

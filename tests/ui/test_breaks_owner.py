@@ -11,6 +11,8 @@ from __future__ import annotations
 import pytest
 
 from tests.ui.test_breaks_app import breaks_app, line_text, real, step, store, wall  # noqa: F401
+from tui.app.breaks.logind import heard_idle, heard_sleep
+from tui.engine.activities import BREAKS
 from tui.services.away import Away
 from tui.services.breaks.keeper import BreakKeeper
 from tui.services.breaks.lock import NAME, SchedulerLock
@@ -44,12 +46,12 @@ async def test_a_second_lumbar_shows_the_holders_schedule_and_prompt_and_takes_o
     app = breaks_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert app.follower is not None and app.follower.holder == lock.holder()
+        assert app.breaks.follower is not None and app.breaks.follower.holder == lock.holder()
         assert line_text(app) == "Stretch break · in 1:00"
         await step(app, pilot, 60, real, fake_clock)
         # The same prompt as the holder's (its answer goes there); the holder notifies.
         assert any(isinstance(s, BreakPrompt) for s in app.screen_stack)
-        assert app.notifier.sent == [] and app.cues.rings == 1 and store.breaks == []
+        assert app.services.notifier.sent == [] and app.services.cues.rings == 1 and store.breaks == []
         # The holder's prompt is skipped there; this one shows the new interval and count.
         state, events = B.advance(state, real.now)
         state, more = B.skip(state, real.now)
@@ -59,10 +61,10 @@ async def test_a_second_lumbar_shows_the_holders_schedule_and_prompt_and_takes_o
         await step(app, pilot, 4, real, fake_clock)
         assert not any(isinstance(s, BreakPrompt) for s in app.screen_stack)  # answered there
         assert line_text(app) == "Stretch break · in 0:55"
-        assert app.breaks_state.counts.skipped == 1
+        assert app.breaks.state.counts.skipped == 1
         await pilot.press("b")  # the panel opens; a command there says who schedules
         await pilot.pause()
-        app.break_snooze()
+        app.breaks.snooze()
         await pilot.pause()
         assert store.break_state()["snoozes"] == 0
         await pilot.press("escape")
@@ -70,12 +72,12 @@ async def test_a_second_lumbar_shows_the_holders_schedule_and_prompt_and_takes_o
         lock.release()
         for _ in range(50):
             await pilot.pause(0.02)
-            if app.follower is None:
+            if app.breaks.follower is None:
                 break
-        assert app.follower is None and app.break_keeper is not None
+        assert app.breaks.follower is None and app.breaks.keeper is not None
         await step(app, pilot, 60, real, fake_clock)
         assert any(isinstance(s, BreakPrompt) for s in app.screen_stack)
-        assert app.notifier.sent[-1].urgency == "critical"
+        assert app.services.notifier.sent[-1].urgency == "critical"
     assert SchedulerLock(store.path.parent / NAME).acquire()  # released on exit
 
 
@@ -84,7 +86,7 @@ async def test_the_first_lumbar_takes_the_lock_and_releases_it_on_exit(breaks_ap
     app = breaks_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert app.follower is None and app.breaks_state is not None
+        assert app.breaks.follower is None and app.breaks.state is not None
         other = SchedulerLock(tmp_path / NAME)
         assert not other.acquire() and other.holder() is not None
     assert other.acquire()
@@ -95,17 +97,17 @@ async def test_idle_for_a_break_length_is_a_natural_break(breaks_app, real, fake
     app = breaks_app(every=1200)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        app._away = Away(real, fake_clock)
+        app.breaks.away = Away(real, fake_clock)
         await step(app, pilot, 300, real, fake_clock)
-        app._heard_idle(True, real.now)
+        heard_idle(app.breaks, True, real.now)
         await step(app, pilot, 180, real, fake_clock)
-        app._heard_idle(False, 0.0)
+        heard_idle(app.breaks, False, 0.0)
         await pilot.pause()
         assert store.breaks[-1][:2] == ("taken", "natural")
-        assert app.breaks_state.due == pytest.approx(real.now + 1200)
-        app._heard_idle(True, real.now)
+        assert app.breaks.state.due == pytest.approx(real.now + 1200)
+        heard_idle(app.breaks, True, real.now)
         await step(app, pilot, 60, real, fake_clock)
-        app._heard_idle(False, 0.0)  # a minute away is no break
+        heard_idle(app.breaks, False, 0.0)  # a minute away is no break
         assert len(store.breaks) == 1
 
 
@@ -114,26 +116,26 @@ async def test_logind_places_a_suspend_at_the_moment_it_began(breaks_app, real, 
     taken: list[BreakTaken] = []
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        original = app.on_activity_event
+        original = app.handlers[BREAKS]
 
-        def seen(activity, event):
+        def seen(event, at):
             if isinstance(event, BreakTaken):
                 taken.append(event)
-            original(activity, event)
+            original(event, at)
 
-        app.on_activity_event = seen
-        app._away = Away(real, fake_clock)
+        app.handlers[BREAKS] = seen
+        app.breaks.away = Away(real, fake_clock)
         await step(app, pilot, 300, real, fake_clock)
         await step(app, pilot, 120, real, fake_clock)  # awake; the last tick
         went = real.now + 45
         real.advance(45)
         fake_clock.advance(45)  # awake 45 s more, no tick, then the lid shuts
-        app._heard_sleep(True, went)
+        heard_sleep(app.breaks, True, went)
         real.advance(3600)  # asleep: only the real clock moves
-        app._heard_sleep(False, real.now)
+        heard_sleep(app.breaks, False, real.now)
         await pilot.pause()
         assert [(t.how, t.at) for t in taken] == [("suspend", pytest.approx(went))]
-        assert app.breaks_state.due == pytest.approx(real.now + 1200)
+        assert app.breaks.state.due == pytest.approx(real.now + 1200)
 
 
 async def test_through_dbus_an_idle_stretch_reported_by_logind_counts_as_a_natural_break(
@@ -157,15 +159,14 @@ async def test_through_dbus_an_idle_stretch_reported_by_logind_counts_as_a_natur
     fake.start()
     try:
         app = make_app(clock=time.monotonic, real_clock=boottime, store=store, checkins=False,
-                       remember=False)
-        app.break_settings = Settings(work_hours="00:00-00:00", work_days=ALL_DAYS)
-        app.breaks_at_start = (True, None)
+                       remember=False, break_settings=Settings(work_hours="00:00-00:00", work_days=ALL_DAYS),
+                       breaks_at_start=(True, None))
         async with app.run_test(size=SIZE) as pilot:
             for _ in range(100):
                 await pilot.pause(0.02)
-                if app._logind is not None and app._logind.session is not None:
+                if app.breaks.logind is not None and app.breaks.logind.session is not None:
                     break
-            assert app._logind.session is not None
+            assert app.breaks.logind.session is not None
             away = int((time.monotonic() - 300) * 1e6)  # idle for five minutes
             fake.call(lambda: fake.session.set(IdleHint=True, IdleSinceHintMonotonic=away))
             fake.call(lambda: fake.session.set(IdleHint=False))
@@ -220,7 +221,7 @@ async def test_pause_in_a_second_lumbar_pauses_the_one_that_schedules(breaks_app
         await until(pilot, lambda: said)
         assert serving["state"].hold == "pause"  # done by the scheduler
         assert said == ["Break reminders paused: press b, then p, to resume."]
-        assert app.breaks_state.hold == "pause"  # and read back here at once
+        assert app.breaks.state.hold == "pause"  # and read back here at once
 
 
 async def test_a_key_that_cannot_apply_says_why_in_one_line(breaks_app, serving, store):
@@ -229,7 +230,7 @@ async def test_a_key_that_cannot_apply_says_why_in_one_line(breaks_app, serving,
         await pilot.pause()
         said: list[str] = []
         app.notify = lambda message, *args, **kwargs: said.append(str(message))
-        app.break_snooze()  # nothing is due
+        app.breaks.snooze()  # nothing is due
         await until(pilot, lambda: said)
         assert said == ["No break is due now: nothing to snooze."]
 
@@ -243,7 +244,7 @@ async def test_a_meeting_set_in_a_door_holds_the_schedulers_reminders(
         await until(pilot, lambda: serving["state"].hold == "meeting")
         assert serving["state"].hold == "meeting"
         assert serving["state"].hold_until == pytest.approx(real.now + 3600, abs=1)
-        assert app.breaks_state.hold == "meeting"
+        assert app.breaks.state.hold == "meeting"
 
 
 async def test_a_routine_in_a_door_is_the_schedulers_break_counted_once(
@@ -277,4 +278,4 @@ async def test_a_second_lumbar_shows_the_holders_break_not_a_countdown(
         keeper.handle(state, events)
         await step(app, pilot, 5, real, fake_clock)  # within a few seconds of its end
         assert line_text(app) == "Stretch break · in 0:55"
-        assert app.breaks_state.counts.taken == 1  # the holder's count, not counted twice
+        assert app.breaks.state.counts.taken == 1  # the holder's count, not counted twice

@@ -43,10 +43,8 @@ def care_app(make_app, real, wall, tmp_path):
         stores.append(store)
         notifier = Recording()
         kwargs.setdefault("checkins", False)
-        app = make_app(real_clock=real, store=store, notifier=notifier, remember=False, **kwargs)
-        app.wall = wall
-        app.cues = Bell()
-        return app
+        return make_app(real_clock=real, wall=wall, store=store, notifier=notifier, cues=Bell(),
+                        remember=False, **kwargs)
 
     yield build
     for store in stores:
@@ -60,7 +58,7 @@ async def step(app, pilot, clock: FakeClock, seconds: float) -> None:
 
 
 def titles(app) -> list[str]:
-    return [n.title for n in app.notifier.sent]
+    return [n.title for n in app.services.notifier.sent]
 
 
 async def test_ice_counts_checks_the_skin_alarms_until_acknowledged_then_rests(care_app, real, wall) -> None:
@@ -76,21 +74,21 @@ async def test_ice_counts_checks_the_skin_alarms_until_acknowledged_then_rests(c
         assert titles(app) == ["Ice: skin check"]
         await step(app, pilot, real, 30)
         assert isinstance(app.screen, AlarmModal)
-        assert app.notifier.sent[-1].urgency == "critical"
+        assert app.services.notifier.sent[-1].urgency == "critical"
         # Stray keys, and a wrong word, leave it ringing.
         await pilot.press("x", "enter", "space", "o", "n", "enter")
         assert isinstance(app.screen, AlarmModal)
         await step(app, pilot, real, 30)
         assert titles(app).count("Ice: take it off now") == 2
         # One notification for the pack: each alarm replaces the one before.
-        assert {n.key for n in app.notifier.sent} == {"care"}
-        assert app.cues.rings == 1  # the second ring: one more bell
-        assert app.notifier.withdrawn == []
+        assert {n.key for n in app.services.notifier.sent} == {"care"}
+        assert app.services.cues.rings == 1  # the second ring: one more bell
+        assert app.services.notifier.withdrawn == []
         await pilot.press("o", "f", "f", "enter")
         await pilot.pause()
         assert isinstance(app.screen, CareScreen) and screen._view.phase is Phase.REST
-        assert app.notifier.withdrawn == ["care"]  # answered: off the desktop too
-        last = app.store.last_application()
+        assert app.services.notifier.withdrawn == ["care"]  # answered: off the desktop too
+        last = app.services.store.last_application()
         assert last["outcome"] == "finished" and last["kind"] == "ice"
         await step(app, pilot, real, 20 * 60)
         assert screen._view.phase is Phase.REST  # ice at most every 2 hours, start to start
@@ -98,7 +96,7 @@ async def test_ice_counts_checks_the_skin_alarms_until_acknowledged_then_rests(c
         assert screen._view.phase is Phase.DONE and titles(app)[-1] == "Ice: skin rested"
         await pilot.press("a")  # another round
         await pilot.pause()
-        assert screen._view.phase is Phase.ON and app.store.applications_today() == 2
+        assert screen._view.phase is Phase.ON and app.services.store.applications_today() == 2
 
 
 async def test_taking_it_off_at_the_skin_check_is_recorded_as_stopped_with_why(care_app, real, wall) -> None:
@@ -108,7 +106,7 @@ async def test_taking_it_off_at_the_skin_check_is_recorded_as_stopped_with_why(c
         await step(app, pilot, real, 6 * 60)
         await pilot.press("x")
         await pilot.pause()
-        last = app.store.last_application()
+        last = app.services.store.last_application()
         assert (last["outcome"], last["reason"]) == ("stopped", "taken off at the skin check")
         assert app.screen._view.phase is Phase.REST
 
@@ -122,9 +120,9 @@ async def test_care_asks_when_it_started_then_which_with_the_advice(care_app, re
         assert "first 48 hours" in str(app.screen.query_one(".hint").parent.children[1].render())
         await pilot.press("enter")  # as advised: ice
         await pilot.pause()
-        assert isinstance(app.screen, CareScreen) and app.application.kind == "ice"
-        assert app.application.length == 15 * 60  # the setting's default
-        assert app.store.episode() is not None
+        assert isinstance(app.screen, CareScreen) and app.care.application.kind == "ice"
+        assert app.care.application.length == 15 * 60  # the setting's default
+        assert app.services.store.episode() is not None
 
 
 async def test_a_routine_on_top_shows_the_heat_in_its_status_line_and_the_alarm_comes_on_time(
@@ -136,7 +134,7 @@ async def test_a_routine_on_top_shows_the_heat_in_its_status_line_and_the_alarm_
         await pilot.pause()
         line = app.screen.query_one(ActivityLine)
         assert line.display and line.text.startswith("Heat · 2:00 left")
-        app.start_routine("breathing" if "breathing" in shipped else next(iter(shipped)))
+        app.routine.start_routine("breathing" if "breathing" in shipped else next(iter(shipped)))
         await pilot.pause()
         assert isinstance(app.screen, SessionScreen)
         line = app.screen.query_one(ActivityLine)
@@ -185,7 +183,7 @@ async def test_restart_in_the_middle_shows_the_time_left(care_app, real, wall) -
         await pilot.pause()
         line = again.screen.query_one(ActivityLine)
         assert line.text == "Heat · 14:00 left"
-        assert again.notifier.sent == []
+        assert again.services.notifier.sent == []
 
 
 async def test_reopened_long_after_the_end_rings_once_and_says_take_it_off(care_app, real, wall) -> None:
@@ -209,7 +207,7 @@ async def test_a_three_hour_suspend_gives_one_alarm_within_a_second_of_waking(ca
         # The machine sleeps: the workout clock stands still, the real clock does not.
         real.advance(3 * 3600)
         # The heartbeat is armed for at most a second while the pack is on.
-        assert app._beat is not None and app._beat.when() - app._beat._loop.time() <= 1.0 + 1e-6
+        assert app.heartbeat._beat is not None and app.heartbeat._beat.when() - app.heartbeat._beat._loop.time() <= 1.0 + 1e-6
         app.tick()
         await pilot.pause()
         assert isinstance(app.screen, AlarmModal)
@@ -220,7 +218,7 @@ async def test_the_notifier_is_closed_on_exit(care_app) -> None:
     app = care_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-    assert app.notifier.closed
+    assert app.services.notifier.closed
 
 
 async def test_cancelling_the_question_leaves_the_empty_timer_for_the_list(care_app) -> None:
@@ -231,7 +229,7 @@ async def test_cancelling_the_question_leaves_the_empty_timer_for_the_list(care_
         await pilot.pause()
         await pilot.press("escape")
         await pilot.pause()
-        assert isinstance(app.screen, HomeScreen) and app.application is None
+        assert isinstance(app.screen, HomeScreen) and app.care.application is None
 
 
 async def test_the_history_screen_lists_todays_applications(care_app, real, wall) -> None:
@@ -243,7 +241,7 @@ async def test_the_history_screen_lists_todays_applications(care_app, real, wall
         await step(app, pilot, real, 60)
         await pilot.press("x")
         await pilot.pause()
-        app.push_screen(HistoryScreen(app.store))
+        app.push_screen(HistoryScreen(app.services.store))
         await pilot.pause()
         shown = str(app.screen.query_one("#today").render())
         assert "Heat · stopped: taken off early" in shown

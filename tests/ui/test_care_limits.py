@@ -21,13 +21,12 @@ async def test_a_fourth_heat_today_is_not_started_and_says_tomorrow(make_app, tm
             store.end_application(store.begin_application("heat", 900, 1200, None), "finished")
             real.advance(3600)
         app = make_app(real_clock=real, store=store, opens_care=("heat", 1, wall() - timedelta(days=3)),
-                       remember=False, checkins=False)
-        app.wall = wall
+                       remember=False, checkins=False, wall=wall)
         said: list[str] = []
         app.notify = lambda message, **kw: said.append(str(message))
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
-            assert app.application is None
+            assert app.care.application is None
             assert store.applications_today(kind="heat") == 3
         assert any("Heat 3 times today already: the next is sensible tomorrow." in m for m in said), said
         # Ice is not heat: it is still offered.
@@ -43,8 +42,7 @@ async def test_after_ice_heat_waits_only_for_the_skin_and_more_ice_for_two_hours
 
     def app_for(kind: str):
         app = make_app(real_clock=real, store=store, opens_care=(kind, 15, wall() - timedelta(days=3)),
-                       remember=False, checkins=False)
-        app.wall = wall
+                       remember=False, checkins=False, wall=wall)
         said: list[str] = []
         app.notify = lambda message, **kw: said.append(str(message))
         return app, said
@@ -61,17 +59,17 @@ async def test_after_ice_heat_waits_only_for_the_skin_and_more_ice_for_two_hours
         heat, said = app_for("heat")
         async with heat.run_test(size=SIZE) as pilot:
             await pilot.pause()
-            assert heat.application.kind == "ice"  # still resting: heat waits for the skin
+            assert heat.care.application.kind == "ice"  # still resting: heat waits for the skin
         assert any("Heat waits: the skin needs 10:00 more rest after the ice." in m for m in said), said
         real.advance(11 * 60)  # the skin has rested; more ice would wait until 2 hours
         ice, said = app_for("ice")
         async with ice.run_test(size=SIZE) as pilot:
             await pilot.pause()
-            assert ice.application.kind == "ice" and ice.application.off_at is not None
+            assert ice.care.application.kind == "ice" and ice.care.application.off_at is not None
         assert any("more rest before another round of ice" in m for m in said), said
         heat, said = app_for("heat")
         async with heat.run_test(size=SIZE) as pilot:
             await pilot.pause()
-            assert heat.application.kind == "heat" and heat.application.off_at is None
+            assert heat.care.application.kind == "heat" and heat.care.application.off_at is None
     finally:
         store.close()

@@ -50,7 +50,7 @@ async def test_e_toggles_the_easier_version_and_back(make_app, shipped):
         assert app.session.target == 5 and "easier" not in title(app)
         assert said == ["Pelvic tilt: easier (e again to undo)", "Pelvic tilt: normal dose again"]
         # The last choice is what is remembered: the normal dose.
-        assert app.remembered_easier(shipped["core-basics"]) == frozenset()
+        assert app.routine.remembered_easier(shipped["core-basics"]) == frozenset()
 
 
 async def test_e_on_an_exercise_without_an_easier_version_says_so(make_app, shipped):
@@ -87,7 +87,7 @@ async def test_routine_list_shows_length_and_resets_remembered_choices(make_app,
         await pilot.pause()
         prompt = str(app.screen.query_one(OptionList).get_option("core-basics").prompt)
         assert normal in prompt and "easier:" not in prompt
-        assert app.remembered_easier(core) == frozenset()
+        assert app.routine.remembered_easier(core) == frozenset()
 
 
 async def test_timeline_is_one_key_from_the_list(make_app, shipped):

@@ -69,7 +69,7 @@ async def test_every_key_of_the_other_screens_reaches_its_action(make_app, fake_
         if screen_class is ConfirmModal:
             app.push_screen(ConfirmModal("Sure?"))
         elif screen_class is SummaryScreen:
-            app.start_routine(KEY)
+            app.routine.start_routine(KEY)
             await pilot.pause()
             from tui.engine.routine import session as engine
 

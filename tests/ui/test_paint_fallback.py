@@ -139,7 +139,7 @@ SCRIPT = '''
 import asyncio, json, logging, sys
 import textual
 from tests.ui.terminal import truth
-from tui.app.app import LumbarApp
+from tests.app_values import lumbar_app
 from tui.engine.clock import FakeClock
 from tui.widgets import paint
 
@@ -161,7 +161,7 @@ async def main():
     clock = FakeClock()
     paint.reset(clock=clock)
     routine = load_routine(Path("sessions/breathing.yaml"))
-    app = LumbarApp({"breathing": routine}, start="breathing", clock=clock, heartbeat=None, remember=False)
+    app = lumbar_app({"breathing": routine}, start="breathing", clock=clock, heartbeat=None, remember=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         frames, seen = await run_routine(app, pilot, clock, Patch(), frame=0.25)

@@ -206,7 +206,7 @@ async def test_no_raise_when_the_check_in_before_says_flare_up(make_app, fake_cl
         await pilot.press("6")  # three above the baseline: a flare-up day
         await pilot.pause()
         assert isinstance(app.screen, SessionScreen)
-        assert app.dosing.changes == () and wall_stand(app) == 5.0
+        assert app.routine.dosing.changes == () and wall_stand(app) == 5.0
         assert "New today" not in cue(app)
     store.close()
 

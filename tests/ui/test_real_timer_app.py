@@ -30,12 +30,12 @@ async def test_ice_waits_on_the_boottime_timer_not_a_one_second_check(make_app, 
     try:
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
-            timer = app._realtimer
+            timer = app.heartbeat._realtimer
             assert timer is not None and timer.exact
             # The countdown on screen changes at the next whole second: that is the wake-up,
             # on the real clock; nothing is armed on the loop (no routine runs).
             assert timer.at is not None and 0 < timer.at - boottime() <= 1.01
-            assert app._beat is None
+            assert app.heartbeat._beat is None
             before = app.screen._view.remaining
             await pilot.pause(1.2)
             assert app.screen._view.remaining < before  # the timer's wake-up moved the countdown
@@ -53,7 +53,7 @@ async def test_scaled_or_fake_clocks_keep_the_loop_timer(make_app, fake_clock, t
     try:
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
-            assert app._realtimer is None and app._beat is not None
+            assert app.heartbeat._realtimer is None and app.heartbeat._beat is not None
     finally:
         store.close()
 
@@ -69,7 +69,7 @@ async def test_a_routine_alone_waits_on_the_loop_and_loads_no_timerfd(make_app) 
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert app.session is not None
-        assert app._realtimer is None and app._beat is not None
-        app.start_care("ice", 1)
+        assert app.heartbeat._realtimer is None and app.heartbeat._beat is not None
+        app.care.start("ice", 1)
         await pilot.pause()
-        assert app._realtimer is not None and app._realtimer.at is not None
+        assert app.heartbeat._realtimer is not None and app.heartbeat._realtimer.at is not None

@@ -37,9 +37,8 @@ async def answer(pilot, letters: str) -> None:
 
 
 def first_start(make_app, store, **kwargs):
-    app = make_app({"tiny": TINY}, store=store, checkins=False, **kwargs)
-    app.red_flags_due = True  # what the launcher sets when the check was never answered
-    return app
+    # red_flags_due: what the launcher sets when the check was never answered.
+    return make_app({"tiny": TINY}, store=store, checkins=False, red_flags_due=True, **kwargs)
 
 
 async def test_the_first_start_asks_before_the_routine_list_and_records_the_answers(make_app):
@@ -52,7 +51,7 @@ async def test_the_first_start_asks_before_the_routine_list_and_records_the_answ
         await answer(pilot, ALL_NO)
         assert isinstance(app.screen, HomeScreen)
     assert store.red_flags == [("first", dict.fromkeys(redflags.KEYS, False), None)]
-    assert app.red_flags_due is False
+    assert app.routine.red_flags_due is False
 
 
 async def test_yes_to_new_bladder_trouble_shows_the_emergency_tier_before_the_routine(make_app, fake_clock):
@@ -133,14 +132,13 @@ async def test_not_now_records_nothing_and_the_next_start_asks_again(make_app):
         await pilot.press("n", "escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-    assert store.red_flags == [] and app.red_flags_due is True
+    assert store.red_flags == [] and app.routine.red_flags_due is True
 
 
 async def test_a_flare_after_a_routine_asks_the_check_before_the_advice(make_app, fake_clock):
     store = FakeStore()
     store.checkins.append(FakeCheckin(3, "alone", None, NOON - timedelta(days=2)))
-    app = make_app({"tiny": TINY}, start="tiny", store=store)
-    app.red_flag_check = True
+    app = make_app({"tiny": TINY}, start="tiny", store=store, red_flag_check=True)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await run_to_end(app, pilot, fake_clock)
@@ -157,8 +155,7 @@ async def test_a_flare_after_a_routine_asks_the_check_before_the_advice(make_app
 
 async def test_with_the_setting_off_a_flare_shows_only_the_advice(make_app, fake_clock):
     store = FakeStore()
-    app = make_app({"tiny": TINY}, start="tiny", store=store)
-    app.red_flag_check = False
+    app = make_app({"tiny": TINY}, start="tiny", store=store, red_flag_check=False)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await run_to_end(app, pilot, fake_clock)
@@ -183,7 +180,8 @@ async def test_help_shows_the_emergency_tier_first_in_a_frame(make_app):
 
 @pytest.fixture
 def ice_app(make_app, tmp_path):
-    """`lumbar ice --since 2h` on a real store in tmp_path: (app, store); the store is closed after."""
+    """`lumbar ice --since 2h` on a real store in tmp_path: (make the app with these
+    keywords more, store); the store is closed after."""
     from tests.fakes import wall_in_step
     from tui.engine.clock import FakeClock
     from tui.services.store import open_store
@@ -191,10 +189,12 @@ def ice_app(make_app, tmp_path):
     real = FakeClock(50_000.0)
     wall = wall_in_step(real, NOON)
     store = open_store(tmp_path / "history.db", wall=wall)
-    app = make_app(real_clock=real, store=store, opens_care=("ice", 1, wall() - timedelta(hours=2)),
-                   remember=False, checkins=False)
-    app.wall = wall
-    yield app, store
+
+    def make(**more):
+        return make_app(real_clock=real, wall=wall, store=store, remember=False, checkins=False,
+                        opens_care=("ice", 1, wall() - timedelta(hours=2)), **more)
+
+    yield make, store
     store.close()
 
 
@@ -202,8 +202,8 @@ async def test_a_new_episode_of_pain_asks_the_check_before_ice_or_heat(ice_app):
     """`lumbar ice --since 2h` starts a new episode: the check comes first, then the ice."""
     from tui.screens.care import CareScreen
 
-    app, store = ice_app
-    app.red_flag_check = True
+    make, store = ice_app
+    app = make(red_flag_check=True)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, RedFlagModal)
@@ -219,8 +219,8 @@ async def test_before_an_episodes_first_ice_one_question_and_a_yes_advises_askin
     from tui.screens.care_ask import PrecautionModal
     from tui.services.store.writes import stamp
 
-    app, store = ice_app
-    app.asks_precaution = True
+    make, store = ice_app
+    app = make(asks_precaution=True)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, PrecautionModal)
@@ -233,19 +233,19 @@ async def test_before_an_episodes_first_ice_one_question_and_a_yes_advises_askin
         assert isinstance(app.screen, PrecautionModal)
         await pilot.press("g")
         await pilot.pause()
-        assert isinstance(app.screen, CareScreen) and app.application is not None
+        assert isinstance(app.screen, CareScreen) and app.care.application is not None
         assert "never on skin that is already numb" in shown(app.screen)
     rows = [r for r in store.rows() if r["kind"] == "precaution"]
     assert [(r["treatment"], r["answer"], r["choice"]) for r in rows] == [("ice", "yes", "went on")]
-    episode = stamp(app.episode())[0]
+    episode = stamp(app.care.episode())[0]
     assert store.precaution_asked("ice", episode)  # asked once per episode and kind
     assert not store.precaution_asked("heat", episode)
 
 
 async def test_a_first_start_on_a_new_episode_asks_once_as_the_first_check(ice_app):
     """`lumbar ice --since 2h` on the very first start: one check, said as the first one."""
-    app, store = ice_app
-    app.red_flags_due = app.red_flag_check = True
+    make, store = ice_app
+    app = make(red_flags_due=True, red_flag_check=True)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert "Before you start" in shown(app.screen)

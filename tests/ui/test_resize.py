@@ -172,7 +172,7 @@ async def test_two_hundred_random_resizes_during_a_routine(make_app, fake_clock)
                 app.command(rng.choice([engine.next_step, engine.previous_step, engine.restart_step,
                                         easier.make_easier]))
             if app.session is None:  # finished: the summary is up; go again
-                app.start_routine(KEY)
+                app.routine.start_routine(KEY)
                 starts += 1
             else:
                 kinds.add(app.session.step.kind.value)

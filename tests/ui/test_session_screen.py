@@ -290,12 +290,12 @@ async def test_plus_and_minus_adjust_timed_tempo_and_tapped_steps(make_app, fake
         assert counter.drawing.total == 3
         await press(pilot, "plus")
         assert counter.drawing.total == 4
-        assert app.session.ends_at - app.clock() == pytest.approx(20)
+        assert app.session.ends_at - app.services.clocks.mono() == pytest.approx(20)
         assert big_text(app) == "1"  # a tempo step's big figure is the rep under way
         await press(pilot, "minus")
         await press(pilot, "minus")
         assert counter.drawing.total == 2
-        assert app.session.ends_at - app.clock() == pytest.approx(10)
+        assert app.session.ends_at - app.services.clocks.mono() == pytest.approx(10)
         # Tapped reps: one rep a press.
         await goto(app, pilot, CURL_UP)
         assert app.session.target == 3

@@ -40,7 +40,7 @@ async def test_lumbar_ice_during_the_skin_rest_starts_nothing_and_says_how_long(
         await pilot.pause()
         screen = again.screen
         assert isinstance(screen, CareScreen) and screen._view.phase is Phase.REST
-        assert again.store.applications_today() == 1  # no new application
+        assert again.services.store.applications_today() == 1  # no new application
         assert any("1:58:00 more rest before another round of ice" in m for m in said), said
 
 
@@ -58,13 +58,13 @@ async def test_another_round_waits_for_the_skin_rest_greyed_and_says_how_long(ca
         assert screen.key_waits("again") and hint(screen, "again").enabled
         await pilot.press("a")
         await pilot.pause()
-        assert screen._view.phase is Phase.REST and app.store.applications_today() == 1
+        assert screen._view.phase is Phase.REST and app.services.store.applications_today() == 1
         assert any("17:59 more rest" in m and "heat" in m for m in said)
         await step(app, pilot, real, 18 * 60)
         assert screen._view.phase is Phase.DONE and not screen.key_waits("again")
         await pilot.press("a")
         await pilot.pause()
-        assert screen._view.phase is Phase.ON and app.store.applications_today() == 2
+        assert screen._view.phase is Phase.ON and app.services.store.applications_today() == 2
 
 
 async def test_taken_off_early_says_so_once_and_x_is_off_while_resting(care_app, real, wall) -> None:

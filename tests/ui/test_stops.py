@@ -117,7 +117,7 @@ async def test_back_from_a_stop_everything_is_drawn_again(make_app, fake_clock, 
         assert screen.lines() == truth(app)
         # The terminal lost what was on it (the shell drew its prompt, or a blank screen).
         screen.rows = [[" "] * SIZE[0] for _ in range(SIZE[1])]
-        app.continued(True)
+        app.stops.continued(True)
         await pilot.pause()
         await pilot.pause()
         assert screen.lines() == truth(app)

@@ -47,7 +47,7 @@ async def test_a_check_in_under_a_held_lock_is_not_called_saved(make_app, tmp_pa
         assert "1 entry waits" in line_on(app)
         other.execute("COMMIT")
         other.close()
-        waiting_line.retry(app)  # what the 30 s timer runs
+        waiting_line.retry(app, app.services.store)  # what the 30 s timer runs
         await pilot.pause()
         assert line_on(app) == "" and store.pending == 0 and app._waiting_retry is None
         await pilot.press("escape", "c", "4")
