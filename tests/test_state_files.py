@@ -175,9 +175,9 @@ def test_a_file_that_can_be_neither_read_nor_moved_is_never_overwritten(
 
 
 def test_move_aside_never_replaces_an_earlier_one(monkeypatch: pytest.MonkeyPatch) -> None:
-    import time
+    from datetime import datetime
 
-    monkeypatch.setattr(time, "strftime", lambda fmt, *a: "20260101-120000")
+    monkeypatch.setattr("tui.services.clocks.wall", lambda: datetime(2026, 1, 1, 12, 0).astimezone())
     path = data_file()
     first = storage.move_aside(put(path, b"first"))
     second = storage.move_aside(put(path, b"second"))

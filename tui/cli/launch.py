@@ -155,15 +155,14 @@ def care_request(command: str, since: str | None, minutes: int | None) -> tuple[
     """(kind or None, minutes or None, when the pain started or None) for `lumbar ice`,
     `heat` or `care`. Raises ValueError, with what was expected, for a bad --since or
     --minutes."""
-    from datetime import datetime
-
     from tui.engine.care import thermal
+    from tui.services.clocks import wall
     from tui.services.since import parse_since
 
     low, high = int(thermal.MIN_LENGTH // 60), int(thermal.MAX_LENGTH // 60)
     if minutes is not None and not low <= minutes <= high:
         raise ValueError(f"--minutes must be {low} to {high} (up to 20 minutes each time), not {minutes}")
-    started = parse_since(since, datetime.now().astimezone()) if since is not None else None
+    started = parse_since(since, wall()) if since is not None else None
     return (None if command == "care" else command, minutes, started)
 
 
@@ -196,7 +195,8 @@ def bench_hooks() -> dict[str, object]:
     """
     import math
     import os
-    import time
+
+    from tui.services.clocks import monotonic
 
     hooks: dict[str, object] = {}
     text = os.environ.get("LUMBAR_TIME_SCALE", "")
@@ -207,8 +207,8 @@ def bench_hooks() -> dict[str, object]:
     if not (math.isfinite(scale) and scale > 0):
         raise BadEnvironment(f"LUMBAR_TIME_SCALE must be a number above 0 (clock seconds per real second), not {text!r}")
     if scale != 1:
-        origin = time.monotonic()
-        hooks["clock"] = lambda: origin + (time.monotonic() - origin) * scale
+        origin = monotonic()
+        hooks["clock"] = lambda: origin + (monotonic() - origin) * scale
         hooks["time_scale"] = scale
     path = os.environ.get("LUMBAR_TRACE")
     if path:

@@ -32,11 +32,12 @@ from __future__ import annotations
 
 import logging
 import os
-import time
 from typing import TYPE_CHECKING, Callable
 from weakref import WeakKeyDictionary
 
 from textual import constants
+
+from tui.services.clocks import monotonic
 
 if TYPE_CHECKING:
     from textual.geometry import Region
@@ -114,7 +115,7 @@ class _State:
     def __init__(self) -> None:
         self.usable: bool | None = None
         """None until probed; then True, or False for the rest of the run."""
-        self.clock: Callable[[], float] = time.monotonic
+        self.clock: Callable[[], float] = monotonic
         """Seconds, for the once-a-display-frame limit; leave as default unless testing."""
         self.painted: WeakKeyDictionary[Screen, float] = WeakKeyDictionary()
 
@@ -122,7 +123,7 @@ class _State:
 _state = _State()
 
 
-def reset(clock: Callable[[], float] = time.monotonic) -> None:
+def reset(clock: Callable[[], float] = monotonic) -> None:
     """Forget the probe's verdict and the paint times (tests), and use ``clock``
     (seconds, like ``time.monotonic``) for the display-frame limit."""
     global _state

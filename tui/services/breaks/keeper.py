@@ -1,6 +1,6 @@
 """What the break schedule does outside the engine: rows, notifications, the saved state.
 
-Shared by the App (tui/app/breaks/mixin.py) and the headless runner: both begin the schedule
+Shared by the App (tui/app/breaks/modes.py) and the headless runner: both begin the schedule
 here (`begin`, which restores what the store kept after a restart), move it themselves,
 and after every advance or command hand the new state and its events to `handle`. The
 engine (tui.engine.breaks.schedule) stays pure; the keeper is the edge that writes. No Textual.
@@ -31,8 +31,10 @@ from tui.engine.breaks.words import HEADS_UP_TITLE, PROMPT_TITLE, WHY, due_offer
 
 
 def local_now() -> datetime:
-    """The aware local time now."""
-    return datetime.now().astimezone()
+    """The aware local time now (tui.services.clocks.wall)."""
+    from tui.services.clocks import wall
+
+    return wall()
 
 
 #: Events that answer a break: its notification has done its work.
