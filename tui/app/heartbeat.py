@@ -21,7 +21,7 @@ from tui.widgets.activity_line import ActivityLine
 if TYPE_CHECKING:
     from textual.timer import Timer
 
-    from tui.app.host import Host
+    from tui.app.host import HeartbeatHost
     from tui.services.realtimer import RealTimer
 
 
@@ -29,11 +29,11 @@ class Heartbeat:
     """Refreshing views and arming wake-ups for the App.
 
     Args:
-        host: the App (tui.app.host.Host); the frame interval (s) is its config's
+        host: the App (tui.app.host.HeartbeatHost); the frame interval (s) is its config's
             `heartbeat` (None: tick only when told), sped up by `time_scale`.
     """
 
-    def __init__(self, host: Host) -> None:
+    def __init__(self, host: HeartbeatHost) -> None:
         self.host = host
         self.interval = host.config.heartbeat
         self.time_scale = host.config.time_scale

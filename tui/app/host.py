@@ -1,9 +1,10 @@
-"""What the controllers need from the App, as a Protocol: LumbarApp provides it.
+"""What the controllers need from the App, as Protocols: LumbarApp provides them all.
 
 The controllers (routine, care, breaks, the heartbeat, stops, the palette) are plain
-classes the App owns, as Textual's App owns its WorkerManager; each is handed the App as
-this `Host` and uses nothing else of it. The parts are reached by name (`host.routine`...)
-so one activity can ask another (a routine started is a desk break taken).
+classes the App owns, as Textual's App owns its WorkerManager; each is handed the App
+typed as the Protocol below that names what it uses: `Host` (the values, the clocks,
+routing, screens and toasts) and, per controller, which other parts it asks (a routine
+started is a desk break taken; an alarm pauses the routine).
 """
 
 from __future__ import annotations
@@ -23,7 +24,10 @@ if TYPE_CHECKING:
 
 
 class Host(Protocol):
-    """The App as its controllers see it: its values, its clocks, its routing, its screens."""
+    """The App as every controller sees it: its values, its clocks, its routing, its screens.
+
+    The other parts are named here for the few calls between them; each controller's
+    own Protocol below says which it uses."""
 
     config: Config
     services: Services
@@ -86,3 +90,22 @@ class Host(Protocol):
 
     @property
     def animation_level(self) -> str: ...
+
+
+class RoutineHost(Host, Protocol):
+    """The routine controller's App: a routine's start and end are told to `breaks`
+    (`routine_changed`), and the `heartbeat` re-armed when it ends."""
+
+
+class CareHost(Host, Protocol):
+    """The ice and heat controller's App: the alarm pauses the `routine` under it; a new
+    episode asks the routine's red-flag check."""
+
+
+class BreaksHost(Host, Protocol):
+    """The breaks controller's App: the `routine` under way is the break; the
+    `heartbeat` shows a followed schedule at once."""
+
+
+class HeartbeatHost(Host, Protocol):
+    """The heartbeat's App: `breaks` words the schedule for the status line."""

@@ -11,7 +11,6 @@ panel (b), the meeting pause (m), and a routine started counting as a break. log
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import time
 from typing import TYPE_CHECKING, Any, Callable
 
@@ -23,7 +22,7 @@ from tui.engine.activities import BREAKS, Happened, Now
 if TYPE_CHECKING:
     from tui.app.breaks.doors import BreakDoors
     from tui.app.breaks.modes import Following, Scheduling
-    from tui.app.host import Host
+    from tui.app.host import BreaksHost
     from tui.engine.breaks import schedule as breaks
     from tui.engine.events import Event
     from tui.services.away import Away
@@ -38,10 +37,10 @@ class BreaksController:
     """The desk-break activity (see the module docstring).
 
     Args:
-        host: the App (tui.app.host.Host); the settings are its config's `break_settings`.
+        host: the App (tui.app.host.BreaksHost); the settings are its config's `break_settings`.
     """
 
-    def __init__(self, host: Host) -> None:
+    def __init__(self, host: BreaksHost) -> None:
         self.host = host
         self.mode: Scheduling | Following | None = None
         """Who runs the schedule; None while no schedule is shown."""
@@ -99,89 +98,11 @@ class BreaksController:
 
     def start(self, every: float | None = None) -> None:
         """Schedule here if no other process does (settings' schedule; `every` seconds
-        overrides the interval for this run); else follow it until it ends."""
-        if self.state is not None:
-            return
-        host = self.host
-        lock = self.lock = self.lock or lock_beside(host.services.store)
-        took = lock is None or lock.acquire()
-        if lock is not None and lock.problem:
-            host.notify(lock.problem, severity="warning", timeout=10)
-        if took:
-            self._schedule(every)
-            return
-        from tui.app.breaks.modes import Following
-        from tui.services.breaks.follow import BreakFollower
-        from tui.services.breaks.keeper import BreakKeeper
+        overrides the interval for this run); else follow it until it ends
+        (tui/app/breaks/choose.py)."""
+        from tui.app.breaks.choose import start
 
-        keeper = BreakKeeper(self._schedule_for(every), store=host.services.store,
-                             wall=host.services.clocks.wall)
-        mode = self.mode = Following(self, BreakFollower(keeper, lock.holder()))
-        now = host.now()
-        self.seen = now
-        mode.show(mode.follower.state(now.real))
-        host.refresh_bindings()
-        host.heartbeat.show_views()
-        host.heartbeat.arm()
-        self.doors.follow(self.scheduler_changed)
-
-        def free() -> None:  # on the lock's thread
-            try:
-                host.call_from_thread(self._take_over, every)
-            except RuntimeError:  # the App is gone already
-                pass
-
-        lock.wait(free)
-
-    def _schedule_for(self, every: float | None) -> Any:
-        schedule = self.settings().schedule()
-        return schedule if every is None else replace(schedule, every=float(every))
-
-    def _schedule(self, every: float | None) -> None:
-        """Schedule here, restored from the store when it kept a schedule."""
-        from tui.app.breaks.logind import listen
-        from tui.app.breaks.modes import Scheduling
-        from tui.engine.breaks import schedule as breaks
-        from tui.services.breaks.keeper import BreakKeeper
-
-        host = self.host
-        services = host.services
-        keeper = BreakKeeper(self._schedule_for(every), store=services.store, notifier=services.notifier,
-                             wall=services.clocks.wall)
-        self.mode = Scheduling(self, keeper)
-        now = host.now()
-        self.seen = now
-        state, events = keeper.begin(now.real)
-        host.activities = act.put(host.activities, BREAKS, breaks.DRIVER, state)
-        host.refresh_bindings()
-        host.route(tuple(Happened(BREAKS, e, e.at) for e in events))
-        listen(self)
-        self.doors.serve()
-
-    def _take_over(self, every: float | None) -> None:
-        """The holder ended: schedule here, from what the store kept."""
-        if self.follower is None:
-            return
-        host = self.host
-        self.mode = None
-        host.activities = act.remove(host.activities, BREAKS)
-        self.doors.drop_client()
-        if not self.asked:
-            # Only a door onto another's schedule (breaks were not asked for here): it
-            # does not start one nobody asked for, and follows the next one that starts.
-            if self.lock is not None:
-                self.lock.release()
-            host.refresh_bindings()
-            host.heartbeat.show_views()
-            self.doors.watch()
-            return
-        self._schedule(every)
-        if host.routine.session is not None:  # the routine under way here is the break
-            from tui.engine.breaks import schedule as breaks
-
-            self.command(breaks.start_break)
-        host.notify("The other lumbar that scheduled desk breaks has stopped: this one "
-                    "schedules them now.", timeout=8)
+        start(self, every)
 
     def scheduler_changed(self) -> None:
         """The scheduler says its schedule changed: read it again now."""
@@ -340,13 +261,3 @@ class BreaksController:
 
         self.host.routine.pause_for(MeetingModal(self.host.services.clocks.wall), chosen)
 
-
-def lock_beside(store: Any) -> SchedulerLock | None:
-    """The lock in the history file's folder: one scheduler per history. None for a store
-    with no file (tests' fakes), where this App schedules alone."""
-    path = getattr(store, "path", None)
-    if path is None or not hasattr(path, "parent"):
-        return None
-    from tui.services.breaks.lock import NAME, SchedulerLock
-
-    return SchedulerLock(path.parent / NAME)

@@ -141,7 +141,7 @@ class BreakDoors:
         path = door_path(store)
         if path is None or not path.exists() or part.state is not None:
             return
-        from tui.app.breaks.controller import lock_beside
+        from tui.app.breaks.choose import lock_beside
 
         lock = part.lock = part.lock or lock_beside(store)
         if lock is not None and lock.holder() is not None:

@@ -20,7 +20,7 @@ from tui.engine.activities import CARE
 # The ice/heat engine, the episode rules and their events are imported where they are used,
 # not here: a start without a pack on never needs them, and importing them cost the first frame.
 if TYPE_CHECKING:
-    from tui.app.host import Host
+    from tui.app.host import CareHost
     from tui.engine.care import thermal
     from tui.engine.events import Event
 
@@ -29,10 +29,10 @@ class CareController:
     """The ice and heat activity (see the module docstring).
 
     Args:
-        host: the App (tui.app.host.Host); the limits are its config's `care`.
+        host: the App (tui.app.host.CareHost); the limits are its config's `care`.
     """
 
-    def __init__(self, host: Host) -> None:
+    def __init__(self, host: CareHost) -> None:
         self.host = host
         self.limits = host.config.care
         self.store = host.services.store

@@ -26,7 +26,7 @@ from tui.services.store.recorder import Recorder
 if TYPE_CHECKING:
     from textual.screen import Screen
 
-    from tui.app.host import Host
+    from tui.app.host import RoutineHost
     from tui.engine.events import Event
     from tui.engine.routine.model import Routine
 
@@ -40,10 +40,10 @@ class RoutineController:
     """The routine activity (see the module docstring).
 
     Args:
-        host: the App (tui.app.host.Host).
+        host: the App (tui.app.host.RoutineHost).
     """
 
-    def __init__(self, host: Host) -> None:
+    def __init__(self, host: RoutineHost) -> None:
         self.host = host
         config, services = host.config, host.services
         self.routines = config.routines
