@@ -114,11 +114,12 @@ async def open_screens(stores: dict[str, Any], runs: int) -> dict[str, list[tupl
     first frame drawn, ms to the app idle again). The stores take turns in one app, so a
     busy moment of the machine lands on all of them alike."""
     from tui.app.app import LumbarApp
+    from tui.app.config import Config, Services
     from tui.services.catalog import load_catalog
     from tui.screens.history import HistoryScreen
 
-    app = LumbarApp(load_catalog([]).routines, store=next(iter(stores.values())), heartbeat=None,
-                    checkins=False)
+    app = LumbarApp(Config(load_catalog([]).routines, heartbeat=None, checkins=False),
+                    Services(store=next(iter(stores.values()))))
     times: dict[str, list[tuple[float, float]]] = {name: [] for name in stores}
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()

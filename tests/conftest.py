@@ -21,15 +21,6 @@ def private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LUMBAR_STATE_DIR", str(tmp_path / "state"))
 
 
-@pytest.fixture(autouse=True)
-def fresh_run_state() -> None:
-    """Each test is a fresh run of lumbar: nothing said or kept by an earlier one."""
-    from tui.services.settings import current as settings
-
-    for held in (settings._said, settings._pending, settings._kept, settings._break_place):
-        held.clear()
-
-
 @pytest.fixture
 def fake_clock() -> FakeClock:
     return FakeClock()
@@ -44,13 +35,14 @@ def shipped():
 
 @pytest.fixture
 def make_app(fake_clock: FakeClock, shipped):
-    """LumbarApp on the fake clock, with no automatic heartbeat and no sound."""
-    from tui.app.app import LumbarApp
+    """LumbarApp on the fake clock, with no automatic heartbeat and no sound; keywords as
+    tests/app_values.py takes them."""
+    from tests.app_values import lumbar_app
 
     def build(routines=None, **kwargs):
         kwargs.setdefault("clock", fake_clock)
         kwargs.setdefault("heartbeat", None)
-        return LumbarApp(routines if routines is not None else shipped, **kwargs)
+        return lumbar_app(routines if routines is not None else shipped, **kwargs)
 
     return build
 
@@ -59,7 +51,7 @@ def make_app(fake_clock: FakeClock, shipped):
 def red_flags_answered(private_dirs: None) -> None:
     """The red-flag check answered in the test's data dir, as `lumbar red-flags --none`
     records it, so a real `lumbar` started by the test opens on what it tests, not on the
-    first-start check (tests/ui/test_red_flags.py tests the check itself)."""
+    first-start check (tests/app/test_red_flags.py tests the check itself)."""
     from tui.services.paths import data_dir
     from tui.services.store import open_store
 

@@ -88,7 +88,7 @@ class FakeStore:
     # -- writing ----------------------------------------------------------------------------
 
     def last_application(self) -> None:
-        """No ice or heat in these tests (tests/ui/test_care.py uses the real store)."""
+        """No ice or heat in these tests (tests/app/test_care.py uses the real store)."""
         return None
 
     def begin_session(self, routine_key: str, routine_name: str, steps: int) -> int:

@@ -99,20 +99,18 @@ def test_in_a_browser_cues_are_the_bell_only(monkeypatch, web):
     from tui.services.catalog import load_catalog
     from tui.cli.launch import launch
 
-    if web:  # as textual-serve's TEXTUAL_DRIVER makes it
-        from textual.drivers.web_driver import WebDriver
-
-        monkeypatch.setattr(LumbarApp, "get_driver_class", lambda self: WebDriver)
+    if web:  # as textual-serve's TEXTUAL_DRIVER makes it (read before the App is made)
+        monkeypatch.setattr("textual.constants.DRIVER", "textual.drivers.web_driver:WebDriver")
     monkeypatch.setattr("tui.services.cues.find_player", lambda: ["/usr/bin/true"])
     monkeypatch.setattr("tui.services.cues.find_speaker", lambda: ["/usr/bin/true"])
     ran: list[LumbarApp] = []
     monkeypatch.setattr(LumbarApp, "run", lambda self: ran.append(self))
     assert launch(load_catalog([]), None, voice=True, hooks={}) == 0
-    cues = ran[0].cues
+    cues = ran[0].services.cues
     assert cues is not None
     if web:
         assert cues.player is None and not cues.voice
-        assert any("off in the browser" in notice for notice in ran[0].notices)
+        assert any("off in the browser" in notice for notice in ran[0].config.notices)
     else:
         assert cues.player == ["/usr/bin/true"] and cues.voice
 

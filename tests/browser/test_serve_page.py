@@ -112,7 +112,7 @@ def breaks_counted() -> int:
 def pause_button(columns: int, rows: int) -> tuple[float, float]:
     """The cell (column, row) in the middle of the workout's Pause button at this size,
     laid out by the app itself (headless, with the bar's touch layout)."""
-    from tui.app.app import LumbarApp
+    from tests.app_values import lumbar_app
     from tui.services.loader import load_routine
     from tui.widgets.key_bar import BUTTON_LINES, KeyBar
 
@@ -120,10 +120,10 @@ def pause_button(columns: int, rows: int) -> tuple[float, float]:
     routine = load_routine(root / "sessions" / "breathing.yaml")
 
     async def measure() -> tuple[float, float]:
-        app = LumbarApp({"breathing": routine}, start="breathing", heartbeat=None, remember=False)
+        app = lumbar_app({"breathing": routine}, start="breathing", heartbeat=None, remember=False)
         async with app.run_test(size=(columns, rows)) as pilot:
             await pilot.pause()
-            app.start_breaks()  # as the served lumbar: its keys are buttons in the bar too
+            app.breaks.start()  # as the served lumbar: its keys are buttons in the bar too
             await pilot.pause()
             bar = app.screen.query_one(KeyBar)
             bar.add_class("-touch")

@@ -72,10 +72,10 @@ def test_the_setting_breaks_on_start_starts_the_schedule_with_every_lumbar(monke
     apps = []
     monkeypatch.setattr("tui.cli.launch.run", lambda app, **options: apps.append(app) or 0)
     assert main([]) == 0
-    assert apps[-1].breaks_at_start == (True, None)
-    assert apps[-1].break_settings.break_every_minutes == 30
+    assert apps[-1].config.breaks_at_start == (True, None)
+    assert apps[-1].config.break_settings.break_every_minutes == 30
     assert main(["breaks", "--every", "2m"]) == 0
-    assert apps[-1].breaks_at_start == (True, 120.0)
+    assert apps[-1].config.breaks_at_start == (True, 120.0)
     (config / "settings.yaml").write_text("voice: false\n")
     assert main([]) == 0
-    assert apps[-1].breaks_at_start == (False, None)
+    assert apps[-1].config.breaks_at_start == (False, None)

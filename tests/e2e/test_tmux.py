@@ -45,7 +45,7 @@ def test_desk_break_in_a_real_terminal(tmp_path, shipped):
 
         pane.send("q")
         # The question box; its text is not waited for because the confirm modal currently draws
-        # it at width 0 (see test_the_leave_question_is_readable in tests/ui/test_session_screen.py).
+        # it at width 0 (see test_the_leave_question_is_readable in tests/app/test_session_screen.py).
         pane.wait_for(lambda t: "routine?" in t or "╭" in t, "the leave question")
         pane.send("y")
         # Leaving keeps history: the after-routine check-in comes first, and can be skipped.

@@ -157,10 +157,10 @@ def test_the_real_first_start_asks_and_after_none_it_does_not(monkeypatch):
     apps = []
     monkeypatch.setattr("tui.cli.launch.run", lambda app, **options: apps.append(app) or 0)
     assert main([]) == 0
-    assert apps[-1].red_flags_due is True and apps[-1].red_flag_check is True
+    assert apps[-1].config.red_flags_due is True and apps[-1].config.red_flag_check is True
     assert main(["red-flags", "--none"]) == 0
     assert main([]) == 0
-    assert apps[-1].red_flags_due is False
+    assert apps[-1].config.red_flags_due is False
 
 
 def test_export_columns_hold_every_red_flag_field():

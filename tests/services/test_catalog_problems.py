@@ -59,8 +59,8 @@ def test_every_other_routine_still_runs_and_shows(argv: list[str], no_app: list[
     assert str(path) in err
     if argv[:1] != ["show"]:
         [app] = no_app
-        assert str(path) in app.broken["broken-one"][0]
-        assert any("broken-one" in notice for notice in app.notices)
+        assert str(path) in app.config.broken["broken-one"][0]
+        assert any("broken-one" in notice for notice in app.config.notices)
 
 
 @pytest.mark.parametrize("command", ["run", "show"])
@@ -224,7 +224,7 @@ def test_a_trace_file_in_a_missing_folder_is_a_one_line_error(
 def test_a_good_time_scale_still_works(monkeypatch: pytest.MonkeyPatch, no_app: list[object]) -> None:
     monkeypatch.setenv("LUMBAR_TIME_SCALE", "240")
     assert main(["run", "desk-break"]) == 0
-    assert no_app[0].time_scale == 240
+    assert no_app[0].config.time_scale == 240
 
 
 # -- in the app -----------------------------------------------------------------------------
@@ -235,8 +235,7 @@ async def test_the_home_screen_lists_a_broken_routine_greyed_with_its_problems_o
     from tui.screens.home import HomeScreen, ProblemsModal
 
     problem = "/home/me/.config/lumbar/sessions/broken-one.yaml:5:5: exercises[0]: unknown key 'hlod'"
-    app = make_app()
-    app.broken = {"broken-one": [problem, "second problem"]}
+    app = make_app(broken={"broken-one": [problem, "second problem"]})
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         options = app.screen.query_one("#routines", OptionList)
@@ -283,5 +282,5 @@ def test_damaged_state_files_and_missing_folders_are_notices_in_the_app(
     (data / "easier.json").write_bytes(b'{"desk-break": []}' + b"\0" * 8)
     assert main(["--sessions", str(tmp_path / "nowhere")]) == 0
     [app] = no_app
-    notices = "\n".join(app.notices)
+    notices = "\n".join(app.config.notices)
     assert "settings.json" in notices and "easier.json" in notices and "nowhere" in notices

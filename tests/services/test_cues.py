@@ -209,7 +209,7 @@ class PlayRecorder:
 
 
 async def test_the_app_plays_step_switch_and_end_once_each(make_app, fake_clock):
-    from tests.ui.drive import advance
+    from tests.app.drive import advance
 
     recorder = PlayRecorder()
     app = make_app({"cues": ROUTINE}, start="cues", cues=recorder)
@@ -227,7 +227,7 @@ async def test_the_app_plays_step_switch_and_end_once_each(make_app, fake_clock)
 
 
 async def test_cues_for_time_long_past_are_not_played(make_app, fake_clock):
-    from tests.ui.drive import advance
+    from tests.app.drive import advance
 
     recorder = PlayRecorder()
     app = make_app({"cues": ROUTINE}, start="cues", cues=recorder)

@@ -18,16 +18,11 @@ import pytest
 from tui.services.settings import current as settings
 from tui.cli.main import main
 from tui.cli.config import init_text, schema_text
-from tui.services.settings.current import Settings, check_break_routine, read_settings, settings_in_force
+from tui.services.settings.current import (RunMemory, Settings, check_break_routine, read_settings,
+                                           settings_in_force)
 from tui.services.settings.spec import SPECS, json_schema
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(autouse=True)
-def fresh_run(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Each test is a new run: warnings already given in another test are given again."""
-    monkeypatch.setattr(settings, "_said", set())
 
 
 def config(name: str = "settings.yaml") -> Path:
@@ -226,12 +221,13 @@ def test_an_empty_file_or_one_of_comments_sets_nothing(content: str) -> None:
 
 def test_a_startup_notice_gives_the_first_problem_then_points_at_lumbar_config() -> None:
     path = write("".join(f"key{n}: 1\n" for n in range(5)))
-    _, warnings = read_settings()
+    memory = RunMemory()
+    _, warnings = read_settings(memory)
     [notice] = warnings
     assert notice.split("\n") == [
         f"{path}:1:1: unknown key 'key0'; expected one of " + ", ".join(f.name for f in fields(Settings)),
         "... and 4 more", "Those settings use their defaults; `lumbar config` lists every problem."]
-    assert read_settings()[1] == [], "said once per run"
+    assert read_settings(memory)[1] == [], "said once per run"
 
 
 # -- settings.json, the older file --------------------------------------------------------
@@ -243,7 +239,6 @@ def test_settings_json_is_read_when_there_is_no_yaml_with_a_one_time_suggestion(
     assert (loaded.settings.voice, loaded.settings.checkins) == (True, False)
     assert loaded.origins["voice"] == "settings.json" and loaded.origins["two_week_rule"] == "default"
     assert loaded.legacy and settings.SUGGEST_YAML in loaded.notices
-    monkeypatch.setattr(settings, "_said", set())
     assert settings.SUGGEST_YAML not in read_settings()[1], "suggested once, not at every start"
 
 
@@ -284,8 +279,9 @@ def test_schedule_carries_the_settings_in_seconds() -> None:
 
 def test_break_routine_unknown_is_a_warning_with_its_place_and_a_hint() -> None:
     path = write("break_routine: desk-brake\n")
-    loaded = settings_in_force()
-    assert check_break_routine(loaded.settings, {"desk-break", "breathing"}) == (
+    memory = RunMemory()
+    loaded = settings_in_force(memory)
+    assert check_break_routine(loaded.settings, {"desk-break", "breathing"}, memory) == (
         f"{path}:1:16: break_routine: no routine named 'desk-brake'; did you mean 'desk-break'?")
     assert check_break_routine(Settings(), {"desk-break"}) is None
 

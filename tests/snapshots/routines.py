@@ -15,3 +15,31 @@ HOLD = Routine(
         Exercise("Pelvic tilt", Kind.HOLD, Dose(hold_seconds=10), position=Position.ON_BACK),
     ),
 )
+
+
+def history_store():
+    """A FakeStore answering with a fixed history: two months of routines and check-ins, and
+    today's desk breaks."""
+    from datetime import date, timedelta
+
+    from tests.fakes import FakeStore, HistoryData
+
+    today = date(2026, 11, 30)  # a Monday
+    counts = [1, 0, 2, 1, 1, 0, 0, 1, 1, 2, 0, 1, 1, 1, 3, 0, 1, 1, 1, 2, 1, 1, 0, 0, 1, 2, 1, 2]
+    pain = [(6.5, 5.5), (None, None), (6.0, 5.0), (5.5, 4.5), (5.0, 4.5), (4.5, 3.5), (4.5, 3.0), (4.0, 3.0)]
+    monday = today - timedelta(days=today.weekday())
+    store = FakeStore()
+    store.history_override = HistoryData(
+        today=today,
+        today_sessions=(("07:40", "Core basics", "finished"), ("12:15", "Desk break", "left")),
+        streak=4,
+        calendar=tuple((today - timedelta(days=27 - i), n) for i, n in enumerate(counts)),
+        pain_weeks=tuple((monday - timedelta(weeks=7 - w), b, a) for w, (b, a) in enumerate(pain)),
+        per_routine=(("Core basics", 31, today), ("Desk break", 12, today),
+                     ("Walking-posture reset", 7, date(2026, 11, 28)), ("Strengthening trio", 2, date(2026, 10, 2))),
+        checkins=42,
+    )
+    # Today's desk breaks, answered here whatever the fake itself keeps.
+    store.breaks_today = lambda day=None: {"taken": 5, "natural": 2, "snoozed": 1, "skipped": 1,
+                                           "meeting": 2700.0}
+    return store

@@ -14,6 +14,7 @@ from tui.engine.routine import easier
 from tui.engine.routine import session as engine
 
 from tests.snapshots.routines import HOLD
+from tests.snapshots.routines import history_store
 
 SIZE = (80, 24)
 
@@ -142,35 +143,6 @@ def test_summary(snap_compare, make_app, fake_clock):
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
 
 
-
-def history_store():
-    """A FakeStore answering with a fixed history: two months of routines and check-ins, and
-    today's desk breaks."""
-    from datetime import date, timedelta
-
-    from tests.fakes import FakeStore, HistoryData
-
-    today = date(2026, 11, 30)  # a Monday
-    counts = [1, 0, 2, 1, 1, 0, 0, 1, 1, 2, 0, 1, 1, 1, 3, 0, 1, 1, 1, 2, 1, 1, 0, 0, 1, 2, 1, 2]
-    pain = [(6.5, 5.5), (None, None), (6.0, 5.0), (5.5, 4.5), (5.0, 4.5), (4.5, 3.5), (4.5, 3.0), (4.0, 3.0)]
-    monday = today - timedelta(days=today.weekday())
-    store = FakeStore()
-    store.history_override = HistoryData(
-        today=today,
-        today_sessions=(("07:40", "Core basics", "finished"), ("12:15", "Desk break", "left")),
-        streak=4,
-        calendar=tuple((today - timedelta(days=27 - i), n) for i, n in enumerate(counts)),
-        pain_weeks=tuple((monday - timedelta(weeks=7 - w), b, a) for w, (b, a) in enumerate(pain)),
-        per_routine=(("Core basics", 31, today), ("Desk break", 12, today),
-                     ("Walking-posture reset", 7, date(2026, 11, 28)), ("Strengthening trio", 2, date(2026, 10, 2))),
-        checkins=42,
-    )
-    # Today's desk breaks, answered here whatever the fake itself keeps.
-    store.breaks_today = lambda day=None: {"taken": 5, "natural": 2, "snoozed": 1, "skipped": 1,
-                                           "meeting": 2700.0}
-    return store
-
-
 def test_history(snap_compare, make_app):
     """The history screen at 80x24 on a fixed data set."""
     store = history_store()
@@ -194,8 +166,7 @@ def test_ice_past_halfway(snap_compare, make_app):
 
     real = FakeClock(50_000.0)
     noon = datetime(2026, 11, 30, 12, 0, tzinfo=timezone.utc)
-    app = make_app(real_clock=real, opens_care=("ice", 20, noon - timedelta(hours=5)))
-    app.wall = lambda: noon
+    app = make_app(real_clock=real, wall=lambda: noon, opens_care=("ice", 20, noon - timedelta(hours=5)))
 
     async def run_before(pilot) -> None:
         await pilot.pause()
@@ -235,12 +206,11 @@ def test_break_prompt(snap_compare, make_app):
     from tui.services.settings.current import Settings
 
     real = FakeClock(50_000.0)
-    app = make_app(real_clock=real)
-    app.wall = lambda: datetime(2026, 11, 30, 10, 0, tzinfo=timezone.utc)
     # No heads-up: its toast would sit over the screen for a few real seconds.
-    app.break_settings = Settings(work_hours="00:00-23:59", break_heads_up_seconds=0,
-                                  work_days=("mon", "tue", "wed", "thu", "fri", "sat", "sun"))
-    app.breaks_at_start = (True, 60.0)
+    settings = Settings(work_hours="00:00-23:59", break_heads_up_seconds=0,
+                        work_days=("mon", "tue", "wed", "thu", "fri", "sat", "sun"))
+    app = make_app(real_clock=real, wall=lambda: datetime(2026, 11, 30, 10, 0, tzinfo=timezone.utc),
+                   break_settings=settings, breaks_at_start=(True, 60.0))
 
     async def run_before(pilot) -> None:
         await pilot.pause()

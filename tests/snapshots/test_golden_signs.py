@@ -15,8 +15,7 @@ SIZES = [(80, 24), (60, 20)]
 
 def first_start(make_app, monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
-    app = make_app({HOLD.key: HOLD}, store=FakeStore(), checkins=False, remember=False)
-    app.red_flags_due = True
+    app = make_app({HOLD.key: HOLD}, store=FakeStore(), checkins=False, remember=False, red_flags_due=True)
     return app
 
 

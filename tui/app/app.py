@@ -1,223 +1,176 @@
-"""LumbarApp: owns the clock, the session state and the one heartbeat; routes engine events."""
+"""LumbarApp: owns one part per activity (routine, ice and heat, desk breaks), the
+heartbeat, the stops and the palette, and routes between them: keys and actions to the
+part that acts, each event to its activity's part (one table), every view refreshed after.
+The parts do the work; each sees the App as tui.app.host.Host.
+"""
 
 from __future__ import annotations
 
-import time
-from typing import TYPE_CHECKING, Callable
-from weakref import WeakKeyDictionary
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
-from tui.app.breaks.mixin import BreaksMixin
-from tui.app.breaks.owner import BreaksOwner
-from tui.app.care.mixin import CareMixin
-from tui.services.clocks import boottime
-from tui.app.routine.easier import EasierMemory
-from tui.engine import activities as act
-from tui.engine.routine import session as engine
-from tui.engine.activities import Now
-from tui.engine.activities import command as act_on
-from tui.engine.cadence import FRAME
-from tui.engine.events import Event
-from tui.services.store.dosing import Dosing
-from tui.app.heartbeat import ROUTINE, Heartbeat
-from tui.widgets.keys import keys
+from tui.app.breaks.controller import BreaksController
+from tui.app.care.controller import CareController
+from tui.app.heartbeat import Heartbeat
 from tui.app.palette_commands import PaletteCommands
-from tui.services.store.recorder import Recorder
-from tui.app.routine.flow import RoutineFlow
-from tui.screens.session import SessionScreen
+from tui.app.routine.controller import RoutineController
 from tui.app.stops import Stops
+from tui.engine import activities as act
+from tui.engine.activities import BREAKS, CARE, ROUTINE, Happened, Now
+from tui.widgets.keys import keys
 
 if TYPE_CHECKING:
-    import asyncio
     from datetime import datetime
 
-    from textual.timer import Timer
+    from textual.app import SystemCommand
 
-    from tui.services.cues import Cues
-    from tui.engine.routine.model import Routine
-    from tui.services.notify import Notifier
-    from tui.widgets.activity_line import ActivityLine
+    from tui.app.config import Config, Services
+    from tui.engine.events import Event
+    from tui.engine.routine import session as engine
 
 
-class LumbarApp(BreaksOwner, BreaksMixin, CareMixin, Stops, RoutineFlow, EasierMemory, Heartbeat, PaletteCommands, App[None]):
+class LumbarApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "lumbar"
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit"),
         Binding("ctrl+z", "suspend", "Suspend", show=False, id="app.suspend",
                 tooltip="Suspend to shell"),
-        # Desk breaks, on every full screen while the scheduler runs (tui/app/breaks/mixin.py).
+        # Desk breaks, on every full screen while the scheduler runs (tui/app/breaks/).
         Binding(keys("b"), "breaks_panel", "Breaks", key_display="b", id="app.breaks",
                 tooltip="Desk breaks: today's counts, pause, a break now"),
         Binding(keys("m"), "meeting", "Meeting", key_display="m", id="app.meeting",
                 tooltip="A meeting: no break reminders until it ends"),
     ]
 
-    def __init__(
-        self,
-        routines: dict[str, Routine],
-        *,
-        origins: dict[str, str] | None = None,
-        start: str | None = None,
-        clock: Callable[[], float] = time.monotonic,
-        real_clock: Callable[[], float] = boottime,
-        heartbeat: float | None = FRAME,
-        cues: Cues | None = None,
-        notifier: Notifier | None = None,
-        remember: bool = True,
-        time_scale: float = 1.0,
-        trace: Callable[[Event, float], None] | None = None,
-        store: object | None = None,
-        checkins: bool = True,
-        two_week_rule: bool = True,
-        opens_history: bool = False,
-        signals: bool = False,
-        progression_question: bool = True,
-        opens_care: tuple[str | None, float | None, datetime | None] | None = None,
-    ) -> None:
+    def __init__(self, config: Config, services: Services) -> None:
         """Args:
-            routines: validated routines by name.
-            origins: where each routine came from, for the home screen.
-            start: a routine to start straight away.
-            clock: the workout clock; leave as default unless testing.
-            real_clock: the clock of ice, heat and breaks, suspend included; leave as
-                default unless testing.
-            heartbeat: the frame interval for smooth pacing; None to tick only when told (tests).
-            cues: sound and speech; None for silence.
-            notifier: desktop, terminal and bell notifications (tui.services.notify); None for none.
-            remember: save easier choices in the user's data dir.
-            time_scale: clock seconds per real second (benchmarks simulate long runs).
-            trace: called with each event and the clock when the shell saw it.
-            store: the history store (tui.services.store.Store); None keeps no history.
-            checkins: ask "how is your back" before and after a routine (needs a store).
-            two_week_rule: show the see-a-doctor advice when two weeks bring no improvement.
-            opens_history: open on the history screen (`lumbar history`).
-            signals: handle SIGTERM, SIGHUP, SIGINT, SIGTSTP and SIGCONT (the real app;
-                see tui/app/terminal.py); most tests leave it off and call the targets.
-            progression_question: after a finished routine with ranges, ask whether it was
-                too easy, about right or too hard (needs a store).
-            opens_care: open on ice or heat (`lumbar ice/heat/care`): (kind or None to
-                ask, minutes or None for the setting, when the pain started or None).
+            config: what to do (tui.app.config.Config).
+            services: what to do it with: store, notifier, cues, clocks, trace.
         """
-        self.routines = routines
-        self.origins = origins or {}
-        self.start_with = start
-        self.clock = clock
-        self.real_clock = real_clock
-        self.heartbeat = heartbeat
-        self.cues = cues
-        self.notifier = notifier
-        self.remember = remember
-        self.time_scale = time_scale
-        self.trace = trace
-        self.store = store
-        self.recorder = Recorder(store)
-        self.dosing = Dosing(store)
-        self.progression_question = progression_question and store is not None
-        self.checkins = checkins and store is not None
-        self.two_week_rule = two_week_rule
-        self.opens_history = opens_history
-        self.opens_care = opens_care
-        self.red_flags_due = False
-        """The first red-flag check is owed: never answered (the launcher asks the store)."""
-        self.red_flag_check = False
-        """Ask the check again at a new episode and after a flare: the launcher sets it
-        from the setting red_flag_check (on by default)."""
-        self.activities = act.Activities()
-        """Everything running: the routine, an ice or heat application..."""
-        self._beat: asyncio.TimerHandle | None = None
-        self._frames: Timer | None = None
-        """A steady frame timer, only while an animation shows."""
-        self._lines: WeakKeyDictionary[Screen, ActivityLine] = WeakKeyDictionary()
-        """The status line mounted on each full screen, once a second activity ran."""
-        self._palette_resume = False
-        """Resume the routine when the palette closes (it was running when opened)."""
-        self._palette_open = False
-        self.notices: list[str] = []
-        """Said once, on start (a missing speech tool, say)."""
-        self.broken: dict[str, list[str]] = {}
-        """Routines that did not load, by key: their problems, one line each (home screen)."""
-        from tui.app.terminal import SignalHandlers
-
-        self.terminal_signals = SignalHandlers(self)
-        """The signal handlers (installed only when `signals`)."""
-        self._handle_signals = signals
-        self._paused_by_stop = False
         super().__init__()
+        self.config = config
+        self.services = services
+        if services.port is not None:
+            services.port.plug(self)  # the bell and the terminal, for cues and notifier
+        self.activities = act.Activities()
+        """Everything running: the routine, an ice or heat application, the break schedule."""
+        self.routine = RoutineController(self)
+        self.care = CareController(self)
+        self.breaks = BreaksController(self)
+        self.heartbeat = Heartbeat(self)
+        self.palette = PaletteCommands(self)
+        self.stops = Stops(self)
+        self.terminal_signals = self.stops.signals
+        """The signal handlers (installed only when `config.signals`)."""
+        self.handlers: dict[str, Callable[[Event, float], None]] = {
+            ROUTINE: self.routine.on_event,
+            CARE: self.care.on_event,
+            BREAKS: self.breaks.on_event,
+        }
+        """Where each activity's events go: the one table of routing."""
 
-    @property
-    def session(self) -> engine.Session | None:
-        """The routine under way, if any: one of the running activities."""
-        return act.get(self.activities, ROUTINE)
-
-    @session.setter
-    def session(self, state: engine.Session | None) -> None:
-        old = self.session
-        if state is None:
-            self.activities = act.remove(self.activities, ROUTINE)
-        else:
-            self.activities = act.put(self.activities, ROUTINE, act.SESSION, state)
-        if (old is not None) != (state is not None):
-            # Any routine is a desk break, however it ends; one with nothing done is not.
-            self.routine_changed(old is None, worked=old is None or bool(old.done))
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("breaks_panel", "meeting"):
-            return self.breaks_keys_on()
-        return True
+    # -- clocks and routing ---------------------------------------------------------------
 
     def now(self) -> Now:
         """Both clocks, read together."""
-        return Now(self.clock(), self.real_clock())
+        clocks = self.services.clocks
+        return Now(clocks.mono(), clocks.real())
+
+    def wall(self) -> datetime:
+        """The aware local time now."""
+        return self.services.clocks.wall()
+
+    @property
+    def session(self) -> engine.Session | None:
+        """The routine under way, if any (the routine part's)."""
+        return self.routine.session
+
+    def command(self, fn: Callable[..., engine.Result], *args: object) -> None:
+        """Run an engine command on the routine (`engine.pause`...), then refresh."""
+        self.routine.command(fn, *args)
+
+    def tick(self) -> None:
+        """Read both clocks once, advance every activity, show the result."""
+        self.breaks.before_tick()  # a follower reads the scheduler's schedule first
+        if self.terminal_signals.stopped:
+            self.terminal_signals.deliver()  # before the clock counts the stopped time
+        now = self.now()
+        slept = self.breaks.slept(now)  # a sleep since the last tick goes to the breaks first
+        self.activities, happened = act.advance(self.activities, now)
+        self.route(slept + happened)
+
+    def after(self, events: Iterable[Event], activity: str = ROUTINE) -> None:
+        """Route events that one activity's command returned (not yet tagged)."""
+        self.route(tuple(Happened(activity, event, event.at) for event in events))
+
+    def route(self, happened: Iterable[Happened]) -> None:
+        """Each event, in time order, to its activity's part; then every view refreshed."""
+        seen = self.services.clocks.mono()
+        happened = tuple(happened)
+        self.breaks.keep(happened)  # the breaks' rows, notices and saved state
+        for item in happened:
+            self.handlers[item.activity](item.event, seen)
+        self.heartbeat.show_views()
+        self.heartbeat.arm()
+
+    # -- screens --------------------------------------------------------------------------
 
     def get_default_screen(self) -> Screen:
         # The first screen is the base screen itself: switching away from a blank default
         # cost more of the first frame than anything lumbar draws. `lumbar run` opens on
         # the workout, and the routine list is built only when first needed; a finished
         # workout then stays, inert, under the screens that follow.
-        if self.start_with is not None:
-            return SessionScreen()
-        if self.opens_care is not None:
+        config = self.config
+        if config.start is not None:
+            from tui.screens.session import SessionScreen
+
+            return SessionScreen(self.routine)
+        if config.opens_care is not None:
             from tui.screens.care import CareScreen
 
-            return CareScreen()
-        if self.opens_history and self.store is not None:
+            return CareScreen(self.care)
+        if config.opens_history and self.services.store is not None:
             from tui.screens.history import HistoryScreen
 
-            return HistoryScreen(self.store)
+            return HistoryScreen(self.services.store, self.routine)
+        return self._home()
+
+    def _home(self) -> Screen:
         from tui.screens.home import HomeScreen
 
-        return HomeScreen(self.routines, self.origins)
+        return HomeScreen(self.config.routines, self.config.origins, self.routine)
 
     def on_mount(self) -> None:
-        if self._handle_signals:
+        config, store = self.config, self.services.store
+        if config.signals:
             self.terminal_signals.install()
-        for notice in self.notices:
+        for notice in config.notices:
             self.notify(notice, severity="warning", timeout=8)
-        if self.store is not None:
-            for notice in (self.recorder.new_warning(), *self.store.notes, *self.store.recovered):
+        if store is not None:
+            for notice in (self.routine.recorder.new_warning(), *store.notes, *store.recovered):
                 if notice:
                     self.notify(notice, severity="warning", timeout=10)
             from tui.widgets.waiting_line import watch
 
-            watch(self)  # a line on every screen while history rows wait to be saved
+            watch(self, store)  # a line on every screen while history rows wait to be saved
         # A new screen on top gets the status line, and the heartbeat follows what it shows.
-        self.screen_change_signal.subscribe(self, lambda _: self.call_next(self._screen_changed))
-        if self.start_with is not None:
-            self._after(self._begin(self.start_with))
+        self.screen_change_signal.subscribe(self, lambda _: self.call_next(self.heartbeat.screen_changed))
+        if config.start is not None:
+            self.after(self.routine.begin(config.start))
         # After the routine began, so an alarm found on restore pauses it under the modal;
         # and after the first frame, which must not wait for the history file.
-        self.call_after_refresh(self.restore_care)
-        self.call_after_refresh(self._breaks_on_mount)
-        if self.opens_care is not None:
-            self.open_care(*self.opens_care)
-        if self.red_flags_due:  # last, so it is on top: asked before anything else
+        self.call_after_refresh(self.care.restore)
+        self.call_after_refresh(self.breaks.on_mount)
+        if config.opens_care is not None:
+            self.care.open(*config.opens_care)
+        if self.routine.red_flags_due:  # last, so it is on top: asked before anything else
             from tui.app.routine.red_flags import ask
 
-            ask(self, "first")
+            ask(self.routine, "first")
 
     def go_home(self) -> None:
         """Show the routine list: back down the stack if it is there, else in place."""
@@ -227,77 +180,56 @@ class LumbarApp(BreaksOwner, BreaksMixin, CareMixin, Stops, RoutineFlow, EasierM
             while not isinstance(self.screen, HomeScreen):
                 self.pop_screen()
         elif len(self.screen_stack) > 1:
-            self.switch_screen(HomeScreen(self.routines, self.origins))
+            self.switch_screen(self._home())
         else:
-            self.push_screen(HomeScreen(self.routines, self.origins))
+            self.push_screen(self._home())
 
-    # -- routines -------------------------------------------------------------
+    def open_care(self, kind: str | None = None, minutes: float | None = None,
+                  since: datetime | None = None) -> None:
+        """The ice/heat entry (tui/app/care/entry.py)."""
+        self.care.open(kind, minutes, since)
 
-    def command(self, act: Callable[..., engine.Result], *args: object) -> None:
-        """Run an engine command (`engine.pause`, `easier.make_easier`, ...), then refresh."""
-        if self.session is None:
-            return
-        before = self.session.plan.easier
-        self.activities, happened = act_on(self.activities, ROUTINE, act, self.now(), *args)
-        if self.remember and self.session.plan.easier != before:
-            self._keep_easier(self.session.plan.routine, self.session.plan.easier)
-        self._route(happened)
+    # -- keys and actions -----------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("breaks_panel", "meeting"):
+            return self.breaks.keys_on()
+        return True
+
+    def action_breaks_panel(self) -> None:
+        self.breaks.panel()
+
+    def action_meeting(self) -> None:
+        self.breaks.meeting()
+
+    def action_suspend(self) -> None:
+        self.stops.stop_to_shell()
 
     def action_leave_routine(self) -> None:
         """Back to the routine list, asking first while a routine is under way."""
-
-        def leave() -> None:
-            self._stop()
-            self.go_home()
-            self._check_in_after()
-
-        kept = "The steps you finished stay in your history." if self.store else "Your progress in it is not kept."
-        self._confirm_mid_routine(f"Leave this routine? {kept}", leave)
+        self.routine.leave()
 
     async def action_quit(self) -> None:
         def quit() -> None:
-            self._stop()
+            self.routine.stop()
             self.exit()
 
-        self._confirm_mid_routine("Quit lumbar in the middle of this routine?", quit)
+        self.routine.confirm_mid_routine("Quit lumbar in the middle of this routine?", quit)
 
-    def _confirm_mid_routine(self, question: str, then: Callable[[], None]) -> None:
-        """Run `then` at once when no routine is under way; otherwise pause and ask first."""
-        if self.session is None:
-            then()
-            return
-        from tui.screens.confirm import ConfirmModal
+    def action_command_palette(self) -> None:
+        self.palette.open()
 
-        def answered(yes: object) -> bool:
-            if yes:
-                then()
-            return not yes
-
-        self.pause_for(ConfirmModal(question), answered)
-
-    def pause_for(self, screen: Screen, answered: Callable[[object], bool] | None = None) -> None:
-        """Show a modal with the routine paused, so nothing runs by unseen.
-
-        On dismissal the routine resumes, unless the user had paused it already or
-        `answered` (given the modal's result) returns False.
-        """
-        was_paused = self.session is None or self.session.paused
-        self.command(engine.pause)
-
-        def closed(result: object) -> None:
-            carry_on = answered(result) if answered is not None else True
-            if carry_on and not was_paused:
-                self.command(engine.resume)
-
-        self.push_screen(screen, closed)
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        return self.palette.commands(screen, super().get_system_commands(screen))
 
     def on_unmount(self) -> None:
-        self._stop()
+        self.routine.stop()
         self.terminal_signals.remove()
-        self._stop_beat()
-        self._close_real_timer()
-        self.stop_breaks_owner()
-        if self.cues is not None:
-            self.cues.close()
-        if self.notifier is not None:
-            self.notifier.close()
+        self.heartbeat.stop()
+        self.heartbeat.close()
+        self.breaks.close()
+        if self.services.cues is not None:
+            self.services.cues.close()
+        if self.services.notifier is not None:
+            self.services.notifier.close()
+

@@ -1,150 +1,125 @@
-"""The one heartbeat and the routing of what it brings: a mixin for LumbarApp.
+"""The one heartbeat: every view refreshed, and the next wake-up armed.
 
-Every tick reads both clocks once, advances every running activity, and routes what
-happened: the routine's events are recorded, traced and sounded in time order, the
-others go to their own handlers (tui/app/care/mixin.py). Then every view is refreshed and the next
-wake-up armed: steady frames while the visible screen animates, else one shot for the
-next visible change.
+A part the App owns (`app.heartbeat`). After each tick or command the App routes what
+happened (tui/app/app.py); then every view is refreshed here and the next wake-up armed:
+steady frames while the visible screen animates, else one shot for the next visible
+change.
 """
 
 from __future__ import annotations
 
 import asyncio
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 
-from tui.services.clocks import boottime
 from tui.engine import activities as act
-from tui.engine.activities import Happened, Now
-from tui.engine.events import Event, SessionFinished, StepStarted
-from tui.engine.routine.view import finished_round
+from tui.engine.activities import BREAKS, Now
 from tui.widgets.activity_line import ActivityLine
 
 if TYPE_CHECKING:
-    from tui.app.app import LumbarApp
-    from tui.services.realtimer import RealTimer
+    from textual.timer import Timer
 
-#: Events older than this when the shell sees them (after a suspend) are not sounded.
-STALE_CUE = 1.5
-#: The routine's name among the running activities (tui.engine.activities).
-ROUTINE = "routine"
+    from tui.app.host import HeartbeatHost
+    from tui.services.realtimer import RealTimer
 
 
 class Heartbeat:
-    """Ticking, routing and arming; a mixin, so each method names the app as its `self`."""
+    """Refreshing views and arming wake-ups for the App.
 
-    _realtimer: RealTimer | None = None
-    """The CLOCK_BOOTTIME timer for real-clock deadlines, once made (see `_real_timer`)."""
-    _realtimer_tried = False
+    Args:
+        host: the App (tui.app.host.HeartbeatHost); the frame interval (s) is its config's
+            `heartbeat` (None: tick only when told), sped up by `time_scale`.
+    """
 
-    def tick(self: LumbarApp) -> None:
-        """Read both clocks once, advance every activity, show the result."""
-        if self.terminal_signals.stopped:
-            self.terminal_signals.deliver()  # before the clock counts the stopped time
-        now = self.now()
-        slept = self.slept(now)  # a sleep since the last tick goes to the breaks first
-        self.activities, happened = act.advance(self.activities, now)
-        self._route(slept + happened)
+    def __init__(self, host: HeartbeatHost) -> None:
+        self.host = host
+        self.interval = host.config.heartbeat
+        self.time_scale = host.config.time_scale
+        self._beat: asyncio.TimerHandle | None = None
+        self._frames: Timer | None = None
+        """A steady frame timer, only while an animation shows."""
+        self._realtimer: RealTimer | None = None
+        """The CLOCK_BOOTTIME timer for real-clock deadlines, once made (see `_real_timer`)."""
+        self._realtimer_tried = False
+        self._lines: WeakKeyDictionary[Screen, ActivityLine] = WeakKeyDictionary()
+        """The status line mounted on each full screen, once a second activity ran."""
 
-    def _after(self: LumbarApp, events: Iterable[Event], activity: str = ROUTINE) -> None:
-        """Route events that one activity's command returned (not yet tagged)."""
-        self._route(tuple(Happened(activity, event, event.at) for event in events))
-
-    def _route(self: LumbarApp, happened: Iterable[Happened]) -> None:
-        """Record, trace and sound each event in time order, then refresh every view."""
-        now = self.clock()
-        happened = tuple(happened)
-        self.keep_breaks(happened)  # the breaks' rows, notices and saved state
-        for item in happened:
-            event = item.event
-            if item.activity != ROUTINE:
-                self.on_activity_event(item.activity, event)
-                continue
-            # Stored before it is traced: a trace line means the row is already written.
-            warning = self.recorder.on_event(event)
-            if warning:
-                self.notify(warning, severity="warning", timeout=10)
-            if self.trace is not None:
-                self.trace(event, now)
-            self._sound(event, now)
-            if isinstance(event, SessionFinished):
-                self._finished()
-        self.show_views()
-        self._arm()
-
-    def show_views(self: LumbarApp) -> None:
+    def show_views(self) -> None:
         """Give each screen that shows an activity (`shows`) its view; the status line the rest.
 
         The App knows no screen types: a screen declares `shows = "routine"` (a name in
         the running activities) and a `show(view)` method. A screen under a modal still
         gets its view, so it shows the truth behind the modal.
         """
-        now = self.now()
-        for screen in self.screen_stack:
+        host = self.host
+        now = host.now()
+        for screen in host.screen_stack:
             name = getattr(screen, "shows", None)
             if name is not None:
-                v = act.view(self.activities, name, now)
+                v = act.view(host.activities, name, now)
                 if v is not None:
-                    screen.show(v)
+                    getattr(screen, "show")(v)  # a screen that says what it shows has `show`
         self._status_line(now)
 
-    def _screen_changed(self: LumbarApp) -> None:
-        if self.activities.items:
-            self._status_line(self.now())
-            self._arm()
+    def screen_changed(self) -> None:
+        if self.host.activities.items:
+            self._status_line(self.host.now())
+            self.arm()
 
-    def _status_line(self: LumbarApp, now: Now) -> None:
+    def _status_line(self, now: Now) -> None:
         # The full screen on top, under any modals: its line stays true behind a prompt.
-        screen = next((s for s in reversed(self.screen_stack) if not isinstance(s, ModalScreen)), None)
+        host = self.host
+        screen = next((s for s in reversed(host.screen_stack) if not isinstance(s, ModalScreen)), None)
         if screen is None:
             return
         line = self._lines.get(screen)
         if line is None:
-            if all(a.name == getattr(screen, "shows", None) for a in self.activities.items):
+            if all(a.name == getattr(screen, "shows", None) for a in host.activities.items):
                 return  # nothing else runs: no line needed yet
             line = self._lines[screen] = ActivityLine()
             screen.mount(line)
         shown = getattr(screen, "shows", None)
-        if any(a.name != shown for a in self.activities.items):
-            line.show(tuple((name, self.status_view(name, v))
-                            for name, v in act.views(self.activities, now) if name != shown))
+        if any(a.name != shown for a in host.activities.items):
+            # The schedule goes in words (the break's own); the others give their own text.
+            line.show(tuple((name, host.breaks.status_view(v) if name == BREAKS else v)
+                            for name, v in act.views(host.activities, now) if name != shown))
         else:
             line.show(())  # cheap: at frame rate the routine alone runs
 
-    def _arm(self: LumbarApp) -> None:
+    def arm(self) -> None:
         """Schedule the next tick: one-shot for the next visible change, or steady frames."""
-        shown = getattr(self.screen_stack[-1], "shows", None) if self.screen_stack else None
-        frames = (
-            self.heartbeat is not None and shown is not None and act.animated(self.activities, shown)
-            and self.animation_level != "none"
-        )
-        if frames:
+        host = self.host
+        shown = getattr(host.screen_stack[-1], "shows", None) if host.screen_stack else None
+        interval = self.interval
+        if (interval is not None and shown is not None and act.animated(host.activities, shown)
+                and host.animation_level != "none"):
             # Re-arming a one-shot timer every frame costs more than the frame itself.
             if self._frames is None:
-                self._stop_beat()
-                self._frames = self.set_interval(self.heartbeat / self.time_scale, self.tick, name="frames")
+                self.stop()
+                self._frames = host.set_interval(interval / self.time_scale, host.tick, name="frames")
             return
         if self._frames is not None:
             self._frames.stop()
             self._frames = None
-        self._stop_beat()
-        if self.heartbeat is None or not self.activities.items:
+        self.stop()
+        if self.interval is None or not host.activities.items:
             return
         # Every activity is visible: on its screen or in the status line.
-        now, names = self.now(), act.names(self.activities)
+        now, names = host.now(), act.names(host.activities)
         # A routine alone runs on the workout clock: its timer is the loop's, and the
         # timerfd (ctypes, libc) is not loaded until something runs on the real clock.
-        on_real = any(a.driver.clock == "real" for a in self.activities.items)
+        on_real = any(a.driver.clock == "real" for a in host.activities.items)
         timer = self._real_timer() if on_real or self._realtimer is not None else None
         if timer is not None:
             # Real-clock deadlines wait on a CLOCK_BOOTTIME timer that fires on time across a
             # suspend; the loop's timer then serves the routine alone, and nothing polls.
-            delay, real_at = act.wake_times(self.activities, now, names)
+            delay, real_at = act.wake_times(host.activities, now, names)
             if real_at is not None:
                 timer.arm(real_at)
         else:
-            delay = act.wake_delay(self.activities, now, names)
+            delay = act.wake_delay(host.activities, now, names)
         if delay is not None:
             # Not set_timer: Textual's one-shot Timer silently drops its callback when its
             # task starts later than its own delay (it "skips" the missed tick, and a
@@ -152,44 +127,32 @@ class Heartbeat:
             # left. An event-loop handle always fires; call_next runs the tick as a
             # Textual callback, as set_timer itself would.
             loop = asyncio.get_running_loop()
-            self._beat = loop.call_later(delay / self.time_scale, self.call_next, self.tick)
+            self._beat = loop.call_later(delay / self.time_scale, host.call_next, host.tick)
 
-    def _stop_beat(self: LumbarApp) -> None:
+    def stop(self) -> None:
         if self._beat is not None:
             self._beat.cancel()
             self._beat = None
         if self._realtimer is not None:
             self._realtimer.cancel()
 
-    def _real_timer(self: LumbarApp) -> RealTimer | None:
+    def _real_timer(self) -> RealTimer | None:
         """The exact real-clock timer, made on first use; None where there is none (not
         Linux, or clocks that are not the system's: tests and scaled benchmark runs)."""
         if self._realtimer is None and not self._realtimer_tried:
             self._realtimer_tried = True
-            if self.real_clock is boottime and self.time_scale == 1.0:
+            if self.host.services.clocks.system_real and self.time_scale == 1.0:
                 from tui.services.realtimer import RealTimer
 
-                timer = RealTimer(asyncio.get_running_loop(), lambda: self.call_next(self.tick))
+                host = self.host
+                timer = RealTimer(asyncio.get_running_loop(), lambda: host.call_next(host.tick))
                 if timer.exact:
                     self._realtimer = timer
                 else:
                     timer.close()
         return self._realtimer
 
-    def _close_real_timer(self: LumbarApp) -> None:
+    def close(self) -> None:
         if self._realtimer is not None:
             self._realtimer.close()
             self._realtimer = None
-
-    def _sound(self: LumbarApp, event: Event, now: float) -> None:
-        if self.cues is None or now - event.at > STALE_CUE:
-            return
-        from tui.services.cues import cue_for
-
-        session = self.session
-        done = None
-        if isinstance(event, StepStarted) and session is not None:
-            done = finished_round(session.plan.steps, event.index)
-        cue = cue_for(event, session.step if session is not None else None, done)
-        if cue is not None:
-            self.cues.play(*cue)

@@ -3,68 +3,98 @@ in tui/app/terminal.py): the routine pauses first, everything is drawn again, an
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING, Any, Protocol
 
 from textual.app import SuspendNotSupported
 
+from tui.app.host import Host
 from tui.engine.routine import session as engine
 
 if TYPE_CHECKING:
-    from tui.app.app import LumbarApp
+    from tui.app.routine.controller import RoutineController
+
+
+class StopsHost(Host, Protocol):
+    """What stopping needs of the App beyond `Host`: the `routine` to pause, and Textual's
+    suspend, redraw and exit."""
+
+    routine: RoutineController
+
+    def suspend(self) -> AbstractContextManager[Any]: ...
+
+    def refresh(self, *, layout: bool = False) -> Any: ...
+
+    def exit(self, result: Any = None, return_code: int = 0) -> None: ...
 
 
 class Stops:
-    """LumbarApp's side of tui.app.terminal.SignalHandlers (its `Host`), and ctrl+z; a mixin,
-    so each method names the app as its `self`."""
+    """The App's side of tui.app.terminal.SignalHandlers (their `Host`), and ctrl+z.
 
-    def action_suspend(self: LumbarApp) -> None:
-        self.stop_to_shell()
+    Args:
+        host: the App (StopsHost).
+    """
 
-    def stop_to_shell(self: LumbarApp) -> None:
+    def __init__(self, host: StopsHost) -> None:
+        from tui.app.terminal import SignalHandlers
+
+        self.host = host
+        self.signals = SignalHandlers(self)
+        """The signal handlers, which call back here (installed only when `config.signals`)."""
+        self.paused_by_stop = False
+        """The routine was paused by the stop: say so once back."""
+
+    def stop_to_shell(self) -> None:
         """ctrl+z or SIGTSTP: pause the routine, hand the terminal back, stop until `fg`."""
-        self._paused_by_stop = self._pause_running(self.clock())
-        paused = " (the routine is paused)" if self.session is not None and not self.session.finished else ""
+        host, routine = self.host, self.host.routine
+        self.paused_by_stop = self._pause_running(routine.clock())
+        session = routine.session
+        paused = " (the routine is paused)" if session is not None and not session.finished else ""
         try:
-            self.terminal_signals.stop_here(self.suspend, f"lumbar is stopped{paused}; type fg to go back to it.")
+            self.signals.stop_here(host.suspend, f"lumbar is stopped{paused}; type fg to go back to it.")
         except SuspendNotSupported:
-            self.notify("lumbar cannot be suspended in this terminal.", severity="warning")
+            host.notify("lumbar cannot be suspended in this terminal.", severity="warning")
 
-    def continued(self: LumbarApp, planned: bool) -> None:
+    def continued(self, planned: bool) -> None:
         """Back from a stop: terminal modes restored, everything drawn again, and said so.
 
         A stop lumbar did not ask for (SIGSTOP, then SIGCONT) is noticed only now: the
         routine pauses at the last moment lumbar saw it run, and the terminal, which the
         shell may have reset meanwhile, is set up afresh.
         """
+        host = self.host
         if not planned:
-            session = self.session
-            self._paused_by_stop = session is not None and self._pause_running(session.clock)
+            session = host.routine.session
+            self.paused_by_stop = session is not None and self._pause_running(session.clock)
             try:
-                with self.suspend():
+                with host.suspend():
                     pass
             except SuspendNotSupported:
                 pass
         # Textual redraws only what changed, and the terminal's screen may be blank.
-        self.refresh(layout=True)
-        if self._paused_by_stop:
-            self._paused_by_stop = False
-            self.notify("Paused while lumbar was stopped. Press space to resume.", timeout=8)
+        host.refresh(layout=True)
+        if self.paused_by_stop:
+            self.paused_by_stop = False
+            host.notify("Paused while lumbar was stopped. Press space to resume.", timeout=8)
 
-    def _pause_running(self: LumbarApp, now: float) -> bool:
-        """Pause at `now` if a routine is running; whether it was."""
-        if self.session is None or self.session.paused or self.session.finished:
+    def _pause_running(self, now: float) -> bool:
+        """Pause at `now` (workout clock, seconds) if a routine is running; whether it was."""
+        routine = self.host.routine
+        session = routine.session
+        if session is None or session.paused or session.finished:
             return False
-        self.session, events = engine.pause(self.session, now)
-        self._after(events)
+        routine.session, events = engine.pause(session, now)
+        self.host.after(events)
         return True
 
-    def end_by_signal(self: LumbarApp, signum: int) -> None:
+    def end_by_signal(self, signum: int) -> None:
         """SIGTERM, SIGHUP or SIGINT: leave as quitting does, with the signal's exit status."""
         from tui.app.terminal import exit_status
 
-        self.exit(return_code=exit_status(signum))
+        self.host.exit(return_code=exit_status(signum))
 
-    def abandon(self: LumbarApp) -> None:
+    def abandon(self) -> None:
         """The last thing done before a forced exit: remove temporary files."""
-        if self.cues is not None:
-            self.cues.close()
+        cues = self.host.services.cues
+        if cues is not None:
+            cues.close()

@@ -141,8 +141,10 @@ class SignalHandlers:
                 self._loop.remove_signal_handler(signal.SIGTSTP)  # type: ignore[union-attr]
                 signal.signal(signal.SIGCONT, signal.SIG_DFL)
             if note:
-                sys.__stderr__.write(note + "\n")
-                sys.__stderr__.flush()
+                # None only where Python started without a stderr; then nothing to tell.
+                if sys.__stderr__ is not None:
+                    sys.__stderr__.write(note + "\n")
+                    sys.__stderr__.flush()
             try:
                 os.kill(os.getpid(), signal.SIGTSTP)
                 self._ended_while_stopped()

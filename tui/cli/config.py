@@ -7,7 +7,7 @@ import sys
 from dataclasses import fields
 from pathlib import Path
 
-from tui.services.settings.current import InForce, Settings, check_break_routine, settings_in_force
+from tui.services.settings.current import InForce, RunMemory, Settings, check_break_routine, settings_in_force
 from tui.services.settings.spec import BY_NAME, NUMBERS, SPECS, yaml_value
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "services" / "settings" / "schema.json"
@@ -22,7 +22,8 @@ def schema_text() -> str:
 
 def show(folders: list[Path]) -> int:
     """Print every setting, its value and its origin; problems on stderr. 0, or 2 with problems."""
-    loaded = settings_in_force()
+    memory = RunMemory()
+    loaded = settings_in_force(memory)
     print(f"settings file: {loaded.path} ({_state(loaded)})")
     width = max(len(f.name) for f in fields(Settings))
     values = [(f.name, yaml_value(getattr(loaded.settings, f.name))) for f in fields(Settings)]
@@ -38,7 +39,7 @@ def show(folders: list[Path]) -> int:
         which = "every setting uses its default" if loaded.unusable else "those settings use their defaults"
         print(f"lumbar: {count} problem{'s' if count != 1 else ''} in {loaded.path.name}; {which}",
               file=sys.stderr)
-    warning = _break_routine_warning(loaded, folders)
+    warning = _break_routine_warning(loaded, folders, memory)
     if warning:
         print(warning, file=sys.stderr)
     return BAD_INPUT if loaded.problems else 0
@@ -55,11 +56,11 @@ def _state(loaded: InForce) -> str:
     return "not found; every setting is its default, `lumbar config --init` writes one"
 
 
-def _break_routine_warning(loaded: InForce, folders: list[Path]) -> str | None:
+def _break_routine_warning(loaded: InForce, folders: list[Path], memory: RunMemory) -> str | None:
     from tui.services.catalog import load_catalog
 
     catalog = load_catalog(folders)
-    return check_break_routine(loaded.settings, catalog.routines)
+    return check_break_routine(loaded.settings, catalog.routines, memory)
 
 
 def init() -> int:

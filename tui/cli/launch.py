@@ -69,63 +69,66 @@ def launch(catalog: Catalog, name: str | None, *, voice: bool = False,
             print(f"lumbar: {error}", file=sys.stderr)
             return BAD_INPUT
     from tui.app.app import LumbarApp
+    from tui.app.config import CareLimits, Config, Services
+    from tui.services.clocks import Clocks
     from tui.services.cues import Cues, find_player, find_speaker
-    from tui.services.settings.easier_file import check_easier
-    from tui.services.settings.current import check_break_routine, read_settings
-
-    settings, notices = read_settings()
-    notices += check_easier() + [w for w in [check_break_routine(settings, catalog.routines)] if w]
-    speaker = find_speaker()
-    wants_voice = voice or settings.voice
-    origins = {key: entry.origin for key, entry in catalog.entries.items()}
-    from tui.services.store import open_store
-
-    store = open_store()
-    app = LumbarApp(catalog.routines, origins=origins, start=name, store=store,
-                    checkins=settings.checkins, two_week_rule=settings.two_week_rule,
-                    opens_history=history, progression_question=settings.progression_question,
-                    opens_care=care, signals=True, **hooks)  # type: ignore[arg-type]
-    # The first start asks the red-flag check before anything else, until it is answered.
-    app.red_flags_due = not store.red_flags_answered()
-    app.red_flag_check = settings.red_flag_check
-    app.asks_precaution = True
-    app.care_minutes = settings.ice_heat_minutes
-    app.rest_minutes = settings.skin_rest_minutes
-    app.ice_every_minutes = settings.ice_every_minutes
-    app.heat_per_day = settings.heat_per_day
-    # `lumbar breaks` (with its --every), or the setting that starts the schedule every time.
-    app.break_settings = settings
-    app.breaks_at_start = breaks or (settings.breaks_on_start, None)
-    app.broken = {key: [str(p) for p in problems] for key, problems in catalog.broken.items()}
     from tui.services.notify import BellChannel, Channel, Notifier, default_channels
+    from tui.services.port import Port
+    from tui.services.settings.current import RunMemory, check_break_routine, read_settings
+    from tui.services.settings.easier_file import check_easier
+    from tui.services.store import open_store
     from tui.widgets.paint import terminal_writer
 
-    browser = in_browser(app)
+    memory = RunMemory()
+    settings, notices = read_settings(memory)
+    notices += check_easier(memory) + [w for w in [check_break_routine(settings, catalog.routines, memory)] if w]
+    speaker = find_speaker()
+    wants_voice = voice or settings.voice
+    store = open_store()
+    # The cues and the notifier are made here, before the App: they reach its bell and
+    # terminal through the port, which the App plugs itself into.
+    port = Port(terminal_writer)
+    browser = in_browser()
     if browser:
         # Sound players, speech and desktop notifications would act on the machine running
         # `lumbar serve`, not on the phone: the page gets the bell and on-screen notices.
         player = None
-        app.cues = Cues(app.bell, later=_later)
+        cues = Cues(port.bell, later=_later)
         if wants_voice:
             notices.append("Spoken cues are off in the browser: they would sound on the computer running lumbar.")
         wants_voice = False
-        channels: list[Channel] = [BellChannel(terminal_writer(app))]
+        channels: list[Channel] = [BellChannel(port.write)]
     else:
         player = find_player()
-        app.cues = Cues(app.bell, later=_later, voice=wants_voice, speaker=speaker, player=player,
-                        warn=lambda text: app.notify(text, severity="warning", timeout=8))
-        channels = default_channels(terminal_writer(app))
-    def warn_later(line: str) -> None:
-        app.call_later(app.notify, line, severity="warning")
-
-    # Built here and handed in, like the cues: tests and the browser mode pass their own.
-    app.notifier = Notifier(channels, on_problem=warn_later)
-    app.notices += [line.removeprefix("lumbar: ") for line in catalog.warnings] + notices
+        cues = Cues(port.bell, later=_later, voice=wants_voice, speaker=speaker, player=player,
+                    warn=lambda text: port.notify(text, severity="warning", timeout=8))
+        channels = default_channels(port.write)
+    notifier = Notifier(channels, on_problem=lambda line: port.notify_later(line, severity="warning"))
+    notices = [line.removeprefix("lumbar: ") for line in catalog.warnings] + notices
     if catalog.broken:
         names = ", ".join(catalog.broken)
-        app.notices.append(f"Routines with problems, left out: {names}. The routine list shows why.")
+        notices.append(f"Routines with problems, left out: {names}. The routine list shows why.")
     if not browser:
-        app.notices += machine_notices(player, speaker, wants_voice)
+        notices += machine_notices(player, speaker, wants_voice)
+    config = Config(
+        catalog.routines, origins={key: entry.origin for key, entry in catalog.entries.items()},
+        start=name, checkins=settings.checkins, two_week_rule=settings.two_week_rule,
+        opens_history=history, progression_question=settings.progression_question,
+        opens_care=care, signals=True,  # type: ignore[arg-type]
+        # The first start asks the red-flag check before anything else, until it is answered.
+        red_flags_due=not store.red_flags_answered(), red_flag_check=settings.red_flag_check,
+        care=CareLimits(settings.ice_heat_minutes, settings.skin_rest_minutes,
+                        settings.ice_every_minutes, settings.heat_per_day, asks_precaution=True),
+        # `lumbar breaks` (with its --every), or the setting that starts the schedule every time.
+        break_settings=settings, breaks_at_start=breaks or (settings.breaks_on_start, None),
+        time_scale=hooks.get("time_scale", 1.0),  # type: ignore[arg-type]
+        notices=tuple(notices),
+        broken={key: [str(p) for p in problems] for key, problems in catalog.broken.items()})
+    clock = hooks.get("clock")
+    clocks = Clocks() if clock is None else Clocks(mono=clock)  # type: ignore[arg-type]
+    services = Services(store=store, notifier=notifier, cues=cues, clocks=clocks,
+                        trace=hooks.get("trace"), memory=memory, port=port)  # type: ignore[arg-type]
+    app = LumbarApp(config, services)
     try:
         return run(app)
     finally:
@@ -143,8 +146,8 @@ def run(app: LumbarApp, **options: object) -> int:
         app.run(**options)  # type: ignore[arg-type]
     finally:
         app.terminal_signals.disarm()
-        if app.cues is not None:
-            app.cues.close()
+        if app.services.cues is not None:
+            app.services.cues.close()
     return app.return_code or 0
 
 
@@ -152,28 +155,34 @@ def care_request(command: str, since: str | None, minutes: int | None) -> tuple[
     """(kind or None, minutes or None, when the pain started or None) for `lumbar ice`,
     `heat` or `care`. Raises ValueError, with what was expected, for a bad --since or
     --minutes."""
-    from datetime import datetime
-
     from tui.engine.care import thermal
+    from tui.services.clocks import wall
     from tui.services.since import parse_since
 
     low, high = int(thermal.MIN_LENGTH // 60), int(thermal.MAX_LENGTH // 60)
     if minutes is not None and not low <= minutes <= high:
         raise ValueError(f"--minutes must be {low} to {high} (up to 20 minutes each time), not {minutes}")
-    started = parse_since(since, datetime.now().astimezone()) if since is not None else None
+    started = parse_since(since, wall()) if since is not None else None
     return (None if command == "care" else command, minutes, started)
 
 
-def in_browser(app: object) -> bool:
-    """True when ``app`` will draw into a browser page (textual-serve's web driver), where
-    ``App.is_web`` will hold once it runs; known before it runs, so effects that would act
-    on the server (sound players, speech, desktop notifications) are never made."""
-    driver = getattr(app, "driver_class", None)
-    if driver is None or "web" not in driver.__module__:
+def in_browser() -> bool:
+    """True when the App will draw into a browser page (textual-serve's web driver, named
+    in TEXTUAL_DRIVER), where ``App.is_web`` will hold once it runs; known before the App
+    is made, so effects that would act on the server (sound players, speech, desktop
+    notifications) are never made."""
+    from textual import constants
+
+    driver = constants.DRIVER
+    if not driver or "web" not in driver.partition(":")[0]:
         return False  # the terminal drivers: no need to import the web one
+    module, _, name = driver.partition(":")
+    import importlib
+
     from textual.drivers.web_driver import WebDriver
 
-    return issubclass(driver, WebDriver)
+    found = getattr(importlib.import_module(module), name, None)
+    return isinstance(found, type) and issubclass(found, WebDriver)
 
 
 def bench_hooks() -> dict[str, object]:
@@ -186,7 +195,8 @@ def bench_hooks() -> dict[str, object]:
     """
     import math
     import os
-    import time
+
+    from tui.services.clocks import monotonic
 
     hooks: dict[str, object] = {}
     text = os.environ.get("LUMBAR_TIME_SCALE", "")
@@ -197,8 +207,8 @@ def bench_hooks() -> dict[str, object]:
     if not (math.isfinite(scale) and scale > 0):
         raise BadEnvironment(f"LUMBAR_TIME_SCALE must be a number above 0 (clock seconds per real second), not {text!r}")
     if scale != 1:
-        origin = time.monotonic()
-        hooks["clock"] = lambda: origin + (time.monotonic() - origin) * scale
+        origin = monotonic()
+        hooks["clock"] = lambda: origin + (monotonic() - origin) * scale
         hooks["time_scale"] = scale
     path = os.environ.get("LUMBAR_TRACE")
     if path:

@@ -54,6 +54,15 @@ Events = tuple[Event, ...]
 #: resume from suspend the shell notices that the real clock jumped.
 SUSPEND_CHECK = 1.0
 
+# The activities' names, defined once: the App routes each one's events by its name, and a
+# screen names the one whose view it shows (`shows = CARE`).
+#: The routine under way (on the workout clock).
+ROUTINE = "routine"
+#: The ice or heat application (on the real clock).
+CARE = "care"
+#: The desk-break schedule (on the real clock).
+BREAKS = "breaks"
+
 
 def _never(state: Any) -> bool:
     return False

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, time
-from typing import TYPE_CHECKING
+from typing import Callable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,14 +17,13 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from tui.services.breaks.keeper import WHY
-from tui.engine.breaks.words import counts_text, span_text, status_text
+from tui.engine.activities import BREAKS
+from tui.engine.breaks.words import (PROMPT_TITLE, WHY, counts_text, prompt_offer, prompt_refused,
+                                     status_text)
 from tui.engine.breaks.view import BreaksView
+from tui.screens.host import BreaksPart, shell
 from tui.widgets.keys import keys
 from tui.widgets.key_bar import KeyBar
-
-if TYPE_CHECKING:
-    from tui.app.app import LumbarApp
 
 _BOX = """
     align: center middle;
@@ -41,7 +40,7 @@ _BOX = """
 
 
 class _BreaksModal(ModalScreen[None]):
-    shows = "breaks"
+    shows = BREAKS
     """Receives the break schedule's view."""
 
     _ready = False
@@ -49,13 +48,16 @@ class _BreaksModal(ModalScreen[None]):
     """Dismissed already (not `_closed`: that name is Textual's own, on every message pump)."""
     view: BreaksView | None = None
 
-    @property
-    def lumbar(self) -> LumbarApp:
-        return self.app  # type: ignore[return-value]
+    def __init__(self, part: BreaksPart) -> None:
+        """Args:
+            part: the App's desk-break part, which the keys call.
+        """
+        super().__init__()
+        self.part = part
 
     def on_mount(self) -> None:
         self._ready = True
-        self.lumbar.tick()  # the view it missed while mounting
+        shell(self).tick()  # the view it missed while mounting
 
     def show(self, v: BreaksView) -> None:
         self.view = v
@@ -87,20 +89,21 @@ class BreakPrompt(_BreaksModal):
                 tooltip="A meeting: no reminders for 30, 60, 90 minutes or until a time"),
     ]
 
-    def __init__(self, routine: str, snooze_minutes: float, max_snoozes: int = 2) -> None:
+    def __init__(self, part: BreaksPart, routine: str, snooze_minutes: float, max_snoozes: int = 2) -> None:
         """Args:
+            part: the App's desk-break part, which the keys call.
             routine: the name of the routine a break starts ("Desk break").
             snooze_minutes: how long a snooze puts the break off.
             max_snoozes: snoozes allowed in a row (setting `max_snoozes`).
         """
-        super().__init__()
+        super().__init__(part)
         self.routine = routine
         self.snooze_minutes = snooze_minutes
         self.max_snoozes = max_snoozes
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static("Time to stand up and stretch", classes="title", markup=False)
+            yield Static(PROMPT_TITLE, classes="title", markup=False)
             yield Static(WHY, classes="line", markup=False)
             yield Static("", id="prompt-offer", classes="line muted", markup=False)
             yield Static("", id="prompt-refused", classes="refused", markup=False)
@@ -110,11 +113,7 @@ class BreakPrompt(_BreaksModal):
         if v.status != "due":
             self.close()  # answered, taken, or withdrawn at the end of working hours
             return
-        if v.snoozes_left > 0:
-            offer = (f"Enter starts {self.routine}. A snooze puts it off "
-                     f"{span_text(self.snooze_minutes)}; {v.snoozes_left} left in a row.")
-        else:
-            offer = f"Enter starts {self.routine}. No snoozes left in a row: take it or skip it."
+        offer = prompt_offer(self.routine, v.snoozes_left, self.snooze_minutes)
         self.query_one("#prompt-offer", Static).update(offer)
         self.refresh_bindings()
 
@@ -125,24 +124,21 @@ class BreakPrompt(_BreaksModal):
     def refused(self) -> None:
         """The snooze was refused: say so plainly and stay."""
         refused = self.query_one("#prompt-refused", Static)
-        n = self.max_snoozes
-        times = {1: "once", 2: "twice"}.get(n, f"{n} times")
-        refused.update(f"Not snoozed: this break was put off {times} in a row already. "
-                       "Take it now (Enter), or skip it (k).")
+        refused.update(prompt_refused(self.max_snoozes))
         refused.display = True
 
     def action_start(self) -> None:
         self.close()
-        self.lumbar.take_break()
+        self.part.take_break()
 
     def action_snooze(self) -> None:
-        self.lumbar.break_snooze()
+        self.part.snooze()
 
     def action_skip(self) -> None:
-        self.lumbar.break_skip()
+        self.part.skip()
 
     def action_meeting(self) -> None:
-        self.lumbar.action_meeting()  # the prompt closes once the meeting holds the break
+        self.part.meeting()  # the prompt closes once the meeting holds the break
 
 
 class BreaksPanel(_BreaksModal):
@@ -172,13 +168,12 @@ class BreaksPanel(_BreaksModal):
             yield KeyBar(("panel.close", "panel.take"))
 
     def shown(self, v: BreaksView) -> None:
-        lumbar = self.lumbar
         # "Next stretch break: in 14 min", but "Now: meeting until 14:30", not "Next
         # stretch break: on a break".
         label = "Next stretch break" if v.status in ("working", "heads-up", "due", "off") else "Now"
-        self.query_one("#panel-status", Static).update(f"{label}: {status_text(v, lumbar.wall())}")
+        self.query_one("#panel-status", Static).update(f"{label}: {status_text(v, shell(self).wall())}")
         self.query_one("#panel-today", Static).update(f"Today: {counts_text(v)}")
-        self.query_one("#panel-every", Static).update(lumbar.breaks_rule())
+        self.query_one("#panel-every", Static).update(self.part.rule())
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -195,19 +190,19 @@ class BreaksPanel(_BreaksModal):
 
     def action_take(self) -> None:
         self.close()
-        self.lumbar.take_break()
+        self.part.take_break()
 
     def action_pause(self) -> None:
-        self.lumbar.break_pause()
+        self.part.pause()
 
     def action_resume(self) -> None:
-        self.lumbar.break_resume()
+        self.part.resume()
 
     def action_unpause(self) -> None:
-        self.lumbar.break_pause()  # p toggles; its notice says the reminders are back
+        self.part.pause()  # p toggles; its notice says the reminders are back
 
     def action_meeting(self) -> None:
-        self.lumbar.action_meeting()
+        self.part.meeting()
 
     def action_close(self) -> None:
         self.close()
@@ -262,6 +257,13 @@ class MeetingModal(ModalScreen["float | time | None"]):
         Binding(keys("escape"), "cancel", "Cancel", key_display="esc", id="meeting.cancel"),
     ]
 
+    def __init__(self, wall: Callable[[], datetime]) -> None:
+        """Args:
+            wall: the aware local time now (a typed time must lie ahead of it).
+        """
+        super().__init__()
+        self.wall = wall
+
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static("Meeting: no reminders until it ends", classes="title", markup=False)
@@ -287,7 +289,7 @@ class MeetingModal(ModalScreen["float | time | None"]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         try:
             at = parse_until(event.value)
-            check_ahead(at, self.app.wall())  # type: ignore[attr-defined]
+            check_ahead(at, self.wall())
             self.dismiss(at)
         except ValueError as error:
             problem = self.query_one("#meeting-problem", Static)

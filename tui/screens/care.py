@@ -6,7 +6,7 @@ heading, so the two read apart in monochrome (NO_COLOR) too.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,13 +16,11 @@ from textual.widgets import Input, Static
 
 from tui.engine.care import thermal
 from tui.engine.care.thermal import Phase, ThermalView
-from tui.app.care.rounds import heat_used_up, rest_left
+from tui.engine.activities import CARE
+from tui.screens.host import CarePart, shell
 from tui.engine.timefmt import clock_text
 from tui.widgets.big_time import BigTime
 from tui.widgets.key_bar import KeyBar
-
-if TYPE_CHECKING:
-    from tui.app.app import LumbarApp
 
 #: Always on screen (docs/sources.md, "Ice and heat"): who should ask first, and the cloth.
 CAUTION = ("Numb or broken skin where the pack goes, poor circulation or diabetes (for cold "
@@ -63,19 +61,20 @@ class CareScreen(Screen[None]):
                 tooltip="To the routine list; the timer keeps running"),
     ]
 
-    shows = "care"
+    shows = CARE
     """The activity whose view the App pushes to `show`."""
 
-    def __init__(self) -> None:
+    def __init__(self, part: CarePart) -> None:
+        """Args:
+            part: the App's ice and heat part: advice, counts, and what the keys do.
+        """
         super().__init__()
+        self.part = part
         self._view: ThermalView | None = None
         self._ready = False
         self._texts_for: tuple[object, ...] | None = None
         self._shown: tuple[object, ...] | None = None
 
-    @property
-    def lumbar(self) -> LumbarApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         yield Static("Ice or heat", id="care-head", markup=False)
@@ -90,12 +89,12 @@ class CareScreen(Screen[None]):
     def on_mount(self) -> None:
         self._ready = True
         self._texts()
-        self.lumbar.tick()
+        shell(self).tick()
 
     def _texts(self) -> None:
-        advice = self.lumbar.advice(self._view.kind if self._view else None)
+        advice = self.part.advice(self._view.kind if self._view else None)
         self.query_one("#care-advice", Static).update(advice[1] if advice else "")
-        n = self.lumbar.applications_today()
+        n = self.part.applications_today()
         # No history kept (no store): no count to give.
         self.query_one("#care-today", Static).update(
             "" if n is None else f"Today: {n} application{'' if n == 1 else 's'}.")
@@ -130,7 +129,7 @@ class CareScreen(Screen[None]):
                 "Taken off within its first minute, so the skin needs no rest. Press a to "
                 "start again, q for the list."}[v.phase]
         if v.phase is Phase.DONE and v.kind == "heat":
-            line = heat_used_up(self.lumbar) or line
+            line = self.part.heat_used_up() or line
         self.query_one("#care-line", Static).update(line)
         self.query_one("#care-skin").display = v.skin_check and v.phase is Phase.ON
         if self._texts_for != (v.phase, v.kind):
@@ -155,7 +154,7 @@ class CareScreen(Screen[None]):
     def action_off(self) -> None:
         v = self._view
         why = "taken off at the skin check" if v is not None and v.skin_check else "taken off early"
-        self.lumbar.care_command(thermal.stop_early, why)
+        self.part.command(thermal.stop_early, why)
         after = self._view
         if after is not None and after.phase is Phase.DONE:  # off within its first minute
             self.notify("Taken off in its first minute: no skin rest needed. Recorded as stopped early.",
@@ -167,33 +166,29 @@ class CareScreen(Screen[None]):
         if self._view is None:
             return
         if self._view.phase is Phase.REST:
-            self.notify(rest_left(self.lumbar), timeout=5)
+            self.notify(self.part.rest_left(), timeout=5)
             return
-        from tui.app.care.precaution import ask_first
-
         kind = self._view.kind
-        used_up = heat_used_up(self.lumbar) if kind == "heat" else ""
+        used_up = self.part.heat_used_up() if kind == "heat" else ""
         if used_up:
             self.notify(used_up, timeout=5)
             return
-        ask_first(self.lumbar, kind, lambda: self.lumbar.start_care(kind), lambda: None)
+        self.part.again(kind)
 
     def action_new_episode(self) -> None:
         from tui.screens.care_ask import EpisodeModal
 
-        from tui.app.routine.red_flags import after_new_episode
-
         def set(ok: bool | None) -> None:
             self._texts()
             if ok:
-                after_new_episode(self.lumbar, lambda: None)
+                self.part.after_new_episode(lambda: None)
 
-        self.app.push_screen(EpisodeModal(), set)
+        self.app.push_screen(EpisodeModal(self.part, shell(self).wall), set)
 
     def action_back(self) -> None:
         if self._view is not None and self._view.phase is Phase.DONE:
-            self.lumbar.end_care()
-        self.lumbar.go_home()
+            self.part.end()
+        shell(self).go_home()
 
 
 class AlarmModal(ModalScreen[None]):
@@ -210,8 +205,15 @@ class AlarmModal(ModalScreen[None]):
     """
     """A heavy frame that turns red as the alarm grows."""
 
-    shows = "care"
+    shows = CARE
     """Receives the application's view, to say how long ago it ended."""
+
+    def __init__(self, part: CarePart) -> None:
+        """Args:
+            part: the App's ice and heat part, told when the pack is off.
+        """
+        super().__init__()
+        self.part = part
 
     def compose(self) -> ComposeResult:
         with Vertical(id="alarm"):
@@ -224,7 +226,7 @@ class AlarmModal(ModalScreen[None]):
     def on_mount(self) -> None:
         self.query_one(Input).focus()
         self._ready = True
-        self.app.tick()  # type: ignore[attr-defined]  # show the view it missed while mounting
+        shell(self).tick()  # show the view it missed while mounting
 
     _dismissed = False
     """Dismissed already (not `_closed`: Textual's message pump has that name and stops
@@ -243,7 +245,7 @@ class AlarmModal(ModalScreen[None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.value.strip().lower() == ACK_WORD:
-            self.app.care_command(thermal.acknowledge)  # type: ignore[attr-defined]
+            self.part.command(thermal.acknowledge)
             self._close()
         else:
             event.input.value = ""

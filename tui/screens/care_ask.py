@@ -3,12 +3,16 @@ before an episode's first pack, whether anything means asking a professional fir
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import Callable
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from tui.screens.host import CarePart
 from tui.services.since import EXAMPLES, parse_since
 
 _FRAME = """
@@ -28,6 +32,15 @@ class EpisodeModal(ModalScreen[bool]):
     DEFAULT_CSS = _FRAME.replace("{name}", "EpisodeModal")
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
+    def __init__(self, part: CarePart, wall: Callable[[], datetime]) -> None:
+        """Args:
+            part: the App's ice and heat part, which keeps the answer.
+            wall: the aware local time now ("yesterday 18:00" is read from it).
+        """
+        super().__init__()
+        self.part = part
+        self.wall = wall
+
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static("When did this pain or injury start?", classes="title", markup=False)
@@ -42,13 +55,12 @@ class EpisodeModal(ModalScreen[bool]):
         self.query_one(Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        app = self.app
         try:
-            started = parse_since(event.value, app.wall())  # type: ignore[attr-defined]
+            started = parse_since(event.value, self.wall())
         except ValueError as error:
             self.query_one("#since-hint", Static).update(str(error))
             return
-        app.set_episode(started)  # type: ignore[attr-defined]
+        self.part.set_episode(started)
         self.dismiss(True)
 
     def action_cancel(self) -> None:

@@ -4,12 +4,13 @@ One key answers (0-9, t for 10), Esc or s skips. After a routine that left the b
 lot, or worse by a rise that ends above a low level (`engine.pain.worse_after`), that
 routine's stop-if advice and the warning signs are shown once; a small rise that ends low
 gets a note that some soreness is common. A flare asks the red-flag check first
-(tui/app/routine/red_flags.py). After any check-in, the two-week rule may show its advice.
+(the App's routine part). After any check-in, the two-week rule may show its advice; the
+App decides when each is asked (its routine part), these are the modals.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,13 +20,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.widgets.keys import keys
-from tui.engine.care.pain import RECENT_HOURS, RISE, Worse, worse_after
+from tui.engine.care.pain import RISE, Worse
 from tui.widgets.signs_view import EmergencyBox, after_emergency, signs_widgets
-from tui.app.routine.red_flags import flare
 from tui.screens.advice import _Advice, _bullets
 
 if TYPE_CHECKING:
-    from tui.app.app import LumbarApp
     from tui.engine.routine.model import Routine
 
 #: The key for 10, the one score a single digit cannot give.
@@ -159,72 +158,3 @@ class TwoWeekModal(_Advice):
             "or 30 %. Please see a doctor or physiotherapist about it.", markup=False)
         yield from signs_widgets()
         yield Static("lumbar will not show this again for 14 days.", classes="hint")
-
-
-def after_routine(app: LumbarApp) -> None:
-    """Ask how the back is after the routine just ended; show advice if it got worse."""
-    recorder = app.recorder
-    routine = recorder.routine
-    if routine is None:
-        return
-
-    def answered(score: int | None) -> None:
-        if score is None:
-            return
-        before = recorder.before
-        # Read before this answer is saved, or it would be compared with itself.
-        recent = None if before is not None else app.store.recent_checkin(RECENT_HOURS)  # type: ignore[union-attr]
-        usual = app.store.usual_level()  # type: ignore[union-attr]
-        recorder.checkin(score, "after")
-        worse = worse_after(score, before, recent)
-
-        def advise() -> None:
-            if worse is None:
-                two_week(app)
-            else:
-                note = SorenessNote(routine, worse) if worse.mild else PainRoseModal(routine, worse)
-                app.push_screen(note, lambda _: two_week(app))
-
-        # A flare asks the red-flag check first (when due), then the advice.
-        flare(app, score, usual, advise)
-
-    app.push_screen(CheckinModal(f"After {routine.name}"), answered)
-
-
-def alone(app: LumbarApp, then: Callable[[], None] | None = None) -> None:
-    """A check-in on its own (from the routine list or history); `then` runs once it is saved."""
-    if app.store is None:
-        app.notify("No history is kept, so a check-in cannot be saved.", severity="warning")
-        return
-
-    def answered(score: int | None) -> None:
-        if score is not None:
-            app.recorder.checkin(score, "alone")
-            saved_words(app, score)
-            if then is not None:
-                then()
-            two_week(app)
-
-    app.push_screen(CheckinModal("A check-in on its own"), answered)
-
-
-def saved_words(app: LumbarApp, score: int) -> None:
-    """Say the check-in is saved only when it is in the file; else that it waits, and why."""
-    store = app.store
-    if getattr(store, "pending", 0):
-        app.notify(f"Not saved yet: {score} of 10 waits ({getattr(store, 'problem', None) or 'history.db cannot be written'}); "
-                   "lumbar keeps trying.", severity="warning", timeout=8)
-    else:
-        app.notify(f"Saved: {score} of 10.", timeout=3)
-
-
-def two_week(app: LumbarApp) -> None:
-    """Show the two-week advice once when the store's rule says so, then tell the store."""
-    store = app.store
-    if store is None or not app.two_week_rule:
-        return
-    state = store.two_week()  # type: ignore[attr-defined]
-    if state is None or not state.advise or state.first_mean is None or state.last_mean is None:
-        return
-    app.push_screen(TwoWeekModal(state.days, state.first_mean, state.last_mean))
-    store.two_week_shown()  # type: ignore[attr-defined]

@@ -6,7 +6,7 @@ different days raise it one step at the next start, "too hard" lowers it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,8 +16,6 @@ from textual.widgets import Static
 
 from tui.widgets.keys import keys
 
-if TYPE_CHECKING:
-    from tui.app.app import LumbarApp
 
 #: Key, answer stored, words on screen.
 CHOICES = (("e", "easy", "too easy"), ("a", "right", "about right"), ("h", "hard", "too hard"))
@@ -75,16 +73,3 @@ class DoseQuestionModal(ModalScreen["str | None"]):
 
     def action_skip(self) -> None:
         self.dismiss(None)
-
-
-def ask(app: LumbarApp) -> None:
-    """Push the question for the routine just finished; the answer goes to the store."""
-    routine = app.recorder.routine
-    if routine is None:
-        return
-
-    def answered(answer: str | None) -> None:
-        if answer is not None:
-            app.dosing.answer(answer)
-
-    app.push_screen(DoseQuestionModal(routine.name), answered)

@@ -21,9 +21,10 @@ from textual.widgets import Static
 from tui.widgets.keys import keys
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.trend_rows import TrendRows
+from tui.screens.host import shell
 
 if TYPE_CHECKING:
-    from tui.app.app import LumbarApp
+    from tui.screens.host import RoutinePart
 
 #: Rows of today's routines shown before "and N more".
 TODAY_ROWS = 4
@@ -59,18 +60,19 @@ class HistoryScreen(Screen[None]):
         Binding(keys("q"), "app.quit", "Quit", key_display="q", id="history.quit"),
     ]
 
-    def __init__(self, store: object) -> None:
+    def __init__(self, store: object, part: RoutinePart | None = None) -> None:
         """Args:
             store: the history store; its `history()` is read once, here.
+            part: the App's routine part: the routines, and a check-in here (None: neither,
+                as in a benchmark that shows the screen alone).
         """
         super().__init__()
         self.store = store
+        self.part = part
+        self.routines = part.routines if part is not None else {}
         self.data = store.history()  # type: ignore[attr-defined]
         self.breaks = _breaks_today(store, self.data.today)
 
-    @property
-    def lumbar(self) -> LumbarApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         d = self.data
@@ -93,7 +95,7 @@ class HistoryScreen(Screen[None]):
                     yield from self._pain()
                     from tui.screens.history_doses import dose_lines
 
-                    yield from dose_lines(self.store, self.lumbar.routines, [w[0] for w in self.data.pain_weeks])
+                    yield from dose_lines(self.store, self.routines, [w[0] for w in self.data.pain_weeks])
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -126,7 +128,7 @@ class HistoryScreen(Screen[None]):
     def _next(self) -> str:
         """The routine waiting longest (never done first): a suggestion, not a schedule."""
         done = {name: last for name, _, last in self.data.per_routine}
-        names = [r.name for r in self.lumbar.routines.values()]
+        names = [r.name for r in self.routines.values()]
         if not names:
             return ""
         waiting = sorted(names, key=lambda n: done.get(n) or date.min)[0]
@@ -183,12 +185,11 @@ class HistoryScreen(Screen[None]):
     # -- actions ----------------------------------------------------------------------------
 
     def action_back(self) -> None:
-        self.lumbar.go_home()
+        shell(self).go_home()
 
     def action_checkin(self) -> None:
-        from tui.screens.checkin import alone
-
-        alone(self.lumbar, then=self.reload)
+        if self.part is not None:
+            self.part.check_in_alone(then=self.reload)
 
     def reload(self) -> None:
         """Read the history again and redraw (after a check-in given here)."""

@@ -6,7 +6,7 @@ one shows its problems instead of starting it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, Mapping
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -25,9 +25,10 @@ from tui.widgets.key_bar import KeyBar
 from tui.screens.advice import _Advice
 from tui.engine.timefmt import duration_text
 from tui.screens.session import MIN_HEIGHT, MIN_WIDTH
+from tui.screens.host import shell
 
 if TYPE_CHECKING:
-    from tui.app.app import LumbarApp
+    from tui.screens.host import RoutinePart
     from tui.engine.routine.model import Routine
 
 
@@ -68,10 +69,16 @@ class HomeScreen(Screen[None]):
         Binding("2", "list_down", show=False, id="home.down"),
     ]
 
-    def __init__(self, routines: dict[str, Routine], origins: dict[str, str]) -> None:
+    def __init__(self, routines: Mapping[str, Routine], origins: Mapping[str, str], part: RoutinePart) -> None:
+        """Args:
+            routines: the routines that loaded, by key.
+            origins: where each came from, by key ("shipped" when missing).
+            part: the App's routine part: what did not load, the easier choices, a start.
+        """
         super().__init__()
         self.routines = routines
         self.origins = origins
+        self.part = part
 
     def compose(self) -> ComposeResult:
         with Vertical(id="home"):
@@ -88,7 +95,7 @@ class HomeScreen(Screen[None]):
         options = []
         for key, routine in self.routines.items():
             options.append(Option(self._prompt(key, routine), id=key))
-        for key, problems in self.lumbar.broken.items():
+        for key, problems in self.part.broken.items():
             noun = "problem" if len(problems) == 1 else "problems"
             prompt = Content.assemble((f"{key}  ·  {len(problems)} {noun}, not loaded\n", "dim"),
                                       ("press Enter to see why", "dim italic"))
@@ -98,7 +105,7 @@ class HomeScreen(Screen[None]):
     def _prompt(self, key: str, routine: Routine) -> Content:
         """Two lines: the name and planned length (with the remembered easier choices),
         then the key, positions, origin, and which exercises are remembered easier."""
-        easier = self.lumbar.remembered_easier(routine)
+        easier = self.part.remembered_easier(routine)
         length = duration_text(plan(routine, easier).total)
         positions = ", ".join(p.label for p in routine.positions) or "no position"
         origin = self.origins.get(key, "shipped")
@@ -128,7 +135,7 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         self.set_class(self.size.width < MIN_WIDTH or self.size.height < MIN_HEIGHT, "-small")
         self.query_one(OptionList).focus()
-        first = next(iter(self.routines), None) or next(iter(self.lumbar.broken), None)
+        first = next(iter(self.routines), None) or next(iter(self.part.broken), None)
         if first is not None:
             self._describe(first)
 
@@ -143,9 +150,9 @@ class HomeScreen(Screen[None]):
 
     def _open(self, key: str) -> None:
         """Start the routine, or show why it cannot start."""
-        problems = self.lumbar.broken.get(key)
+        problems = self.part.broken.get(key)
         if problems is None:
-            self.lumbar.start_routine(key)
+            self.part.start_routine(key)
         else:
             self.app.push_screen(ProblemsModal(key, problems))
 
@@ -154,13 +161,10 @@ class HomeScreen(Screen[None]):
         if routine is not None:
             text = routine.description
         else:
-            problems = self.lumbar.broken.get(key, [])
+            problems = self.part.broken.get(key, [])
             text = f"{problems[0]}" + (f"\n… and {len(problems) - 1} more" if len(problems) > 1 else "")
         self.query_one("#description", Static).update(text)
 
-    @property
-    def lumbar(self) -> LumbarApp:
-        return self.app  # type: ignore[return-value]
 
     def action_start(self) -> None:
         options = self.query_one(OptionList)
@@ -181,7 +185,7 @@ class HomeScreen(Screen[None]):
             routine = self.routines.get(key) if key is not None else None
             if routine is None:
                 return None
-            if action == "normal_doses" and not self.lumbar.remembered_easier(routine):
+            if action == "normal_doses" and not self.part.remembered_easier(routine):
                 return None
         return True
 
@@ -193,35 +197,33 @@ class HomeScreen(Screen[None]):
         if routine is not None:
             from tui.services.store.dosing import current_levels
 
-            levels = current_levels(routine, self.lumbar.store) if self.lumbar.store is not None else None
-            lines = timeline_lines(routine, self.lumbar.remembered_easier(routine), levels)
+            levels = current_levels(routine, self.part.store) if self.part.store is not None else None
+            lines = timeline_lines(routine, self.part.remembered_easier(routine), levels)
             self.app.push_screen(TimelineModal(lines))
 
     def action_normal_doses(self) -> None:
         key = self._highlighted()
         routine = self.routines.get(key) if key is not None else None
-        if routine is None or not self.lumbar.remembered_easier(routine):
+        if key is None or routine is None or not self.part.remembered_easier(routine):
             return
-        self.lumbar.forget_easier(routine)
+        self.part.forget_easier(routine)
         self.query_one(OptionList).replace_option_prompt(key, self._prompt(key, routine))
         self.refresh_bindings()
         self.notify(f"{routine.name}: every exercise at its normal dose again.", timeout=4)
 
     def action_history(self) -> None:
-        if self.lumbar.store is None:
+        if self.part.store is None:
             self.notify("No history is kept in this session.", severity="warning")
             return
         from tui.screens.history import HistoryScreen
 
-        self.app.push_screen(HistoryScreen(self.lumbar.store))
+        self.app.push_screen(HistoryScreen(self.part.store, self.part))
 
     def action_care(self) -> None:
-        self.lumbar.open_care()
+        shell(self).open_care()
 
     def action_checkin(self) -> None:
-        from tui.screens.checkin import alone
-
-        alone(self.lumbar)
+        self.part.check_in_alone()
 
     def action_help(self) -> None:
         from tui.widgets.key_hints import key_hints

@@ -12,27 +12,27 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 if TYPE_CHECKING:
-    from tui.app.app import LumbarApp
+    from tui.screens.host import RoutinePart
 
 
-def choose_exercise(app: LumbarApp) -> None:
+def choose_exercise(part: RoutinePart) -> None:
     """Open the list with the routine paused; the exercise chosen starts, and the routine
     carries on (Esc carries on where it was)."""
     from tui.engine.routine.easier import current_exercise
     from tui.engine.routine.jump import jump_to
     from tui.engine.routine.model import Kind
 
-    session = app.session
+    session = part.session
     if session is None:
         return
     exercises = [(i, ex.name) for i, ex in enumerate(session.plan.routine.exercises) if ex.kind is not Kind.REST]
 
     def chosen(exercise: object) -> bool:
         if isinstance(exercise, int):
-            app.command(jump_to, exercise)
+            part.command(jump_to, exercise)
         return True
 
-    app.pause_for(JumpModal(exercises, current_exercise(session)), chosen)
+    part.pause_for(JumpModal(exercises, current_exercise(session)), chosen)
 
 
 class JumpModal(ModalScreen["int | None"]):

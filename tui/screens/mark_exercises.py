@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -18,7 +20,7 @@ WORDS = {"easy": "too easy", "hard": "too hard"}
 
 class MarkExercisesModal(ModalScreen[None]):
     """The routine's ranged exercises; `e` or `h` marks the highlighted one, Esc closes.
-    Each mark goes to the store at once (through `app.dosing.mark`)."""
+    Each mark goes to the store at once (through `marks.mark`)."""
 
     DEFAULT_CSS = """
     MarkExercisesModal { align: center middle; }
@@ -35,12 +37,14 @@ class MarkExercisesModal(ModalScreen[None]):
         Binding(keys("escape", "q"), "dismiss", "Done", key_display="esc"),
     ]
 
-    def __init__(self, names: list[str]) -> None:
+    def __init__(self, names: list[str], marks: Any) -> None:
         """Args:
             names: the ranged exercises of the routine just ended (user text, no markup).
+            marks: where each mark goes at once (tui.services.store.dosing.Dosing: `mark`).
         """
         super().__init__()
         self.names = names
+        self.marks = marks
         self.marked: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
@@ -59,7 +63,7 @@ class MarkExercisesModal(ModalScreen[None]):
         if options.highlighted is None:
             return
         name = self.names[options.highlighted]
-        self.app.dosing.mark(name, answer)  # type: ignore[attr-defined]
+        self.marks.mark(name, answer)
         self.marked[name] = answer
         options.replace_option_prompt_at_index(options.highlighted, Content(f"{name}  ·  {WORDS[answer]}"))
         self.notify(f"Marked: {name} {WORDS[answer]}.", timeout=3)

@@ -8,7 +8,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.keys import format_key
 from textual.events import Resize
-from textual.screen import Screen
 from textual.widgets import Static
 
 from tui.services.cells import cell_len
@@ -25,9 +24,11 @@ from tui.widgets.breath_pacer import BreathPacer
 from tui.widgets.rep_counter import RepCounter
 from tui.widgets.routine_progress import RoutineProgress
 from tui.screens.session_actions import SessionActions
+from tui.screens.host import shell
+from tui.engine.activities import ROUTINE
 
 if TYPE_CHECKING:
-    from tui.app.app import LumbarApp
+    from tui.screens.host import RoutinePart
 
 #: Below this the layout cannot hold; a message asks for more room and timing goes on.
 MIN_WIDTH, MIN_HEIGHT = 60, 20
@@ -41,10 +42,10 @@ KIND_WORDS = {
 }
 
 
-class SessionScreen(SessionActions, Screen[None]):
+class SessionScreen(SessionActions):
     BLANK = True
     """The screen itself is plain background (see :mod:`tui.widgets.group`)."""
-    shows = "routine"
+    shows = ROUTINE
     """The activity whose view the App pushes to `show` (tui.engine.activities)."""
     BINDINGS = [
         Binding(keys("space", pad=("0",)), "pause", "Pause", key_display="space", id="session.pause",
@@ -76,16 +77,17 @@ class SessionScreen(SessionActions, Screen[None]):
     ]
     """Every key works from the floor: no mouse, no modifier keys."""
 
-    def __init__(self) -> None:
+    def __init__(self, part: RoutinePart) -> None:
+        """Args:
+            part: the App's routine part: the session shown, and what the keys do to it.
+        """
         super().__init__()
+        self.part = part
         self._view: SessionView | None = None
         self._static_key: tuple[object, ...] | None = None
         self._ready = False
         self._second: tuple[object, ...] | None = None
 
-    @property
-    def lumbar(self) -> LumbarApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         # Textual repaints, whole, every widget whose container overlaps a change. The
@@ -120,7 +122,7 @@ class SessionScreen(SessionActions, Screen[None]):
         self._sign_cuts()
         self.bindings_updated_signal.subscribe(self, lambda _: self._sign_cuts())
         self._fit(self.size.width, self.size.height)
-        self.lumbar.tick()
+        shell(self).tick()
 
     def _sign_cuts(self) -> None:
         """End a cut title or cue with the key that shows it whole (a keymap may move it).
@@ -212,8 +214,8 @@ class SessionScreen(SessionActions, Screen[None]):
         elif cue and v.kind is not StepKind.PREPARE:
             # A pause shows the coming exercise's cue, to read ahead; say so.
             cue = f"Next up: {cue}"
-        if v.kind is StepKind.PREPARE and self.lumbar.dosing.changes:
-            cue = f"{cue}\n{self.lumbar.dosing.news()}".strip()
+        if v.kind is StepKind.PREPARE and self.part.dosing.changes:
+            cue = f"{cue}\n{self.part.dosing.news()}".strip()
         self.query_one("#cue", ClampedText).text = cue
         self.query_one("#next", Static).update(f"Next: {v.next_title}" if v.next_title else "Last step")
         big = self._big
@@ -230,7 +232,7 @@ class SessionScreen(SessionActions, Screen[None]):
         where = []
         if v.exercise_no is not None:
             where.append(f"exercise {v.exercise_no} of {v.exercises}")
-        routine = self.lumbar.session.plan.routine if self.lumbar.session else None
+        routine = self.part.session.plan.routine if self.part.session else None
         rounds = routine.rounds if routine is not None else v.rounds  # the prepare step has none
         if rounds > 1:
             where.append(f"round {v.round_no} of {rounds}")

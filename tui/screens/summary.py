@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.content import Content
@@ -15,9 +15,12 @@ from tui.widgets.keys import keys
 from tui.widgets.key_bar import KeyBar
 from tui.engine.timefmt import duration_text
 from tui.engine.routine.view import Summary
+from tui.screens.host import shell
 
 if TYPE_CHECKING:
     from textual.geometry import Size
+
+    from tui.engine.routine.model import Routine
 
 
 class SummaryScreen(Screen[None]):
@@ -33,9 +36,16 @@ class SummaryScreen(Screen[None]):
         Binding(keys("q"), "app.quit", "Quit", key_display="q", id="summary.quit"),
     ]
 
-    def __init__(self, result: Summary) -> None:
+    def __init__(self, result: Summary, routine: Routine | None = None, marks: Any = None) -> None:
+        """Args:
+            result: the routine's summary.
+            routine: the routine just ended, whose ranged exercises can be marked.
+            marks: where marks go (tui.services.store.dosing.Dosing); None: no marking.
+        """
         super().__init__()
         self.result = result
+        self.routine = routine
+        self.marks = marks
 
     def compose(self) -> ComposeResult:
         r = self.result
@@ -57,15 +67,14 @@ class SummaryScreen(Screen[None]):
         yield KeyBar()
 
     def action_home(self) -> None:
-        self.app.go_home()  # type: ignore[attr-defined]
+        shell(self).go_home()
 
     def _ranged(self) -> list[str]:
         """The ranged exercises of the routine just ended, when their marks can be kept."""
         from tui.engine.progress.progression import ranged
 
-        app = self.app
-        routine = app.recorder.routine  # type: ignore[attr-defined]
-        if routine is None or not app.dosing.can_mark() or not self.result.completed:  # type: ignore[attr-defined]
+        routine, marks = self.routine, self.marks
+        if routine is None or marks is None or not marks.can_mark() or not self.result.completed:
             return []
         return list(ranged(routine))
 
@@ -77,7 +86,7 @@ class SummaryScreen(Screen[None]):
 
         names = self._ranged()
         if names:
-            self.app.push_screen(MarkExercisesModal(names))
+            self.app.push_screen(MarkExercisesModal(names, self.marks))
 
 
 #: The value column, the same whichever rows are shown ("Pauses left out" and a gap).

@@ -12,10 +12,9 @@ logind said when (`sleep(True, at)`, from PrepareForSleep). Idle or locked: logi
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
-from tui.services.clocks import boottime
+from tui.services.clocks import boottime, monotonic
 
 #: A gain of the real clock over the monotonic one at least this large is a suspend
 #: (seconds). Both clocks tick from the same source while awake; only sleep parts them.
@@ -31,7 +30,7 @@ class Away:
     """
 
     def __init__(self, real: Callable[[], float] = boottime,
-                 mono: Callable[[], float] = time.monotonic) -> None:
+                 mono: Callable[[], float] = monotonic) -> None:
         self.real, self.mono = real, mono
         self._skew = real() - mono()
         self.asleep_since: float | None = None

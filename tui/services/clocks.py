@@ -25,6 +25,8 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
 from types import ModuleType
 from typing import Any
 
@@ -79,3 +81,38 @@ def boottime() -> float:
     """Seconds on the real clock: monotonic, suspend included where the system allows
     (see the table above). Only differences between two readings mean anything."""
     return _clock()
+
+
+def monotonic() -> float:
+    """Seconds on the workout clock (`time.monotonic`): stands still while the machine sleeps."""
+    return time.monotonic()
+
+
+def wall() -> datetime:
+    """The aware local time now: for what a person reads ("until 14:30") and the history's
+    stamps; never for measuring a length of time."""
+    return datetime.now().astimezone()
+
+
+@dataclass(frozen=True)
+class Clocks:
+    """The three clocks lumbar reads, in one value handed to whatever needs one.
+
+    This module is the one place that reads the system's clocks (tests/test_clock_reads.py
+    holds every other module to it); tests and benchmarks pass their own.
+
+    Attributes:
+        mono: the workout clock, seconds (suspend not counted).
+        real: the real clock, seconds (suspend counted where the system allows).
+        wall: the aware local date and time.
+    """
+
+    mono: Clock = monotonic
+    real: Clock = boottime
+    wall: Callable[[], datetime] = wall
+
+    @property
+    def system_real(self) -> bool:
+        """The real clock is the system's own (not a test's or a scaled benchmark's): only
+        then do logind's moments and the CLOCK_BOOTTIME timer match it."""
+        return self.real is boottime

@@ -26,8 +26,8 @@ def local_zone() -> tzinfo:
         with open("/etc/localtime", "rb") as handle:
             return ZoneInfo.from_file(handle)
     except (ValueError, OSError):
-        from datetime import datetime
+        from tui.services.clocks import wall
 
-        zone = datetime.now().astimezone().tzinfo
+        zone = wall().tzinfo
         assert zone is not None
         return zone

@@ -16,11 +16,10 @@ from __future__ import annotations
 
 import asyncio
 import os
-import time
 from collections.abc import Callable
 from typing import Any
 
-from tui.services.clocks import boottime
+from tui.services.clocks import boottime, monotonic
 
 NAME = "org.freedesktop.login1"
 PATH = "/org/freedesktop/login1"
@@ -42,7 +41,7 @@ class Logind:
     """
 
     def __init__(self, clock: Callable[[], float] = boottime,
-                 mono: Callable[[], float] = time.monotonic) -> None:
+                 mono: Callable[[], float] = monotonic) -> None:
         self._clock, self._mono = clock, mono
         self._bus: Any = None
         self._on_idle: Callable[[bool, float], None] | None = None

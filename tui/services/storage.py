@@ -86,10 +86,10 @@ def move_aside(path: Path) -> Path:
     Never replaces an existing file: a taken name gets a counter. Returns the new path;
     raises OSError when it cannot be moved.
     """
-    import time
+    from tui.services import clocks
 
     target = Path(os.path.realpath(path))
-    stamp = time.strftime("%Y%m%d-%H%M%S")
+    stamp = clocks.wall().strftime("%Y%m%d-%H%M%S")
     for n in range(1000):
         aside = target.with_name(f"{target.name}.damaged-{stamp}" + (f"-{n}" if n else ""))
         if os.path.lexists(aside):

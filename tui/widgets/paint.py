@@ -23,8 +23,8 @@ idle cycle handles properly (a layout, a scroll, a modal on top), and when the s
 painted directly less than a display frame ago (Textual's own limit, 60 a second):
 ``refresh`` then merges the changes into one paint. Without that, a clock run fast (the
 8-hour benchmark at x480 ticks ~500 times a second) wrote more than the terminal could
-take in and stalled the app on its output. ``tests/ui/test_paint.py`` fails if the fast
-path stops being taken, and ``tests/ui/test_paint_fallback.py`` runs a routine on a copy
+take in and stalled the app on its output. ``tests/app/test_paint.py`` fails if the fast
+path stops being taken, and ``tests/app/test_paint_fallback.py`` runs a routine on a copy
 of Textual with those names renamed.
 """
 
@@ -32,11 +32,12 @@ from __future__ import annotations
 
 import logging
 import os
-import time
 from typing import TYPE_CHECKING, Callable
 from weakref import WeakKeyDictionary
 
 from textual import constants
+
+from tui.services.clocks import monotonic
 
 if TYPE_CHECKING:
     from textual.geometry import Region
@@ -114,7 +115,7 @@ class _State:
     def __init__(self) -> None:
         self.usable: bool | None = None
         """None until probed; then True, or False for the rest of the run."""
-        self.clock: Callable[[], float] = time.monotonic
+        self.clock: Callable[[], float] = monotonic
         """Seconds, for the once-a-display-frame limit; leave as default unless testing."""
         self.painted: WeakKeyDictionary[Screen, float] = WeakKeyDictionary()
 
@@ -122,7 +123,7 @@ class _State:
 _state = _State()
 
 
-def reset(clock: Callable[[], float] = time.monotonic) -> None:
+def reset(clock: Callable[[], float] = monotonic) -> None:
     """Forget the probe's verdict and the paint times (tests), and use ``clock``
     (seconds, like ``time.monotonic``) for the display-frame limit."""
     global _state

@@ -36,33 +36,31 @@ class WaitingLine(TopLine):
     """
 
 
-def watch(app: Any) -> None:
-    """Start the line for ``app`` (its ``store`` may be None: then nothing). Call in the
+def watch(app: Any, store: Any) -> None:
+    """Start the line for ``app`` and its history ``store`` (None: nothing). Call in the
     app's loop (``on_mount``): the store may report from another thread."""
     import asyncio
 
-    store = getattr(app, "store", None)
     if store is None:
         return
     loop = asyncio.get_running_loop()
-    store.on_pending = lambda _count: loop.call_soon_threadsafe(show, app)
-    app.screen_change_signal.subscribe(app, lambda _: app.call_next(show, app))
-    show(app)
+    store.on_pending = lambda _count: loop.call_soon_threadsafe(show, app, store)
+    app.screen_change_signal.subscribe(app, lambda _: app.call_next(show, app, store))
+    show(app, store)
 
 
-def retry(app: Any) -> None:
-    app.store.retry()
-    show(app)
+def retry(app: Any, store: Any) -> None:
+    store.retry()
+    show(app, store)
 
 
-def show(app: Any) -> None:
+def show(app: Any, store: Any) -> None:
     """Put the line on the full screen on top (under any modal), or hide it; keep the
     retry timer running exactly while rows wait."""
-    store = app.store
     text = waiting_text(store.pending, getattr(store, "problem", None))
     timer = getattr(app, "_waiting_retry", None)
     if text and timer is None:
-        app._waiting_retry = app.set_interval(RETRY_SECONDS, lambda: retry(app), name="waiting-retry")
+        app._waiting_retry = app.set_interval(RETRY_SECONDS, lambda: retry(app, store), name="waiting-retry")
     elif not text and timer is not None:
         timer.stop()
         app._waiting_retry = None

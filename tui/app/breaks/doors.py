@@ -1,9 +1,9 @@
-"""The App's doors onto the break schedule: a part the App owns (`app.doors`), not a mixin.
+"""The doors onto the break schedule: a part of the breaks controller (`app.breaks.doors`).
 
 One schedule, many doors. The lumbar that holds the scheduler lock serves the socket
 (tui/services/breaks/door.py): requests from other lumbars and its own notification's buttons are
 carried out here within a second, and every door hears when the schedule changed. A
-lumbar that follows another scheduler (tui/app/breaks/owner.py) is a door: its keys, its
+lumbar that follows another scheduler (tui/app/breaks/modes.py) is a door: its keys, its
 prompt and its routines become requests to the scheduler, and it reads the schedule
 again as soon as the scheduler says it changed.
 """
@@ -18,7 +18,7 @@ from tui.services.breaks.lock import NAME as LOCK_NAME
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from tui.app.app import LumbarApp
+    from tui.app.breaks.controller import BreaksController
     from tui.services.breaks.door import DoorClient, DoorServer
 
 #: Seconds between attempts to reach a scheduler that went away (the lock's waiter takes
@@ -43,11 +43,12 @@ class BreakDoors:
     """Serve requests while this App schedules; send them while it follows another.
 
     Args:
-        app: the App (its break commands, routines, notices and clocks).
+        part: the breaks controller (its commands; through it, the App's notices and routine).
     """
 
-    def __init__(self, app: LumbarApp) -> None:
-        self.app = app
+    def __init__(self, part: BreaksController) -> None:
+        self.part = part
+        self.host = part.host
         self.server: DoorServer | None = None
         self.client: DoorClient | None = None
         self.break_door: object | None = None
@@ -62,11 +63,11 @@ class BreakDoors:
 
     def serve(self) -> None:
         """Open the socket (in the background) and hear the notification's buttons."""
-        notifier = self.app.notifier
+        notifier = self.host.services.notifier
         listen = getattr(notifier, "listen", None)
         if listen is not None:
             listen(self.pressed)
-        path = door_path(self.app.store)
+        path = door_path(self.host.services.store)
         if path is None or self.server is not None:
             return
         from tui.services.breaks.door import DoorServer
@@ -79,7 +80,7 @@ class BreakDoors:
             await server.start()
         except OSError as error:
             self.server = None
-            self.app.notify(f"Other lumbars cannot answer the breaks here: {error.strerror or error}.",
+            self.host.notify(f"Other lumbars cannot answer the breaks here: {error.strerror or error}.",
                             severity="warning", timeout=8)
 
     def tell(self) -> None:
@@ -101,9 +102,9 @@ class BreakDoors:
             answers.append(answer)
             return new, events
 
-        if self.app.breaks_state is None:
+        if self.part.state is None:
             return Answer(False, "The desk-break schedule is not running.").to_json()
-        self.app.breaks_command(run)
+        self.part.command(run)
         answer = answers[0]
         if answer.ok and do == "start":
             self.break_door, self.break_worked = door, False
@@ -122,32 +123,33 @@ class BreakDoors:
         """A button on the break's notification: what the prompt's key does."""
         from tui.services.breaks.keeper import KEY
 
-        if key != KEY or self.app.breaks_state is None:
+        if key != KEY or self.part.state is None:
             return
         if action == "start":
-            self.app.take_break()
+            self.part.take_break()
         elif action == "snooze":
-            self.app.break_snooze()
+            self.part.snooze()
         elif action == "skip":
-            self.app.break_skip()
+            self.part.skip()
 
     # --- while this App follows another ----------------------------------------------------
 
     def probe(self) -> None:
         """Follow a scheduler if one runs for this history (a plain `lumbar` is a door)."""
-        app = self.app
-        path = door_path(app.store)
-        if path is None or not path.exists() or app.breaks_state is not None:
+        part = self.part
+        store = self.host.services.store
+        path = door_path(store)
+        if path is None or not path.exists() or part.state is not None:
             return
-        from tui.app.breaks.owner import _lock_beside
+        from tui.app.breaks.choose import lock_beside
 
-        lock = app.break_lock = app.break_lock or _lock_beside(app.store)
+        lock = part.lock = part.lock or lock_beside(store)
         if lock is not None and lock.holder() is not None:
-            app.start_breaks(None)
+            part.start(None)
 
     def follow(self, changed: Callable[[], None]) -> None:
         """Connect to the scheduler (in the background); `changed` on each change it tells."""
-        path = door_path(self.app.store)
+        path = door_path(self.host.services.store)
         if path is None or self.client is not None:
             return
         from tui.services.breaks.door import DoorClient
@@ -162,9 +164,10 @@ class BreakDoors:
             await self._tell_routine(client)
 
     async def _tell_routine(self, client: DoorClient) -> None:
-        if self.app.session is not None:
+        routine = self.host.routine
+        if routine.session is not None:
             await client.request("start")
-            if self.app.recorder.worked:
+            if routine.recorder.worked:
                 await client.request("worked")
 
     def routine_worked(self) -> None:
@@ -181,7 +184,7 @@ class BreakDoors:
         """No scheduler now (a door whose scheduler stopped): follow the next one that
         starts, looking every RECONNECT seconds (one stat each time)."""
         async def look() -> None:
-            while self.app.breaks_state is None and self.client is None:
+            while self.part.state is None and self.client is None:
                 await asyncio.sleep(RECONNECT)
                 self.probe()
 
@@ -191,14 +194,14 @@ class BreakDoors:
         """Send a request; say in one line why when it was not done, else run `then`."""
         client = self.client
         if client is None:
-            self.app.notify("The lumbar that schedules the breaks cannot be reached from here.",
+            self.host.notify("The lumbar that schedules the breaks cannot be reached from here.",
                             timeout=8)
             return
 
         async def send() -> None:
             answer = await client.request(do, **args)
             if not answer.get("ok"):
-                self.app.notify(str(answer.get("say") or "Not done."), timeout=8)
+                self.host.notify(str(answer.get("say") or "Not done."), timeout=8)
             elif then is not None:
                 then()
 
@@ -216,9 +219,15 @@ class BreakDoors:
                 await asyncio.sleep(RECONNECT)
                 if self.client is client and await client.connect():
                     await self._tell_routine(client)  # the new one learns of this break
-                    self.app.call_next(client._changed)  # read what the new one keeps
+                    self.host.call_next(client._changed)  # read what the new one keeps
 
         self._spawn(again())
+
+    def drop_client(self) -> None:
+        """Stop following: the scheduler this door followed has ended."""
+        if self.client is not None:
+            self.client.close()
+            self.client = None
 
     # --- both ------------------------------------------------------------------------------
 

@@ -6,23 +6,23 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable
 
 if TYPE_CHECKING:
-    from tui.app.app import LumbarApp
+    from tui.app.care.controller import CareController
 
 
-def ask_first(app: LumbarApp, kind: str, go: Callable[[], None], cancelled: Callable[[], None]) -> None:
+def ask_first(care: CareController, kind: str, go: Callable[[], None], cancelled: Callable[[], None]) -> None:
     """Run `go` once the precaution for `kind` is answered for this episode (at once when it
     was, when the app does not ask, or without a store); `cancelled` on "not now" or when
     the person chose to ask first."""
-    store = app.store
-    if store is None or not app.asks_precaution:
+    store = care.store
+    if store is None or not care.limits.asks_precaution:
         go()
         return
     from tui.screens.care_ask import PrecautionModal
     from tui.services.store.writes import stamp
 
-    started = app.episode()
+    started = care.episode()
     episode = stamp(started)[0] if started else None
-    if store.precaution_asked(kind, episode):  # type: ignore[attr-defined]
+    if store.precaution_asked(kind, episode):
         go()
         return
 
@@ -31,10 +31,10 @@ def ask_first(app: LumbarApp, kind: str, go: Callable[[], None], cancelled: Call
             cancelled()
             return
         yes, choice = result
-        store.record_precaution(kind, episode, yes, choice)  # type: ignore[attr-defined]
+        store.record_precaution(kind, episode, yes, choice)
         if choice == "stopped":
             cancelled()
         else:
             go()
 
-    app.push_screen(PrecautionModal(kind), answered)
+    care.host.push_screen(PrecautionModal(kind), answered)

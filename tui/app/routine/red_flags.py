@@ -13,22 +13,22 @@ from typing import TYPE_CHECKING, Callable
 from tui.engine.care import redflags
 
 if TYPE_CHECKING:
-    from tui.app.app import LumbarApp
+    from tui.app.routine.controller import RoutineController
 
 
-def ask(app: LumbarApp, trigger: str, then: Callable[[], None] | None = None) -> bool:
+def ask(part: RoutineController, trigger: str, then: Callable[[], None] | None = None) -> bool:
     """Show the check for `trigger` ("first", "episode" or "flare") when it is due, then run
     `then` (at once when it is not due, or after the person went on). Returns whether the
     check was shown. Without a history store the answers cannot be kept, but the signs
     are still shown."""
     from tui.screens.redflags import Answered, RedFlagModal
 
-    store = app.store
-    if app.red_flags_due:
+    app, store = part.host, part.store
+    if part.red_flags_due:
         trigger = "first"  # the first check is still owed: it is asked as such, whatever came first
     showing = any(isinstance(screen, RedFlagModal) for screen in app.screen_stack)
     # The first start's answer is the launcher's (it asked the store before the app ran).
-    due = app.red_flags_due if trigger == "first" else redflags.due(trigger, True, app.red_flag_check)
+    due = part.red_flags_due if trigger == "first" else redflags.due(trigger, True, app.config.red_flag_check)
     if showing or not due:
         if then is not None:
             then()
@@ -38,9 +38,9 @@ def ask(app: LumbarApp, trigger: str, then: Callable[[], None] | None = None) ->
         if result is None:
             app.notify("Not now: lumbar asks again next time.", timeout=5)
         else:
-            app.red_flags_due = False
+            part.red_flags_due = False
             if store is not None:
-                store.record_red_flags(trigger, result.answers, result.choice)  # type: ignore[attr-defined]
+                store.record_red_flags(trigger, result.answers, result.choice)
             if result.choice == "stopped":
                 app.exit()
                 return False
@@ -50,23 +50,24 @@ def ask(app: LumbarApp, trigger: str, then: Callable[[], None] | None = None) ->
             then()
         return True
 
-    app.pause_for(RedFlagModal(trigger), answered)  # type: ignore[arg-type]
+    part.pause_for(RedFlagModal(trigger), answered)  # type: ignore[arg-type]
     return True
 
 
-def after_new_episode(app: LumbarApp, then: Callable[[], None]) -> None:
+def after_new_episode(part: RoutineController, then: Callable[[], None]) -> None:
     """Once a new episode of pain was set (ice/heat `n`, `--since`), ask the check first."""
-    if getattr(app, "episode_changed", False):
-        app.episode_changed = False
-        ask(app, "episode", then)
+    care = part.host.care
+    if care.episode_changed:
+        care.episode_changed = False
+        ask(part, "episode", then)
     else:
         then()
 
 
-def flare(app: LumbarApp, after: int, usual: float | None, then: Callable[[], None]) -> None:
+def flare(part: RoutineController, after: int, usual: float | None, then: Callable[[], None]) -> None:
     """After a routine: when `after` (0..10) is a flare against the `usual` level, the
     check comes before the advice (`then`)."""
     if redflags.is_flare(after, usual):
-        ask(app, "flare", then)
+        ask(part, "flare", then)
     else:
         then()

@@ -19,14 +19,13 @@ from __future__ import annotations
 import asyncio
 import signal
 import sys
-import time
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Callable
 
 from tui.cli.headless import lines as headless_lines
 from tui.cli.headless.doors import HeadlessDoors
 from tui.services.away import Away
-from tui.services.clocks import boottime
+from tui.services.clocks import boottime, monotonic
 from tui.engine.breaks import schedule as breaks
 from tui.engine.events import Event
 
@@ -53,7 +52,7 @@ class Runner:
     def __init__(self, keeper: Any, *, lock: Any = None, out: IO[str] = sys.stdout,
                  err: IO[str] = sys.stderr, logind: Any = None,
                  real: Callable[[], float] = boottime,
-                 mono: Callable[[], float] = time.monotonic,
+                 mono: Callable[[], float] = monotonic,
                  timer: Callable[[asyncio.AbstractEventLoop, Callable[[], None]], Any] | None = None,
                  door: Path | None = None, break_command: tuple[str, ...] = (),
                  spawn: Callable[[tuple[str, ...]], Any] | None = None,

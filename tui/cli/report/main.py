@@ -12,7 +12,7 @@ import textwrap
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, tzinfo
+from datetime import date, tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -230,9 +230,10 @@ def _day(d: date) -> str:
 def run(since_text: str, out: Path | None, folders: list[Path], store=None,
         today: date | None = None) -> int:
     """The command: exit 0; 2 for a bad --since; 1 when history or --out cannot be used."""
+    from tui.services.clocks import wall
     from tui.services.localzone import local_zone
 
-    today = today or datetime.now(local_zone()).date()
+    today = today or wall().astimezone(local_zone()).date()
     try:
         since = parse_period(since_text, today)
     except ValueError as error:

@@ -1,4 +1,7 @@
-"""The break schedule in words: the status line, the prompt and the breaks panel.
+"""The break schedule in words: the status line, the prompt, its notification and toasts,
+and the breaks panel. Every sentence a person reads about a break prompt is here, so
+changing its wording touches this module only (the prompt's screen is tui/screens/breaks.py,
+its notification tui/services/breaks/keeper.py, its toasts tui/app/breaks/prompt.py).
 
 The engine's view (tui.engine.breaks.view) gives seconds; this turns them into what a
 person reads, with wall times where a moment is meant ("meeting until 14:30"). A wait
@@ -13,6 +16,56 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from tui.engine.breaks.view import MINUTE, BreaksView, minutes_shown
+
+
+#: What a desk break is for, in lumbar's words (docs/sources.md, "Desk breaks": we sit bent
+#: forward all day, so stand and stretch the other way, backwards, and the legs too).
+WHY = "Stand up, lean back gently to stretch the other way, then stretch your legs."
+#: The prompt's title, and its notification's.
+PROMPT_TITLE = "Time to stand up and stretch"
+#: The heads-up's title, as a toast and as a notification.
+HEADS_UP_TITLE = "Stretch break soon"
+#: Said when a break is taken with no break routine to start.
+COUNTED_AS_BREAK = "Counted as a break. Stand up and stretch backwards for two minutes."
+
+
+def heads_up_toast(seconds: float) -> str:
+    """The heads-up toast `seconds` before a break."""
+    return f"Stretch break in {seconds:.0f} s: finish what you are typing, then stand up."
+
+
+def heads_up_body(seconds: float) -> str:
+    """The heads-up notification's body `seconds` before a break."""
+    return f"In {seconds:.0f} seconds: finish what you are typing, then stand up."
+
+
+def due_offer(snoozes_left: int, snooze_minutes: float) -> str:
+    """What the due notification offers in lumbar: "In lumbar: start the desk break, ..."."""
+    offer = (f"snooze {span_text(snooze_minutes)} or skip" if snoozes_left > 0
+             else "or skip (no more snoozes in a row)")
+    return f"In lumbar: start the desk break, {offer}."
+
+
+def due_buttons(snoozes_left: int, snooze_minutes: float) -> tuple[tuple[str, str], ...]:
+    """The due notification's buttons, as (request, label): start, snooze while snoozes are
+    left, skip. Each is the request of the same name (tui/services/breaks/requests.py)."""
+    snooze = ((("snooze", f"Snooze {span_text(snooze_minutes)}"),) if snoozes_left > 0 else ())
+    return (("start", "Start the break"), *snooze, ("skip", "Skip"))
+
+
+def prompt_offer(routine: str, snoozes_left: int, snooze_minutes: float) -> str:
+    """The prompt's line under WHY: what Enter starts and what a snooze does."""
+    if snoozes_left > 0:
+        return (f"Enter starts {routine}. A snooze puts it off "
+                f"{span_text(snooze_minutes)}; {snoozes_left} left in a row.")
+    return f"Enter starts {routine}. No snoozes left in a row: take it or skip it."
+
+
+def prompt_refused(max_snoozes: int) -> str:
+    """The prompt's line when a snooze is refused at the limit."""
+    times = {1: "once", 2: "twice"}.get(max_snoozes, f"{max_snoozes} times")
+    return (f"Not snoozed: this break was put off {times} in a row already. "
+            "Take it now (Enter), or skip it (k).")
 
 
 @dataclass(frozen=True)

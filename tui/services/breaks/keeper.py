@@ -1,6 +1,6 @@
 """What the break schedule does outside the engine: rows, notifications, the saved state.
 
-Shared by the App (tui/app/breaks/mixin.py) and the headless runner: both begin the schedule
+Shared by the App (tui/app/breaks/modes.py) and the headless runner: both begin the schedule
 here (`begin`, which restores what the store kept after a restart), move it themselves,
 and after every advance or command hand the new state and its events to `handle`. The
 engine (tui.engine.breaks.schedule) stays pure; the keeper is the edge that writes. No Textual.
@@ -26,14 +26,15 @@ from tui.engine.breaks.events import (
 from tui.engine.events import Event
 from tui.engine.breaks.workhours import EDGE, local_date
 
-#: What a desk break is for, in lumbar's words (docs/sources.md, "Desk breaks": we sit bent
-#: forward all day, so stand and stretch the other way, backwards, and the legs too).
-WHY = "Stand up, lean back gently to stretch the other way, then stretch your legs."
+# The prompt's words are tui.engine.breaks.words' (one place for every sentence of it).
+from tui.engine.breaks.words import HEADS_UP_TITLE, PROMPT_TITLE, WHY, due_offer, heads_up_body
 
 
 def local_now() -> datetime:
-    """The aware local time now."""
-    return datetime.now().astimezone()
+    """The aware local time now (tui.services.clocks.wall)."""
+    from tui.services.clocks import wall
+
+    return wall()
 
 
 #: Events that answer a break: its notification has done its work.
@@ -45,20 +46,14 @@ KEY = "break"
 
 def due_notice(snoozes_left: int, snooze_minutes: float) -> tuple[str, str]:
     """(title, body) of the notification when a break is due: what to do, what lumbar offers."""
-    from tui.engine.breaks.words import span_text
-
-    offer = (f"snooze {span_text(snooze_minutes)} or skip" if snoozes_left > 0
-             else "or skip (no more snoozes in a row)")
-    return ("Time to stand up and stretch", f"{WHY} In lumbar: start the desk break, {offer}.")
+    return (PROMPT_TITLE, f"{WHY} {due_offer(snoozes_left, snooze_minutes)}")
 
 
 def due_buttons(snoozes_left: int, snooze_minutes: float) -> tuple[tuple[str, str], ...]:
-    """The due notification's buttons, as (request, label): start, snooze while snoozes are
-    left, skip. Each is the request of the same name (tui/services/breaks/requests.py)."""
-    from tui.engine.breaks.words import span_text
+    """The due notification's buttons, as (request, label) (tui.engine.breaks.words)."""
+    from tui.engine.breaks.words import due_buttons as buttons
 
-    snooze = ((("snooze", f"Snooze {span_text(snooze_minutes)}"),) if snoozes_left > 0 else ())
-    return (("start", "Start the break"), *snooze, ("skip", "Skip"))
+    return buttons(snoozes_left, snooze_minutes)
 
 
 def due_notification(snoozes_left: int, snooze_minutes: float) -> Any:
@@ -73,8 +68,7 @@ def due_notification(snoozes_left: int, snooze_minutes: float) -> Any:
 
 def heads_up_notice(seconds: float) -> tuple[str, str]:
     """(title, body) of the heads-up `seconds` before a break."""
-    return ("Stretch break soon",
-            f"In {seconds:.0f} seconds: finish what you are typing, then stand up.")
+    return (HEADS_UP_TITLE, heads_up_body(seconds))
 
 
 class BreakKeeper:

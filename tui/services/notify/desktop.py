@@ -26,9 +26,9 @@ import asyncio
 import contextvars
 import logging
 import threading
-import time
 from typing import Any, Callable, Coroutine
 
+from tui.services.clocks import monotonic
 from tui.services.notify.notice import Notice, Outcome, Report
 
 _FAILURES: contextvars.ContextVar[list[BaseException] | None] = contextvars.ContextVar(
@@ -118,7 +118,7 @@ class DesktopChannel:
     label = "desktop notification"
 
     def __init__(self, app_name: str = "lumbar", *, timeout: float = 2.0,
-                 retry_after: float = 60.0, clock: Callable[[], float] = time.monotonic) -> None:
+                 retry_after: float = 60.0, clock: Callable[[], float] = monotonic) -> None:
         self.app_name = app_name
         self.timeout = timeout
         self.retry_after = retry_after

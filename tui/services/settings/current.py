@@ -5,7 +5,7 @@ tui/services/settings/file.py; never written, moved or replaced), else from the 
 ``settings.json``, else the defaults. A problem in one setting gives a warning and that
 setting's default; the rest still apply.
 
-Each warning is given once per run (``_once``, shared with tui/services/settings/easier_file.py).
+Each warning is given once per run (a ``RunMemory``, shared with tui/services/settings/easier_file.py).
 """
 
 from __future__ import annotations
@@ -112,25 +112,41 @@ class InForce:
     """True when settings.yaml could not be read or parsed at all: every setting is a default."""
 
 
-_said: set[str] = set()
-"""Warnings already given this run."""
-_pending: list[str] = []
-"""Warnings found where nothing could show them, for the next caller that can."""
-_kept: dict[tuple[str, str], list[str]] = {}
-"""Easier choices made this run, by (file, routine key): they hold even when not saved."""
-_break_place: list[str] = []
-"""Where the last reading found break_routine, for ``check_break_routine``."""
+class RunMemory:
+    """What one run of lumbar said and kept, so each warning is given once and an easier
+    choice that could not be saved still holds until lumbar closes.
+
+    Made by the launcher and held by the App's services; a caller that passes none gets
+    a fresh one (nothing remembered from an earlier call).
+    """
+
+    def __init__(self) -> None:
+        self.said: set[str] = set()
+        """Warnings already given this run."""
+        self.pending: list[str] = []
+        """Warnings found where nothing could show them, for the next caller that can."""
+        self.kept: dict[tuple[str, str], list[str]] = {}
+        """Easier choices made this run, by (file, routine key): they hold even when not saved."""
+        self.break_place = ""
+        """Where the last reading found break_routine ("FILE:LINE:COLUMN"), for
+        ``check_break_routine``; "" when it was not in settings.yaml."""
+
+    def once(self, messages: list[str | None]) -> list[str]:
+        """The messages not given yet this run (each once), now marked as given."""
+        fresh = [m for m in dict.fromkeys(messages) if m and m not in self.said]
+        self.said.update(fresh)
+        return fresh
+
+    def take_warnings(self) -> list[str]:
+        """Warnings not yet shown (a damaged easier.json found on reading, say)."""
+        found = list(self.pending)
+        self.pending.clear()
+        return found
 
 #: How many problems a start-up notice lists; `lumbar config` lists them all.
 NOTICE_PROBLEMS = 1
 SUGGEST_YAML = ("Settings now live in settings.yaml: `lumbar config --init` writes one with the values "
                 "of settings.json, which is read until then.")
-
-
-def _once(messages: list[str | None]) -> list[str]:
-    fresh = [m for m in dict.fromkeys(messages) if m and m not in _said]
-    _said.update(fresh)
-    return fresh
 
 
 def yaml_file() -> Path:
@@ -147,19 +163,21 @@ def _is_object(value: Any) -> dict[str, Any]:
     return value
 
 
-def settings_in_force() -> InForce:
+def settings_in_force(memory: RunMemory | None = None) -> InForce:
     """The settings from settings.yaml, else settings.json, else the defaults. Never raises.
 
     settings.yaml is only read, never written or moved; settings.json, a state file from
-    older versions, is moved aside when damaged (``storage.read_state``).
+    older versions, is moved aside when damaged (``storage.read_state``). `memory` learns
+    where break_routine was written.
     """
+    memory = memory if memory is not None else RunMemory()
     path = yaml_file()
     try:
         data = read_bytes(path, MAX_STATE_BYTES)
     except Unreadable as exc:
-        return _found(InForce(Settings(), path, problems=[f"{path}: cannot read: {exc}"], unusable=True))
+        return _found(InForce(Settings(), path, problems=[f"{path}: cannot read: {exc}"], unusable=True), memory)
     if data is None:
-        return _found(_from_json(path))
+        return _found(_from_json(path), memory)
     from tui.services.settings import cache as settings_cache
 
     unusable = False
@@ -182,13 +200,13 @@ def settings_in_force() -> InForce:
     for key, (line, column) in places.items():
         loaded.origins[key] = f"{path.name}:{lines[key]}"
         loaded.places[key] = f"{path}:{line}:{column}"
-    return _found(loaded)
+    return _found(loaded, memory)
 
 
-def _found(loaded: InForce) -> InForce:
+def _found(loaded: InForce, memory: RunMemory) -> InForce:
     for f in fields(Settings):
         loaded.origins.setdefault(f.name, "default")
-    _break_place[:] = [loaded.places.get("break_routine", "")]
+    memory.break_place = loaded.places.get("break_routine", "")
     return loaded
 
 
@@ -238,35 +256,34 @@ def startup_notices(loaded: InForce) -> list[str]:
     return notes
 
 
-def read_settings() -> tuple[Settings, list[str]]:
-    """The user's settings and any warnings about them (each given once per run)."""
-    loaded = settings_in_force()
-    return loaded.settings, _once(list(startup_notices(loaded)))
+def read_settings(memory: RunMemory | None = None) -> tuple[Settings, list[str]]:
+    """The user's settings and any warnings about them (each given once per run: `memory`)."""
+    memory = memory if memory is not None else RunMemory()
+    loaded = settings_in_force(memory)
+    return loaded.settings, memory.once(list(startup_notices(loaded)))
 
 
-def check_break_routine(settings: Settings, routines: Collection[str]) -> str | None:
+def check_break_routine(settings: Settings, routines: Collection[str],
+                        memory: RunMemory | None = None) -> str | None:
     """A warning when ``break_routine`` names none of ``routines`` (the keys that loaded), else None.
 
-    Names where the setting was written (``file:line:column``) and the closest key.
+    Names where the setting was written (``file:line:column``, as the reading into
+    `memory` found it) and the closest key.
     """
     name = settings.break_routine
     if name in routines:
         return None
-    where = (_break_place[0] if _break_place and _break_place[0] else "lumbar") + ": break_routine"
+    place = memory.break_place if memory is not None else ""
+    where = (place or "lumbar") + ": break_routine"
     hint = get_close_matches(name, list(routines), n=1)
     tail = f"; did you mean '{hint[0]}'?" if hint else "; `lumbar list` shows them all"
     return f"{where}: no routine named '{name}'{tail}"
 
 
-def load_settings() -> Settings:
-    """The user's settings; warnings about the file are kept for ``take_warnings``."""
-    settings, notes = read_settings()
-    _pending.extend(notes)
+def load_settings(memory: RunMemory | None = None) -> Settings:
+    """The user's settings; warnings about the file are kept in `memory` for its
+    ``take_warnings``."""
+    memory = memory if memory is not None else RunMemory()
+    settings, notes = read_settings(memory)
+    memory.pending.extend(notes)
     return settings
-
-
-def take_warnings() -> list[str]:
-    """Warnings not yet shown (a damaged easier.json found on reading, say)."""
-    found = list(_pending)
-    _pending.clear()
-    return found

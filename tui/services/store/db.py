@@ -35,9 +35,10 @@ EPISODE_KEY = "episode_utc"
 def _default_wall() -> datetime:
     # In the zone with its rules (not a fixed offset), so rows of the last days re-read in
     # it keep their dates across a daylight-saving change (tui/services/store/filing.py).
+    from tui.services.clocks import wall
     from tui.services.localzone import local_zone
 
-    return datetime.now(local_zone())
+    return wall().astimezone(local_zone())
 
 
 class Store(SafetyJournal, BreakJournal):
