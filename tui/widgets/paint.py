@@ -23,13 +23,19 @@ idle cycle handles properly (a layout, a scroll, a modal on top), and when the s
 painted directly less than a display frame ago (Textual's own limit, 60 a second):
 ``refresh`` then merges the changes into one paint. Without that, a clock run fast (the
 8-hour benchmark at x480 ticks ~500 times a second) wrote more than the terminal could
-take in and stalled the app on its output. ``tests/app/test_paint.py`` fails if the fast
+take in and stalled the app on its output.
+
+A direct paint goes out when the current callback (a heartbeat) returns, not at once, and
+every direct paint of the same screen made in the meantime, within half a display frame,
+goes out in the same write: the clock and the progress row change together once a second,
+and were two writes (two wakes of the terminal) while a hold counted down. ``tests/app/test_paint.py`` fails if the fast
 path stops being taken, and ``tests/app/test_paint_fallback.py`` runs a routine on a copy
 of Textual with those names renamed.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 from typing import TYPE_CHECKING, Callable
@@ -46,6 +52,10 @@ if TYPE_CHECKING:
 
 MIN_INTERVAL = 1 / constants.MAX_FPS
 """Seconds between direct paints of one screen; Textual's update period."""
+
+JOIN = MIN_INTERVAL / 2
+"""A paint this soon after the one waiting to go out goes out with it (one heartbeat's
+paints), however recently the screen was last written."""
 
 ENVIRONMENT = "LUMBAR_DIRECT_PAINT"
 """Set to ``0`` (or ``off``, ``no``, ``false``) to paint only through ``refresh``."""
@@ -95,15 +105,16 @@ class _Private:
         )
 
     @staticmethod
-    def paint(widget: Widget, regions: tuple[Region, ...]) -> None:
-        """Hand ``regions`` (content coordinates) to the compositor and write them out."""
-        screen = widget.screen
-        offset = widget.content_offset
-        widget._repaint_regions.update(region.translate(offset) for region in regions)
+    def paint(screen: Screen, widgets: dict[Widget, list[Region]]) -> None:
+        """Hand each widget's regions (content coordinates) to the compositor and write
+        them out, in one update."""
+        dirty = screen._dirty_widgets
+        for widget, regions in widgets.items():
+            offset = widget.content_offset
+            widget._repaint_regions.update(region.translate(offset) for region in regions)
+            dirty.add(widget)
         # Whatever else is already waiting to be painted goes out in the same update, as
         # the screen's own timer would do; _compositor_refresh forgets the waiting list.
-        dirty = screen._dirty_widgets
-        dirty.add(widget)
         screen._compositor.update_widgets(dirty)
         screen._compositor_refresh()
 
@@ -118,6 +129,19 @@ class _State:
         self.clock: Callable[[], float] = monotonic
         """Seconds, for the once-a-display-frame limit; leave as default unless testing."""
         self.painted: WeakKeyDictionary[Screen, float] = WeakKeyDictionary()
+        self.pending: dict[Screen, _Batch] = {}
+        """Direct paints waiting for the current callback to return, by screen."""
+
+
+class _Batch:
+    """The direct paints of one screen that go out together, and when the first was made."""
+
+    def __init__(self, opened: float) -> None:
+        self.opened = opened
+        self.widgets: dict[Widget, list[Region]] = {}
+
+    def add(self, widget: Widget, regions: tuple[Region, ...]) -> None:
+        self.widgets.setdefault(widget, []).extend(regions)
 
 
 _state = _State()
@@ -153,7 +177,7 @@ def probe(widget: Widget) -> bool:
                 _switch_off(error)
             else:
                 _state.usable = True
-    return _state.usable is True
+    return bool(_state.usable)
 
 
 def _switch_off(error: BaseException) -> None:
@@ -163,11 +187,12 @@ def _switch_off(error: BaseException) -> None:
 
 
 def paint_now(widget: Widget, *regions: Region) -> bool:
-    """Paint ``regions`` (content coordinates, as for ``refresh``) of ``widget`` at once.
+    """Paint ``regions`` (content coordinates, as for ``refresh``) of ``widget`` as soon as
+    the current callback returns, in one write with the screen's other direct paints.
 
     Returns:
-        True if painted directly, False if it fell back to ``widget.refresh`` (or there
-        was nothing to paint).
+        True if it will be painted directly, False if it fell back to ``widget.refresh``
+        (or there was nothing to paint).
     """
     if not regions:
         return False
@@ -177,21 +202,55 @@ def paint_now(widget: Widget, *regions: Region) -> bool:
             direct = _Private.idle(widget)
         except Exception as error:  # noqa: BLE001
             _switch_off(error)
-    screen = widget.screen if direct else None
-    now = _state.clock()
-    if screen is not None and now - _state.painted.get(screen, -MIN_INTERVAL) < MIN_INTERVAL:
-        direct = False  # painted a moment ago: let refresh() merge this into the next paint
-    if direct and screen is not None:  # direct: screen is the widget's
+    if direct:
+        screen = widget.screen
+        now = _state.clock()
+        batch = _state.pending.get(screen)
+        if batch is not None and now - batch.opened < JOIN:
+            batch.add(widget, regions)  # the same heartbeat: the same write
+            return True
+        if now - _state.painted.get(screen, -MIN_INTERVAL) < MIN_INTERVAL:
+            direct = False  # painted a moment ago: let refresh() merge this into the next paint
+        elif batch is not None:
+            batch.add(widget, regions)
+            return True
+        else:
+            batch = _Batch(now)
+            try:
+                asyncio.get_running_loop().call_soon(_flush, screen, batch)
+            except RuntimeError:  # no event loop running: nothing would write it
+                direct = False
+            else:
+                _state.pending[screen] = batch
+                batch.add(widget, regions)
+                _state.painted[screen] = now
+                return True
+    widget.refresh(*regions)
+    return False
+
+
+def _flush(screen: Screen, batch: _Batch) -> None:
+    """Write out ``screen``'s waiting direct paints; each widget that can no longer be
+    painted directly (a layout, a modal or a removal came first) goes through ``refresh``."""
+    if _state.pending.get(screen) is batch:
+        del _state.pending[screen]
+    widgets = {widget: regions for widget, regions in batch.widgets.items() if widget.is_attached}
+    direct = bool(widgets) and _state.usable is True
+    if direct:
         try:
-            _Private.paint(widget, regions)
+            direct = all(widget.screen is screen and _Private.idle(widget) for widget in widgets)
         except Exception as error:  # noqa: BLE001
             _switch_off(error)
             direct = False
-        else:
-            _state.painted[screen] = now
-            return True
-    widget.refresh(*regions)
-    return False
+    if direct:
+        try:
+            _Private.paint(screen, widgets)
+        except Exception as error:  # noqa: BLE001
+            _switch_off(error)
+            direct = False
+    if not direct:
+        for widget, regions in widgets.items():
+            widget.refresh(*regions)
 
 
 def terminal_writer(app: object) -> Callable[[str], None]:
