@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import hashlib
 import json
 import os
 import socket
@@ -27,6 +26,17 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+try:
+    # The SHA-256 module alone: importing hashlib loads OpenSSL too, about 0.6 MiB of every
+    # lumbar that opens a door (each app, even during a routine) for a name that is
+    # needed only when the data path is too long for a socket.
+    from _sha256 import sha256  # Python 3.11
+except ImportError:
+    try:
+        from _sha2 import sha256  # type: ignore[no-redef]  # Python 3.12 on
+    except ImportError:  # another Python implementation
+        from hashlib import sha256  # type: ignore[no-redef]
 
 #: The socket's name beside breaks.lock.
 NAME = "breaks.sock"
@@ -59,7 +69,7 @@ def socket_path(lock_path: Path) -> Path:
     beside = lock_path.parent / NAME
     if len(os.fsencode(str(beside))) <= MAX_PATH:
         return beside
-    digest = hashlib.sha256(os.fsencode(str(lock_path.parent.resolve()))).hexdigest()[:16]
+    digest = sha256(os.fsencode(str(lock_path.parent.resolve()))).hexdigest()[:16]
     return runtime_folder() / f"{digest}.sock"
 
 
