@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from tui.widgets.keys import is_extra
 
 if TYPE_CHECKING:
+    from textual.app import App
     from textual.binding import Binding
     from textual.dom import DOMNode
     from textual.screen import Screen
@@ -42,6 +43,33 @@ class KeyHint:
     """Whether the binding asks to be shown in the key bar."""
     app_level: bool
     """Bound on the App rather than on the screen."""
+
+
+#: What Textual shows (``textual.keys.format_key``) for the key names lumbar binds that
+#: are not one character. Textual finds most of them by looking the name up in Python's
+#: Unicode name table, which costs no time but brings ~0.5 MiB of that table into memory
+#: for a key bar; a key missing here is still asked of Textual.
+_TEXTUAL = {"asterisk": "*", "full_stop": ".", "semicolon": ";", "slash": "/", "question_mark": "?",
+            "plus": "+", "equals_sign": "=", "minus": "-", "up": "↑", "down": "↓", "left": "←",
+            "right": "→", "escape": "esc", "enter": "⏎", "space": "space", "delete": "del",
+            "backspace": "⌫", "tab": "tab", "f1": "f1", "add": "add", "subtract": "subtract",
+            "multiply": "multiply", "divide": "divide", "decimal": "decimal", "insert": "insert",
+            "kp_begin": "kp_begin"}
+
+
+def key_display(app: App[object], binding: Binding) -> str:
+    """``app.get_key_display(binding)`` (Textual 8's rules: the key's display, "^" for
+    ctrl, other modifiers joined with "+"), named here for the keys lumbar binds."""
+    if binding.key_display:
+        return binding.key_display
+    modifiers, key = binding.parse_key()
+    name = key if len(key) == 1 else _TEXTUAL.get(key)
+    if name is None or not key:
+        return app.get_key_display(binding)
+    if "ctrl" in modifiers:
+        modifiers.remove("ctrl")
+        name = f"^{name}"
+    return "+".join([*modifiers, name])
 
 
 def key_name(app_key_display: str, key: str) -> str:
@@ -77,15 +105,30 @@ def key_hints(screen: Screen) -> list[KeyHint]:
         # one key per action, as the person reads it on their own keyboard.
         bindings = [b for b in bindings if not is_extra(b.key)] or bindings
         first = bindings[0]
-        keys = tuple(key_name(app.get_key_display(b.with_key(b.key, key_display=None)), b.key) for b in bindings)
+        keys = tuple(_read(app, b) for b in bindings)
         palette = action == "command_palette"
         hints.append(((node is app, _declared(node, action)), KeyHint(
-            id=first.id, action=action, key=app.get_key_display(first), keys=keys,
+            id=first.id, action=action, key=key_display(app, first), keys=keys,
             description="Command palette" if palette else first.description,
             tooltip="Command palette" if palette else (first.tooltip or first.description),
             enabled=enabled[node_id, action], show=first.show, app_level=node is app,
         )))
     return [hint for _, hint in sorted(hints, key=lambda pair: pair[0])]
+
+
+def _read(app: App[object], binding: Binding) -> str:
+    """``key_name`` of the binding's key, asking Textual only for a key lumbar does not name."""
+    key = binding.key
+    if "+" in key.rstrip("+"):
+        return key
+    name = _NAMES.get(key)
+    if name is None and len(key) == 1 and key != "+":
+        name = key
+    if name is None:
+        name = _TEXTUAL.get(key)
+    if name is None:
+        name = app.get_key_display(binding.with_key(key, key_display=None))
+    return name
 
 
 def _declared(node: DOMNode, action: str) -> int:

@@ -85,6 +85,7 @@ def keys(*names: str, pad: tuple[str, ...] = ()) -> str:
     result += [k.upper() for k in result if len(k) == 1 and k.isalpha() and k.upper() not in result]
     joined = ",".join(result)
     _SHOWN[joined] = names
+    _forget()
     return joined
 
 
@@ -93,7 +94,20 @@ def shown_keys(key: str) -> tuple[str, ...]:
     return _SHOWN.get(key) or tuple(key.split(","))
 
 
+_sets: tuple[frozenset[str], frozenset[str]] | None = None
+"""(every key help shows, every key of every list), made again after `keys()` is called."""
+
+
+def _forget() -> None:
+    global _sets
+    _sets = None
+
+
 def is_extra(key: str) -> bool:
     """Whether a single key is only another keyboard's way to a key help already shows."""
-    shown = {name for names in _SHOWN.values() for name in names}
-    return key not in shown and any(key in ks.split(",") for ks in _SHOWN)
+    global _sets
+    if _sets is None:  # key lists are made as classes are defined, not as keys are shown
+        _sets = (frozenset(name for names in _SHOWN.values() for name in names),
+                 frozenset(k for ks in _SHOWN for k in ks.split(",")))
+    shown, listed = _sets
+    return key not in shown and key in listed
