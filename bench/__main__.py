@@ -86,10 +86,11 @@ def main(argv: list[str] | None = None) -> int:
     }
     started = time.monotonic()
     from .breaks import BREAKS_ENV
-    from .targets import LUMBAR_ENV, red_flags_answered
+    from .targets import LUMBAR_ENV, red_flags_answered, routines_read
 
     for env in (LUMBAR_ENV, BREAKS_ENV):
         red_flags_answered(env)
+        routines_read(env)
     if have_tmux():
         with Server() as server:
             _terminal_parts(server, only, window, runs, timers, results)

@@ -39,6 +39,17 @@ def red_flags_answered(env: dict[str, str]) -> None:
                    cwd=ROOT, check=True, capture_output=True, timeout=60)
 
 
+def routines_read(env: dict[str, str]) -> None:
+    """Read every routine the bench starts once (`lumbar --sessions bench/routines list`),
+    so each scenario starts from the routine cache as a user's lumbar does, whichever runs
+    first. Without it the first scenario with --sessions parsed YAML (PyYAML and the loader
+    imported, ~1 MiB more RSS for its whole window) and the RSS row depended on the order."""
+    import subprocess
+
+    subprocess.run([PYTHON, "-m", "tui", *sessions("list")], env={**os.environ, **env},
+                   cwd=ROOT, check=True, capture_output=True, timeout=60)
+
+
 @dataclass(frozen=True)
 class Target:
     """A program to start in tmux and the text that proves its first frame is up."""
