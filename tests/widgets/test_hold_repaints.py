@@ -11,7 +11,7 @@ from __future__ import annotations
 from textual._compositor import CompositorUpdate
 
 from tests.engine.factories import hold, routine
-from tests.ui.terminal import VirtualTerminal, truth
+from tests.app.terminal import VirtualTerminal, truth
 from tui.widgets import paint
 from tui.widgets.routine_progress import RoutineProgress
 

@@ -27,17 +27,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-try:
-    # The SHA-256 module alone: importing hashlib loads OpenSSL too, about 0.6 MiB of every
-    # lumbar that opens a door (each app, even during a routine) for a name that is
-    # needed only when the data path is too long for a socket.
-    from _sha256 import sha256  # Python 3.11
-except ImportError:
-    try:
-        from _sha2 import sha256  # type: ignore[no-redef]  # Python 3.12 on
-    except ImportError:  # another Python implementation
-        from hashlib import sha256  # type: ignore[no-redef]
-
 #: The socket's name beside breaks.lock.
 NAME = "breaks.sock"
 #: sun_path holds 108 bytes on Linux, 104 on macOS; a longer data path uses a short one.
@@ -69,7 +58,13 @@ def socket_path(lock_path: Path) -> Path:
     beside = lock_path.parent / NAME
     if len(os.fsencode(str(beside))) <= MAX_PATH:
         return beside
-    digest = sha256(os.fsencode(str(lock_path.parent.resolve()))).hexdigest()[:16]
+    # A short, stable name for this data folder, not a secret (the folder is private):
+    # two zlib checksums rather than hashlib, which loads OpenSSL (about 0.6 MiB in every
+    # lumbar that opens a door) for a name needed only when the path is too long.
+    import zlib
+
+    folder = os.fsencode(str(lock_path.parent.resolve()))
+    digest = f"{zlib.crc32(folder):08x}{zlib.adler32(folder):08x}"
     return runtime_folder() / f"{digest}.sock"
 
 
