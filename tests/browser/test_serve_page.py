@@ -150,23 +150,14 @@ def test_phone_page_runs_a_routine_by_keyboard_and_touch(server, tmp_path: Path)
             page = context.new_page()
             page.goto(url)
             page.wait_for_selector("body.-first-byte", timeout=20_000)
-            # The cell grid, as xterm.js sizes it: whole device pixels per cell.
+            # The cell grid, as the page's terminal has fitted it to this screen.
             grid = page.evaluate("""() => {
+                const terminal = window.lumbarPage.terminal;
                 const screen = document.querySelector('.xterm-screen').getBoundingClientRect();
-                const probe = document.createElement('span');
-                probe.style.font = getComputedStyle(document.querySelector('.xterm-helper-textarea')).font;
-                probe.style.fontFamily = "'Roboto Mono'";
-                probe.style.fontSize = document.getElementById('terminal').dataset.fontSize + 'px';
-                probe.style.whiteSpace = 'pre';
-                probe.textContent = 'W'.repeat(100);
-                document.body.appendChild(probe);
-                const box = probe.getBoundingClientRect();
-                probe.remove();
                 return {x: screen.x, y: screen.y, width: screen.width, height: screen.height,
-                        cell_width: Math.floor(box.width / 100), line: Math.ceil(box.height)};
+                        columns: terminal.cols, rows: terminal.rows};
             }""")
-            columns = round(grid["width"] / grid["cell_width"])
-            rows = round(grid["height"] / grid["line"])
+            columns, rows = grid["columns"], grid["rows"]
             cell_w, cell_h = grid["width"] / columns, grid["height"] / rows
 
             page.keyboard.press("Enter")  # the first routine, Breathing

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 WEB = Path(__file__).parent / "web"
 """The page template and the files lumbar serves itself (the font and its licence)."""
 FONT_ROUTE = "/lumbar"
-"""Where ``WEB / "static"`` is served; the template names the font under it."""
+"""Where ``WEB / "static"`` is served: the page's script, xterm.js and the fonts."""
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 
@@ -105,7 +105,8 @@ def make_server(host: str, port: int, folders: list[Path], command: str | None =
         """Pages with a lumbar process now; never more than ``pages``."""
         services: set[PageProcess] = set()
 
-        # Our own routes in place of textual-serve's _make_app: its static folder is served
+        # Our own routes in place of textual-serve's _make_app: the page, its script and
+        # fonts come from WEB/static (textual-serve's own static folder is not served),
         # without a folder listing, there is no download route (lumbar sends no files), the
         # socket's path carries the token when there is one, and every request is checked.
         async def _make_app(self) -> web.Application:
@@ -119,7 +120,6 @@ def make_server(host: str, port: int, folders: list[Path], command: str | None =
             app.add_routes([
                 web.get("/", self.handle_index, name="index"),
                 web.get(socket, self.handle_websocket, name="websocket"),
-                web.static("/static", self.statics_path, show_index=False, name="static"),
                 web.static(FONT_ROUTE, WEB / "static", show_index=False, name="lumbar"),
             ])
             app.on_response_prepare.append(serve_guard.add_headers)
@@ -142,14 +142,12 @@ def make_server(host: str, port: int, folders: list[Path], command: str | None =
                                     content_type="text/html")
             # Built from the address this browser used, not one fixed public URL, so a
             # phone that opened http://192.168.1.5:8000 connects back there.
-            base = f"{request.scheme}://{request.host}"
             socket = request.app.router["websocket"].url_for(
                 **({} if token is None else {serve_guard.TOKEN_PARAM: token}))
             scheme = "wss" if request.scheme == "https" else "ws"
             context = {
                 "font_size": max(4, min(64, to_int(request.query.get("fontsize", "16"), 16))),
                 "app_websocket_url": f"{scheme}://{request.host}{socket}",
-                "config": {"static": {"url": f"{base}/static/"}},
                 "application": {"name": self.title},
             }
             return aiohttp_jinja2.render_template("app_index.html", request, context)
