@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from aiohttp import web
 
 WEB = Path(__file__).parent / "web"
@@ -98,12 +100,14 @@ def make_server(host: str, port: int, folders: list[Path], command: str | None =
     from textual_serve.server import Server
 
     from tui.cli.serve import guard as serve_guard
-    from tui.cli.serve.pages import PageProcess
+    from tui.cli.serve.pages import PAGE_ID, PageProcess
 
     class LumbarServer(Server):
         live = 0
         """Pages with a lumbar process now; never more than ``pages``."""
         services: set[PageProcess] = set()
+        by_page: dict[str, PageProcess] = {}
+        """Each page's lumbar, by the id the page gave (tui/cli/serve/web/static/js/lumbar.js)."""
 
         # Our own routes in place of textual-serve's _make_app: the page, its script and
         # fonts come from WEB/static (textual-serve's own static folder is not served),
@@ -153,10 +157,18 @@ def make_server(host: str, port: int, folders: list[Path], command: str | None =
             return aiohttp_jinja2.render_template("app_index.html", request, context)
 
         async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
-            """One lumbar for one page, within ``pages``; it ends soon after the socket does."""
+            """One lumbar for one page, within ``pages``; it ends soon after the socket does.
+
+            A page that connects again (the same ``page`` id, after its phone slept or the
+            network dropped) first ends the lumbar it had, so that the new one, started with
+            LUMBAR_RESUME, takes up the routine that one left.
+            """
             from aiohttp import web
             from textual_serve.server import to_int
 
+            page = request.query.get("page", "")
+            if PAGE_ID.fullmatch(page) and page in self.by_page:
+                await asyncio.shield(self.by_page.pop(page).stop())
             if self.live >= pages:
                 raise web.HTTPServiceUnavailable(text=f"lumbar is already open in {pages} pages\n")
             self.live += 1
@@ -167,7 +179,10 @@ def make_server(host: str, port: int, folders: list[Path], command: str | None =
                                   write_str=websocket.send_str,
                                   close=websocket.close,  # type: ignore[arg-type]
                                   download_manager=self.download_manager, debug=self.debug)
+            service.environment = page_environment(request.query)
             self.services.add(service)
+            if PAGE_ID.fullmatch(page):
+                self.by_page[page] = service
             try:
                 await websocket.prepare(request)
                 await service.start(to_int(request.query.get("width", "80"), 80),
@@ -181,6 +196,8 @@ def make_server(host: str, port: int, folders: list[Path], command: str | None =
                 finally:
                     self.live -= 1
                     self.services.discard(service)
+                    if self.by_page.get(page) is service:
+                        del self.by_page[page]
                     await websocket.close()
             return websocket
 
@@ -189,6 +206,19 @@ def make_server(host: str, port: int, folders: list[Path], command: str | None =
 
     return LumbarServer(command or app_command(folders), host=host, port=port, title="lumbar",
                         templates_path=WEB / "templates")
+
+
+def page_environment(query: Mapping[str, str]) -> dict[str, str]:
+    """What the page's address asks of its lumbar, as variables for the process:
+    ``touch=1`` (a finger, not a mouse) sets LUMBAR_TOUCH=1 so hints name taps;
+    ``resume=1`` (the page connecting again) sets LUMBAR_RESUME=1 so lumbar takes up the
+    routine its last process left, paused."""
+    environment = {}
+    if query.get("touch") == "1":
+        environment["LUMBAR_TOUCH"] = "1"
+    if query.get("resume") == "1":
+        environment["LUMBAR_RESUME"] = "1"
+    return environment
 
 
 def _cannot_bind(host: str, port: int) -> str | None:

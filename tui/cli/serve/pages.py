@@ -11,6 +11,8 @@ when the program ends by itself (or is ended) its page is told at once.
 from __future__ import annotations
 
 import asyncio
+import json
+import re
 import shlex
 
 from textual_serve.app_service import AppService
@@ -39,8 +41,56 @@ def bounded(width: object, height: object) -> tuple[int, int]:
     return whole(width, 80, MAX_COLUMNS), whole(height, 24, MAX_ROWS)
 
 
+#: The cues a page plays (tui/cli/serve/web/static/js/cues.js), as lumbar names them.
+CUES = frozenset({"step", "switch", "round", "end", "countdown"})
+#: Yes-or-no news for the page: its sound on or off, the screen kept awake or not.
+SWITCHES = ("sound", "awake")
+#: How a page names itself (tui/cli/serve/web/static/js/lumbar.js): 24 hex digits.
+PAGE_ID = re.compile(r"[0-9a-f]{24}")
+
+
+def page_news(meta: dict[str, object]) -> dict[str, object]:
+    """What a page may hear of a "lumbar" meta packet: a known cue, and the switches as
+    booleans; anything else is dropped."""
+    news: dict[str, object] = {}
+    cue = meta.get("cue")
+    if isinstance(cue, str) and cue in CUES:
+        news["cue"] = cue
+    for key in SWITCHES:
+        if isinstance(meta.get(key), bool):
+            news[key] = meta[key]
+    return news
+
+
 class PageProcess(AppService):
-    """An AppService whose process is bounded and always ends after its page (see module)."""
+    """An AppService whose process is bounded and always ends after its page (see module).
+
+    ``environment``: more variables for the process (LUMBAR_TOUCH, LUMBAR_RESUME: see
+    tui/cli/serve/main.py).
+    """
+
+    environment: dict[str, str] = {}
+
+    def _build_environment(self, width: int = 80, height: int = 24) -> dict[str, str]:
+        return {**super()._build_environment(width=width, height=height), **self.environment}
+
+    async def on_meta(self, data: bytes) -> None:
+        """lumbar's own news goes to its page; its goodbye too, so the page knows lumbar
+        ended by itself and does not connect again."""
+        try:
+            meta = json.loads(data)
+        except ValueError:
+            return
+        if not isinstance(meta, dict):
+            return
+        if meta.get("type") == "lumbar":
+            news = page_news(meta)
+            if news:
+                await self.remote_write_str(json.dumps(["lumbar", news]))
+            return
+        if meta.get("type") == "exit":
+            await self.remote_write_str(json.dumps(["lumbar", {"bye": True}]))
+        await super().on_meta(data)
 
     async def _open_app_process(self, width: int = 80, height: int = 24) -> asyncio.subprocess.Process:
         width, height = bounded(width, height)

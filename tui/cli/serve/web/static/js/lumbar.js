@@ -60,6 +60,10 @@
       this.askedType = asked !== null;
       this.preferredType = Number(element.dataset.fontSize) || 16;
       this.socket = null;
+      this.tries = 0;
+      this.saidBye = false;
+      this.cues = new LumbarCues.Cues();
+      this.awake = new LumbarAwake.Awake();
       this.terminal = new Terminal({
         allowProposedApi: true,
         fontFamily: FONTS,
@@ -133,25 +137,88 @@
       }
     }
 
-    connect() {
+    // One lumbar per page: the page names itself (kept across a reload of the same tab),
+    // so that when it connects again the server ends the old lumbar first and the new one
+    // takes the routine up where it stopped.
+    static pageId() {
+      let id = sessionStorage.getItem("lumbar-page");
+      if (!id) {
+        id = Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, "0")).join("");
+        sessionStorage.setItem("lumbar-page", id);
+      }
+      return id;
+    }
+
+    connect(again = false) {
       this.fit();
       const size = this.fitAddon.proposeDimensions() || { cols: 80, rows: 24 };
-      const socket = new WebSocket(`${this.url}?width=${size.cols}&height=${size.rows}`);
+      const query = new URLSearchParams({ width: size.cols, height: size.rows, page: Page.pageId() });
+      // A finger, not a mouse: lumbar names taps instead of keys.
+      if (window.matchMedia("(pointer: coarse)").matches) query.set("touch", "1");
+      if (again) query.set("resume", "1");
+      const socket = new WebSocket(`${this.url}?${query}`);
       socket.binaryType = "arraybuffer";
       this.socket = socket;
+      this.saidBye = false;
       socket.addEventListener("open", () => {
+        this.tries = 0;
+        document.body.classList.remove("-reconnecting");
         this.element.classList.add("-connected");
         this.fit();
         this.send(["resize", { width: this.terminal.cols, height: this.terminal.rows }]);
         document.body.classList.add("-loaded");
       });
-      socket.addEventListener("close", () => document.body.classList.add("-closed"));
+      socket.addEventListener("close", () => this.closed(socket));
       socket.addEventListener("message", (event) => {
-        if (typeof event.data === "string") return; // logs and pongs: nothing to show
+        if (typeof event.data === "string") {
+          this.heard(event.data);
+          return;
+        }
         const bytes = new Uint8Array(event.data);
         this.terminal.write(bytes);
         if (bytes.length > 10) document.body.classList.add("-first-byte");
       });
+    }
+
+    // What lumbar tells the page, relayed by the server as ["lumbar", {...}]; logs and
+    // pongs are not shown.
+    heard(text) {
+      let message;
+      try {
+        message = JSON.parse(text);
+      } catch (error) {
+        return;
+      }
+      if (!Array.isArray(message) || message[0] !== "lumbar") return;
+      const news = message[1] || {};
+      if (typeof news.cue === "string") this.cues.play(news.cue);
+      if (typeof news.sound === "boolean") this.cues.on = news.sound;
+      if (typeof news.awake === "boolean") this.awake.want(news.awake);
+      if (news.bye === true) this.saidBye = true;
+    }
+
+    // lumbar quit by itself (q, or the server stopping): say so. Anything else (the phone
+    // slept, the network blinked) is a dropped connection: connect again, and the next
+    // lumbar resumes the routine, paused.
+    closed(socket) {
+      if (socket !== this.socket) return;
+      this.awake.want(false);
+      if (this.saidBye) {
+        document.body.classList.add("-closed");
+        return;
+      }
+      document.body.classList.add("-reconnecting");
+      const wait = Math.min(10000, 500 * 2 ** (this.tries || 0));
+      this.tries = (this.tries || 0) + 1;
+      const retry = () => {
+        if (document.visibilityState === "hidden") {
+          // A sleeping phone cannot connect: try as soon as it wakes.
+          document.addEventListener("visibilitychange", retry, { once: true });
+          return;
+        }
+        this.connect(true);
+      };
+      setTimeout(retry, wait);
     }
   }
 
