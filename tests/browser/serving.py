@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import socket
 import urllib.request
+from pathlib import Path
+
+CHROMIUM = Path("/usr/bin/chromium")
+"""Debian's Chromium, driven by Playwright (never a downloaded browser)."""
+ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+PHONE = {"width": 390, "height": 844}
+#: Clock seconds per real second in a served lumbar: the first step (Get ready, 10 s) takes 2.5 s.
+SCALE = 4
 
 #: Straight to the server, whatever proxy the environment names.
 OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))
@@ -41,3 +51,19 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
+
+
+def accepts(port: int) -> bool:
+    """True once something listens on 127.0.0.1:``port``."""
+    try:
+        socket.create_connection(("127.0.0.1", port), timeout=1).close()
+    except OSError:
+        return False
+    return True
+
+
+def events(trace: Path) -> list[dict]:
+    """The engine events a served lumbar traced (LUMBAR_TRACE), oldest first."""
+    if not trace.exists():
+        return []
+    return [json.loads(line) for line in trace.read_text().splitlines() if line.strip()]

@@ -14,76 +14,17 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
-import json
-import os
-import socket
-import subprocess
-import sys
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
-PHONE = {"width": 390, "height": 844}
-#: Clock seconds per real second: the first step (Get ready, 10 s) takes 2.5 s.
-SCALE = 4
-
-from tests.browser.serving import wait_for  # noqa: E402
+from tests.browser.serving import ARGS, CHROMIUM, PHONE, events, wait_for  # noqa: E402
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
 if not CHROMIUM.exists():
     pytest.skip(f"no {CHROMIUM} (apt-get install chromium)", allow_module_level=True)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def _accepts(port: int) -> bool:
-    try:
-        socket.create_connection(("127.0.0.1", port), timeout=1).close()
-    except OSError:
-        return False
-    return True
-
-
-def events(trace: Path) -> list[dict]:
-    if not trace.exists():
-        return []
-    return [json.loads(line) for line in trace.read_text().splitlines() if line.strip()]
-
-
-@pytest.fixture
-def server(tmp_path: Path):
-    """`lumbar serve` on a free loopback port; yields (url, trace path)."""
-    port = free_port()
-    trace = tmp_path / "trace.jsonl"
-    # The desk-break schedule runs as with every `lumbar` when set so, working all day
-    # every day, so a routine started in the page counts as a break whatever the hour.
-    config = Path(os.environ["LUMBAR_CONFIG_DIR"])
-    config.mkdir(parents=True, exist_ok=True)
-    (config / "settings.yaml").write_text(
-        'breaks_on_start: true\nwork_hours: "00:00-00:00"\n'
-        "work_days: [mon, tue, wed, thu, fri, sat, sun]\n")
-    env = dict(os.environ, LUMBAR_TRACE=str(trace), LUMBAR_TIME_SCALE=str(SCALE))
-    process = subprocess.Popen([sys.executable, "-m", "tui", "serve", "--port", str(port)],
-                               env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    try:
-        line = process.stdout.readline() if process.stdout else ""
-        assert f"http://127.0.0.1:{port}" in line, line
-        # The URL is printed just before the socket is bound.
-        wait_for(lambda: _accepts(port), 10, "the server to listen")
-        yield f"http://127.0.0.1:{port}/", trace
-    finally:
-        from bench.browser import stop
-
-        stop(process)
 
 
 def break_under_way() -> bool:
