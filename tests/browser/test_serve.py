@@ -87,9 +87,32 @@ def test_the_page_and_its_font_come_from_this_machine():
         process.wait(timeout=10)
 
 
-def test_the_font_travels_with_its_licence():
+def test_the_fonts_and_the_terminal_travel_with_their_licences():
     fonts = WEB / "static" / "fonts"
     assert "Apache License" in (fonts / "LICENSE-RobotoMono.txt").read_text()
+    # Modified Bitstream Vera fonts must not keep the name: ours are renamed.
+    assert "Bitstream Vera" in (fonts / "LICENSE-DejaVu.txt").read_text()
+    from fontTools.ttLib import TTFont
+
+    for name in ("LumbarSymbols.ttf", "LumbarBraille.ttf"):
+        family = TTFont(fonts / name)["name"].getDebugName(1)
+        assert family.startswith("Lumbar") and "Vera" not in family, (name, family)
+    assert "Permission is hereby granted" in (WEB / "static" / "js" / "vendor" / "LICENSE-xterm.txt").read_text()
+
+
+def test_the_served_fonts_cover_what_lumbar_draws():
+    """Every character lumbar's own text draws, in Roboto Mono or the DejaVu subsets:
+    arrows, the return sign, shapes and the 256 braille patterns."""
+    from fontTools.ttLib import TTFont
+
+    fonts = WEB / "static" / "fonts"
+    covered: set[int] = set()
+    for name in ("RobotoMono-VariableFont_wght.ttf", "LumbarSymbols.ttf", "LumbarBraille.ttf"):
+        covered |= set(TTFont(fonts / name).getBestCmap())
+    drawn = set("·─…→×█└•▐▏▌┐━↓↑←▕▎▍▋▊▉╸╌┴⏎±╭╮╰╯│▁▂▃▄▅▆▇▔▀")
+    missing = {c for c in drawn if ord(c) not in covered}
+    assert not missing, missing
+    assert all(code in covered for code in range(0x2800, 0x2900))
 
 
 @pytest.mark.parametrize("web", [False, True])
