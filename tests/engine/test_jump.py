@@ -46,3 +46,27 @@ def test_jump_to_where_it_is_changes_nothing():
     s, _ = E.advance(s, 6.0)
     again, events = jump_to(s, 6.0, 0)
     assert again == s and events == ()
+
+
+def test_a_session_taken_up_at_a_step_starts_there_paused_with_the_earlier_exercises_done():
+    from tui.engine.routine.jump import start_at
+
+    steps = plan(ROUTINE)
+    index = next(i for i, step in enumerate(steps.steps) if step.kind.is_work and step.exercise == 1)
+    s, events = start_at(steps, index, 100.0)
+    assert s.index == index and s.paused and s.paused_at == 100.0
+    assert s.done == frozenset({0}) and events[0].index == index
+    later, _ = E.advance(s, 500.0)
+    assert later.index == index, "paused: time does not move it"
+    resumed, _ = E.resume(later, 500.0)
+    assert resumed.ends_at is not None and resumed.ends_at > 500.0
+
+
+def test_taking_up_a_step_outside_the_plan_is_refused():
+    import pytest
+
+    from tui.engine.routine.jump import start_at
+
+    steps = plan(ROUTINE)
+    with pytest.raises(ValueError):
+        start_at(steps, len(steps.steps), 0.0)

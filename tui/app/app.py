@@ -171,6 +171,12 @@ class LumbarApp(App[None]):
             from tui.app.routine.red_flags import ask
 
             ask(self.routine, "first")
+        elif config.start is None and config.opens_care is None and not config.opens_history:
+            # A routine an earlier lumbar left: offered (or, for a page that connected
+            # again, taken up) once the routine list is drawn.
+            from tui.app.routine.resume import offer
+
+            self.call_after_refresh(offer, self.routine, config.resume)
 
     def go_home(self) -> None:
         """Show the routine list: back down the stack if it is there, else in place."""
@@ -223,7 +229,9 @@ class LumbarApp(App[None]):
         return self.palette.commands(screen, super().get_system_commands(screen))
 
     def on_unmount(self) -> None:
-        self.routine.stop()
+        # Quitting from a key left the routine already (`action_quit`); anything else that
+        # ends lumbar mid-routine leaves it to be taken up.
+        self.routine.interrupt()
         self.terminal_signals.remove()
         self.heartbeat.stop()
         self.heartbeat.close()

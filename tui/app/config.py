@@ -64,6 +64,8 @@ class Config:
         breaks_at_start: (start the schedule once mounted, `--every` seconds or None).
         notices: said once, on start (a missing speech tool, say).
         broken: routines that did not load, by key: their problems, one line each.
+        resume: take up an interrupted routine without asking (a browser page that
+            connected again, LUMBAR_RESUME=1); else it is offered.
     """
 
     routines: Mapping[str, Routine]
@@ -85,6 +87,7 @@ class Config:
     breaks_at_start: tuple[bool, float | None] = (False, None)
     notices: tuple[str, ...] = ()
     broken: Mapping[str, list[str]] = field(default_factory=dict)
+    resume: bool = False
 
 
 @dataclass(frozen=True)

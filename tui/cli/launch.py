@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 from typing import TYPE_CHECKING, Callable
 
@@ -123,7 +124,10 @@ def launch(catalog: Catalog, name: str | None, *, voice: bool = False,
         break_settings=settings, breaks_at_start=breaks or (settings.breaks_on_start, None),
         time_scale=hooks.get("time_scale", 1.0),  # type: ignore[arg-type]
         notices=tuple(notices),
-        broken={key: [str(p) for p in problems] for key, problems in catalog.broken.items()})
+        broken={key: [str(p) for p in problems] for key, problems in catalog.broken.items()},
+        # A browser page that connected again after its connection dropped (set by
+        # tui/cli/serve/main.py): take up the routine its last lumbar left, unasked.
+        resume=browser and os.environ.get("LUMBAR_RESUME") == "1")
     clock = hooks.get("clock")
     clocks = Clocks() if clock is None else Clocks(mono=clock)  # type: ignore[arg-type]
     services = Services(store=store, notifier=notifier, cues=cues, clocks=clocks,
@@ -194,7 +198,6 @@ def bench_hooks() -> dict[str, object]:
     file cannot be opened for appending.
     """
     import math
-    import os
 
     from tui.services.clocks import monotonic
 

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from tui.app.host import RoutineHost
     from tui.engine.events import Event
     from tui.engine.routine.model import Routine
+    from tui.engine.routine.plan import Plan
 
 #: Seconds of first step a routine gets when its dose changed, to read it and refuse it.
 NOTICE_PREPARE = 10.0
@@ -176,6 +177,37 @@ class RoutineController:
             self.host.after(events)
             self.recorder.end("left")
         self.host.heartbeat.arm()
+
+    def interrupt(self) -> None:
+        """lumbar is ending without being asked to leave the routine (the terminal closed,
+        the browser page went): the routine is kept as interrupted, the step in progress
+        unrecorded, so the next lumbar can take it up there (tui/app/routine/resume.py)."""
+        if self.session is not None:
+            self.session = None
+            self.recorder.end("interrupted")
+
+    def plan_for(self, key: str) -> Plan | None:
+        """The plan `key` would run now (its easier choices and doses); None if unknown."""
+        routine = self.routines.get(key)
+        if routine is None:
+            return None
+        return plan(routine, self.remembered_easier(routine), self.dosing.start(routine, None))
+
+    def take_up(self, key: str, session_id: int, index: int) -> bool:
+        """Go on with the routine `key` that history row `session_id` holds, at plan step
+        `index`, paused; False (nothing done) when its plan no longer has that step."""
+        from tui.engine.routine.jump import start_at
+        from tui.screens.session import SessionScreen
+
+        steps = self.plan_for(key)
+        if steps is None or index >= len(steps.steps):
+            return False
+        self.session, events = start_at(steps, index, self.clock())
+        self.recorder.take_up(steps, session_id)
+        self.dosing.begun(session_id)
+        self.host.push_screen(SessionScreen(self))
+        self.host.after(events)
+        return True
 
     def check_in_after(self) -> None:
         if self.recorder.session_id == self.quiet_session:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from tui.engine.routine.plan import Plan
 from tui.engine.routine.session import Result, Session, advance, ended, enter
 
 
@@ -38,3 +39,18 @@ def jump_to(s: Session, now: float, exercise: int) -> Result:
             s = replace(s, skipped=s.skipped | {step.exercise})
     s, entered = enter(s, target, s.clock)
     return s, events + entered
+
+
+def start_at(plan: Plan, index: int, now: float) -> Result:
+    """A session that takes ``plan`` up at step ``index``, paused at ``now`` (seconds): a
+    routine an earlier lumbar left unfinished. The exercises of the steps before count as
+    done (they were, in that lumbar); nothing before ``index`` is entered again.
+
+    Raises ValueError when ``index`` is not a step of ``plan``.
+    """
+    if not 0 <= index < len(plan.steps):
+        raise ValueError(f"step {index} is not in a plan of {len(plan.steps)} steps")
+    done = frozenset(step.exercise for step in plan.steps[:index]
+                     if step.kind.is_work and step.exercise is not None)
+    blank = Session(plan, -1, now, None, now, began_at=now, paused_at=now, done=done)
+    return enter(blank, index, now)

@@ -7,7 +7,7 @@ from typing import TypedDict
 
 from tui.engine.routine.cycle import breath_phases, phase_at, tempo_phases
 from tui.engine.routine.model import Kind, Position
-from tui.engine.routine.plan import TAP_REP_ESTIMATE, Step, StepKind
+from tui.engine.routine.plan import TAP_REP_ESTIMATE, Plan, Step, StepKind
 from tui.engine.routine.session import Session
 from tui.engine.routine.step_events import counted
 
@@ -196,3 +196,14 @@ def summary(s: Session, now: float) -> Summary:
         completed=bool(completed),
         worked=worked,
     )
+
+
+def exercise_place(p: Plan, index: int) -> str | None:
+    """Where step ``index`` of ``p`` stands, as the workout's header says it: "exercise 4 of
+    8" (a rest or a get-ready counts as the exercise after it); None past the end or where
+    no exercise follows."""
+    work = [i for i, ex in enumerate(p.routine.exercises) if ex.kind is not Kind.REST]
+    for step in p.steps[index:]:
+        if step.exercise in work:
+            return f"exercise {work.index(step.exercise) + 1} of {len(work)}"
+    return None

@@ -21,6 +21,7 @@ from tui.engine.care import pain
 from tui.engine.progress import progression
 from tui.services.store import filing, owner, progress, queries
 from tui.services.store.breaks import BreakJournal
+from tui.services.store.resume import ResumeJournal
 from tui.services.store.safety import SafetyJournal
 from tui.services.store.journal import DEFAULT_TIMEOUT, RETRY_TIMEOUT, Wall
 from tui.services.store.records import MOMENTS, OUTCOMES, STEP_OUTCOMES, UNITS, HistoryData, Moment, Outcome, StepRecord, TwoWeekState
@@ -41,7 +42,7 @@ def _default_wall() -> datetime:
     return wall().astimezone(local_zone())
 
 
-class Store(SafetyJournal, BreakJournal):
+class Store(SafetyJournal, BreakJournal, ResumeJournal):
     """See the module docstring; build one with `open_store`. The file, the waiting rows
     and the retries are tui.services.store.journal's; the desk-break rows tui.services.store.breaks's, the red-flag and ice/heat precaution answers tui.services.store.safety's."""
 

@@ -42,7 +42,8 @@ class RecordingStore(Protocol):
 
     def begin_session(self, routine_key: str, routine_name: str, steps: int) -> int: ...
     def record_step(self, session_id: int, step: StepRecord) -> None: ...
-    def end_session(self, session_id: int, outcome: Literal["finished", "left"]) -> None: ...
+    def end_session(self, session_id: int, outcome: Literal["finished", "left", "interrupted"]) -> None: ...
+    def reopen_session(self, session_id: int) -> None: ...
     def add_checkin(self, score: int, moment: Literal["before", "after", "alone"],
                     session_id: int | None = None) -> None: ...
     def easier_names(self, routine_key: str) -> frozenset[str]: ...
@@ -82,6 +83,16 @@ class Recorder:
         self.session_id = self.store.begin_session(routine.key, routine.name, len(plan.steps))
         self.open = True
 
+    def take_up(self, plan: Plan, session_id: int) -> None:
+        """Record into `session_id` again, an interrupted routine of `plan` taken up
+        (tui/services/store/resume.py): its row is opened, not a new one begun."""
+        self.routine, self.before, self.open, self.session_id = plan.routine, None, False, None
+        self.worked = True  # its earlier steps were done in the lumbar that left it
+        if self.store is None:
+            return
+        self.store.reopen_session(session_id)
+        self.session_id, self.open = session_id, True
+
     def on_event(self, event: Event) -> str | None:
         """Called for every engine event, before it is traced: only step ends and the finish write.
 
@@ -100,7 +111,7 @@ class Recorder:
             return self.new_warning()
         return None
 
-    def end(self, outcome: Literal["finished", "left"]) -> None:
+    def end(self, outcome: Literal["finished", "left", "interrupted"]) -> None:
         if self.open:
             self.open = False
             if self.store is not None and self.session_id is not None:

@@ -26,7 +26,7 @@ NAME = "history-waiting.json"
 FORMAT = 1
 #: Where each kind of row holds session or application ids (stand-ins are negative).
 _IDS = {"session": (0,), "application": (0,), "step": (0,), "end": (0,), "application_end": (0,),
-        "checkin": (2,), "answer": (1,), "doses": (1,)}
+        "checkin": (2,), "answer": (1,), "doses": (1,), "reopen": (0,)}
 
 
 def places(data_file: Path) -> list[Path]:

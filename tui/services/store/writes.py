@@ -57,6 +57,11 @@ def apply(conn: sqlite3.Connection, op: Op, aliases: dict[int, int],
         conn.execute("UPDATE sessions SET outcome = ?, ended_utc = ?, ended_offset = ? "
                      "WHERE id = ? AND outcome IS NULL",
                      (outcome, utc, offset, real(sid)))
+    elif kind == "reopen":
+        sid, pid, token = args
+        conn.execute("UPDATE sessions SET outcome = NULL, ended_utc = NULL, ended_offset = NULL, "
+                     "owner_pid = ?, owner_token = ? WHERE id = ? AND outcome = 'interrupted'",
+                     (pid, token, real(sid)))
     elif kind == "checkin":
         score, moment, sid = args
         conn.execute("INSERT INTO checkins (utc, utc_offset, day, score, moment, session_id) "
