@@ -44,6 +44,9 @@ class LumbarApp(App[None]):
                 tooltip="Desk breaks: today's counts, pause, a break now"),
         Binding(keys("m"), "meeting", "Meeting", key_display="m", id="app.meeting",
                 tooltip="A meeting: no break reminders until it ends"),
+        # In a browser page only: its cues are sound and vibration there (serve/web/static/js/cues.js).
+        Binding(keys("v"), "page_sound", "Sound", key_display="v", id="app.sound",
+                tooltip="Sound and vibration of this page on or off"),
     ]
 
     def __init__(self, config: Config, services: Services) -> None:
@@ -72,6 +75,8 @@ class LumbarApp(App[None]):
             BREAKS: self.breaks.on_event,
         }
         """Where each activity's events go: the one table of routing."""
+        self.page_sound = True
+        """A browser page plays the cues (`v` turns them off there)."""
 
     # -- clocks and routing ---------------------------------------------------------------
 
@@ -200,7 +205,17 @@ class LumbarApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("breaks_panel", "meeting"):
             return self.breaks.keys_on()
+        if action == "page_sound":
+            return self.is_web  # False hides it outside a browser
         return True
+
+    def action_page_sound(self) -> None:
+        """The page's sound and vibration on or off (a browser page starts with them on;
+        the page's first tap or key lets it play)."""
+        self.page_sound = not self.page_sound
+        if self.services.port is not None:
+            self.services.port.tell_page(sound=self.page_sound)
+        self.notify("Sound and vibration on." if self.page_sound else "Sound and vibration off.", timeout=3)
 
     def action_breaks_panel(self) -> None:
         self.breaks.panel()

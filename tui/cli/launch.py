@@ -78,7 +78,7 @@ def launch(catalog: Catalog, name: str | None, *, voice: bool = False,
     from tui.services.settings.current import RunMemory, check_break_routine, read_settings
     from tui.services.settings.easier_file import check_easier
     from tui.services.store import open_store
-    from tui.widgets.paint import terminal_writer
+    from tui.widgets.paint import page_writer, terminal_writer
 
     memory = RunMemory()
     settings, notices = read_settings(memory)
@@ -88,13 +88,14 @@ def launch(catalog: Catalog, name: str | None, *, voice: bool = False,
     store = open_store()
     # The cues and the notifier are made here, before the App: they reach its bell and
     # terminal through the port, which the App plugs itself into.
-    port = Port(terminal_writer)
+    port = Port(terminal_writer, page_writer)
     browser = in_browser()
     if browser:
         # Sound players, speech and desktop notifications would act on the machine running
         # `lumbar serve`, not on the phone: the page gets the bell and on-screen notices.
         player = None
-        cues = Cues(port.bell, later=_later)
+        # The page plays the cues itself (Web Audio, vibration: serve/web/static/js/cues.js).
+        cues = Cues(port.bell, later=_later, page=lambda name: port.tell_page(cue=name))
         if wants_voice:
             notices.append("Spoken cues are off in the browser: they would sound on the computer running lumbar.")
         wants_voice = False

@@ -143,23 +143,28 @@ class Cues:
         speaker: the speech command (`find_speaker()`), or None.
         player: the sound-player command (`find_player()`), or None.
         warn: says a line to the user (the app's notify); told once if the player fails.
+        page: in a browser, tells the page a cue's name (`Cue.value`) to sound there.
     """
 
     def __init__(self, bell: Callable[[], None], *, later: Callable[[float, Callable[[], None]], object] | None = None,
                  voice: bool = False, speaker: list[str] | None = None, player: list[str] | None = None,
-                 warn: Callable[[str], None] | None = None) -> None:
+                 warn: Callable[[str], None] | None = None,
+                 page: Callable[[str], None] | None = None) -> None:
         self.bell = bell
         self.later = later
         self.voice = voice
         self.speaker = speaker
         self.player = player
         self.warn = warn
+        self.page = page
         self._speaking: subprocess.Popen[bytes] | None = None
         self._sounds: dict[Cue, Path] = {}
         self._first_sound: subprocess.Popen[bytes] | None = None
         self._player_checked = False
 
     def play(self, cue: Cue, words: str = "") -> None:
+        if self.page is not None and cue in TONES:
+            self.page(cue.value)
         for ring in range(RINGS.get(cue, 0)):
             if ring and self.later is not None:
                 self.later(ring * RING_GAP, self.bell)

@@ -19,17 +19,28 @@ class Port:
         writer: given the App, a `write(text)` that sends raw text to its terminal
             (tui.widgets.paint.terminal_writer, the one place that may use Textual's
             private driver).
+        teller: given the App, a `tell(news)` to its browser page (tui.widgets.paint.page_writer).
     """
 
-    def __init__(self, writer: Callable[[Any], Callable[[str], None]] | None = None) -> None:
+    def __init__(self, writer: Callable[[Any], Callable[[str], None]] | None = None,
+                 teller: Callable[[Any], Callable[[dict[str, object]], None]] | None = None) -> None:
         self._writer = writer
+        self._teller = teller
         self._app: Any = None
         self._write: Callable[[str], None] | None = None
+        self._tell: Callable[[dict[str, object]], None] | None = None
 
     def plug(self, app: Any) -> None:
         """The App, once built."""
         self._app = app
         self._write = self._writer(app) if self._writer is not None else None
+        self._tell = self._teller(app) if self._teller is not None else None
+
+    def tell_page(self, **news: object) -> None:
+        """News for the browser page lumbar is served in (tui.widgets.paint.page_writer):
+        `cue` (a cue's name), `awake` (keep the screen on), `sound` (on or off)."""
+        if self._tell is not None:
+            self._tell(news)
 
     def bell(self) -> None:
         """Ring the App's terminal bell."""

@@ -53,6 +53,7 @@ LAYOUTS: dict[str, tuple[str, ...]] = {
     "s": ("ы", "і", "σ"),  # "і" is Ukrainian and Belarusian
     "t": ("е", "τ"),
     "u": ("г", "θ"),
+    "v": ("м", "ω"),
     "x": ("ч", "χ"),
     "y": ("н", "υ"),
 }

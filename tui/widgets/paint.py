@@ -273,3 +273,25 @@ def terminal_writer(app: object) -> Callable[[str], None]:
             log.warning("cannot write to the terminal: %s", error)
 
     return write
+
+
+def page_writer(app: object) -> Callable[[dict[str, object]], None]:
+    """A `tell(news)` that sends lumbar's news to the browser page it is served in, as a
+    textual-serve meta packet of type "lumbar" (tui/cli/serve/pages.py passes the known
+    keys on to the page's script). Nothing happens outside a browser.
+
+    Textual's web driver has `write_meta` but the App offers no public call to it: the
+    private driver is read here, guarded like `terminal_writer`.
+    """
+
+    def tell(news: dict[str, object]) -> None:
+        driver = getattr(app, "_driver", None)
+        write_meta = getattr(driver, "write_meta", None)
+        if write_meta is None:
+            return
+        try:
+            write_meta({"type": "lumbar", **news})
+        except Exception as error:  # a changed driver: the routine goes on without it
+            log.warning("cannot tell the page: %s", error)
+
+    return tell

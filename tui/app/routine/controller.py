@@ -60,6 +60,8 @@ class RoutineController:
         """The first red-flag check is owed: never answered (the launcher asks the store)."""
         self.quiet_session: int | None = None
         """The history row of a desk break started from the schedule: no check-in after it."""
+        self.awake = False
+        """The page was last told to keep the screen on (a routine running)."""
 
     # -- the session ----------------------------------------------------------------------
 
@@ -78,6 +80,17 @@ class RoutineController:
         if (old is not None) != (state is not None):
             # Any routine is a desk break, however it ends; one with nothing done is not.
             host.breaks.routine_changed(old is None, worked=old is None or bool(old.done))
+        self.tell_awake()
+
+    def tell_awake(self) -> None:
+        """In a browser, the phone's screen stays on while a routine runs, not while it is
+        paused or over: the page is told when that changes."""
+        state = self.session
+        running = state is not None and not state.paused and not state.finished
+        port = self.host.services.port
+        if running != self.awake and port is not None:
+            port.tell_page(awake=running)
+        self.awake = running
 
     def clock(self) -> float:
         """The workout clock, seconds."""
@@ -93,6 +106,7 @@ class RoutineController:
         if host.config.remember and self.session.plan.easier != before:
             self.easier.keep(self.session.plan.routine, self.session.plan.easier)
         host.route(happened)
+        self.tell_awake()
 
     def pause_for(self, screen: Screen, answered: Callable[[object], bool] | None = None) -> None:
         """Show a modal with the routine paused, so nothing runs by unseen.
