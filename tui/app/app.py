@@ -75,6 +75,8 @@ class LumbarApp(App[None]):
             BREAKS: self.breaks.on_event,
         }
         """Where each activity's events go: the one table of routing."""
+        self.touch = config.touch
+        """Used with a finger (tui/widgets/touch.py): hints name taps, not keys."""
         self.page_sound = True
         """A browser page plays the cues (`v` turns them off there)."""
 

@@ -66,6 +66,7 @@ class Config:
         broken: routines that did not load, by key: their problems, one line each.
         resume: take up an interrupted routine without asking (a browser page that
             connected again, LUMBAR_RESUME=1); else it is offered.
+        touch: a browser page on a touch screen (LUMBAR_TOUCH=1): hints name taps.
     """
 
     routines: Mapping[str, Routine]
@@ -88,6 +89,7 @@ class Config:
     notices: tuple[str, ...] = ()
     broken: Mapping[str, list[str]] = field(default_factory=dict)
     resume: bool = False
+    touch: bool = False
 
 
 @dataclass(frozen=True)

@@ -128,7 +128,8 @@ def launch(catalog: Catalog, name: str | None, *, voice: bool = False,
         broken={key: [str(p) for p in problems] for key, problems in catalog.broken.items()},
         # A browser page that connected again after its connection dropped (set by
         # tui/cli/serve/main.py): take up the routine its last lumbar left, unasked.
-        resume=browser and os.environ.get("LUMBAR_RESUME") == "1")
+        resume=browser and os.environ.get("LUMBAR_RESUME") == "1",
+        touch=browser and os.environ.get("LUMBAR_TOUCH") == "1")
     clock = hooks.get("clock")
     clocks = Clocks() if clock is None else Clocks(mono=clock)  # type: ignore[arg-type]
     services = Services(store=store, notifier=notifier, cues=cues, clocks=clocks,

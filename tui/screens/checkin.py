@@ -19,6 +19,7 @@ from textual.events import Click
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.widgets.touch import on_touch
 from tui.widgets.keys import keys
 from tui.engine.care.pain import RISE, Worse
 from tui.widgets.signs_view import EmergencyBox, after_emergency, signs_widgets
@@ -72,7 +73,9 @@ class CheckinModal(ModalScreen[int | None]):
             yield Static("How is your back right now?", classes="heading")
             yield Static(self.when, id="checkin-when", markup=False)
             yield Static(SCALE, id="checkin-scale", markup=False)
-            yield Static(f"Press 0-9, or {TEN_KEY} for 10.   Esc or s: skip", classes="hint")
+            hint = ("Tap a number above.   Tap this line to skip." if on_touch(self) else
+                    f"Press 0-9, or {TEN_KEY} for 10.   Esc or s: skip")
+            yield Static(hint, classes="hint")
 
     def on_click(self, event: Click) -> None:
         """A tap on a number of the scale answers with it, a tap on the last line skips:

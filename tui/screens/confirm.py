@@ -8,7 +8,9 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.keys import keys
+from tui.widgets.touch import in_page
 
 
 class ConfirmModal(ModalScreen[bool]):
@@ -26,8 +28,8 @@ class ConfirmModal(ModalScreen[bool]):
     """A framed question in the middle; parsed when first asked."""
 
     BINDINGS = [
-        Binding(keys("y", "enter"), "answer(True)", "Yes", key_display="y"),
-        Binding(keys("n", "escape", "q"), "answer(False)", "No", key_display="n"),
+        Binding(keys("y", "enter"), "answer(True)", "Yes", key_display="y", id="confirm.yes"),
+        Binding(keys("n", "escape", "q"), "answer(False)", "No", key_display="n", id="confirm.no"),
     ]
 
     def __init__(self, question: str) -> None:
@@ -37,7 +39,10 @@ class ConfirmModal(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="confirm"):
             yield Static(self.question, markup=False)
-            yield Static("y / Enter: yes     n / Esc: no", classes="hint")
+            if in_page(self):
+                yield KeyBar(("confirm.yes", "confirm.no"))  # buttons: a phone has no y or n
+            else:
+                yield Static("y / Enter: yes     n / Esc: no", classes="hint")
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)

@@ -15,6 +15,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.widgets.keys import keys
+from tui.widgets.key_bar import KeyBar
+from tui.widgets.touch import in_page
 
 
 #: Key, answer stored, words on screen.
@@ -61,6 +63,8 @@ class DoseQuestionModal(ModalScreen["str | None"]):
                          markup=False)
             yield Static("Esc or s: skip. lumbar adds to the exercises after two "
                          "'too easy' days, and eases off after 'too hard'.", classes="hint")
+            if in_page(self):
+                yield KeyBar()  # buttons: a phone has no keys
 
     def on_screen_suspend(self) -> None:
         self.add_class("-waiting")

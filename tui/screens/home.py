@@ -26,6 +26,7 @@ from tui.screens.advice import _Advice
 from tui.engine.timefmt import duration_text
 from tui.screens.session import MIN_HEIGHT, MIN_WIDTH
 from tui.screens.host import shell
+from tui.widgets.touch import on_touch
 
 if TYPE_CHECKING:
     from tui.screens.host import RoutinePart
@@ -82,7 +83,8 @@ class HomeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="home"):
-            yield Static("lumbar · pick a routine, press Enter", id="home-title")
+            yield Static("lumbar · tap a routine, then Start" if on_touch(self) else
+                         "lumbar · pick a routine, press Enter", id="home-title")
             yield OptionList(*self._options(), id="routines")
             yield Static(id="description", markup=False)
             yield Static(DISCLAIMER + " Press ? for the warning signs.",

@@ -20,6 +20,8 @@ from tui.engine.care import redflags
 from tui.engine.care.signs import EMERGENCY, URGENT
 from tui.widgets.keys import keys
 from tui.widgets.signs_view import EmergencyBox, tier_widgets
+from tui.widgets.key_bar import KeyBar
+from tui.widgets.touch import in_page
 
 #: What the check says before the first question, by what started it.
 WHY = {
@@ -67,12 +69,12 @@ class RedFlagModal(ModalScreen[Answered | None]):
     """
 
     BINDINGS = [
-        Binding(keys("y"), "answer(True)", "Yes", key_display="y"),
-        Binding(keys("n"), "answer(False)", "No", key_display="n"),
-        Binding(keys("escape", "l"), "not_now", "Not now", key_display="esc"),
-        Binding(keys("g"), "go_on", "Go on anyway", key_display="g"),
-        Binding(keys("q"), "stop", "Close lumbar", key_display="q"),
-        Binding(keys("enter", "space"), "seen", "Go on", key_display="enter"),
+        Binding(keys("y"), "answer(True)", "Yes", key_display="y", id="redflags.yes"),
+        Binding(keys("n"), "answer(False)", "No", key_display="n", id="redflags.no"),
+        Binding(keys("escape", "l"), "not_now", "Not now", key_display="esc", id="redflags.not_now"),
+        Binding(keys("g"), "go_on", "Go on anyway", key_display="g", id="redflags.go_on"),
+        Binding(keys("q"), "stop", "Close lumbar", key_display="q", id="redflags.stop"),
+        Binding(keys("enter", "space"), "seen", "Go on", key_display="enter", id="redflags.seen"),
     ]
 
     def __init__(self, trigger: str = "first") -> None:
@@ -91,6 +93,9 @@ class RedFlagModal(ModalScreen[Answered | None]):
             yield Static(WHY.get(self.trigger, WHY["first"]), classes="heading", markup=False)
             yield Static(INTRO, id="red-flag-intro", markup=False)
             yield Static(self._question(), id="red-flag-question", markup=False)
+            if in_page(self):
+                yield KeyBar(("redflags.yes", "redflags.no", "redflags.go_on", "redflags.stop",
+                              "redflags.seen"))  # buttons: a phone has no y or n
 
     def _question(self) -> str:
         n = len(self.answers)

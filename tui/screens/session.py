@@ -26,6 +26,7 @@ from tui.widgets.routine_progress import RoutineProgress
 from tui.screens.session_actions import SessionActions
 from tui.screens.host import shell
 from tui.engine.activities import ROUTINE
+from tui.widgets.touch import on_touch
 
 if TYPE_CHECKING:
     from tui.screens.host import RoutinePart
@@ -102,7 +103,7 @@ class SessionScreen(SessionActions):
             yield ClampedText(id="cue", max_lines=3)
         yield BigTime(id="time")
         yield BreathPacer(id="pacer")
-        yield RepCounter(id="reps", tap_hint="press Enter after each rep")
+        yield RepCounter(id="reps", tap_hint="tap Rep after each rep" if on_touch(self) else "press Enter after each rep")
         with Group(id="below"):
             yield Static(id="next", markup=False)
             yield RoutineProgress(id="progress")

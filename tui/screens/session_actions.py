@@ -17,6 +17,7 @@ from tui.engine.routine import session as engine
 from tui.engine.routine.plan import StepKind
 from tui.widgets.clamped_text import ClampedText
 from tui.widgets.key_hints import key_hints
+from tui.widgets.touch import on_touch
 
 if TYPE_CHECKING:
     from tui.engine.routine.view import SessionView
@@ -68,7 +69,8 @@ class SessionActions(Screen[None]):
             # A rep tapped while paused is not counted (the engine ignores it): say so,
             # or the count looks stuck.
             self.app.clear_notifications()
-            self.notify("Paused: press space to go on, then Enter for each rep.", timeout=4)
+            self.notify("Paused: tap Pause to go on, then Rep for each rep." if on_touch(self) else
+                        "Paused: press space to go on, then Enter for each rep.", timeout=4)
             return
         self.part.command(engine.tap)
 

@@ -16,8 +16,9 @@ from tui.engine.routine.view import exercise_place
 if TYPE_CHECKING:
     from tui.app.routine.controller import RoutineController
 
-TAKEN_UP = "{name}: taken up at {place}, paused. Press space to go on."
+TAKEN_UP = "{name}: taken up at {place}, paused. {go_on}"
 """Said when the routine is taken up."""
+GO_ON = {False: "Press space to go on.", True: "Tap Pause to go on."}
 
 
 def offer(part: RoutineController, automatic: bool) -> None:
@@ -39,7 +40,8 @@ def offer(part: RoutineController, automatic: bool) -> None:
 
     def take_up() -> None:
         if part.take_up(found.routine_key, found.session_id, found.next_index):
-            part.host.notify(TAKEN_UP.format(name=routine.name, place=place), timeout=8)
+            go_on = GO_ON[bool(getattr(part.host, "touch", False))]
+            part.host.notify(TAKEN_UP.format(name=routine.name, place=place, go_on=go_on), timeout=8)
 
     if automatic:
         take_up()
