@@ -49,12 +49,15 @@ def _port() -> int:
 
 
 @contextmanager
-def _served(command: str) -> Iterator[str]:
-    """Serve ``command`` ("" for lumbar) on a free loopback port; yields the page URL."""
+def _served(command: str, pids: dict[str, int] | None = None) -> Iterator[str]:
+    """Serve ``command`` ("" for lumbar) on a free loopback port; yields the page URL.
+    ``pids``, if given, gets the server's process id under ``command``."""
     port = _port()
     process = subprocess.Popen([PYTHON, "-c", SERVE, str(port), command],
                                env={**os.environ, **LUMBAR_ENV}, cwd=BENCH.parent,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if pids is not None:
+        pids[command] = process.pid
     try:
         deadline = time.monotonic() + 20
         while True:
@@ -92,6 +95,39 @@ def _once(context, url: str) -> float:
         page.close()  # the websocket closes, and with it that page's app process
 
 
+#: The page's terminal as text (the page exposes its terminal for tests and this bench).
+TEXT = """() => { const t = window.lumbarPage.terminal; const out = [];
+    for (let y = 0; y < t.rows; y++) out.push(t.buffer.active.getLine(y).translateToString(true));
+    return out.join('\\n'); }"""
+
+
+def _reconnect(context, url: str, server: int) -> float:
+    """Seconds from a page's lumbar killed mid-routine (its connection gone, no goodbye)
+    to the page showing the routine taken up again, paused."""
+    page = context.new_page()
+    try:
+        page.goto(url)
+        page.wait_for_selector("body.-first-byte", timeout=30_000)
+        page.wait_for_timeout(500)
+        if "Resume " in page.evaluate(TEXT):
+            page.keyboard.press("n")  # the last run's routine, offered: not this time
+        page.keyboard.press("Enter")  # the first routine
+        page.keyboard.press("s")  # no check-in
+        page.keyboard.press("n")
+        page.keyboard.press("n")  # one exercise recorded (skipped): something to take up
+        page.wait_for_timeout(1000)
+        if "taken up" in page.evaluate(TEXT):
+            raise RuntimeError("the page says 'taken up' before its connection dropped")
+        children = subprocess.run(["pgrep", "-P", str(server)], capture_output=True, text=True).stdout.split()
+        started = time.perf_counter()
+        for pid in children:
+            os.kill(int(pid), 9)
+        page.wait_for_function(f"({TEXT})().includes('taken up')", timeout=30_000)
+        return time.perf_counter() - started
+    finally:
+        page.close()
+
+
 def bench_browser(runs: int, profile: Path, log=print) -> dict[str, dict[str, object]]:
     """Median first-frame time in ms for lumbar and the bare app, every run kept."""
     from playwright.sync_api import sync_playwright
@@ -100,8 +136,9 @@ def bench_browser(runs: int, profile: Path, log=print) -> dict[str, dict[str, ob
     targets = {"lumbar": ("lumbar serve (routine list)", ""),
                "bare": ("bare Textual app, served the same way", bare)}
     times: dict[str, list[float]] = {key: [] for key in targets}
+    pids: dict[str, int] = {}
     with ExitStack() as stack:
-        urls = {key: stack.enter_context(_served(command)) for key, (_, command) in targets.items()}
+        urls = {key: stack.enter_context(_served(command, pids)) for key, (_, command) in targets.items()}
         playwright = stack.enter_context(sync_playwright())
         context = playwright.chromium.launch_persistent_context(
             str(profile), executable_path=str(CHROMIUM), headless=True, args=ARGS,
@@ -116,5 +153,11 @@ def bench_browser(runs: int, profile: Path, log=print) -> dict[str, dict[str, ob
             if round_no > 0:
                 log(f"  browser first frame round {round_no}/{runs}: "
                     + ", ".join(f"{k} {v[-1]:.0f} ms" for k, v in times.items()))
-    return {key: {"label": targets[key][0], "median_ms": statistics.median(ms), "runs_ms": ms}
-            for key, ms in times.items()}
+        back = [_reconnect(context, urls["lumbar"], pids[""]) * 1000 for _ in range(3)]
+        log("  browser reconnect, routine taken up: " + ", ".join(f"{ms:.0f} ms" for ms in back))
+    result: dict[str, dict[str, object]] = {
+        key: {"label": targets[key][0], "median_ms": statistics.median(ms), "runs_ms": ms}
+        for key, ms in times.items()}
+    result["reconnect"] = {"label": "reconnect: the routine taken up", "median_ms": statistics.median(back),
+                           "runs_ms": back}
+    return result

@@ -115,9 +115,17 @@ def build(results: dict[str, Any]) -> tuple[list[dict[str, str]], list[dict[str,
     bare_ms = br["bare"]["median_ms"] if _ok(br) and _ok(br.get("bare")) else None
     lumbar_ms = br["lumbar"]["median_ms"] if _ok(br) and _ok(br.get("lumbar")) else None
     br_ratio = paired_ratio(br, "lumbar", "bare")
+    verdict = judge("first frame in Chromium <= 1.3x bare Textual served the same way", lumbar_ms, 1.3,
+                    br_ratio, None if br_ratio is None else br_ratio <= 1.3, br)
     row("first frame in Chromium: lumbar serve (routine list)",
         _ms(lumbar_ms) if _ok(br) else _missing(br), f"bare Textual served the same way {_ms(bare_ms)}",
-        f"{br_ratio:.2f}x" if br_ratio else "—")
+        f"{br_ratio:.2f}x" if br_ratio else "—", "<= 1.3x bare", verdict)
+    back = br.get("reconnect") if _ok(br) else None
+    back_ms = back["median_ms"] if _ok(back) else None
+    verdict = judge("a dropped page shows its routine taken up within 2 s", back_ms, 2000, None,
+                    None if back_ms is None else back_ms <= 2000, br)
+    row("browser: connection dropped mid-routine, routine taken up", _ms(back_ms) if back_ms else _missing(back or br),
+        budget="<= 2000 ms", verdict=verdict)
 
     # -- CPU and RSS ---------------------------------------------------------------------
     idle_l, idle_b = _get(results, "usage", "idle", "lumbar"), _get(results, "usage", "idle", "bare")
