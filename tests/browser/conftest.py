@@ -51,3 +51,35 @@ def server(tmp_path: Path):
         from bench.browser import stop
 
         stop(process)
+
+
+@pytest.fixture
+def phone():
+    """``open(url, ratio=3, script=None)``: a page at a phone's size (390x844, touch) in
+    Debian's Chromium, ``script`` run before the page's own; returns (page, the websocket
+    URLs it opened, in order). Everything is closed after the test."""
+    from tests.browser.serving import ARGS, CHROMIUM, PHONE
+
+    sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
+    if not CHROMIUM.exists():
+        pytest.skip(f"no {CHROMIUM} (apt-get install chromium)")
+    playwright = sync_api.sync_playwright().start()
+    browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+
+    def open_page(url: str, ratio: int = 3, script: str | None = None):
+        context = browser.new_context(viewport=PHONE, device_scale_factor=ratio, is_mobile=True,
+                                      has_touch=True)
+        if script is not None:
+            context.add_init_script(script)
+        page = context.new_page()
+        sockets: list[str] = []
+        page.on("websocket", lambda socket: sockets.append(socket.url))
+        page.goto(url)
+        page.wait_for_selector("body.-first-byte", timeout=20_000)
+        return page, sockets
+
+    try:
+        yield open_page
+    finally:
+        browser.close()
+        playwright.stop()

@@ -67,3 +67,14 @@ def events(trace: Path) -> list[dict]:
     if not trace.exists():
         return []
     return [json.loads(line) for line in trace.read_text().splitlines() if line.strip()]
+
+
+#: The page's terminal as text, a line a row (the page exposes its terminal as lumbarPage).
+TEXT = """() => { const t = window.lumbarPage.terminal; const out = [];
+    for (let y = 0; y < t.rows; y++) out.push(t.buffer.active.getLine(y).translateToString(true));
+    return out.join('\\n'); }"""
+
+
+def page_text(page) -> str:
+    """What the page's terminal shows now, as text."""
+    return page.evaluate(TEXT)

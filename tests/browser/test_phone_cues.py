@@ -7,13 +7,7 @@ Skipped when /usr/bin/chromium or Playwright is missing; `.ci/run` installs both
 
 from __future__ import annotations
 
-import pytest
-
-from tests.browser.serving import ARGS, CHROMIUM, PHONE, events, wait_for
-
-sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
-if not CHROMIUM.exists():
-    pytest.skip(f"no {CHROMIUM} (apt-get install chromium)", allow_module_level=True)
+from tests.browser.serving import events, wait_for
 
 #: Before the page's scripts: an audio context, a wake lock and vibration that only record.
 STUBS = """
@@ -43,36 +37,26 @@ navigator.vibrate = (pattern) => { window.buzzed.push(pattern); return true; };
 """
 
 
-def test_cues_sound_and_buzz_and_the_screen_stays_awake_while_the_routine_runs(server) -> None:
+def test_cues_sound_and_buzz_and_the_screen_stays_awake_while_the_routine_runs(server, phone) -> None:
     url, trace = server
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        try:
-            context = browser.new_context(viewport=PHONE, device_scale_factor=3, is_mobile=True, has_touch=True)
-            context.add_init_script(STUBS)
-            page = context.new_page()
-            page.goto(url)
-            page.wait_for_selector("body.-first-byte", timeout=20_000)
-            assert page.evaluate("window.locks") == [], "no routine yet: the screen may sleep"
-            page.keyboard.press("Enter")  # Breathing; the key also unlocks audio
-            page.keyboard.press("s")  # no check-in
-            wait_for(lambda: any(e["type"] == "StepStarted" for e in events(trace)), 20, "the routine")
-            # The step change: one 880 Hz pip (tui/services/cues.py TONES), and a buzz.
-            wait_for(lambda: 880 in page.evaluate("window.heard"), 5, "the step-change pip")
-            assert page.evaluate("window.buzzed")
-            wait_for(lambda: page.evaluate("window.locks") == ["taken"], 5, "the wake lock")
+    page, _ = phone(url, script=STUBS)
+    assert page.evaluate("window.locks") == [], "no routine yet: the screen may sleep"
+    page.keyboard.press("Enter")  # Breathing; the key also unlocks audio
+    page.keyboard.press("s")  # no check-in
+    wait_for(lambda: any(e["type"] == "StepStarted" for e in events(trace)), 20, "the routine")
+    # The step change: one 880 Hz pip (tui/services/cues.py TONES), and a buzz.
+    wait_for(lambda: 880 in page.evaluate("window.heard"), 5, "the step-change pip")
+    assert page.evaluate("window.buzzed")
+    wait_for(lambda: page.evaluate("window.locks") == ["taken"], 5, "the wake lock")
 
-            page.keyboard.press(" ")  # pause: the screen may sleep again
-            wait_for(lambda: page.evaluate("window.locks") == ["taken", "released"], 5, "its release")
+    page.keyboard.press(" ")  # pause: the screen may sleep again
+    wait_for(lambda: page.evaluate("window.locks") == ["taken", "released"], 5, "its release")
 
-            page.keyboard.press("v")  # sound off
-            page.keyboard.press(" ")  # running again: awake again
-            wait_for(lambda: page.evaluate("window.locks")[-1:] == ["taken"], 5, "the lock again")
-            heard = len(page.evaluate("window.heard"))
-            page.keyboard.press("n")  # a step change with the sound off
-            wait_for(lambda: sum(e["type"] == "StepStarted" for e in events(trace)) >= 2, 10, "the next step")
-            page.wait_for_timeout(500)
-            assert len(page.evaluate("window.heard")) == heard, "off: no more pips"
-            context.close()
-        finally:
-            browser.close()
+    page.keyboard.press("v")  # sound off
+    page.keyboard.press(" ")  # running again: awake again
+    wait_for(lambda: page.evaluate("window.locks")[-1:] == ["taken"], 5, "the lock again")
+    heard = len(page.evaluate("window.heard"))
+    page.keyboard.press("n")  # a step change with the sound off
+    wait_for(lambda: sum(e["type"] == "StepStarted" for e in events(trace)) >= 2, 10, "the next step")
+    page.wait_for_timeout(500)
+    assert len(page.evaluate("window.heard")) == heard, "off: no more pips"

@@ -13,13 +13,7 @@ import signal
 import subprocess
 from pathlib import Path
 
-import pytest
-
-from tests.browser.serving import ARGS, CHROMIUM, PHONE, events, wait_for
-
-sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
-if not CHROMIUM.exists():
-    pytest.skip(f"no {CHROMIUM} (apt-get install chromium)", allow_module_level=True)
+from tests.browser.serving import events, page_text, wait_for
 
 
 def page_lumbars() -> list[int]:
@@ -38,43 +32,29 @@ def sessions() -> list[dict]:
         store.close()
 
 
-def test_a_dropped_connection_takes_the_routine_up_at_the_same_step(server, tmp_path: Path) -> None:
+def test_a_dropped_connection_takes_the_routine_up_at_the_same_step(server, phone, tmp_path: Path) -> None:
     url, trace = server
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        try:
-            context = browser.new_context(viewport=PHONE, device_scale_factor=3, is_mobile=True, has_touch=True)
-            page = context.new_page()
-            sockets: list[str] = []
-            page.on("websocket", lambda socket: sockets.append(socket.url))
-            page.goto(url)
-            page.wait_for_selector("body.-first-byte", timeout=20_000)
-            page.keyboard.press("Enter")  # Breathing
-            page.keyboard.press("s")  # no check-in
-            wait_for(lambda: any(e["type"] == "StepStarted" for e in events(trace)), 20, "the routine")
-            page.keyboard.press("n")  # past getting ready
-            page.keyboard.press("n")  # the first exercise, recorded as skipped
-            at = wait_for(lambda: max((e["index"] for e in events(trace) if e["type"] == "StepStarted"),
-                                      default=0) >= 2 and page_lumbars(), 10, "the third step")
-            index = max(e["index"] for e in events(trace) if e["type"] == "StepStarted")
-            seen = len(events(trace))
-            for pid in at:
-                os.kill(pid, signal.SIGKILL)
+    page, sockets = phone(url)
+    page.keyboard.press("Enter")  # Breathing
+    page.keyboard.press("s")  # no check-in
+    wait_for(lambda: any(e["type"] == "StepStarted" for e in events(trace)), 20, "the routine")
+    page.keyboard.press("n")  # past getting ready
+    page.keyboard.press("n")  # the first exercise, recorded as skipped
+    at = wait_for(lambda: max((e["index"] for e in events(trace) if e["type"] == "StepStarted"),
+                              default=0) >= 2 and page_lumbars(), 10, "the third step")
+    index = max(e["index"] for e in events(trace) if e["type"] == "StepStarted")
+    seen = len(events(trace))
+    for pid in at:
+        os.kill(pid, signal.SIGKILL)
 
-            # page.evaluate lets Playwright deliver the page's events (a plain sleep does not).
-            wait_for(lambda: page.evaluate("1") and len(sockets) >= 2, 20, "the page to connect again")
-            assert "resume=1" in sockets[-1]
-            # The new lumbar starts the same step again, paused.
-            wait_for(lambda: any(e["type"] == "StepStarted" and e["index"] == index
-                                 for e in events(trace)[seen:]), 20, "the same step again")
-            page.wait_for_timeout(500)
-            page.screenshot(path=str(tmp_path / "taken-up.png"))
-            lines = page.evaluate("""() => { const t = window.lumbarPage.terminal; const out = [];
-                for (let y = 0; y < t.rows; y++) out.push(t.buffer.active.getLine(y).translateToString(true));
-                return out.join('\\n'); }""")
-            assert "PAUSED" in lines.upper(), lines
-            rows = sessions()
-            assert len(rows) == 1 and rows[0]["outcome"] is None, rows
-            context.close()
-        finally:
-            browser.close()
+    # page.evaluate lets Playwright deliver the page's events (a plain sleep does not).
+    wait_for(lambda: page.evaluate("1") and len(sockets) >= 2, 20, "the page to connect again")
+    assert "resume=1" in sockets[-1]
+    # The new lumbar starts the same step again, paused.
+    wait_for(lambda: any(e["type"] == "StepStarted" and e["index"] == index
+                         for e in events(trace)[seen:]), 20, "the same step again")
+    wait_for(lambda: "taken up" in page_text(page), 10, "the note")
+    page.screenshot(path=str(tmp_path / "taken-up.png"))
+    assert "PAUSED" in page_text(page).upper(), page_text(page)
+    rows = sessions()
+    assert len(rows) == 1 and rows[0]["outcome"] is None, rows

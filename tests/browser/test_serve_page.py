@@ -12,15 +12,13 @@ Skipped when /usr/bin/chromium or Playwright is missing; `.ci/run` installs both
 
 from __future__ import annotations
 
-import asyncio
-import concurrent.futures
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser.serving import ARGS, CHROMIUM, PHONE, events, wait_for  # noqa: E402
+from tests.browser.serving import ARGS, CHROMIUM, PHONE, events, page_text, wait_for  # noqa: E402
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
 if not CHROMIUM.exists():
@@ -50,32 +48,16 @@ def breaks_counted() -> int:
         store.close()
 
 
-def pause_button(columns: int, rows: int) -> tuple[float, float]:
-    """The cell (column, row) in the middle of the workout's Pause button at this size,
-    laid out by the app itself (headless, with the bar's touch layout)."""
-    from tests.app_values import lumbar_app
-    from tui.services.loader import load_routine
-    from tui.widgets.key_bar import BUTTON_LINES, KeyBar
-
-    root = Path(__file__).resolve().parents[2]
-    routine = load_routine(root / "sessions" / "breathing.yaml")
-
-    async def measure() -> tuple[float, float]:
-        app = lumbar_app({"breathing": routine}, start="breathing", heartbeat=None, remember=False)
-        async with app.run_test(size=(columns, rows)) as pilot:
-            await pilot.pause()
-            app.breaks.start()  # as the served lumbar: its keys are buttons in the bar too
-            await pilot.pause()
-            bar = app.screen.query_one(KeyBar)
-            bar.add_class("-touch")
-            await pilot.pause()
-            for row, start, end, hint in bar.spans(bar.size.width):
-                if hint is not None and hint.id == "session.pause":
-                    return (bar.region.x + (start + end) / 2, bar.region.y + row * BUTTON_LINES + BUTTON_LINES / 2)
-        raise AssertionError("no Pause button in the key bar")
-
-    with concurrent.futures.ThreadPoolExecutor(1) as pool:  # Playwright owns this thread's loop
-        return pool.submit(asyncio.run, measure()).result()
+def pause_button(page) -> tuple[float, float]:
+    """The cell (column, row) in the middle of the workout's Pause button, where the page's
+    terminal shows it (once the workout is drawn)."""
+    wait_for(lambda: "space Pause" in page_text(page), 10, "the workout's key bar")
+    lines = page_text(page).splitlines()
+    for row, line in enumerate(lines):
+        at = line.find("space Pause")
+        if at >= 0:
+            return at + len("space Pause") / 2, row + 0.5
+    raise AssertionError("no Pause button in the key bar:\n" + "\n".join(lines))
 
 
 def test_phone_page_runs_a_routine_by_keyboard_and_touch(server, tmp_path: Path) -> None:
@@ -107,7 +89,7 @@ def test_phone_page_runs_a_routine_by_keyboard_and_touch(server, tmp_path: Path)
             # The page's lumbar runs the break schedule: the routine is the break under way.
             wait_for(break_under_way, 10, "the routine to be the desk break under way")
 
-            column, row = pause_button(columns, rows)
+            column, row = pause_button(page)
             page.touchscreen.tap(grid["x"] + column * cell_w, grid["y"] + row * cell_h)
             # Paused: Get ready (10 clock seconds, 2.5 real) must not end for 4 real seconds.
             time.sleep(4)
