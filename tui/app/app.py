@@ -174,16 +174,23 @@ class LumbarApp(App[None]):
         self.call_after_refresh(self.breaks.on_mount)
         if config.opens_care is not None:
             self.care.open(*config.opens_care)
-        if self.routine.red_flags_due:  # last, so it is on top: asked before anything else
+        plain = config.start is None and config.opens_care is None and not config.opens_history
+        # A page that connected again takes up the routine its last lumbar left, at once:
+        # the person was in it a moment ago, past the first-start check that lumbar asked.
+        resumed = False
+        if plain and config.resume:
+            from tui.app.routine.resume import offer
+
+            resumed = offer(self.routine, automatic=True)
+        if self.routine.red_flags_due and not resumed:  # last, so it is on top
             from tui.app.routine.red_flags import ask
 
             ask(self.routine, "first")
-        elif config.start is None and config.opens_care is None and not config.opens_history:
-            # A routine an earlier lumbar left: offered (or, for a page that connected
-            # again, taken up) once the routine list is drawn.
+        elif plain and not resumed:
+            # A routine an earlier lumbar left: offered once the routine list is drawn.
             from tui.app.routine.resume import offer
 
-            self.call_after_refresh(offer, self.routine, config.resume)
+            self.call_after_refresh(offer, self.routine, False)
 
     def go_home(self) -> None:
         """Show the routine list: back down the stack if it is there, else in place."""

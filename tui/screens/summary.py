@@ -16,6 +16,7 @@ from tui.widgets.key_bar import KeyBar
 from tui.engine.timefmt import duration_text
 from tui.engine.routine.view import Summary
 from tui.screens.host import shell
+from tui.widgets.touch import on_touch
 
 if TYPE_CHECKING:
     from textual.geometry import Size
@@ -63,7 +64,8 @@ class SummaryScreen(Screen[None]):
             rows.append(("Skipped", _names(r.skipped)))
             rows.append(("Made easier", _names(r.easier)))
             yield LabelledRows(rows, id="summary-lines")
-            yield Static("Press Enter for the routine list.", classes="hint")
+            yield Static("Tap Back to routines below for the routine list." if on_touch(self) else
+                         "Press Enter for the routine list.", classes="hint")
         yield KeyBar()
 
     def action_home(self) -> None:

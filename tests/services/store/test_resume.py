@@ -50,10 +50,11 @@ def test_not_offered_after_the_hour_when_declined_or_when_finished(db: Path, wal
     store.close()
 
 
-def test_a_routine_with_no_step_done_or_a_newer_one_is_not_offered(db: Path, wall: Wall) -> None:
+def test_a_routine_with_no_step_done_starts_again_and_a_newer_one_is_not_offered(db: Path, wall: Wall) -> None:
     interrupted(db, wall, done=0)
     store = open_store(db, wall=wall)
-    assert store.resumable() is None
+    offer = store.resumable()
+    assert offer is not None and offer.next_index == 0
     store.close()
     interrupted(db, wall, done=2)
     store = open_store(db, wall=wall)

@@ -21,31 +21,35 @@ TAKEN_UP = "{name}: taken up at {place}, paused. {go_on}"
 GO_ON = {False: "Press space to go on.", True: "Tap Pause to go on."}
 
 
-def offer(part: RoutineController, automatic: bool) -> None:
-    """Offer the interrupted routine, if any; `automatic`: take it up without asking."""
+def offer(part: RoutineController, automatic: bool) -> bool:
+    """Offer the interrupted routine, if any; `automatic`: take it up without asking.
+    True when it was taken up (automatic only)."""
     store = part.store
     if store is None or part.session is not None or not hasattr(store, "resumable"):
-        return
+        return False
     found = store.resumable()
     if found is None or found.routine_key not in part.routines:
-        return
+        return False
+    if found.next_index == 0 and not automatic:
+        return False  # nothing was done: not worth a question; a page drop still goes on
     routine = part.routines[found.routine_key]
     steps = part.plan_for(found.routine_key)
     # The plan must be the one it ran (same routine file, choices and doses), step for step.
     if steps is None or len(steps.steps) != found.steps or found.next_index >= found.steps:
-        return
+        return False
     place = exercise_place(steps, found.next_index)
     if place is None:
-        return
+        return False
 
-    def take_up() -> None:
-        if part.take_up(found.routine_key, found.session_id, found.next_index):
-            go_on = GO_ON[bool(getattr(part.host, "touch", False))]
-            part.host.notify(TAKEN_UP.format(name=routine.name, place=place, go_on=go_on), timeout=8)
+    def take_up() -> bool:
+        if not part.take_up(found.routine_key, found.session_id, found.next_index):
+            return False
+        go_on = GO_ON[bool(getattr(part.host, "touch", False))]
+        part.host.notify(TAKEN_UP.format(name=routine.name, place=place, go_on=go_on), timeout=8)
+        return True
 
     if automatic:
-        take_up()
-        return
+        return take_up()
     from tui.screens.confirm import ConfirmModal
 
     def answered(yes: bool | None) -> None:
@@ -57,6 +61,7 @@ def offer(part: RoutineController, automatic: bool) -> None:
     part.host.push_screen(ConfirmModal(f"Resume {routine.name} at {place}? It stopped "
                                        f"{_ago(part, found.ended)} without being finished."),
                           answered)
+    return False
 
 
 def _ago(part: RoutineController, ended: object) -> str:

@@ -44,7 +44,8 @@ class ResumeJournal(Journal):
 
     def resumable(self, within: float = RESUME_WITHIN) -> Resumable | None:
         """The newest session, if it was interrupted at most `within` seconds ago (by the
-        store's wall clock), has a step recorded, and was not declined; else None."""
+        store's wall clock) and was not declined; else None. One with no step recorded
+        is taken up at its first step."""
         with self._lock:
             self._flush()
             if any(kind in ("session", "end", "reopen") for kind, _, _ in self._pending):
@@ -58,14 +59,14 @@ class ResumeJournal(Journal):
         if row is None:
             return None
         sid, key, name, steps, outcome, ended_utc, ended_offset, last, declined = row
-        if outcome != "interrupted" or last is None or ended_utc is None or ended_utc < since:
+        if outcome != "interrupted" or ended_utc is None or ended_utc < since:
             return None
         if declined == str(sid):
             return None
         ended = queries.local(ended_utc, ended_offset or 0)
         if ended is None:
             return None
-        return Resumable(sid, key, name, last + 1, steps, ended)
+        return Resumable(sid, key, name, 0 if last is None else last + 1, steps, ended)
 
     def reopen_session(self, session_id: int) -> None:
         """Open `session_id` (interrupted) again, owned by this process: its later steps
