@@ -12,9 +12,9 @@ from textual.widgets import Static
 
 from tui.services.cells import cell_len
 from tui.engine.routine.plan import StepKind
-from tui.widgets.keys import keys
+from tui.widgets.keys import is_extra, keys
 from tui.widgets.key_bar import KeyBar
-from tui.widgets.key_hints import key_hints
+from tui.widgets.key_hints import key_display
 from tui.engine.timefmt import clock_text, countdown_seconds
 from tui.engine.routine.view import SessionView
 from tui.widgets.big_time import BigTime
@@ -87,7 +87,8 @@ class SessionScreen(SessionActions):
         self._static_key: tuple[object, ...] | None = None
         self._ready = False
         self._second: tuple[object, ...] | None = None
-
+        self._more_key: str | None = ""
+        """The safety key the cut signs name ("" before the first look; None: no key)."""
 
     def compose(self) -> ComposeResult:
         # Textual repaints, whole, every widget whose container overlaps a change. The
@@ -130,7 +131,16 @@ class SessionScreen(SessionActions):
         The safety key: what is cut is most often the line that says when to stop, and
         that modal is where the stop signs are; it costs no room in the key bar.
         """
-        key = next((hint.key for hint in key_hints(self) if hint.id == "session.stop_if"), None)
+        # The key the key bar shows for it (tui.widgets.key_hints): the first of its keys
+        # that is not another layout's twin. It changes only with a keymap, but this runs
+        # on every refresh_bindings (each step), so the signs are set only on a change.
+        found = [active.binding for active in self.active_bindings.values()
+                 if active.binding.id == "session.stop_if" and active.binding.description]
+        first = next((b for b in found if not is_extra(b.key)), found[0] if found else None)
+        key = key_display(self.app, first) if first is not None else None
+        if key == self._more_key:
+            return
+        self._more_key = key
         for part in self.query(ClampedText):
             part.more = f" … ({key}: more)" if key else " …"
 
