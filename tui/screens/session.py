@@ -89,6 +89,10 @@ class SessionScreen(SessionActions):
         self._second: tuple[object, ...] | None = None
         self._more_key: str | None = ""
         """The safety key the cut signs name ("" before the first look; None: no key)."""
+        self._small = False
+        """The screen is too small for the workout (the `-small` class, set by _fit)."""
+        self._looks: tuple[bool, bool, bool] | None = None
+        """The clock's `-final` class and whether the pacer and counter show, as last set."""
 
     def compose(self) -> ComposeResult:
         # Textual repaints, whole, every widget whose container overlaps a change. The
@@ -154,6 +158,7 @@ class SessionScreen(SessionActions):
         small = width < MIN_WIDTH or height < MIN_HEIGHT
         if small != self.has_class("-small"):
             self.set_class(small, "-small")
+            self._small = small
             if self._view is not None:
                 # The pacer and rep counter are shown from code, so they follow here.
                 self._second = None
@@ -187,10 +192,13 @@ class SessionScreen(SessionActions):
         else:
             big.text = clock_text(v.remaining)
         final = v.remaining is not None and v.tempo_phase is None and countdown_seconds(v.remaining) <= 3
-        big.set_class(final and not v.paused, "-final")
-        room = not self.has_class("-small")
-        self._pacer.display = room and v.breath_phase is not None
-        self._counter.display = room and v.reps is not None
+        room = not self._small
+        looks = (final and not v.paused, room and v.breath_phase is not None, room and v.reps is not None)
+        if looks != self._looks:
+            # Set only on a change: most seconds change none of them.
+            self._looks = looks
+            big.set_class(looks[0], "-final")
+            self._pacer.display, self._counter.display = looks[1], looks[2]
         self._show_motion(v)
         self._progress.show(v.progress, v.routine_left)
 
