@@ -15,7 +15,6 @@ from textual.screen import Screen
 from tui.app.breaks.controller import BreaksController
 from tui.app.care.controller import CareController
 from tui.app.heartbeat import Heartbeat
-from tui.app.palette_commands import PaletteCommands
 from tui.app.routine.controller import RoutineController
 from tui.app.stops import Stops
 from tui.engine import activities as act
@@ -28,6 +27,7 @@ if TYPE_CHECKING:
     from textual.app import SystemCommand
 
     from tui.app.config import Config, Services
+    from tui.app.palette_commands import PaletteCommands
     from tui.engine.events import Event
     from tui.engine.routine import session as engine
 
@@ -65,7 +65,7 @@ class LumbarApp(App[None]):
         self.care = CareController(self)
         self.breaks = BreaksController(self)
         self.heartbeat = Heartbeat(self)
-        self.palette = PaletteCommands(self)
+        self._palette: PaletteCommands | None = None
         self.stops = Stops(self)
         self.terminal_signals = self.stops.signals
         """The signal handlers (installed only when `config.signals`)."""
@@ -79,6 +79,16 @@ class LumbarApp(App[None]):
         """Used with a finger (tui/widgets/touch.py): hints name taps, not keys."""
         self.page_sound = True
         """A browser page plays the cues (`v` turns them off there)."""
+
+    @property
+    def palette(self) -> PaletteCommands:
+        """The command palette's part, made when the palette first opens: a start that
+        never opens it loads none of it (nor, on the routine list, the workout screen)."""
+        if self._palette is None:
+            from tui.app.palette_commands import PaletteCommands
+
+            self._palette = PaletteCommands(self)
+        return self._palette
 
     # -- clocks and routing ---------------------------------------------------------------
 

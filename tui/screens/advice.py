@@ -41,6 +41,7 @@ class _Advice(ModalScreen[None]):
         margin-top: 0;
         background: $surface;
     }
+    .disclaimer { margin-top: 1; color: $text-muted; }
     """
     """A framed box in the middle; parsed when a modal is first opened."""
 

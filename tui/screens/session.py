@@ -12,9 +12,9 @@ from textual.widgets import Static
 
 from tui.services.cells import cell_len
 from tui.engine.routine.plan import StepKind
-from tui.widgets.keys import keys
+from tui.widgets.keys import is_extra, keys
 from tui.widgets.key_bar import KeyBar
-from tui.widgets.key_hints import key_hints
+from tui.widgets.key_hints import key_display
 from tui.engine.timefmt import clock_text, countdown_seconds
 from tui.engine.routine.view import SessionView
 from tui.widgets.big_time import BigTime
@@ -88,7 +88,12 @@ class SessionScreen(SessionActions):
         self._static_key: tuple[object, ...] | None = None
         self._ready = False
         self._second: tuple[object, ...] | None = None
-
+        self._more_key: str | None = ""
+        """The safety key the cut signs name ("" before the first look; None: no key)."""
+        self._small = False
+        """The screen is too small for the workout (the `-small` class, set by _fit)."""
+        self._looks: tuple[bool, bool, bool] | None = None
+        """The clock's `-final` class and whether the pacer and counter show, as last set."""
 
     def compose(self) -> ComposeResult:
         # Textual repaints, whole, every widget whose container overlaps a change. The
@@ -131,7 +136,16 @@ class SessionScreen(SessionActions):
         The safety key: what is cut is most often the line that says when to stop, and
         that modal is where the stop signs are; it costs no room in the key bar.
         """
-        key = next((hint.key for hint in key_hints(self) if hint.id == "session.stop_if"), None)
+        # The key the key bar shows for it (tui.widgets.key_hints): the first of its keys
+        # that is not another layout's twin. It changes only with a keymap, but this runs
+        # on every refresh_bindings (each step), so the signs are set only on a change.
+        found = [active.binding for active in self.active_bindings.values()
+                 if active.binding.id == "session.stop_if" and active.binding.description]
+        first = next((b for b in found if not is_extra(b.key)), found[0] if found else None)
+        key = key_display(self.app, first) if first is not None else None
+        if key == self._more_key:
+            return
+        self._more_key = key
         for part in self.query(ClampedText):
             part.more = f" … ({key}: more)" if key else " …"
 
@@ -145,6 +159,7 @@ class SessionScreen(SessionActions):
         small = width < MIN_WIDTH or height < MIN_HEIGHT
         if small != self.has_class("-small"):
             self.set_class(small, "-small")
+            self._small = small
             if self._view is not None:
                 # The pacer and rep counter are shown from code, so they follow here.
                 self._second = None
@@ -178,10 +193,13 @@ class SessionScreen(SessionActions):
         else:
             big.text = clock_text(v.remaining)
         final = v.remaining is not None and v.tempo_phase is None and countdown_seconds(v.remaining) <= 3
-        big.set_class(final and not v.paused, "-final")
-        room = not self.has_class("-small")
-        self._pacer.display = room and v.breath_phase is not None
-        self._counter.display = room and v.reps is not None
+        room = not self._small
+        looks = (final and not v.paused, room and v.breath_phase is not None, room and v.reps is not None)
+        if looks != self._looks:
+            # Set only on a change: most seconds change none of them.
+            self._looks = looks
+            big.set_class(looks[0], "-final")
+            self._pacer.display, self._counter.display = looks[1], looks[2]
         self._show_motion(v)
         self._progress.show(v.progress, v.routine_left)
 

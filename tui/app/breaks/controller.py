@@ -94,7 +94,19 @@ class BreaksController:
         elif getattr(self.host.services.store, "path", None) is not None:
             # Another lumbar schedules (the login service, say): be a door onto it, so its
             # prompt shows here and a routine here counts there. One stat, after the frame.
-            self.host.call_after_refresh(self.doors.probe)
+            self.host.call_after_refresh(self._probe)
+
+    def _probe(self) -> None:
+        """Look for another scheduler (`doors.probe`) only when the lock file beside the
+        history exists: without it nobody holds the lock (`SchedulerLock.holder` reads
+        that file), so a routine run with breaks off makes no doors and loads no sockets."""
+        path = getattr(self.host.services.store, "path", None)
+        if path is None or not hasattr(path, "parent"):
+            return
+        from tui.services.breaks.lock import NAME
+
+        if (path.parent / NAME).exists():
+            self.doors.probe()
 
     def start(self, every: float | None = None) -> None:
         """Schedule here if no other process does (settings' schedule; `every` seconds
