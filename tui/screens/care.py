@@ -21,6 +21,7 @@ from tui.screens.host import CarePart, shell
 from tui.engine.timefmt import clock_text
 from tui.widgets.big_time import BigTime
 from tui.widgets.key_bar import KeyBar
+from tui.widgets.touch import on_touch
 
 #: Always on screen (docs/sources.md, "Ice and heat"): who should ask first, and the cloth.
 CAUTION = ("Numb or broken skin where the pack goes, poor circulation or diabetes (for cold "
@@ -123,11 +124,16 @@ class CareScreen(Screen[None]):
             big.text = clock_text(v.remaining)
         else:
             big.text = "OFF" if v.phase is Phase.ALARM else "0:00"
-        line = {Phase.ON: f"{v.line} · press x to take it off early",
+        # On a touch screen the same choices are the buttons below (tui/widgets/touch.py).
+        finger = on_touch(self)
+        line = {Phase.ON: f"{v.line} · " + ("tap Take it off now to end early" if finger else
+                                            "press x to take it off early"),
                 Phase.ALARM: v.line, Phase.REST: v.line,
-                Phase.DONE: "Rested. Press a for another round, q for the list." if v.rested else
-                "Taken off within its first minute, so the skin needs no rest. Press a to "
-                "start again, q for the list."}[v.phase]
+                Phase.DONE: ("Rested. Tap Another round, or Back for the list." if finger else
+                             "Rested. Press a for another round, q for the list.") if v.rested else
+                "Taken off within its first minute, so the skin needs no rest. " +
+                ("Tap Another round to start again, or Back for the list." if finger else
+                 "Press a to start again, q for the list.")}[v.phase]
         if v.phase is Phase.DONE and v.kind == "heat":
             line = self.part.heat_used_up() or line
         self.query_one("#care-line", Static).update(line)
@@ -219,8 +225,11 @@ class AlarmModal(ModalScreen[None]):
         with Vertical(id="alarm"):
             yield Static("Time is up: take it off now", id="alarm-title", markup=False)
             yield Static("", id="alarm-line", markup=False)
-            yield Input(placeholder=f"type {ACK_WORD} and press Enter", id="alarm-word")
-            yield Static(f"Type {ACK_WORD} and press Enter once the pack is off; the alarm "
+            # On a phone the word is typed on its own keyboard, which a tap on the box opens.
+            enter = ("tap the box, type {word} and send it" if on_touch(self) else
+                     "type {word} and press Enter").format(word=ACK_WORD)
+            yield Input(placeholder=enter, id="alarm-word")
+            yield Static(enter[0].upper() + enter[1:] + " once the pack is off; the alarm "
                          "repeats until then.", id="alarm-hint", markup=False)
 
     def on_mount(self) -> None:
