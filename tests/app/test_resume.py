@@ -72,6 +72,28 @@ async def test_a_page_that_connected_again_takes_it_up_without_asking(make_app, 
     store.close()
 
 
+async def test_taken_up_it_is_not_also_reported_as_stopped(make_app, fake_clock, tmp_path):
+    """The next process finds the row cut short ("stopped in step 3 of 3"); once the page
+    takes it up, the "taken up at" toast is the one line that says where it stopped."""
+    store = store_at(tmp_path, Wall())
+    await interrupted_at_the_second_exercise(make_app, fake_clock, store)
+    store.close()
+    for resume in (False, True):
+        store = store_at(tmp_path, Wall())
+        # As a killed process leaves it: the next open closes the row and says so.
+        store._recovered.append("Ranged: stopped in step 3 of 3")
+        app = make_app({"ranged": RANGED}, store=store, checkins=False, resume=resume)
+        said: list[str] = []
+        notify = app.notify
+        app.notify = lambda message, *a, **k: (said.append(str(message)), notify(message, *a, **k))[1]
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+        store.close()
+        stopped = [line for line in said if "stopped in step" in line]
+        taken = [line for line in said if "taken up at" in line]
+        assert (len(stopped), len(taken)) == ((0, 1) if resume else (1, 0)), said
+
+
 async def test_quitting_with_q_leaves_the_routine_and_nothing_is_offered(make_app, fake_clock, tmp_path):
     store = store_at(tmp_path, Wall())
     app = make_app({"ranged": RANGED}, store=store, checkins=False)

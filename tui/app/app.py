@@ -168,9 +168,6 @@ class LumbarApp(App[None]):
         for notice in config.notices:
             self.notify(notice, severity="warning", timeout=8)
         if store is not None:
-            for notice in (self.routine.recorder.new_warning(), *store.notes, *store.recovered):
-                if notice:
-                    self.notify(notice, severity="warning", timeout=10)
             from tui.widgets.waiting_line import watch
 
             watch(self, store)  # a line on every screen while history rows wait to be saved
@@ -192,6 +189,13 @@ class LumbarApp(App[None]):
             from tui.app.routine.resume import offer
 
             resumed = offer(self.routine, automatic=True)
+        if store is not None:
+            # Taken up, the routine's own "taken up at" toast says where it stopped; the
+            # recovery line ("stopped in step 5 of 9") would say it twice.
+            recovered = () if resumed else store.recovered
+            for notice in (self.routine.recorder.new_warning(), *store.notes, *recovered):
+                if notice:
+                    self.notify(notice, severity="warning", timeout=10)
         if self.routine.red_flags_due and not resumed:  # last, so it is on top
             from tui.app.routine.red_flags import ask
 
