@@ -23,8 +23,8 @@ from .targets import RESULTS, have_termdown
 from .tmux import Server, have_tmux
 from .usage import Window, measure, scenarios
 
-PARTS = ("frame", "idle", "hold", "breath", "timer", "breaks", "loader", "history", "store",
-         "browser")
+PARTS = ("frame", "idle", "hold", "breath", "timer", "breaks", "loader", "history", "report",
+         "store", "browser")
 #: Time scale of the simulated working day of the breaks part: 8 h 10 min in about a
 #: minute, as the simulated 8-hour routine; a smoke run only checks the code path.
 DAY_SCALE = {"full": 480.0, "smoke": 48000.0}
@@ -81,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
                  "termdown": have_termdown(), "tmux": have_tmux()},
         "first_frame": skipped, "usage": {k: skipped for k in ("idle", "hold", "breath")},
         "timer": {k: skipped for k in ("real_2min", "sleep_loop", "sim_20min", "sim_8h")},
-        "loader": skipped, "history": skipped, "store": skipped, "browser": skipped,
+        "loader": skipped, "history": skipped, "report": skipped, "store": skipped, "browser": skipped,
         "breaks": {k: skipped for k in ("waiting", "headless", "day", "doors")},
     }
     started = time.monotonic()
@@ -126,6 +126,12 @@ def main(argv: list[str] | None = None) -> int:
         years, passes = (0.05, 1) if args.smoke else (10, 15)
         results["history"] = attempt(f"history screen with {years:g} years of data",
                                      lambda: bench_history(years, passes))
+    if "report" in only:
+        from .reporting import bench_report
+
+        years, passes = (0.05, 1) if args.smoke else (10, 7)
+        results["report"] = attempt(f"lumbar report with {years:g} years of data",
+                                    lambda: bench_report(years, passes))
     if "browser" in only:
         from .browser import bench_browser, missing
 

@@ -12,6 +12,8 @@ import statistics
 from typing import Any
 
 HISTORY_BUDGET_MS = 200.0
+REPORT_BUDGET_MS = 1000.0
+REPORT_BUDGET = f"`lumbar report` (two weeks) with ten years of data in < {REPORT_BUDGET_MS / 1000:g} s"
 WAITING = "waiting (home screen idle; `lumbar breaks` not in this build)"
 WAITING_BREAKS = "waiting for a break (lumbar breaks, scheduler on)"
 HEADLESS_BUDGET = "headless break scheduler <= 0.05 % of a core"
@@ -268,6 +270,19 @@ def build(results: dict[str, Any]) -> tuple[list[dict[str, str]], list[dict[str,
     else:
         row("history screen: ten years of data", _missing(hi), budget=f"<= {HISTORY_BUDGET_MS:g} ms",
             verdict=verdict)
+    rp = results.get("report")
+    ok = _ok(rp)
+    verdict = judge(REPORT_BUDGET, rp["full_ms"] if ok else None, REPORT_BUDGET_MS, rp["ratio"] if ok else None,
+                    rp["full_ms"] < REPORT_BUDGET_MS if ok else None, rp)
+    if ok:
+        row(f"report: two weeks, {rp['days'] / 365:g} years kept ({rp['sessions']} routines)",
+            f"{rp['full_ms']:.0f} ms", f"empty database {rp['empty_ms']:.0f} ms", f"{rp['ratio']:.2f}x",
+            f"< {REPORT_BUDGET_MS:g} ms", verdict)
+        row(f"report: all {rp['days'] / 365:g} years (figure)", f"{rp['all_ms']:.0f} ms",
+            f"two weeks {rp['full_ms']:.0f} ms", f"{rp['all_ms'] / rp['full_ms']:.1f}x")
+        row("report: two weeks as HTML (figure)", f"{rp['html_ms']:.0f} ms")
+    else:
+        row("report: ten years of data", _missing(rp), budget=f"< {REPORT_BUDGET_MS:g} ms", verdict=verdict)
     st = results.get("store")
     row("store: one step write (p50, p99)", f"{st['p50_ms']:.2f} ms, {st['p99_ms']:.2f} ms"
         if _ok(st) else _missing(st))

@@ -30,7 +30,7 @@ def run_smoke(tmp_path: Path, *only: str) -> dict:
 
 
 def test_offline_parts_write_the_promised_json(tmp_path: Path) -> None:
-    results = run_smoke(tmp_path, "loader", "history", "breaks")
+    results = run_smoke(tmp_path, "loader", "history", "breaks", "report")
     assert set(results) >= {"meta", "first_frame", "usage", "timer", "loader", "history",
                             "rows", "budgets"}
     assert results["loader"]["ratio"] > 0
@@ -38,12 +38,15 @@ def test_offline_parts_write_the_promised_json(tmp_path: Path) -> None:
     assert results["breaks"]["day"]["prompts"] >= 10 and results["breaks"]["day"]["taken"] == ["suspend"]
     history = results["history"]
     assert history.get("skipped") == "no history store in this build" or history["full_ms"] > 0
+    report = results["report"]
+    assert report["full_ms"] > 0 and report["empty_ms"] > 0 and report["all_sessions_logged"] == report["sessions"]
     assert {b["name"] for b in results["budgets"]} >= {
         "first frame of `lumbar run` <= 1.3x bare Textual", "hold countdown CPU <= bare 1 Hz Textual and < termdown",
         "waiting CPU <= bare idle + 0.05 points", "breath pacer <= 4 % of a core at >= 20 fps",
         "RSS <= 40 MiB", "timer end error <= 5 ms (real) after 20 min",
         "headless break scheduler <= 0.05 % of a core",
-        "break prompts <= 50 ms late over a simulated 8-hour day with a suspend"}
+        "break prompts <= 50 ms late over a simulated 8-hour day with a suspend",
+        "`lumbar report` (two weeks) with ten years of data in < 1 s"}
 
 
 @pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import io
-from datetime import date
+from datetime import date, timezone
 
 import pytest
 
@@ -64,8 +64,7 @@ def test_the_first_start_asks_until_answered_and_the_setting_turns_only_the_recu
 
 def test_rows_are_in_the_history_export_and_report(tmp_path):
     from tui.cli.export import write
-    from tui.cli.report.main import _table
-    from tui.cli.report.care import red_flags_section
+    from tui.cli.report.main import render
     from tui.services.store import open_store
 
     store = open_store(tmp_path / "history.db")
@@ -82,8 +81,8 @@ def test_rows_are_in_the_history_export_and_report(tmp_path):
     write(rows, "csv", out)
     assert "red_flags" in out.getvalue() and ",went on," in out.getvalue()
     day = date.fromisoformat(rows[0]["at"][:10])
-    section = "\n".join(red_flags_section(rows, day, day, _table))
-    assert "## Red-flag checks" in section and "bladder or bowel trouble" in section
+    section = render(rows, None, day, day, {}, day, timezone.utc).split("## Red-flag checks")[1]
+    assert "bladder or bowel trouble" in section
     assert "yes to an emergency sign" in section and "went on" in section
 
 

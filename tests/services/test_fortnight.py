@@ -19,4 +19,8 @@ def test_a_fortnight_of_core_basics(tmp_path: Path) -> None:
     assert [cell.strip() for cell in row.split("|")[2:4]] == ["8 reps", "10 reps"]
     answers = next(line for line in section if line.startswith("| easy / right / hard"))
     assert [cell.strip() for cell in answers.split("|")[2:4]] == ["7/0/0", "6/0/1"]
-    assert "| Pelvic tilt                    | 5 reps, up to 12 reps: 3 steps " in report
+    # Prescribed and done on the same basis: each session at the dose lumbar set that day.
+    row = next(line for line in lines if line.startswith("| Pelvic tilt ") and "→" in line)
+    cells = [cell.strip() for cell in row.split("|")[1:-1]]
+    assert cells[1] == "5 reps → 10 reps, up to 12 reps"
+    assert cells[2:6] == ["42", "42", f"{3 * sum(reps)} reps", f"{3 * sum(reps)} reps"]

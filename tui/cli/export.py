@@ -50,10 +50,11 @@ def write(rows: Iterable[dict[str, Any]], fmt: str, out: TextIO) -> int:
     return len(rows)
 
 
-def readable_rows(store=None) -> list[dict[str, Any]] | None:
+def readable_rows(store=None, read=None) -> Any:
     """Every history row (see `tui.services.store.Store.rows`), with any warning about the file said on
     stderr; None, said there too, when the history file cannot be read at all. Shared by
-    `lumbar export` and `lumbar report`."""
+    `lumbar export` and `lumbar report`. `read`: what to read instead, a function of the
+    open store (the report reads one period and the two-week rule)."""
     from tui.services.store import open_store
 
     store = store or open_store()
@@ -62,7 +63,7 @@ def readable_rows(store=None) -> list[dict[str, Any]] | None:
             print(f"lumbar: cannot read the history: {store.problem}", file=sys.stderr)
             return None
         store.verify(full=False)  # damage that no query has met yet is found here too
-        rows = store.rows()
+        rows = read(store) if read is not None else store.rows()
         for note in (*store.notes, store.warning):  # after reading: what the rows showed
             if note:
                 print(f"lumbar: {note}", file=sys.stderr)

@@ -36,10 +36,16 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("jsonl", "csv", "json"), default="jsonl",
                         help="JSON lines (default), CSV, or one JSON array")
     report = sub.add_parser("report", parents=[common],
-                            help="a Markdown report of a period, to bring to a physiotherapist")
+                            help="a report of a period to bring to a physiotherapist (Markdown or HTML)")
     report.add_argument("--since", default="2w", metavar="WHEN",
-                        help="3d, 2w, 1mo (months) or a date such as 2026-11-01 (default 2w)")
-    report.add_argument("--out", type=Path, metavar="FILE", help="write to FILE instead of stdout")
+                        help="the first day: 3d, 2w, 1mo (months) back from --until's day, or a date "
+                             "such as 2026-11-01 (default 2w)")
+    report.add_argument("--until", metavar="DATE",
+                        help="the last day, a date such as 2026-11-30 (default today)")
+    report.add_argument("--format", choices=("markdown", "html"), default="markdown",
+                        help="markdown (default) or html: one self-contained page to print or send")
+    report.add_argument("--out", "--output", dest="out", type=Path, metavar="FILE",
+                        help="write to FILE (private to you, 0600) instead of stdout")
     check = sub.add_parser("check", parents=[common],
                            help="validate routine files or folders, or the history file (--history)")
     check.add_argument("paths", nargs="*", type=Path, metavar="PATH")
@@ -100,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "report":
             from tui.cli.report.main import run as report_history
 
-            return report_history(args.since, args.out, folders)
+            return report_history(args.since, args.out, folders, until_text=args.until, fmt=args.format)
         if args.command == "check":
             from tui.cli.routines import check
 

@@ -157,10 +157,11 @@ def write_state(path: Path, data: Any) -> str | None:
     return None
 
 
-def write_atomic(path: Path, text: str) -> None:
+def write_atomic(path: Path, text: str, mode: int | None = None) -> None:
     """Replace the file at ``path`` (or a symlink's target) with ``text``, all or nothing.
 
-    The file keeps its permission bits; a new one is private to the user (0600).
+    The file keeps its permission bits; a new one is private to the user (0600). With
+    ``mode`` the file gets those bits whatever it had (a report of health data: 0o600).
     Raises OSError when the folder cannot be made or written, or the disk is full.
     """
     import tempfile  # only on a write, which a start-up from the cache does not make
@@ -169,10 +170,11 @@ def write_atomic(path: Path, text: str) -> None:
 
     target = Path(os.path.realpath(path))
     make_folder(target.parent)
-    try:
-        mode: int | None = stat.S_IMODE(os.stat(target).st_mode)
-    except FileNotFoundError:
-        mode = None
+    if mode is None:
+        try:
+            mode = stat.S_IMODE(os.stat(target).st_mode)
+        except FileNotFoundError:
+            pass
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:

@@ -60,9 +60,11 @@ def test_applications_are_exported_and_in_the_history_and_report(db, wall) -> No
     assert "application,2026-03-10T08:30:00+01:00" in out.getvalue()
     data = store.history()
     assert [(k, o) for _, k, o, _ in data.today_applications] == [("ice", "finished"), ("heat", "stopped")]
-    period = report.summarise(store.rows(), date(2026, 3, 1), date(2026, 3, 10))
-    text = report.render(period, {})
+    since, until = date(2026, 3, 1), date(2026, 3, 10)
+    text = report.render(store.rows(since, until), None, since, until, {}, until, wall.now.tzinfo)
     assert "- Ice: 1 application (1 finished)" in text
     assert "- Heat: 1 application (1 stopped)" in text
+    assert "| ice  |         20 |          20 | taken off at the alarm" in text
+    assert "| heat |          3 |          10 | stopped early: very white or waxy" in text
     json.dumps(store.rows())  # every field serialises
     store.close()

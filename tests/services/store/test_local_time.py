@@ -77,7 +77,7 @@ def test_a_routine_done_in_kiritimati_counts_today_in_los_angeles(db: Path, monk
     """Flying west over the date line: done at 10:00 on 5 December in Kiritimati (UTC+14),
     which is 12:00 on 4 December in Los Angeles. Read there a minute later, it is today's:
     the history shows it, the streak counts it, and a report of the last week has it."""
-    from tui.cli.report.main import summarise
+    from tui.cli.report.build import build
 
     kiritimati, los_angeles = ZoneInfo("Pacific/Kiritimati"), ZoneInfo("America/Los_Angeles")
     wall = Wall(datetime(2026, 12, 4, 10, 0, tzinfo=kiritimati))
@@ -99,8 +99,9 @@ def test_a_routine_done_in_kiritimati_counts_today_in_los_angeles(db: Path, monk
     rows = store.rows()
     store.close()
     monkeypatch.setenv("TZ", "America/Los_Angeles")
-    period = summarise(rows, today - timedelta(days=6), today, los_angeles)
-    assert sum(t.sessions for t in period.routines.values()) == 2 and period.active_days == 2
+    period = build(rows, today - timedelta(days=6), today, {}, None, today, los_angeles)
+    assert sum(t.sessions for t in period.routines) == 2 and period.active_days == 2
     assert [c[0] for c in period.checkins] == [today]
+    assert [s.day for s in period.sessions] == [today - timedelta(days=1), today]
     # Stored as it happened: the local date there and its offset, for export.
     assert [r["at"][:10] for r in rows if r["kind"] == "session"] == ["2026-12-04", "2026-12-05"]

@@ -3,28 +3,23 @@ and skipped, and the time in meeting pauses, per week of the period, from the br
 
 from __future__ import annotations
 
-import textwrap
 from collections import Counter
 from datetime import date, timedelta
 from typing import Any
 
-from tui.cli.report.table import Table
+from tui.cli.report.blocks import Paragraph, Section, Table
+from tui.cli.report.model import BreakWeek
 from tui.engine.care import pain
 
 NATURAL = ("natural", "suspend")
 """`how` of a taken break that came by itself (tui.services.store.breaks.NATURAL; no store import here)."""
 
 
-def weekly(rows: list[dict[str, Any]], since: date, today: date) -> dict[date, Counter]:
-    """Per Monday of the period: Counter of "taken", "natural", "snoozed", "skipped" and
-    "meeting" (seconds), from export rows of kind "break" dated since..today (local dates)."""
+def weeks(rows: list[tuple[date, dict[str, Any]]], since: date, until: date) -> tuple[BreakWeek, ...]:
+    """Every week of since..until, oldest first, with its counts from (filed day, export row
+    of kind "break") pairs; empty when there are none in the period."""
     out: dict[date, Counter] = {}
-    for row in rows:
-        if row["kind"] != "break":
-            continue
-        day = date.fromisoformat(row["at"][:10])
-        if not since <= day <= today:
-            continue
+    for day, row in rows:
         week = out.setdefault(pain.monday(day), Counter())
         what = row["what"]
         if what == "meeting":
@@ -36,32 +31,31 @@ def weekly(rows: list[dict[str, Any]], since: date, today: date) -> dict[date, C
             week["natural"] += 1
         if what == "skipped" and row.get("how") == "through":
             week["through"] += 1
-    return out
-
-
-def section(rows: list[dict[str, Any]], since: date, today: date, table: Table) -> list[str]:
-    """Markdown lines; empty when the period has no break rows.
-
-    table: the report's table renderer (rows, numeric=columns) -> lines.
-    """
-    weeks = weekly(rows, since, today)
-    if not weeks:
-        return []
-    first, last = pain.monday(since), pain.monday(today)
-    lines: list[tuple[str, ...]] = [("week of", "taken", "natural", "snoozed", "skipped", "meetings")]
-    total: Counter = Counter()
-    monday = first
-    while monday <= last:
-        c = weeks.get(monday, Counter())
-        total.update(c)
-        lines.append((f"{monday:%a} {monday.day} {monday:%b %Y}", *_cells(c)))
+    if not out:
+        return ()
+    found, monday = [], pain.monday(since)
+    while monday <= pain.monday(until):
+        found.append(BreakWeek(monday, out.get(monday, Counter())))
         monday += timedelta(weeks=1)
-    lines.append(("total", *_cells(total)))
+    return tuple(found)
+
+
+def section(found: tuple[BreakWeek, ...]) -> list[Section]:
+    """The section, or none when the period has no break rows."""
+    if not found:
+        return []
+    total: Counter = Counter()
+    rows = []
+    for week in found:
+        total.update(week.counts)
+        rows.append((f"{week.monday:%a} {week.monday.day} {week.monday:%b %Y}", *_cells(week.counts)))
+    rows.append(("total", *_cells(total)))
     note = ("Natural: idle, locked or asleep for at least a break's length. Through: a desk "
             "break started and left with every exercise skipped, counted as skipped, not taken. "
             "Meetings: time in meeting pauses, when no break is prompted.")
-    return ["## Desk breaks by week", "", *table(lines, numeric=(1, 2, 3, 4, 5)), "",
-            textwrap.fill(note, width=88), ""]
+    table = Table(("week of", "taken", "natural", "snoozed", "skipped", "meetings"), tuple(rows),
+                  numeric=(1, 2, 3, 4, 5), total=True, caption="Desk breaks by week")
+    return [Section("Desk breaks by week", (table, Paragraph(note)), key="breaks")]
 
 
 def _cells(c: Counter) -> tuple[str, ...]:

@@ -3,14 +3,15 @@ same weeks' pain means, so a physiotherapist sees the two side by side."""
 
 from __future__ import annotations
 
-import textwrap
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from tui.cli.report.table import Table
-from tui.engine.progress import dose_history
+from tui.cli.report.blocks import Paragraph, Section, Table
+from tui.cli.report.model import DoseTable
 from tui.engine.care import pain
+from tui.engine.progress import dose_history
 
 if TYPE_CHECKING:
     from tui.engine.routine.model import Routine
@@ -20,58 +21,57 @@ MAX_WEEKS = 4
 ANSWERS = ("easy", "right", "hard")
 
 
-def section(rows: list[dict[str, Any]], since: date, today: date, catalog: dict[str, Routine],
-            table: Table) -> list[str]:
-    """Markdown lines; empty when no routine in the history has a dose yet.
+def tables(dose_rows: list[dict[str, Any]], answer_rows: list[dict[str, Any]],
+           sessions: Mapping[int, dict[str, Any]], checkins: list[tuple[date, int, str]],
+           since: date, until: date, catalog: Mapping[str, Routine]) -> tuple[DoseTable, ...]:
+    """One table per routine with a dose decided by `until`; empty when there is none.
 
-    table: the report's table renderer (rows, numeric=columns) -> lines.
-    """
-    decisions = dose_history.from_export(rows)
-    if not decisions:
-        return []
-    first = pain.monday(since)
-    weeks = (pain.monday(today) - first).days // 7 + 1
-    means = pain.weekly_means(
-        [(date.fromisoformat(r["at"][:10]), float(r["score"]), r["moment"]) for r in rows
-         if r["kind"] == "checkin" and since <= date.fromisoformat(r["at"][:10]) <= today],
-        today, weeks)[-MAX_WEEKS:]
-    decided = [d for d in decisions if d[0] <= today]
+    dose_rows: export rows of kind "dose" (those before the period carry in); answer_rows:
+    kind "answer", counted for the period's `sessions` (id -> session row); checkins:
+    (filed day, score, moment) of the period."""
+    decided = [d for d in dose_history.from_export(dose_rows) if d[0] <= until]
+    if not decided:
+        return ()
+    weeks = (pain.monday(until) - pain.monday(since)).days // 7 + 1
+    means = pain.weekly_means(checkins, until, weeks)[-MAX_WEEKS:]
     # Weeks before the first dose was set say nothing about it.
-    if decided:
-        started = pain.monday(decided[0][0])
-        while len(means) > 1 and means[0][0] < started:
-            means = means[1:]
+    started = pain.monday(decided[0][0])
+    while len(means) > 1 and means[0][0] < started:
+        means = means[1:]
     mondays = [m for m, _, _ in means]
-    doses = dose_history.by_week(decided, mondays)
-    answers = _answers(rows, mondays)
-    lines = ["## Dose by week", "",
-             textwrap.fill("Each exercise with a range, at its dose at the end of each week (sets × reps "
-                           "or seconds of hold), under that week's mean pain (0 none, 10 worst "
-                           "imaginable) and the after-routine answers.", width=88,
-                           break_on_hyphens=False), ""]
-    header = ("", *(f"{m:%-d %b}" for m in mondays))
-    for key, exercises in sorted(doses.items()):
-        routine = catalog.get(key)
-        name = routine.name if routine else key
-        body = [("pain before", *(_num(b) for _, b, _ in means)),
-                ("pain after", *(_num(a) for _, _, a in means)),
-                ("easy / right / hard", *("/".join(str(answers[key, m][a]) for a in ANSWERS) for m in mondays))]
-        for exercise, levels in exercises.items():
-            body.append((exercise, *(dose_history.short(lv) for lv in levels)))
-        lines += [f"### {name}", "", *table([header, *body], numeric=tuple(range(1, len(header)))), ""]
-    return lines
-
-
-def _answers(rows: list[dict[str, Any]], mondays: list[date]) -> defaultdict[tuple[str, date], Counter]:
-    """Answers per (routine key, week's Monday)."""
-    routine_of = {r["id"]: r["routine"] for r in rows if r["kind"] == "session"}
+    levels = dose_history.by_week(decided, mondays)
     counts: defaultdict[tuple[str, date], Counter] = defaultdict(Counter)
-    for r in rows:
-        if r["kind"] == "answer" and r["session"] in routine_of:
-            monday = pain.monday(date.fromisoformat(r["at"][:10]))
-            if monday in mondays:
-                counts[routine_of[r["session"]], monday][r["answer"]] += 1
-    return counts
+    for r in answer_rows:
+        session = sessions.get(r["session"])
+        if session is not None:
+            counts[session["routine"], pain.monday(date.fromisoformat(r["at"][:10]))][r["answer"]] += 1
+    out = []
+    for key, exercises in sorted(levels.items()):
+        routine = catalog.get(key)
+        out.append(DoseTable(
+            routine.name if routine else key, tuple(mondays), tuple(b for _, b, _ in means),
+            tuple(a for _, _, a in means),
+            tuple("/".join(str(counts[key, m][a]) for a in ANSWERS) for m in mondays),
+            tuple((name, tuple(found)) for name, found in exercises.items())))
+    return tuple(out)
+
+
+def section(found: tuple[DoseTable, ...]) -> list[Section]:
+    """The section, or none when no routine has a dose yet."""
+    if not found:
+        return []
+    parts: list[Section] = []
+    for t in found:
+        header = ("", *(f"{m:%-d %b}" for m in t.mondays))
+        body = [("pain before", *(_num(b) for b in t.before)), ("pain after", *(_num(a) for a in t.after)),
+                ("easy / right / hard", *t.answers)]
+        body += [(name, *(dose_history.short(lv) for lv in levels)) for name, levels in t.levels]
+        parts.append(Section(t.name, (Table(header, tuple(body), numeric=tuple(range(1, len(header))),
+                                            caption=f"Dose by week: {t.name}"),), level=3))
+    intro = Paragraph("Each exercise with a range, at its dose at the end of each week (sets × reps "
+                      "or seconds of hold), under that week's mean pain (0 none, 10 worst "
+                      "imaginable) and the after-routine answers.")
+    return [Section("Dose by week", (intro, *parts), key="doses")]
 
 
 def _num(value: float | None) -> str:

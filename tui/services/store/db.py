@@ -218,13 +218,15 @@ class Store(SafetyJournal, BreakJournal, ResumeJournal):
         with self._lock:
             return self._query(lambda conn: queries.history(conn, today or self._today()))
 
-    def two_week(self, today: date | None = None) -> TwoWeekState | None:
-        """The two-week rule's state, or None for 14 days after `two_week_shown`."""
+    def two_week(self, today: date | None = None, quiet: bool = True) -> TwoWeekState | None:
+        """The two-week rule's state on `today` (default: the store's today); None for 14 days
+        after `two_week_shown` while `quiet` (the app's advice is not repeated; the report
+        passes False, as it always shows where the rule stands)."""
         today = today or self._today()
         with self._lock:
             def read(conn: sqlite3.Connection) -> TwoWeekState | None:
                 shown = conn.execute("SELECT value FROM meta WHERE key = ?", (SHOWN_KEY,)).fetchone()
-                if shown and today < date.fromisoformat(shown[0]) + timedelta(days=pain.WINDOW_DAYS):
+                if quiet and shown and today < date.fromisoformat(shown[0]) + timedelta(days=pain.WINDOW_DAYS):
                     return None
                 episode = conn.execute("SELECT value FROM meta WHERE key = ?", (EPISODE_KEY,)).fetchone()
                 # An unreadable episode start counts as no episode, as an absent one does.
@@ -259,10 +261,16 @@ class Store(SafetyJournal, BreakJournal, ResumeJournal):
                 self._connect()
             return found
 
-    def rows(self) -> list[dict[str, Any]]:
-        """Every row for export and report (see queries.rows)."""
+    def rows(self, first: date | None = None, last: date | None = None) -> list[dict[str, Any]]:
+        """Every row for export and report (see queries.rows); with `first` and `last`
+        (local dates), only those that can be filed on first..last: the rows stored from two
+        days before to two days after (a row of the last days is filed in the zone the
+        user is in now, at most a day and a bit from where it was stored; see filing.py)."""
+        span = None
+        if first is not None and last is not None:
+            span = ((first - timedelta(days=2)).isoformat(), (last + timedelta(days=2)).isoformat())
         with self._lock:
-            return self._query(queries.rows)
+            return self._query(lambda conn: queries.rows(conn, span))
 
 
 def _check(value: str, allowed: tuple[str, ...], field: str) -> None:

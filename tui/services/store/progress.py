@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from tui.engine.progress.progression import BASELINE_DAYS, Level, Outcome
-from tui.services.store.queries import iso
+from tui.services.store.queries import in_sessions, iso
 
 WHYS: tuple[str, ...] = ("start", "up", "down", "kept", "fit")
 """Why a dose row was written: first use, the rule, the user kept the old dose, a file edit."""
@@ -99,18 +99,29 @@ def dose_rows(conn: sqlite3.Connection, since: date | None = None, carry: bool =
             for d, key, name, reps, sets, hold, why, _id in rows]
 
 
-def export_rows(conn: sqlite3.Connection) -> list[tuple[str, int, int, dict[str, Any]]]:
-    """Dose, answer and exercise-answer rows in the export's sort form (utc, kind order, id, row)."""
+def export_rows(conn: sqlite3.Connection, span: tuple[str, str] | None = None
+                ) -> list[tuple[str, int, int, dict[str, Any]]]:
+    """Dose, answer and exercise-answer rows in the export's sort form (utc, kind order, id, row).
+
+    span: stored days (see queries.rows): the doses decided on them and each exercise's
+    latest before them; the answers of the sessions stored on them."""
     out: list[tuple[str, int, int, dict[str, Any]]] = []
-    for r in conn.execute("SELECT id, utc, utc_offset, routine_key, exercise, reps, sets, hold_seconds, "
-                          "why, session_id FROM doses"):
+    sql = "SELECT id, utc, utc_offset, routine_key, exercise, reps, sets, hold_seconds, why, session_id FROM doses"
+    args: tuple[str, ...] = ()
+    if span is not None:
+        sql += (" WHERE (day >= ? AND day <= ?) OR id IN (SELECT max(id) FROM doses WHERE day < ? "
+                "GROUP BY routine_key, exercise)")
+        args = (*span, span[0])
+    for r in conn.execute(sql, args):
         out.append((r[1], 4, r[0], {
             "kind": "dose", "at": iso(r[1], r[2]), "id": r[0], "routine": r[3], "exercise": r[4],
             "reps": r[5], "sets": r[6], "hold_seconds": r[7], "why": r[8], "session": r[9]}))
-    for r in conn.execute("SELECT id, utc, utc_offset, answer, session_id FROM answers"):
+    where, args = in_sessions(span)
+    for r in conn.execute("SELECT id, utc, utc_offset, answer, session_id FROM answers" + where, args):
         out.append((r[1], 5, r[0], {
             "kind": "answer", "at": iso(r[1], r[2]), "id": r[0], "answer": r[3], "session": r[4]}))
-    for r in conn.execute("SELECT id, utc, utc_offset, session_id, exercise, answer FROM exercise_answers"):
+    for r in conn.execute("SELECT id, utc, utc_offset, session_id, exercise, answer FROM exercise_answers"
+                          + where, args):
         out.append((r[1], 5, r[0], {
             "kind": "exercise_answer", "at": iso(r[1], r[2]), "id": r[0], "session": r[3],
             "exercise": r[4], "answer": r[5]}))

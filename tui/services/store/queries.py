@@ -165,47 +165,72 @@ def two_week_inputs(conn: sqlite3.Connection, today: date, episode: date | None
     return readings, start, routine_days
 
 
-def rows(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+def within(span: tuple[str, str] | None, column: str = "day") -> tuple[str, tuple[str, ...]]:
+    """A WHERE clause (with its arguments) keeping rows whose stored `column` falls in `span`,
+    served by the tables' day indexes; ("", ()) for every row."""
+    if span is None:
+        return "", ()
+    return f" WHERE {column} >= ? AND {column} <= ?", span
+
+
+def in_sessions(span: tuple[str, str] | None, column: str = "session_id") -> tuple[str, tuple[str, ...]]:
+    """A WHERE clause keeping rows of the sessions stored on a day in `span` (steps, answers)."""
+    if span is None:
+        return "", ()
+    return f" WHERE {column} IN (SELECT id FROM sessions WHERE day >= ? AND day <= ?)", span
+
+
+def rows(conn: sqlite3.Connection, span: tuple[str, str] | None = None) -> list[dict[str, Any]]:
     """Every row as a dict with `kind` and `at` (ISO 8601 with offset), oldest first.
 
     Kinds: session, step, checkin, easier, dose, answer, application, break, red_flags, precaution. Field names are the export format's, not the
     tables', so scripts need not know the schema.
+
+    span: only the rows stored on those local days ("YYYY-MM-DD", both included), the steps
+    and answers of the sessions among them, and each exercise's latest dose from before
+    them (its dose on the first day); every query then goes through an index, so a report
+    of two weeks costs the same after ten years. None: everything, for export.
     """
     out: list[tuple[str, int, int, dict[str, Any]]] = []
+    where, args = within(span)
     for r in conn.execute("SELECT id, utc, utc_offset, routine_key, routine_name, steps, "
-                          "ended_utc, ended_offset, outcome FROM sessions"):
+                          "ended_utc, ended_offset, outcome FROM sessions" + where, args):
         out.append((r[1], 0, r[0], {
             "kind": "session", "at": iso(r[1], r[2]), "id": r[0], "routine": r[3],
             "routine_name": r[4], "steps": r[5], "ended": iso(r[6], r[7]), "outcome": r[8]}))
+    where, args = in_sessions(span)
     for r in conn.execute("SELECT id, session_id, utc, utc_offset, idx, exercise, side, set_no, "
                           "round_no, planned_seconds, actual_seconds, unit, planned_count, "
-                          "actual_count, outcome FROM steps"):
+                          "actual_count, outcome FROM steps" + where, args):
         out.append((r[2], 1, r[0], {
             "kind": "step", "at": iso(r[2], r[3]), "id": r[0], "session": r[1], "index": r[4],
             "exercise": r[5], "side": r[6], "set": r[7], "round": r[8],
             "planned_seconds": r[9], "actual_seconds": r[10], "unit": r[11],
             "planned_count": r[12], "actual_count": r[13], "outcome": r[14]}))
-    for r in conn.execute("SELECT id, utc, utc_offset, score, moment, session_id FROM checkins"):
+    where, args = within(span)
+    for r in conn.execute("SELECT id, utc, utc_offset, score, moment, session_id FROM checkins" + where, args):
         out.append((r[1], 2, r[0], {
             "kind": "checkin", "at": iso(r[1], r[2]), "id": r[0], "score": r[3],
             "moment": r[4], "session": r[5]}))
-    for n, r in enumerate(conn.execute("SELECT routine_key, names, utc, utc_offset FROM easier")):
-        out.append((r[2], 3, n, {"kind": "easier", "at": iso(r[2], r[3]), "routine": r[0],
-                                 "names": json.loads(r[1])}))
+    if span is None:  # the current choices, not a record of the period
+        for n, r in enumerate(conn.execute("SELECT routine_key, names, utc, utc_offset FROM easier")):
+            out.append((r[2], 3, n, {"kind": "easier", "at": iso(r[2], r[3]), "routine": r[0],
+                                     "names": json.loads(r[1])}))
     for r in conn.execute("SELECT id, utc, utc_offset, kind, planned_seconds, rest_seconds, "
-                          "episode_utc, ended_utc, ended_offset, outcome, reason FROM applications"):
+                          "episode_utc, ended_utc, ended_offset, outcome, reason FROM applications" + where,
+                          args):
         out.append((r[1], 4, r[0], {
             "kind": "application", "at": iso(r[1], r[2]), "id": r[0], "treatment": r[3],
             "planned_seconds": r[4], "rest_seconds": r[5],
             "episode": iso(r[6], 0) if r[6] else None, "ended": iso(r[7], r[8]),
             "outcome": r[9], "reason": r[10]}))
-    for r in conn.execute("SELECT id, utc, utc_offset, what, how, seconds FROM breaks"):
+    for r in conn.execute("SELECT id, utc, utc_offset, what, how, seconds FROM breaks" + where, args):
         out.append((r[1], 6, r[0], {
             "kind": "break", "at": iso(r[1], r[2]), "id": r[0], "what": r[3], "how": r[4],
             "seconds": r[5]}))
     from tui.services.store.progress import export_rows  # it imports this module
     from tui.services.store.safety import export_rows as safety_rows
 
-    out += export_rows(conn) + safety_rows(conn)
+    out += export_rows(conn, span) + safety_rows(conn, span)
     out.sort(key=lambda item: item[:3])
     return [item[3] for item in out if item[3]["at"] is not None]  # unreadable: left out

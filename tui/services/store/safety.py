@@ -16,7 +16,7 @@ from typing import Any
 
 from tui.engine.care import redflags
 from tui.services.store.journal import Journal
-from tui.services.store.queries import iso
+from tui.services.store.queries import iso, within
 
 log = logging.getLogger("lumbar.store")
 
@@ -77,12 +77,15 @@ class SafetyJournal(Journal):
         return None if row is None or row[0] is None else float(row[0])
 
 
-def export_rows(conn: sqlite3.Connection) -> list[tuple[str, int, int, dict[str, Any]]]:
+def export_rows(conn: sqlite3.Connection, span: tuple[str, str] | None = None
+                ) -> list[tuple[str, int, int, dict[str, Any]]]:
     """Safety rows in the export's sort form (utc, kind order, id, row). red_flags: `trigger`,
     `outcome`, `choice` and one field per question, "yes" or "no"; precaution: `treatment`,
-    `episode`, `answer` ("yes" or "no") and `choice`."""
+    `episode`, `answer` ("yes" or "no") and `choice`. span: stored days (see queries.rows)."""
     out: list[tuple[str, int, int, dict[str, Any]]] = []
-    for r in conn.execute("SELECT id, utc, utc_offset, trigger, answers, outcome, choice FROM red_flags"):
+    where, args = within(span)
+    for r in conn.execute("SELECT id, utc, utc_offset, trigger, answers, outcome, choice FROM red_flags"
+                          + where, args):
         try:
             answers = redflags.decode(r[4])
         except ValueError:
@@ -92,7 +95,8 @@ def export_rows(conn: sqlite3.Connection) -> list[tuple[str, int, int, dict[str,
             "outcome": r[5], "choice": r[6],
             **{key: ("yes" if answers[key] else "no") if key in answers else None
                for key in redflags.KEYS}}))
-    for r in conn.execute("SELECT id, utc, utc_offset, kind, episode_utc, answer, choice FROM precautions"):
+    for r in conn.execute("SELECT id, utc, utc_offset, kind, episode_utc, answer, choice FROM precautions"
+                          + where, args):
         out.append((r[1], 8, r[0], {
             "kind": "precaution", "at": iso(r[1], r[2]), "id": r[0], "treatment": r[3],
             "episode": iso(r[4], 0) if r[4] else None, "answer": r[5], "choice": r[6]}))
