@@ -109,7 +109,10 @@ def history(conn: sqlite3.Connection, today: date) -> HistoryData:
     applications = tuple(conn.execute(
         "SELECT local_clock(utc), kind, coalesce(outcome, 'on'), reason FROM applications "
         "WHERE day >= ? AND local_day(utc) = ? ORDER BY utc, id", (filing.cut(today), day)).fetchall())
+    from tui.services.store.measures import goal_rows, latest_pegs  # it imports this module
+
     return HistoryData(today_applications=applications,
+        goals=tuple(g for g in goal_rows(conn) if g.retired_on is None), pegs=latest_pegs(conn),
         today=today, today_sessions=today_sessions, streak=streak(active, today),
         calendar=calendar, pain_weeks=pain.weekly_means(readings, today),
         per_routine=per_routine, checkins=checkins)
@@ -168,8 +171,9 @@ def two_week_inputs(conn: sqlite3.Connection, today: date, episode: date | None
 def rows(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     """Every row as a dict with `kind` and `at` (ISO 8601 with offset), oldest first.
 
-    Kinds: session, step, checkin, easier, dose, answer, application, break, red_flags, precaution. Field names are the export format's, not the
-    tables', so scripts need not know the schema.
+    Kinds: session, step, checkin, easier, dose, answer, application, break, red_flags,
+    precaution, goal, goal_rating, peg, impression, measure_skip. Field names are the export
+    format's, not the tables', so scripts need not know the schema.
     """
     out: list[tuple[str, int, int, dict[str, Any]]] = []
     for r in conn.execute("SELECT id, utc, utc_offset, routine_key, routine_name, steps, "
@@ -185,10 +189,10 @@ def rows(conn: sqlite3.Connection) -> list[dict[str, Any]]:
             "exercise": r[5], "side": r[6], "set": r[7], "round": r[8],
             "planned_seconds": r[9], "actual_seconds": r[10], "unit": r[11],
             "planned_count": r[12], "actual_count": r[13], "outcome": r[14]}))
-    for r in conn.execute("SELECT id, utc, utc_offset, score, moment, session_id FROM checkins"):
+    for r in conn.execute("SELECT id, utc, utc_offset, score, moment, session_id, leg FROM checkins"):
         out.append((r[1], 2, r[0], {
             "kind": "checkin", "at": iso(r[1], r[2]), "id": r[0], "score": r[3],
-            "moment": r[4], "session": r[5]}))
+            "moment": r[4], "session": r[5], "leg": r[6]}))
     for n, r in enumerate(conn.execute("SELECT routine_key, names, utc, utc_offset FROM easier")):
         out.append((r[2], 3, n, {"kind": "easier", "at": iso(r[2], r[3]), "routine": r[0],
                                  "names": json.loads(r[1])}))
@@ -204,8 +208,9 @@ def rows(conn: sqlite3.Connection) -> list[dict[str, Any]]:
             "kind": "break", "at": iso(r[1], r[2]), "id": r[0], "what": r[3], "how": r[4],
             "seconds": r[5]}))
     from tui.services.store.progress import export_rows  # it imports this module
+    from tui.services.store.measures import export_rows as measure_rows
     from tui.services.store.safety import export_rows as safety_rows
 
-    out += export_rows(conn) + safety_rows(conn)
+    out += export_rows(conn) + safety_rows(conn) + measure_rows(conn)
     out.sort(key=lambda item: item[:3])
     return [item[3] for item in out if item[3]["at"] is not None]  # unreadable: left out
