@@ -79,7 +79,8 @@ class GoalTextModal(ModalScreen[str | None]):
         background: $surface;
         padding: 0 2;
     }
-    GoalTextModal #goal-problem { color: $warning; }
+    GoalTextModal #goal-problem { color: $warning; display: none; }
+    GoalTextModal #goal-problem.-said { display: block; }
     """
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", key_display="esc", id="goal_text.cancel")]
@@ -108,7 +109,9 @@ class GoalTextModal(ModalScreen[str | None]):
         try:
             text = psfs.check_text(event.value)
         except ValueError as problem:
-            self.query_one("#goal-problem", Static).update(str(problem).capitalize() + ".")
+            said = self.query_one("#goal-problem", Static)
+            said.update(str(problem).capitalize() + ".")
+            said.add_class("-said")
             return
         self.dismiss(text)
 
@@ -195,12 +198,13 @@ class GoalsScreen(Screen[None]):
         return next((g for g in self.current if g.key == key), None)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Keys that cannot apply now leave the bar, help and palette.
         if action == "add" and len(self.current) >= psfs.MAX_GOALS:
-            return None
+            return False
         if action == "rate" and not self.current:
-            return None
+            return False
         if action in ("change", "retire") and (not self.is_mounted or self._highlighted() is None):
-            return None
+            return False
         return True
 
     # -- actions ----------------------------------------------------------------------------

@@ -196,10 +196,11 @@ class HistoryScreen(Screen[None]):
             yield Static(goal_lines(goals), id="goals-now", markup=False)
         if pegs:
             latest = pegs[-1]
-            line = f"Pain's weight (PEG): {latest.score:.1f} on {latest.day:%-d %b}"
+            line = f"{latest.score:.1f} {_on(latest.day, self.data.today)}"
             if len(pegs) > 1:
-                line += f", from {pegs[0].score:.1f}"
-            yield Static(line, id="peg-now", classes="heading" if not goals else "", markup=False)
+                line += f", from {pegs[0].score:.1f} {_on(pegs[0].day, self.data.today)}"
+            yield Static("Pain's weight on life (PEG, 0-10)", classes="heading")
+            yield Static(line, id="peg-now", markup=False)
 
     # -- actions ----------------------------------------------------------------------------
 
@@ -283,6 +284,12 @@ def _day(day: date, today: date) -> str:
     if day.year == today.year:
         return f"{day:%-d %b}"
     return f"{day:%-d %b %Y}"
+
+
+def _on(day: date, today: date) -> str:
+    """"today", "yesterday" or "on 2 Mar"."""
+    said = _day(day, today)
+    return said if said in ("today", "yesterday") else f"on {said}"
 
 
 def _clip(text: str, width: int) -> str:

@@ -202,12 +202,11 @@ class GoalsOfferModal(ModalScreen[bool]):
                 "What does your back make hard? Name up to three activities in your own words "
                 "(lift my child, sit through a meeting) and rate each from 0 (cannot do it) to "
                 "10 (as able as before). lumbar asks again once a week after a routine, so you "
-                "can see them change.", markup=False)
+                "can see them change; g on the routine list opens them any time.", markup=False)
             if in_page(self):
                 yield KeyBar(("offer.yes", "offer.no"))  # buttons: a phone has no g or Esc
             else:
-                yield Static("g / Enter: set goals     Esc / s: not now (g on the list any time)",
-                             classes="hint")
+                yield Static("g / Enter: set goals     Esc / s: not now", classes="hint")
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)

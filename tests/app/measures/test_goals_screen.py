@@ -140,7 +140,7 @@ async def test_the_history_shows_the_goals_and_the_latest_peg(measures_app, wall
         assert goals.splitlines() == ["lift my child               6  +3 ✓",
                                       "walk for an hour without…   6  +1",
                                       "Mean 6.0, +2.0: meaningful ✓"]
-        assert text(app.screen.query_one("#peg-now", Static)) == "Pain's weight (PEG): 4.0 on 9 Mar, from 6.0"
+        assert text(app.screen.query_one("#peg-now", Static)) == "4.0 today, from 6.0 on 2 Mar"
 
 
 async def test_the_history_without_measures_shows_no_lines_for_them(measures_app, wall):
