@@ -213,6 +213,25 @@ def goal_rows(conn: sqlite3.Connection) -> list[Goal]:
     return out
 
 
+def current_goals_ends(conn: sqlite3.Connection) -> tuple[Goal, ...]:
+    """The current goals, each with its first and latest rating only (what the change and
+    the mean need): two probes of the (goal_key, utc) index a goal, so the history screen's
+    cost does not grow with the years of weekly ratings kept."""
+    out = []
+    for key, text, day in conn.execute(
+            "SELECT key, text, day FROM goals WHERE retired_utc IS NULL ORDER BY utc, id"):
+        set_on = _day(day)
+        if set_on is None:
+            continue
+        first, last = (conn.execute(f"SELECT id, score, day FROM goal_ratings WHERE goal_key = ? "
+                                    f"ORDER BY utc {order}, id {order} LIMIT 1", (key,)).fetchone()
+                       for order in ("ASC", "DESC"))
+        rows = () if first is None else (first,) if first[0] == last[0] else (first, last)
+        ends = tuple(Rating(when, score) for _, score, day in rows if (when := _day(day)) is not None)
+        out.append(Goal(key, text, set_on, None, ends))
+    return tuple(out)
+
+
 def overlay_goals(goals: list[Goal], waiting: Iterable[Op]) -> list[Goal]:
     """`goals` with the waiting goal rows applied in order."""
     by_key = {g.key: g for g in goals}

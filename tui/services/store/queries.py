@@ -109,10 +109,10 @@ def history(conn: sqlite3.Connection, today: date) -> HistoryData:
     applications = tuple(conn.execute(
         "SELECT local_clock(utc), kind, coalesce(outcome, 'on'), reason FROM applications "
         "WHERE day >= ? AND local_day(utc) = ? ORDER BY utc, id", (filing.cut(today), day)).fetchall())
-    from tui.services.store.measures import goal_rows, latest_pegs  # it imports this module
+    from tui.services.store.measures import current_goals_ends, latest_pegs  # it imports this module
 
     return HistoryData(today_applications=applications,
-        goals=tuple(g for g in goal_rows(conn) if g.retired_on is None), pegs=latest_pegs(conn),
+        goals=current_goals_ends(conn), pegs=latest_pegs(conn),
         today=today, today_sessions=today_sessions, streak=streak(active, today),
         calendar=calendar, pain_weeks=pain.weekly_means(readings, today),
         per_routine=per_routine, checkins=checkins)

@@ -77,6 +77,7 @@ class HistoryData:
     """(local "HH:MM", "ice" or "heat", "finished", "stopped" or "on", why stopped) for
     today's ice and heat, oldest first."""
     goals: tuple[Goal, ...] = ()
-    """The current goals with their ratings, oldest first (tui.engine.measures.goals)."""
+    """The current goals, oldest first, each with its first and latest rating only (what
+    their change and mean need; tui.engine.measures.goals)."""
     pegs: tuple[PegRow, ...] = ()
     """The first and the latest PEG answered (one when only one; none when none)."""
