@@ -192,7 +192,7 @@ class HistoryScreen(Screen[None]):
         then the mean) and the latest PEG beside the first; nothing when neither was given."""
         goals, pegs = getattr(self.data, "goals", ()), getattr(self.data, "pegs", ())
         if goals:
-            yield Static("Goals (0 cannot do it - 10 as before)", classes="heading")
+            yield Static("Goals (0-10, 10 as before)", classes="heading")
             yield Static(goal_lines(goals), id="goals-now", markup=False)
         if pegs:
             latest = pegs[-1]
