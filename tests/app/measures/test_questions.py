@@ -211,3 +211,17 @@ async def test_the_leg_score_follows_the_back_score_when_it_is_on(measures_app, 
         await pilot.pause()
     checkins = [(r["score"], r["moment"], r["leg"]) for r in store.rows() if r["kind"] == "checkin"]
     assert checkins == [(4, "before", 7), (3, "after", None), (2, "alone", 10)]
+
+
+async def test_leaving_the_offered_goals_without_one_counts_as_not_now(measures_app, fake_clock, wall):
+    app, store = measures_app(measures=Measures(goals=True))
+    async with app.run_test(size=SIZE) as pilot:
+        await finish_routine(app, pilot, fake_clock)
+        await pilot.press("enter")  # set goals
+        await pilot.pause()
+        assert isinstance(app.screen, GoalTextModal)
+        await pilot.press("escape", "escape")  # no words, then out of the goals screen
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        assert store.goals() == ()
+        assert [r["what"] for r in store.rows() if r["kind"] == "measure_skip"] == ["goals"]

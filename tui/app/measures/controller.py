@@ -71,12 +71,16 @@ class MeasuresController:
     def _offer(self, then: Callable[[], None]) -> None:
         from tui.screens.measures import GoalsOfferModal
 
+        def closed() -> None:
+            if not self.goals():  # the screen left without a goal: as "not now"
+                self.store.skip_measure("goals")
+            then()
+
         def answered(yes: bool | None) -> None:
             if yes:
-                self.open_goals(first=True, then=then)
+                self.open_goals(first=True, then=closed)
             else:
-                self.store.skip_measure("goals")
-                then()
+                closed()
 
         self.host.push_screen(GoalsOfferModal(), answered)
 
