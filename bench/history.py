@@ -1,7 +1,8 @@
 """The history screen with ten years of data, against the same screen on an empty database.
 
 Ten years of three routines a day (each with its steps, a check-in before and after one of
-them) and twenty desk breaks a day are written through the store's own API with a moving
+them), twenty desk breaks a day, and three goals rated weekly with a weekly PEG and a global
+impression every two weeks (shown beside the pain lines) are written through the store's own API with a moving
 wall clock, then the screen is opened headless at 80x24 (Pilot) several times on each
 database. The figure is the median time from building and pushing the screen (its store
 read included) until its first frame is drawn: the wait a person sees after pressing the
@@ -87,6 +88,7 @@ def fill(store: Any, wall: Wall, days: int) -> int:
     from tui.services.store.recorder import StepRecord
 
     start = wall.now
+    goals: list[str] = []
     for day in range(days):
         for n, hour in enumerate((7, 13, 19)):
             wall.now = start + timedelta(days=day, hours=hour - 7)
@@ -101,6 +103,18 @@ def fill(store: Any, wall: Wall, days: int) -> int:
             store.end_session(sid, "finished")
             if n == 0:
                 store.add_checkin(4 - day % 3, "after", sid)
+        if hasattr(store, "set_goal"):
+            # Three goals set on the first day and re-rated weekly, a PEG weekly and the
+            # global impression every two weeks, as a person who answers everything would.
+            wall.now = start + timedelta(days=day, hours=1)
+            if day == 0:
+                goals = [store.set_goal(f"Goal {g}", 3) for g in range(3)]
+            elif day % 7 == 0:
+                store.rate_goals({key: 3 + day // 7 % 5 for key in goals})
+            if day % 7 == 0:
+                store.record_peg(5, 4, 4 - day // 7 % 3)
+            if day % 14 == 0 and day:
+                store.record_impression(3)
         if hasattr(store, "record_break"):
             for k, (what, how, seconds) in enumerate(BREAK_DAY):
                 wall.now = start + timedelta(days=day, hours=1, minutes=24 * k)

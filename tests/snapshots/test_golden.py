@@ -151,6 +151,20 @@ def test_history(snap_compare, make_app):
     assert snap_compare(app, terminal_size=SIZE)
 
 
+def test_history_scrolled_to_the_goals(snap_compare, make_app):
+    """The history screen's end at 80x24: the goals and the latest PEG under the pain lines."""
+    store = history_store()
+    routines = {r.key: r for r in (HOLD, TEMPO, SUMMARY)}
+    app = make_app(routines, store=store, opens_history=True)
+
+    async def run_before(pilot) -> None:
+        await pilot.pause()
+        pilot.app.screen.query_one("#history").scroll_end(animate=False)
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
 def test_long_cue_at_the_minimum_size(snap_compare, make_app, fake_clock):
     app = start(make_app, LONG_CUE)
     # 5 s to get ready, then 10 s into the left side: the cue cut after three lines.

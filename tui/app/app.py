@@ -15,6 +15,7 @@ from textual.screen import Screen
 from tui.app.breaks.controller import BreaksController
 from tui.app.care.controller import CareController
 from tui.app.heartbeat import Heartbeat
+from tui.app.measures.controller import MeasuresController
 from tui.app.routine.controller import RoutineController
 from tui.app.stops import Stops
 from tui.engine import activities as act
@@ -64,6 +65,7 @@ class LumbarApp(App[None]):
         self.routine = RoutineController(self)
         self.care = CareController(self)
         self.breaks = BreaksController(self)
+        self.measures = MeasuresController(self)
         self.heartbeat = Heartbeat(self)
         self._palette: PaletteCommands | None = None
         self.stops = Stops(self)
@@ -222,6 +224,14 @@ class LumbarApp(App[None]):
                   since: datetime | None = None) -> None:
         """The ice/heat entry (tui/app/care/entry.py)."""
         self.care.open(kind, minutes, since)
+
+    def open_goals(self) -> None:
+        """The goals screen (tui/app/measures/)."""
+        self.measures.open_goals()
+
+    def goals_on(self) -> bool:
+        """Whether goals are kept (setting `goals`, and a history to keep them in)."""
+        return self.config.measures.goals and self.services.store is not None
 
     # -- keys and actions -----------------------------------------------------------------
 

@@ -39,6 +39,22 @@ class CareLimits:
 
 
 @dataclass(frozen=True)
+class Measures:
+    """Which outcome measures are asked (settings `goals`, `peg`, `impression`,
+    `leg_score`; tui/engine/measures/). All off unless the launcher turns them on, so a test
+    that is not about them finishes a routine without them."""
+
+    goals: bool = False
+    """Your goals: offered after a routine until set, re-rated weekly; `g` on the list."""
+    peg: bool = False
+    """The PEG's three questions, weekly after a routine."""
+    impression: bool = False
+    """The global impression of change, every two weeks after a routine."""
+    leg: bool = False
+    """A leg-pain score beside the back score at each check-in."""
+
+
+@dataclass(frozen=True)
 class Config:
     """What the App does, fixed for its run.
 
@@ -67,6 +83,7 @@ class Config:
         resume: take up an interrupted routine without asking (a browser page that
             connected again, LUMBAR_RESUME=1); else it is offered.
         touch: a browser page on a touch screen (LUMBAR_TOUCH=1): hints name taps.
+        measures: which outcome measures are asked (needs a store).
     """
 
     routines: Mapping[str, Routine]
@@ -90,6 +107,7 @@ class Config:
     broken: Mapping[str, list[str]] = field(default_factory=dict)
     resume: bool = False
     touch: bool = False
+    measures: Measures = Measures()
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from tui.app.care.controller import CareController
     from tui.app.config import Config, Services
     from tui.app.heartbeat import Heartbeat
+    from tui.app.measures.controller import MeasuresController
     from tui.app.routine.controller import RoutineController
     from tui.engine.activities import Activities, Happened, Now
     from tui.engine.events import Event
@@ -66,12 +67,14 @@ class Host(Protocol):
 
 class RoutineHost(Host, Protocol):
     """The routine controller's App: a routine's start and end are told to `breaks`, an
-    episode's red-flag check reaches `care`, the `heartbeat` is re-armed when it ends, and
-    the finished workout is switched for the summary."""
+    episode's red-flag check reaches `care`, the `heartbeat` is re-armed when it ends, the
+    finished workout is switched for the summary, and `measures` asks what is due after."""
 
     heartbeat: Heartbeat
     care: CareController
     breaks: BreaksController
+    measures: MeasuresController
+    """Asks the outcome measures due after a routine's check-in."""
 
     def switch_screen(self, screen: Any) -> Any: ...
 

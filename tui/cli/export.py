@@ -5,7 +5,10 @@ or heat, with `treatment` "ice" or "heat"; break: one desk break taken, snoozed 
 or a meeting pause, with `what`, `how` and `seconds`; red_flags: one answered red-flag
 check, with `trigger`, `outcome`, `choice` and each question's "yes" or "no"; precaution:
 the question before an episode's first ice or heat, with `treatment`, `episode`, `answer`
-and `choice`) and `at`, ISO
+and `choice`; goal: one goal set, with its `goal` key, `text` and `retired`; goal_rating:
+`goal` and `score` 0..10; peg: `pain`, `enjoyment`, `activity` and their mean `score`;
+impression: the global impression of change, `code` 1..7 and `answer`; measure_skip: a
+question skipped, `what`; a checkin's `leg` is the leg-pain score when it was asked) and `at`, ISO
 8601 with the local UTC offset of that moment, so scripts can read the history without
 knowing the database's tables.
 """
@@ -26,7 +29,8 @@ COLUMNS = ("kind", "at", "id", "session", "routine", "routine_name", "steps", "e
            "unit", "planned_count", "actual_count", "score", "moment", "names",
            "reps", "sets", "hold_seconds", "why", "answer",
            "treatment", "rest_seconds", "episode", "reason", "what", "how", "seconds",
-           "trigger", "choice", "saddle", "bladder", "legs", "injury", "fever", "cancer", "night")
+           "trigger", "choice", "saddle", "bladder", "legs", "injury", "fever", "cancer", "night",
+           "leg", "goal", "text", "retired", "pain", "enjoyment", "activity", "code")
 
 
 def write(rows: Iterable[dict[str, Any]], fmt: str, out: TextIO) -> int:

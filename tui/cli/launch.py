@@ -70,7 +70,7 @@ def launch(catalog: Catalog, name: str | None, *, voice: bool = False,
             print(f"lumbar: {error}", file=sys.stderr)
             return BAD_INPUT
     from tui.app.app import LumbarApp
-    from tui.app.config import CareLimits, Config, Services
+    from tui.app.config import CareLimits, Config, Measures, Services
     from tui.services.clocks import Clocks
     from tui.services.cues import Cues, find_player, find_speaker
     from tui.services.notify import BellChannel, Channel, Notifier, default_channels
@@ -129,7 +129,8 @@ def launch(catalog: Catalog, name: str | None, *, voice: bool = False,
         # A browser page that connected again after its connection dropped (set by
         # tui/cli/serve/main.py): take up the routine its last lumbar left, unasked.
         resume=browser and os.environ.get("LUMBAR_RESUME") == "1",
-        touch=browser and os.environ.get("LUMBAR_TOUCH") == "1")
+        touch=browser and os.environ.get("LUMBAR_TOUCH") == "1",
+        measures=Measures(settings.goals, settings.peg, settings.impression, settings.leg_score))
     clock = hooks.get("clock")
     clocks = Clocks() if clock is None else Clocks(mono=clock)  # type: ignore[arg-type]
     services = Services(store=store, notifier=notifier, cues=cues, clocks=clocks,

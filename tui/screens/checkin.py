@@ -61,16 +61,23 @@ class CheckinModal(ModalScreen[int | None]):
     ]
     """Digits answer at once; t is ten; Esc or s skips."""
 
-    def __init__(self, when: str) -> None:
+    def __init__(self, when: str, leg: bool = False) -> None:
         """Args:
             when: a line under the question, e.g. "Before Core basics" (user text, no markup).
+            leg: after the back's score, also ask the leg's (setting `leg_score`); Esc or s
+                then skips only the leg.
         """
         super().__init__()
         self.when = when
+        self.leg = leg
+        self.back: int | None = None
+        """The back's score, once given, while the leg's is asked."""
+        self.leg_score: int | None = None
+        """The leg's score, when asked and given (read once the modal is dismissed)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="checkin"):
-            yield Static("How is your back right now?", classes="heading")
+            yield Static("How is your back right now?", classes="heading", id="checkin-question")
             yield Static(self.when, id="checkin-when", markup=False)
             yield Static(SCALE, id="checkin-scale", markup=False)
             hint = ("Tap a number above.   Tap this line to skip." if on_touch(self) else
@@ -91,10 +98,20 @@ class CheckinModal(ModalScreen[int | None]):
             self.dismiss(None)
 
     def action_score(self, score: int) -> None:
-        self.dismiss(score)
+        if self.back is not None:
+            self.leg_score = score
+            self.dismiss(self.back)
+        elif self.leg:
+            # The leg's question next, in the same frame: sciatica and back pain move
+            # differently (docs/sources.md#leg-pain-beside-back-pain).
+            self.back = score
+            self.query_one("#checkin-question", Static).update(
+                f"Back: {score}.   And the pain down your leg right now?")
+        else:
+            self.dismiss(score)
 
     def action_skip(self) -> None:
-        self.dismiss(None)
+        self.dismiss(self.back)  # on the leg's question, the back's score stands
 
 
 class PainRoseModal(_Advice):
@@ -146,18 +163,27 @@ class SorenessNote(_Advice):
 class TwoWeekModal(_Advice):
     """Two weeks of check-ins without a meaningful improvement: see a doctor, with the numbers."""
 
-    def __init__(self, days: int, first_mean: float, last_mean: float) -> None:
+    def __init__(self, days: int, first_mean: float, last_mean: float,
+                 impression: str | None = None) -> None:
+        """Args:
+            days: days since the start.
+            first_mean, last_mean: the at-rest means of the first and the last week, 0..10.
+            impression: the global impression the rule heard ("much worse"...), or None.
+        """
         super().__init__()
         self.days = days
         self.first_mean = first_mean
         self.last_mean = last_mean
+        self.impression = impression
 
     def body(self) -> Iterable[Static]:
         yield Static("Two weeks without a clear improvement", classes="heading")
+        said = (f" You also said your back is {self.impression} than at the start."
+                if self.impression is not None and self.impression.endswith("worse") else "")
         yield Static(
             f"Over {self.days} days of regular exercise, your back at rest averaged "
             f"{self.first_mean:.1f} in the first week and {self.last_mean:.1f} in the last 7 days "
-            "(0 none, 10 worst imaginable). A change people notice is a drop of about 2 points "
+            f"(0 none, 10 worst imaginable).{said} A change people notice is a drop of about 2 points "
             "or 30 %. Please see a doctor or physiotherapist about it.", markup=False)
         yield from signs_widgets()
         yield Static("lumbar will not show this again for 14 days.", classes="hint")

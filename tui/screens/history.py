@@ -1,4 +1,5 @@
-"""The history screen: today, the streak, the last 28 days, the pain trend and each routine.
+"""The history screen: today, the streak, the last 28 days, the pain trend, the goals and
+the latest PEG, and each routine.
 
 Everything is read from the store when the screen is built, before its first frame:
 `history()` (a HistoryData), today's desk breaks and the dose rows of the weeks shown; none
@@ -24,6 +25,7 @@ from tui.widgets.trend_rows import TrendRows
 from tui.screens.host import shell
 
 if TYPE_CHECKING:
+    from tui.engine.measures.goals import Goal
     from tui.screens.host import RoutinePart
 
 #: Rows of today's routines shown before "and N more".
@@ -31,6 +33,8 @@ TODAY_ROWS = 4
 #: Routines listed before "and N more".
 ROUTINE_ROWS = 6
 WEEKDAYS = "Mo   Tu   We   Th   Fr   Sa   Su"
+#: A goal's words are cut to this many characters beside its rating.
+GOAL_WIDTH = 26
 #: Narrower than this, the two columns are stacked (and the screen scrolls).
 TWO_COLUMNS = 78
 
@@ -93,6 +97,7 @@ class HistoryScreen(Screen[None]):
                     yield Static(self._calendar(), id="calendar", markup=False)
                     yield Static("Pain, last 8 weeks (0 none - 10 worst)", classes="heading")
                     yield from self._pain()
+                    yield from self._measures()
                     from tui.screens.history_doses import dose_lines
 
                     yield from dose_lines(self.store, self.routines, [w[0] for w in self.data.pain_weeks])
@@ -182,6 +187,21 @@ class HistoryScreen(Screen[None]):
         yield Static(f"From {weeks[0][0]:%-d %b}: {with_data} of {len(weeks)} weeks checked in",
                      id="pain-weeks", markup=False)
 
+    def _measures(self) -> ComposeResult:
+        """The goals (each one's latest rating and change, a mark where it is meaningful,
+        then the mean) and the latest PEG beside the first; nothing when neither was given."""
+        goals, pegs = getattr(self.data, "goals", ()), getattr(self.data, "pegs", ())
+        if goals:
+            yield Static("Goals (0-10, 10 as before)", classes="heading")
+            yield Static(goal_lines(goals), id="goals-now", markup=False)
+        if pegs:
+            latest = pegs[-1]
+            line = f"{latest.score:.1f} {_on(latest.day, self.data.today)}"
+            if len(pegs) > 1:
+                line += f", from {pegs[0].score:.1f} {_on(pegs[0].day, self.data.today)}"
+            yield Static("Pain's weight on life (PEG, 0-10)", classes="heading")
+            yield Static(line, id="peg-now", markup=False)
+
     # -- actions ----------------------------------------------------------------------------
 
     def action_back(self) -> None:
@@ -200,6 +220,28 @@ class HistoryScreen(Screen[None]):
     async def _redraw(self) -> None:
         await self.recompose()
         self._focus_scroll()
+
+
+def goal_lines(goals: Sequence[Goal]) -> str:
+    """One line a goal, "lift my child      6  +3 ✓" (✓: a meaningful change; Stratford et
+    al. 1995), then the mean and its change."""
+    from tui.engine.measures.goals import progress
+
+    width = min(GOAL_WIDTH, max(len(g.text) for g in goals))
+    lines = []
+    for goal in goals:
+        latest, change = goal.latest, goal.change
+        now = f"{latest.score:>2}" if latest is not None else " -"
+        moved = f"  {change:+d}" + (" ✓" if goal.meaningful else "") if change is not None else ""
+        words = goal.text if len(goal.text) <= width else goal.text[:width - 1].rstrip() + "…"
+        lines.append(f"{words:<{width}} {now}{moved}")
+    p = progress(goals)
+    if p.mean is not None:
+        mean = f"Mean {p.mean:.1f}"
+        if p.change is not None:
+            mean += f", {p.change:+.1f}" + (": meaningful ✓" if p.meaningful else "")
+        lines.append(mean)
+    return "\n".join(lines)
 
 
 def _breaks_today(store: object, today: date) -> dict[str, float] | None:
@@ -242,6 +284,12 @@ def _day(day: date, today: date) -> str:
     if day.year == today.year:
         return f"{day:%-d %b}"
     return f"{day:%-d %b %Y}"
+
+
+def _on(day: date, today: date) -> str:
+    """"today", "yesterday" or "on 2 Mar"."""
+    said = _day(day, today)
+    return said if said in ("today", "yesterday") else f"on {said}"
 
 
 def _clip(text: str, width: int) -> str:

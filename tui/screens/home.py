@@ -58,6 +58,8 @@ class HomeScreen(Screen[None]):
         Binding(keys("i"), "care", "Ice/heat", key_display="i", id="home.care",
                 tooltip="An ice or heat timer for home care"),
         Binding(keys("c"), "checkin", "Check in", key_display="c", id="home.checkin", tooltip="How is your back? (0-10)"),
+        Binding(keys("g"), "goals", "Goals", key_display="g", id="home.goals",
+                tooltip="Your goals: activities to get back to, rated 0-10"),
         Binding(keys("t"), "timeline", "Timeline", key_display="t", id="home.timeline",
                 tooltip="Every step of the highlighted routine, with its total time"),
         Binding(keys("x"), "normal_doses", "Normal doses", key_display="x", id="home.normal_doses",
@@ -182,6 +184,8 @@ class HomeScreen(Screen[None]):
         self.query_one(OptionList).action_cursor_down()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "goals":
+            return shell(self).goals_on()
         if action in ("timeline", "normal_doses"):
             key = self._highlighted() if self.is_mounted else None
             routine = self.routines.get(key) if key is not None else None
@@ -226,6 +230,10 @@ class HomeScreen(Screen[None]):
 
     def action_checkin(self) -> None:
         self.part.check_in_alone()
+
+    def action_goals(self) -> None:
+        if shell(self).goals_on():
+            shell(self).open_goals()
 
     def action_help(self) -> None:
         from tui.widgets.key_hints import key_hints

@@ -1,6 +1,6 @@
 """What the screens need from the App and its parts, as Protocols: the screens never
 import the App's package (tests/test_import_hygiene.py). A screen is handed its activity's part
-(`RoutinePart`, `CarePart`, `BreaksPart`) when made; what only the App does (the routine
+(`RoutinePart`, `CarePart`, `BreaksPart`, `MeasuresPart`) when made; what only the App does (the routine
 list, a fresh tick) it reaches through `shell(screen)`.
 """
 
@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Callable, Mapping, Protocol, cast
 if TYPE_CHECKING:
     from textual.screen import Screen
 
+    from tui.engine.measures.goals import Goal
     from tui.engine.routine.model import Routine
     from tui.engine.routine.session import Result, Session
 
@@ -34,6 +35,14 @@ class Shell(Protocol):
 
     def wall(self) -> datetime:
         """The aware local time now."""
+        ...
+
+    def open_goals(self) -> None:
+        """The goals screen."""
+        ...
+
+    def goals_on(self) -> bool:
+        """Whether goals are kept (their setting is on and there is a history)."""
         ...
 
 
@@ -91,6 +100,21 @@ class CarePart(Protocol):
     def set_episode(self, started: datetime) -> None: ...
 
     def after_new_episode(self, then: Callable[[], None]) -> None: ...
+
+
+class MeasuresPart(Protocol):
+    """The outcome measures' part of the App (its measures controller), as screens use it:
+    the goals, and where a change to them goes (each says "saved" or "waits" itself)."""
+
+    def goals(self) -> tuple[Goal, ...]: ...
+
+    def add_goal(self, text: str, rating: int | None) -> None: ...
+
+    def change_goal(self, key: str, text: str, rating: int | None) -> None: ...
+
+    def retire_goal(self, key: str) -> None: ...
+
+    def rate_goals(self, ratings: Mapping[str, int]) -> None: ...
 
 
 class BreaksPart(Protocol):

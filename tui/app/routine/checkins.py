@@ -10,58 +10,68 @@ if TYPE_CHECKING:
     from tui.app.routine.controller import RoutineController
 
 
-def after_routine(part: RoutineController) -> None:
-    """Ask how the back is after the routine just ended; show advice if it got worse."""
+def ask(part: RoutineController, when: str, then: Callable[[int | None, int | None], None]) -> None:
+    """The check-in modal; `then(back, leg)` with the back's score (None: skipped) and the
+    leg's (None: not asked, setting `leg_score` off, or skipped)."""
+    from tui.screens.checkin import CheckinModal
+
+    modal = CheckinModal(when, leg=part.host.config.measures.leg)
+    part.host.push_screen(modal, lambda score: then(score, modal.leg_score))
+
+
+def after_routine(part: RoutineController, then: Callable[[], None] | None = None) -> None:
+    """Ask how the back is after the routine just ended; show advice if it got worse; then
+    `then` (the measures due), after the advice or a skip."""
     from tui.app.routine.red_flags import flare
     from tui.engine.care.pain import RECENT_HOURS, worse_after
-    from tui.screens.checkin import CheckinModal, PainRoseModal, SorenessNote
+    from tui.screens.checkin import PainRoseModal, SorenessNote
 
     host, recorder = part.host, part.recorder
     routine = recorder.routine
     if routine is None:
         return
 
-    def answered(score: int | None) -> None:
+    def answered(score: int | None, leg: int | None) -> None:
         if score is None:
+            if then is not None:
+                then()
             return
         before = recorder.before
         # Read before this answer is saved, or it would be compared with itself.
         recent = None if before is not None else part.store.recent_checkin(RECENT_HOURS)
         usual = part.store.usual_level()
-        recorder.checkin(score, "after")
+        recorder.checkin(score, "after", leg)
         worse = worse_after(score, before, recent)
 
         def advise() -> None:
             if worse is None:
-                two_week(part)
+                two_week(part, then)
             else:
                 note = SorenessNote(routine, worse) if worse.mild else PainRoseModal(routine, worse)
-                host.push_screen(note, lambda _: two_week(part))
+                host.push_screen(note, lambda _: two_week(part, then))
 
         # A flare asks the red-flag check first (when due), then the advice.
         flare(part, score, usual, advise)
 
-    host.push_screen(CheckinModal(f"After {routine.name}"), answered)
+    ask(part, f"After {routine.name}", answered)
 
 
 def alone(part: RoutineController, then: Callable[[], None] | None = None) -> None:
     """A check-in on its own (from the routine list or history); `then` runs once it is saved."""
-    from tui.screens.checkin import CheckinModal
-
     host = part.host
     if part.store is None:
         host.notify("No history is kept, so a check-in cannot be saved.", severity="warning")
         return
 
-    def answered(score: int | None) -> None:
+    def answered(score: int | None, leg: int | None) -> None:
         if score is not None:
-            part.recorder.checkin(score, "alone")
+            part.recorder.checkin(score, "alone", leg)
             saved_words(part, score)
             if then is not None:
                 then()
             two_week(part)
 
-    host.push_screen(CheckinModal("A check-in on its own"), answered)
+    ask(part, "A check-in on its own", answered)
 
 
 def saved_words(part: RoutineController, score: int) -> None:
@@ -74,17 +84,22 @@ def saved_words(part: RoutineController, score: int) -> None:
         part.host.notify(f"Saved: {score} of 10.", timeout=3)
 
 
-def two_week(part: RoutineController) -> None:
-    """Show the two-week advice once when the store's rule says so, then tell the store."""
+def two_week(part: RoutineController, then: Callable[[], None] | None = None) -> None:
+    """Show the two-week advice once when the store's rule says so, then tell the store;
+    `then` once it is closed (or at once when there is none)."""
+    from tui.engine.measures.impression import words
     from tui.screens.checkin import TwoWeekModal
 
     store = part.store
-    if store is None or not part.host.config.two_week_rule:
-        return
-    state = store.two_week()
+    state = store.two_week() if store is not None and part.host.config.two_week_rule else None
     if state is None or not state.advise or state.first_mean is None or state.last_mean is None:
+        if then is not None:
+            then()
         return
-    part.host.push_screen(TwoWeekModal(state.days, state.first_mean, state.last_mean))
+    said = getattr(state, "impression", None)
+    part.host.push_screen(TwoWeekModal(state.days, state.first_mean, state.last_mean,
+                                       words(said) if said is not None else None),
+                          lambda _: then() if then is not None else None)
     store.two_week_shown()
 
 

@@ -156,17 +156,17 @@ class RoutineController:
         if not self.checkins:
             self.start(key, None)
             return
-        from tui.screens.checkin import CheckinModal
+        from tui.app.routine.checkins import ask
 
-        self.host.push_screen(CheckinModal(f"Before {self.routines[key].name}"), partial(self.start, key))
+        ask(self, f"Before {self.routines[key].name}", partial(self.start, key))
 
-    def start(self, key: str, score: int | None) -> None:
-        """Start `key` now, after a check-in `score` (0..10) or none."""
+    def start(self, key: str, score: int | None, leg: int | None = None) -> None:
+        """Start `key` now, after a check-in `score` (0..10) or none, and the leg's `leg`."""
         from tui.screens.session import SessionScreen
 
         events = self.begin(key, score)
         if score is not None:
-            self.recorder.checkin(score, "before")
+            self.recorder.checkin(score, "before", leg)
         self.host.push_screen(SessionScreen(self))
         self.host.after(events)
 
@@ -224,12 +224,19 @@ class RoutineController:
         return True
 
     def check_in_after(self) -> None:
+        """The check-in after a routine (its advice), then the measures due (after a
+        routine in which some exercise was done)."""
         if self.recorder.session_id == self.quiet_session:
             return  # a desk break from the schedule asks nothing (tui/app/breaks/controller.py)
-        if self.checkins and self.recorder.session_id is not None:
+        if self.recorder.session_id is None:
+            return
+        measures = self.host.measures.after_routine if self.recorder.worked else None
+        if self.checkins:
             from tui.app.routine.checkins import after_routine
 
-            after_routine(self)
+            after_routine(self, measures)
+        elif measures is not None:
+            measures()
 
     def finished(self) -> None:
         from tui.screens.session import SessionScreen

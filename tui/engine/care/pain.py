@@ -13,6 +13,13 @@ speaks only with enough data: check-ins on 3 days of each of those weeks and rou
 of the last 14 days. Measured against the start, someone who improved stays quiet while
 the pain stays at or below the improved level.
 
+The global impression of change (tui.engine.measures.impression) stands beside the scores:
+when the latest answer of the last 14 days is "much better" or "very much better", the rule
+counts it as improved and keeps quiet even if the scores lag (that answer is what the
+2-point change was anchored on, Farrar et al. 2001); "much worse" or "very much worse" counts
+as not improved even if the scores dropped (lumbar's own choice). The data minimums still
+apply either way (docs/sources.md#the-two-week-rule).
+
 After a routine, `worse_after` decides whether the score calls for the stop-if advice.
 """
 
@@ -21,6 +28,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+
+from tui.engine.measures.impression import BETTER, WORSE
 
 #: Days from the start the rule needs before it speaks, and the length of each week it compares.
 WINDOW_DAYS = 14
@@ -91,7 +100,8 @@ class TwoWeekState:
     last_mean: float | None
     """The same over the last 7 days, today included; None: no check-in."""
     improved: bool
-    """The mean dropped by >= 2 points or >= 30 % from the start (Farrar et al., Pain 2001)."""
+    """The mean dropped by >= 2 points or >= 30 % from the start (Farrar et al., Pain 2001),
+    or the global impression said "much better" or more; never after "much worse" or more."""
     advise: bool
     """Enough data, not improved, and some pain left."""
     first_days: int = 0
@@ -102,6 +112,11 @@ class TwoWeekState:
     """Days with a routine in the last 14 days, today included."""
     start: date | None = None
     """The first day of the start week: the episode's, else the first at-rest check-in's."""
+    impression: int | None = None
+    """The global impression (1 very much better .. 7 very much worse) the rule used: the
+    latest of the last 14 days, on or after the start; None: none given."""
+    scores_improved: bool = False
+    """What the scores alone say (`improved` may differ when `impression` overrode them)."""
 
     @property
     def enough(self) -> bool:
@@ -122,7 +137,8 @@ def improved(first: float, last: float) -> bool:
 
 
 def two_week(readings: Iterable[tuple[date, float, str]], today: date, start: date | None = None,
-             routine_days: Iterable[date] = ()) -> TwoWeekState:
+             routine_days: Iterable[date] = (),
+             impressions: Iterable[tuple[date, int]] = ()) -> TwoWeekState:
     """The rule's state for `today`.
 
     `readings` are (local date, score, moment) with moment "before", "after" or "alone";
@@ -130,7 +146,10 @@ def two_week(readings: Iterable[tuple[date, float, str]], today: date, start: da
     (when the person said when the pain started); without it, or when it comes before
     every check-in, the first at-rest check-in's day. `routine_days` are the local days
     with a routine. Advice needs `TwoWeekState.enough`, no meaningful improvement, and a
-    last-week mean above 0: two weeks without pain need no doctor.
+    last-week mean above 0: two weeks without pain need no doctor. `impressions` are
+    (local date, code 1..7) global impressions of change: the latest of the last 14 days
+    that is not before the start overrides the scores when it is clearly better or worse
+    (see the module docstring).
     """
     daily: dict[date, list[float]] = {}
     for day, score, moment in readings:
@@ -147,11 +166,25 @@ def two_week(readings: Iterable[tuple[date, float, str]], today: date, start: da
     last_mean = _mean([_mean(daily[d]) or 0.0 for d in last_week])
     fortnight = today - timedelta(days=WINDOW_DAYS - 1)
     routines = len({d for d in routine_days if fortnight <= d <= today})
-    better = first_mean is not None and last_mean is not None and improved(first_mean, last_mean)
+    scores = first_mean is not None and last_mean is not None and improved(first_mean, last_mean)
+    said = latest_impression(impressions, today, start)
+    better = True if said in BETTER else False if said in WORSE else scores
     state = TwoWeekState((today - start).days + 1, first_mean, last_mean, better, False,
-                         len(first_week), len(last_week), routines, start)
+                         len(first_week), len(last_week), routines, start, said, scores)
     advise = state.enough and not better and last_mean is not None and last_mean > 0
     return replace(state, advise=advise)
+
+
+def latest_impression(impressions: Iterable[tuple[date, int]], today: date,
+                      start: date) -> int | None:
+    """The code of the latest impression given in the `WINDOW_DAYS` days ending `today` and
+    not before `start`; None when there is none."""
+    window = today - timedelta(days=WINDOW_DAYS - 1)
+    found: tuple[date, int] | None = None
+    for day, code in impressions:
+        if max(window, start) <= day <= today and (found is None or day >= found[0]):
+            found = (day, code)
+    return found[1] if found is not None else None
 
 
 def monday(day: date) -> date:

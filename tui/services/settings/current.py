@@ -41,6 +41,15 @@ class Settings:
     first check is asked whatever this says)."""
     progression_question: bool = True
     """After a routine, ask whether it felt too easy, right or too hard."""
+    goals: bool = True
+    """Your goals (the Patient-Specific Functional Scale): offered after a routine until set,
+    re-rated once a week after a routine."""
+    peg: bool = True
+    """Pain's weight on life (the PEG's three questions), once a week after a routine."""
+    impression: bool = True
+    """The global impression of change since the start, every two weeks after a routine."""
+    leg_score: bool = False
+    """Ask for a leg-pain score beside the back score at each check-in (sciatica)."""
     ice_heat_minutes: int = 15
     """One ice or heat application, 1-20 minutes: 15 by default, at most 20 (docs/sources.md,
     "Ice and heat")."""

@@ -42,6 +42,15 @@ SPECS: tuple[Spec, ...] = (
     Spec("red_flag_check", "flag", "Ask the red-flag questions again at a new episode of pain and after "
          "a flare; the first check is always asked."),
     Spec("progression_question", "flag", "After a routine, ask whether it felt too easy, right or too hard."),
+    # The measures and when each is asked: docs/sources.md#outcome-measures.
+    Spec("goals", "flag", "Your goals in your own words, rated 0-10: offered after a routine until "
+         "set, re-rated once a week after a routine."),
+    Spec("peg", "flag", "Three questions on pain's weight on your week (the PEG), once a week "
+         "after a routine."),
+    Spec("impression", "flag", "Ask how your back is overall compared with the start, every two "
+         "weeks after a routine."),
+    Spec("leg_score", "flag", "At each check-in, also ask for a leg-pain score (0-10), for pain "
+         "that runs down a leg."),
     # Ice or heat at most 20 minutes at a time, then rest the skin (docs/sources.md, "Ice and heat").
     Spec("ice_heat_minutes", "minutes", "How long one ice or heat application lasts.", 1, 20),
     Spec("skin_rest_minutes", "minutes", "Rest for the skin between two applications.", 1, 120),

@@ -21,6 +21,7 @@ from tui.engine.care import pain
 from tui.engine.progress import progression
 from tui.services.store import filing, owner, progress, queries
 from tui.services.store.breaks import BreakJournal
+from tui.services.store.measures import MeasuresJournal
 from tui.services.store.resume import ResumeJournal
 from tui.services.store.safety import SafetyJournal
 from tui.services.store.journal import DEFAULT_TIMEOUT, RETRY_TIMEOUT, Wall
@@ -42,9 +43,9 @@ def _default_wall() -> datetime:
     return wall().astimezone(local_zone())
 
 
-class Store(SafetyJournal, BreakJournal, ResumeJournal):
+class Store(SafetyJournal, BreakJournal, ResumeJournal, MeasuresJournal):
     """See the module docstring; build one with `open_store`. The file, the waiting rows
-    and the retries are tui.services.store.journal's; the desk-break rows tui.services.store.breaks's, the red-flag and ice/heat precaution answers tui.services.store.safety's."""
+    and the retries are tui.services.store.journal's; the desk-break rows tui.services.store.breaks's, the red-flag and ice/heat precaution answers tui.services.store.safety's, the goals, PEG and impressions tui.services.store.measures's."""
 
     # -- the interface ---------------------------------------------------------------------
     def begin_session(self, routine_key: str, routine_name: str, steps: int) -> int:
@@ -71,13 +72,15 @@ class Store(SafetyJournal, BreakJournal, ResumeJournal):
             self._open.discard(session_id)
             self._write("end", session_id, outcome)
 
-    def add_checkin(self, score: int, moment: Moment, session_id: int | None = None) -> None:
-        """A pain score, 0..10 (ValueError outside it)."""
-        if not isinstance(score, int) or not 0 <= score <= 10:
-            raise ValueError(f"a pain score is a whole number from 0 to 10, not {score!r}")
+    def add_checkin(self, score: int, moment: Moment, session_id: int | None = None,
+                    leg: int | None = None) -> None:
+        """A pain score of the back, 0..10, and optionally of the leg (ValueError outside it)."""
+        for value in (score, leg):
+            if value is not None and (not isinstance(value, int) or not 0 <= value <= 10):
+                raise ValueError(f"a pain score is a whole number from 0 to 10, not {value!r}")
         _check(moment, MOMENTS, "moment")
         with self._lock:
-            self._write("checkin", score, moment, session_id)
+            self._write("checkin", score, moment, session_id, leg)
 
     def easier_names(self, routine_key: str) -> frozenset[str]:
         with self._lock:
@@ -233,7 +236,10 @@ class Store(SafetyJournal, BreakJournal, ResumeJournal):
                 started = queries.local(episode[0], 0) if episode else None
                 began = started.astimezone().date() if started is not None else None
                 readings, start, routine_days = queries.two_week_inputs(conn, today, began)
-                return pain.two_week(readings, today, start, routine_days)
+                since = (today - timedelta(days=pain.WINDOW_DAYS - 1)).isoformat()
+                impressions = [(date.fromisoformat(d), code) for d, code in conn.execute(
+                    "SELECT day, code FROM impressions WHERE day >= ?", (since,))]
+                return pain.two_week(readings, today, start, routine_days, impressions)
             return self._query(read)
 
     def two_week_shown(self) -> None:

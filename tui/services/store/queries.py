@@ -109,7 +109,10 @@ def history(conn: sqlite3.Connection, today: date) -> HistoryData:
     applications = tuple(conn.execute(
         "SELECT local_clock(utc), kind, coalesce(outcome, 'on'), reason FROM applications "
         "WHERE day >= ? AND local_day(utc) = ? ORDER BY utc, id", (filing.cut(today), day)).fetchall())
+    from tui.services.store.measures import current_goals_ends, latest_pegs  # it imports this module
+
     return HistoryData(today_applications=applications,
+        goals=current_goals_ends(conn), pegs=latest_pegs(conn),
         today=today, today_sessions=today_sessions, streak=streak(active, today),
         calendar=calendar, pain_weeks=pain.weekly_means(readings, today),
         per_routine=per_routine, checkins=checkins)
@@ -183,8 +186,9 @@ def in_sessions(span: tuple[str, str] | None, column: str = "session_id") -> tup
 def rows(conn: sqlite3.Connection, span: tuple[str, str] | None = None) -> list[dict[str, Any]]:
     """Every row as a dict with `kind` and `at` (ISO 8601 with offset), oldest first.
 
-    Kinds: session, step, checkin, easier, dose, answer, application, break, red_flags, precaution. Field names are the export format's, not the
-    tables', so scripts need not know the schema.
+    Kinds: session, step, checkin, easier, dose, answer, application, break, red_flags,
+    precaution, goal, goal_rating, peg, impression, measure_skip. Field names are the export
+    format's, not the tables', so scripts need not know the schema.
 
     span: only the rows stored on those local days ("YYYY-MM-DD", both included), the steps
     and answers of the sessions among them, and each exercise's latest dose from before
@@ -208,10 +212,11 @@ def rows(conn: sqlite3.Connection, span: tuple[str, str] | None = None) -> list[
             "planned_seconds": r[9], "actual_seconds": r[10], "unit": r[11],
             "planned_count": r[12], "actual_count": r[13], "outcome": r[14]}))
     where, args = within(span)
-    for r in conn.execute("SELECT id, utc, utc_offset, score, moment, session_id FROM checkins" + where, args):
+    for r in conn.execute("SELECT id, utc, utc_offset, score, moment, session_id, leg FROM checkins" + where,
+                          args):
         out.append((r[1], 2, r[0], {
             "kind": "checkin", "at": iso(r[1], r[2]), "id": r[0], "score": r[3],
-            "moment": r[4], "session": r[5]}))
+            "moment": r[4], "session": r[5], "leg": r[6]}))
     if span is None:  # the current choices, not a record of the period
         for n, r in enumerate(conn.execute("SELECT routine_key, names, utc, utc_offset FROM easier")):
             out.append((r[2], 3, n, {"kind": "easier", "at": iso(r[2], r[3]), "routine": r[0],
@@ -229,8 +234,9 @@ def rows(conn: sqlite3.Connection, span: tuple[str, str] | None = None) -> list[
             "kind": "break", "at": iso(r[1], r[2]), "id": r[0], "what": r[3], "how": r[4],
             "seconds": r[5]}))
     from tui.services.store.progress import export_rows  # it imports this module
+    from tui.services.store.measures import export_rows as measure_rows
     from tui.services.store.safety import export_rows as safety_rows
 
-    out += export_rows(conn, span) + safety_rows(conn, span)
+    out += export_rows(conn, span) + safety_rows(conn, span) + measure_rows(conn, span)
     out.sort(key=lambda item: item[:3])
     return [item[3] for item in out if item[3]["at"] is not None]  # unreadable: left out

@@ -45,7 +45,7 @@ class RecordingStore(Protocol):
     def end_session(self, session_id: int, outcome: Literal["finished", "left", "interrupted"]) -> None: ...
     def reopen_session(self, session_id: int) -> None: ...
     def add_checkin(self, score: int, moment: Literal["before", "after", "alone"],
-                    session_id: int | None = None) -> None: ...
+                    session_id: int | None = None, leg: int | None = None) -> None: ...
     def easier_names(self, routine_key: str) -> frozenset[str]: ...
     def set_easier_names(self, routine_key: str, names: Iterable[str]) -> None: ...
 
@@ -117,12 +117,17 @@ class Recorder:
             if self.store is not None and self.session_id is not None:
                 self.store.end_session(self.session_id, outcome)
 
-    def checkin(self, score: int, moment: Literal["before", "after", "alone"]) -> None:
+    def checkin(self, score: int, moment: Literal["before", "after", "alone"],
+                leg: int | None = None) -> None:
+        """A back score 0..10 now, and the leg's when it was asked (setting `leg_score`)."""
         if moment == "before":
             self.before = score
         if self.store is not None:
             session = None if moment == "alone" else self.session_id
-            self.store.add_checkin(score, moment, session)
+            if leg is None:
+                self.store.add_checkin(score, moment, session)
+            else:
+                self.store.add_checkin(score, moment, session, leg=leg)
 
     # -- easier choices, by exercise name so edits to the file do not confuse them ----------
 

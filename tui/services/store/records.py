@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from tui.engine.care.pain import TwoWeekState
+from tui.engine.measures.goals import Goal
+
+if TYPE_CHECKING:
+    from tui.services.store.measures import PegRow
 
 __all__ = ["HistoryData", "Moment", "Outcome", "StepOutcome", "StepRecord", "TwoWeekState", "Unit"]
 
@@ -72,3 +76,8 @@ class HistoryData:
     today_applications: tuple[tuple[str, str, str, str | None], ...] = ()
     """(local "HH:MM", "ice" or "heat", "finished", "stopped" or "on", why stopped) for
     today's ice and heat, oldest first."""
+    goals: tuple[Goal, ...] = ()
+    """The current goals, oldest first, each with its first and latest rating only (what
+    their change and mean need; tui.engine.measures.goals)."""
+    pegs: tuple[PegRow, ...] = ()
+    """The first and the latest PEG answered (one when only one; none when none)."""

@@ -14,7 +14,8 @@ import sqlite3
 from pathlib import Path
 
 #: Our tables, parents first; `meta` holds the episode and the desk-break state.
-TABLES = ("sessions", "steps", "checkins", "easier", "meta", "doses", "answers", "applications", "breaks")
+TABLES = ("sessions", "steps", "checkins", "easier", "meta", "doses", "answers", "applications", "breaks",
+          "goals", "goal_ratings", "peg_answers", "impressions", "measure_skips")
 #: How many times one table's reading may jump over damage before giving up on the rest.
 MAX_JUMPS = 64
 

@@ -186,6 +186,60 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         )""",
         "CREATE INDEX exercise_answers_session ON exercise_answers (session_id)",
     ),
+    # 8: outcome measures (tui.engine.measures). Goals in the person's own words, each with a
+    # stable `key` (made when set, so a rating written while the file waits points at it);
+    # `retired_utc` set when the goal is retired or replaced. One row per goal rating, per
+    # PEG answered (three 0..10 answers) and per global impression (`code` 1 very much
+    # better .. 7 very much worse). A skipped question is a row in `measure_skips`, so it
+    # is not asked again in its period. `leg`: the optional leg-pain score beside a check-in.
+    (
+        """CREATE TABLE goals (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,
+            text TEXT NOT NULL,
+            utc TEXT NOT NULL,
+            utc_offset INTEGER NOT NULL,
+            day TEXT NOT NULL,
+            retired_utc TEXT,
+            retired_offset INTEGER
+        )""",
+        """CREATE TABLE goal_ratings (
+            id INTEGER PRIMARY KEY,
+            goal_key TEXT NOT NULL REFERENCES goals (key),
+            score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10),
+            utc TEXT NOT NULL,
+            utc_offset INTEGER NOT NULL,
+            day TEXT NOT NULL
+        )""",
+        "CREATE INDEX goal_ratings_goal ON goal_ratings (goal_key, utc)",
+        """CREATE TABLE peg_answers (
+            id INTEGER PRIMARY KEY,
+            pain INTEGER NOT NULL CHECK (pain BETWEEN 0 AND 10),
+            enjoyment INTEGER NOT NULL CHECK (enjoyment BETWEEN 0 AND 10),
+            activity INTEGER NOT NULL CHECK (activity BETWEEN 0 AND 10),
+            utc TEXT NOT NULL,
+            utc_offset INTEGER NOT NULL,
+            day TEXT NOT NULL
+        )""",
+        "CREATE INDEX peg_answers_utc ON peg_answers (utc)",
+        """CREATE TABLE impressions (
+            id INTEGER PRIMARY KEY,
+            code INTEGER NOT NULL CHECK (code BETWEEN 1 AND 7),
+            utc TEXT NOT NULL,
+            utc_offset INTEGER NOT NULL,
+            day TEXT NOT NULL
+        )""",
+        "CREATE INDEX impressions_day ON impressions (day)",
+        """CREATE TABLE measure_skips (
+            id INTEGER PRIMARY KEY,
+            what TEXT NOT NULL CHECK (what IN ('goals', 'peg', 'impression')),
+            utc TEXT NOT NULL,
+            utc_offset INTEGER NOT NULL,
+            day TEXT NOT NULL
+        )""",
+        "CREATE INDEX measure_skips_what ON measure_skips (what, day)",
+        "ALTER TABLE checkins ADD COLUMN leg INTEGER CHECK (leg BETWEEN 0 AND 10)",
+    ),
 )
 
 #: The version this lumbar writes.

@@ -14,6 +14,42 @@ Op = tuple[str, tuple[Any, ...], Stamp]
 """A row waiting to be written: (kind, arguments, when it happened)."""
 
 
+def _goal(conn: sqlite3.Connection, args: tuple[Any, ...], at: Stamp) -> None:
+    key, text = args
+    conn.execute("INSERT OR IGNORE INTO goals (key, text, utc, utc_offset, day) VALUES (?, ?, ?, ?, ?)",
+                 (key, text, *at))
+
+
+def _goal_retired(conn: sqlite3.Connection, args: tuple[Any, ...], at: Stamp) -> None:
+    conn.execute("UPDATE goals SET retired_utc = ?, retired_offset = ? WHERE key = ? "
+                 "AND retired_utc IS NULL", (at[0], at[1], args[0]))
+
+
+def _goal_rating(conn: sqlite3.Connection, args: tuple[Any, ...], at: Stamp) -> None:
+    conn.execute("INSERT INTO goal_ratings (goal_key, score, utc, utc_offset, day) VALUES (?, ?, ?, ?, ?)",
+                 (*args, *at))
+
+
+def _peg(conn: sqlite3.Connection, args: tuple[Any, ...], at: Stamp) -> None:
+    conn.execute("INSERT INTO peg_answers (pain, enjoyment, activity, utc, utc_offset, day) "
+                 "VALUES (?, ?, ?, ?, ?, ?)", (*args, *at))
+
+
+def _impression(conn: sqlite3.Connection, args: tuple[Any, ...], at: Stamp) -> None:
+    conn.execute("INSERT INTO impressions (code, utc, utc_offset, day) VALUES (?, ?, ?, ?)", (*args, *at))
+
+
+def _measure_skip(conn: sqlite3.Connection, args: tuple[Any, ...], at: Stamp) -> None:
+    conn.execute("INSERT INTO measure_skips (what, utc, utc_offset, day) VALUES (?, ?, ?, ?)", (*args, *at))
+
+
+#: The outcome measures' rows (tui/services/store/measures.py), by kind.
+MEASURES: dict[str, Callable[[sqlite3.Connection, tuple[Any, ...], Stamp], None]] = {
+    "goal": _goal, "goal_retired": _goal_retired, "goal_rating": _goal_rating, "peg": _peg,
+    "impression": _impression, "measure_skip": _measure_skip,
+}
+
+
 def _inserted(cur: sqlite3.Cursor) -> int:
     """The row id an INSERT just made (sqlite3 leaves ``lastrowid`` None only for others)."""
     assert cur.lastrowid is not None
@@ -63,10 +99,11 @@ def apply(conn: sqlite3.Connection, op: Op, aliases: dict[int, int],
                      "owner_pid = ?, owner_token = ? WHERE id = ? AND outcome = 'interrupted'",
                      (pid, token, real(sid)))
     elif kind == "checkin":
-        score, moment, sid = args
-        conn.execute("INSERT INTO checkins (utc, utc_offset, day, score, moment, session_id) "
-                     "VALUES (?, ?, ?, ?, ?, ?)",
-                     (utc, offset, day, score, moment, real(sid)))
+        # A spill file from before the leg score holds three arguments.
+        score, moment, sid, *leg = args
+        conn.execute("INSERT INTO checkins (utc, utc_offset, day, score, moment, session_id, leg) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                     (utc, offset, day, score, moment, real(sid), leg[0] if leg else None))
     elif kind == "easier":
         key, names = args
         conn.execute("INSERT OR REPLACE INTO easier (routine_key, names, utc, utc_offset) "
@@ -108,6 +145,8 @@ def apply(conn: sqlite3.Connection, op: Op, aliases: dict[int, int],
         sid, exercise, answer = args
         conn.execute("INSERT INTO exercise_answers (session_id, exercise, answer, utc, utc_offset, day) "
                      "VALUES (?, ?, ?, ?, ?, ?)", (real(sid), exercise, answer, utc, offset, day))
+    elif kind in MEASURES:
+        MEASURES[kind](conn, args, (utc, offset, day))
     elif kind == "meta":
         key, value = args
         conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
