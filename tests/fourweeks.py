@@ -8,7 +8,10 @@ check-in before and after each with the pain easing from 6 to 3, one routine lef
 with a step skipped and one made easier, desk breaks on weekday mornings (one routine
 interrupted), three ice and heat applications (one stopped early, one taken off late), the
 red-flag check at the start and again after a flare (a yes, and the person went on), and
-the precaution before heat answered yes. Everything goes through the store's own calls, as
+the precaution before heat answered yes. Three goals set after the first routine and
+re-rated each week, a point better each time (one reworded in week three), a PEG each
+week, the global impression skipped in week three and "much better" in week four. Everything goes through the
+store's own calls, as
 the app makes them. Then the report of the four weeks, printed (Markdown, or HTML).
 """
 
@@ -87,6 +90,8 @@ def fill(data: Path):
             _care(store, wall, day, episode)
         if day in CORE_DAYS:
             _core(store, wall, dosing, core, day)
+        if day in CORE_DAYS and day != LEFT_DAY:
+            _measures(store, wall, day)
         if day % 7 == 6 and day not in CORE_DAYS:
             wall.at(day, 10, 0)
             store.add_checkin(max(pain_on(day) - 1, 0), "alone")
@@ -116,6 +121,34 @@ def _core(store, wall: Wall, dosing: Dosing, routine, day: int) -> None:
     if day != LEFT_DAY:
         store.add_checkin(max(before - 1, 0), "after", sid)
         dosing.answer("hard" if day == HARD_DAY else "easy")
+
+
+#: (goal, first rating): each gains a point a week; the second is reworded in week three.
+GOALS = (("Sit through a one-hour meeting", 3), ("Lift my son into the car seat", 2),
+         ("Walk to the station without stopping", 5))
+
+
+def _measures(store, wall: Wall, day: int) -> None:
+    """After the first routine: three goals; then at the first routine of each week the
+    ratings and the PEG; the impression skipped in week three, answered in week four."""
+    wall.now += timedelta(minutes=2)
+    week = day // 7
+    if day == 0:
+        for text, rating in GOALS:
+            store.set_goal(text, rating)
+    elif day == min(d for d in CORE_DAYS if d // 7 == week):
+        goals = store.goals()
+        if week == 2:
+            store.change_goal(goals[1].key, "Lift my son into the car seat and out", 4)
+            goals = store.goals()
+        store.rate_goals({g.key: min(10, g.ratings[-1].score + 1) for g in goals if g.ratings})
+    else:
+        return
+    store.record_peg(7 - week, 6 - week, 6 - week)
+    if week == 2:
+        store.skip_measure("impression")
+    elif week == 3:
+        store.record_impression(2)  # much better
 
 
 def _desk(store, wall: Wall, routine, day: int) -> None:
@@ -158,13 +191,14 @@ def _care(store, wall: Wall, day: int, episode: str) -> None:
 def report(data: Path, fmt: str = "markdown") -> str:
     """The four weeks' report in `fmt`, as `lumbar report --since 2026-03-02` on the 29th
     would write it with only these two routines installed."""
+    from tui.cli.report import measures
     from tui.cli.report.main import render
 
     store = fill(data)
     try:
         since = FIRST_DAY
         return render(store.rows(since, TODAY), store.two_week(TODAY, quiet=False), since, TODAY,
-                      catalog(), TODAY, ZONE, fmt)
+                      catalog(), TODAY, ZONE, fmt, measures.read(store, since, TODAY))
     finally:
         store.close()
 

@@ -51,8 +51,22 @@ def rule_section(s: pain.TwoWeekState | None) -> Section:
         "A drop of 2 points or of 30 % is a meaningful improvement (Farrar et al., Pain "
         f"2001); less than that, after check-ins on {pain.MIN_CHECKIN_DAYS} days of each "
         f"week and routines on {pain.MIN_ROUTINE_DAYS} of the last 14 days, with some "
-        "pain left, means see a doctor or physiotherapist.")
-    return Section("Two-week rule", (about, Paragraph(_state(s))), key="two-week")
+        "pain left, means see a doctor or physiotherapist. The person's global impression "
+        "of change in the last 14 days counts beside the scores: \"much better\" or more "
+        "counts as improved, \"much worse\" or more as not improved (lumbar's own rule).")
+    return Section("Two-week rule", (about, Paragraph(_state(s) + _impression(s))), key="two-week")
+
+
+def _impression(s: pain.TwoWeekState | None) -> str:
+    """What the impression did to the rule, when there was one and it decided."""
+    if s is None or s.impression is None:
+        return ""
+    from tui.engine.measures.impression import words
+
+    said = f" The person said \"{words(s.impression)}\" on the global impression"
+    if s.improved != s.scores_improved:
+        return said + ", which decided it against the scores alone."
+    return said + "."
 
 
 def _state(s: pain.TwoWeekState | None) -> str:

@@ -138,10 +138,19 @@ def _goals(r: Report) -> list[Section]:
         rows.append((g.text + (f" (retired {g.retired:%-d %b})" if g.retired else ""),
                      f"{first.score} on {first.day:%-d %b}" if first else "-",
                      f"{last.score} on {last.day:%-d %b}" if last else "-",
-                     f"{last.score - first.score:+d}" if first and last else "-"))
-    return [Section("Your goals", (
+                     (f"{last.score - first.score:+d}" if first and last and len(g.ratings) > 1 else "-")
+                     + (" (meaningful)" if g.meaningful else "")))
+    blocks: list[Block] = [
         Paragraph("Activities the person finds hard, in their own words, each rated 0 (cannot do "
-                  "it) to 10 (as before the problem): the Patient-Specific Functional Scale."),
+                  "it) to 10 (as before the problem): the Patient-Specific Functional Scale. A "
+                  "change of 2 points in the mean, or 3 in one goal, is marked meaningful.")]
+    p = r.goals_progress
+    if p is not None and p.first_mean is not None and p.latest_mean is not None:
+        blocks.append(Paragraph(f"Mean of the goals rated more than once: {p.first_mean:.1f} at first, "
+                                f"{p.latest_mean:.1f} now ({p.latest_mean - p.first_mean:+.1f}"
+                                f"{', meaningful' if p.meaningful else ''})."))
+    return [Section("Your goals", (
+        *blocks,
         Chart("goals", r.goals),
         Table(("goal", "first rating", "latest", "change"), tuple(rows), numeric=(3,),
               caption="Goals with their first and latest ratings")), key="goals")]

@@ -62,10 +62,13 @@ def run(since_text: str, out: Path | None, folders: list[Path], store=None,
     catalog = load_catalog(folders)
     if catalog.problems:
         report_problems(catalog.problems)  # shown, but they do not stop the report
-    found = readable_rows(store, lambda s: (s.rows(since, until), s.two_week(until, quiet=False)))
+    from tui.cli.report import measures
+
+    found = readable_rows(store, lambda s: (s.rows(since, until), s.two_week(until, quiet=False),
+                                            measures.read(s, since, until)))
     if found is None:
         return 1
-    text = render(found[0], found[1], since, until, catalog.routines, today, zone, fmt)
+    text = render(found[0], found[1], since, until, catalog.routines, today, zone, fmt, found[2])
     if out is None:
         sys.stdout.write(text)
         return 0
@@ -80,13 +83,21 @@ def run(since_text: str, out: Path | None, folders: list[Path], store=None,
     return 0
 
 
-def render(rows, two_week, since: date, until: date, catalog, today: date, zone, fmt: str = "markdown") -> str:
+def render(rows, two_week, since: date, until: date, catalog, today: date, zone, fmt: str = "markdown",
+           measures=None) -> str:
     """The report's text in `fmt` (one of FORMATS) from the period's rows (Store.rows(since,
-    until)) and the two-week rule's state on `until`."""
+    until)), the two-week rule's state on `until`, and the measures (tui.cli.report.measures.read;
+    None: no such sections)."""
+    from dataclasses import replace
+
     from tui.cli.report.build import build
     from tui.cli.report.layout import document
 
-    doc = document(build(rows, since, until, catalog, two_week, today, zone))
+    report = build(rows, since, until, catalog, two_week, today, zone)
+    if measures is not None:
+        goals, progress, peg, impressions = measures
+        report = replace(report, goals=goals, goals_progress=progress, peg=peg, impressions=impressions)
+    doc = document(report)
     if fmt == "html":
         from tui.cli.report import html
 

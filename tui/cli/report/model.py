@@ -172,6 +172,18 @@ class Goal:
     ratings: tuple[GoalRating, ...]
     """Oldest first."""
     retired: date | None = None
+    meaningful: bool = False
+    """Latest against first rating moved 3 points or more (Stratford et al. 1995)."""
+
+
+@dataclass(frozen=True)
+class GoalsProgress:
+    """The mean of the current goals rated twice or more: first and latest, 0..10."""
+
+    first_mean: float | None
+    latest_mean: float | None
+    meaningful: bool
+    """The mean moved 2 points or more, or one goal 3 (Stratford et al. 1995)."""
 
 
 @dataclass(frozen=True)
@@ -243,6 +255,7 @@ class Report:
     """Empty when the period has no break rows."""
     two_week: TwoWeekState | None
     goals: tuple[Goal, ...] | None = None
+    goals_progress: GoalsProgress | None = None
     peg: tuple[Peg, ...] | None = None
     impressions: tuple[Impression, ...] | None = None
     adherence: Adherence | None = None
