@@ -78,7 +78,7 @@ def test_the_measures_and_the_plan_have_their_slots() -> None:
                   adherence=Adherence(3, tuple(PlanWeek(MONDAY + timedelta(weeks=w), 3, 3 - w % 2) for w in range(4)),
                                       "the physiotherapist", MONDAY + timedelta(days=42)))
     text = markdown.render(document(full))
-    assert "| Lift my child | 2 on 2 Mar   | 6 on 23 Mar |     +4 |" in text
+    assert "| 1. Lift my child | 2 on 2 Mar   | 6 on 23 Mar |     +4 |" in text
     assert "| Mon 2 Mar 2026 |    6 |         5 |        4 |  5.0 |" in text
     assert "much better" in text
     assert "10 of 12 planned sessions done in 4 weeks" in " ".join(text.split())

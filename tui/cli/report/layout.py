@@ -133,9 +133,9 @@ def _goals(r: Report) -> list[Section]:
     if not r.goals:
         return [Section("Your goals", (Paragraph(NOT_RECORDED),), key="goals")]
     rows = []
-    for g in r.goals:
+    for n, g in enumerate(r.goals, 1):
         first, last = (g.ratings[0], g.ratings[-1]) if g.ratings else (None, None)
-        rows.append((g.text + (f" (retired {g.retired:%-d %b})" if g.retired else ""),
+        rows.append((f"{n}. {g.text}" + (f" (retired {g.retired:%-d %b})" if g.retired else ""),
                      f"{first.score} on {first.day:%-d %b}" if first else "-",
                      f"{last.score} on {last.day:%-d %b}" if last else "-",
                      (f"{last.score - first.score:+d}" if first and last and len(g.ratings) > 1 else "-")

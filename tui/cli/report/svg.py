@@ -37,7 +37,9 @@ def pain(weeks: Sequence[PainWeek], ident: str = "pain-chart") -> str:
 def goals(found: Sequence[Goal], ident: str = "goals-chart") -> str:
     """Each goal's ratings over time, 0 cannot do it .. 10 as before the problem."""
     days = sorted({r.day for g in found for r in g.ratings})
-    series = [(g.text, [(r.day, float(r.score)) for r in g.ratings]) for g in found]
+    # Numbered as in the report's table: two goals may start with the same words.
+    series = [(f"{n}. {g.text}", [(r.day, float(r.score)) for r in g.ratings])
+              for n, g in enumerate(found, 1)]
     words = "; ".join(f"{g.text}: " + ", ".join(f"{r.score} on {r.day:%-d %b}" for r in g.ratings)
                       for g in found)
     return _lines(ident, "Goals rated 0 (cannot do it) to 10 (as before the problem)",
