@@ -14,6 +14,7 @@ from tui.services.clocks import Clocks
 
 if TYPE_CHECKING:
     from datetime import datetime
+    from pathlib import Path
 
     from tui.engine.events import Event
     from tui.engine.routine.model import Routine
@@ -67,6 +68,7 @@ class Config:
         resume: take up an interrupted routine without asking (a browser page that
             connected again, LUMBAR_RESUME=1); else it is offered.
         touch: a browser page on a touch screen (LUMBAR_TOUCH=1): hints name taps.
+        plan: the plan file (tui/services/plan_file.py); None: plan.yaml in the config folder.
     """
 
     routines: Mapping[str, Routine]
@@ -90,6 +92,7 @@ class Config:
     broken: Mapping[str, list[str]] = field(default_factory=dict)
     resume: bool = False
     touch: bool = False
+    plan: Path | None = None
 
 
 @dataclass(frozen=True)
