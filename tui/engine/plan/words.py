@@ -73,3 +73,32 @@ def planned_text(name: str, entry: Entry, day: date, today: date) -> str:
         return f"Planned today: {name}{at}"
     when = "tomorrow" if (day - today).days == 1 else f"{day:%a %-d %b}"
     return f"Next planned: {name}, {when}{at}"
+
+
+def reminder_title(name: str) -> str:
+    """The reminder's title: "Time for Core basics"."""
+    return f"Time for {name}"
+
+
+def reminder_body(plan: Plan, entry: Entry | None) -> str:
+    """"On your plan: mon wed fri at 18:00." with who set it, when known."""
+    if entry is None:
+        return "On your plan."
+    at = f" at {entry.at:%H:%M}" if entry.at is not None else ""
+    who = f" (set by {plan.set_by})" if plan.set_by else ""
+    return f"On your plan{who}: {days_text(entry)}{at}."
+
+
+def reminder_keys(snoozes_left: int, snooze_minutes: float) -> str:
+    """What to press in lumbar, for a notification without buttons."""
+    snooze = f", s snoozes {snooze_minutes:g} min" if snoozes_left else ""
+    return f"In lumbar: Enter starts it{snooze}, k skips it today."
+
+
+def reminder_buttons(snoozes_left: int, snooze_minutes: float) -> tuple[tuple[str, str], ...]:
+    """The notification's buttons as (action, label): snooze while snoozes are left, skip."""
+    snooze = (("snooze", f"Snooze {snooze_minutes:g} min"),) if snoozes_left else ()
+    return snooze + (("skip", "Skip today"),)
+
+
+REVIEW_TITLE = "Plan review soon"

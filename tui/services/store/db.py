@@ -21,7 +21,7 @@ from tui.engine.care import pain
 from tui.engine.progress import progression
 from tui.services.store import filing, owner, progress, queries
 from tui.services.store.breaks import BreakJournal
-from tui.services.store.plan import PlanJournal
+from tui.services.store.plan import PlanJournal, PlanReminderJournal
 from tui.services.store.resume import ResumeJournal
 from tui.services.store.safety import SafetyJournal
 from tui.services.store.journal import DEFAULT_TIMEOUT, RETRY_TIMEOUT, Wall
@@ -43,7 +43,7 @@ def _default_wall() -> datetime:
     return wall().astimezone(local_zone())
 
 
-class Store(SafetyJournal, BreakJournal, ResumeJournal, PlanJournal):
+class Store(SafetyJournal, BreakJournal, ResumeJournal, PlanJournal, PlanReminderJournal):
     """See the module docstring; build one with `open_store`. The file, the waiting rows
     and the retries are tui.services.store.journal's; the desk-break rows tui.services.store.breaks's, the red-flag and ice/heat precaution answers tui.services.store.safety's, the plan's
     done days (and reminder rows) tui.services.store.plan's."""

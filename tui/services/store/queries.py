@@ -168,7 +168,7 @@ def two_week_inputs(conn: sqlite3.Connection, today: date, episode: date | None
 def rows(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     """Every row as a dict with `kind` and `at` (ISO 8601 with offset), oldest first.
 
-    Kinds: session, step, checkin, easier, dose, answer, application, break, red_flags, precaution. Field names are the export format's, not the
+    Kinds: session, step, checkin, easier, dose, answer, application, break, reminder, red_flags, precaution. Field names are the export format's, not the
     tables', so scripts need not know the schema.
     """
     out: list[tuple[str, int, int, dict[str, Any]]] = []
@@ -203,6 +203,10 @@ def rows(conn: sqlite3.Connection) -> list[dict[str, Any]]:
         out.append((r[1], 6, r[0], {
             "kind": "break", "at": iso(r[1], r[2]), "id": r[0], "what": r[3], "how": r[4],
             "seconds": r[5]}))
+    for r in conn.execute("SELECT id, utc, utc_offset, kind, routine_key, what, how FROM reminders"):
+        out.append((r[1], 7, r[0], {
+            "kind": "reminder", "at": iso(r[1], r[2]), "id": r[0], "about": r[3],
+            "routine": r[4] or None, "what": r[5], "how": r[6]}))
     from tui.services.store.progress import export_rows  # it imports this module
     from tui.services.store.safety import export_rows as safety_rows
 
