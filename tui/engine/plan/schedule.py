@@ -23,6 +23,9 @@ from tui.engine.plan.model import Plan
 from tui.engine.plan.reminders import Reminder, next_reminder
 
 CLOCK: Final = "real"
+#: Two moments this close (seconds) are the same: the epoch and the real clock are joined
+#: by adding a float offset, so a reminder's moment can come back a rounding error late.
+EDGE = 1e-6
 #: Snooze length and snoozes in a row: the desk break's (tui.engine.breaks.state).
 SNOOZE = 5 * 60.0
 MAX_SNOOZES = 2
@@ -100,7 +103,7 @@ def advance(s: PlanReminders, now: float) -> tuple[PlanReminders, tuple[Event, .
     if now < s.clock:
         return s, ()
     events: list[Event] = []
-    while s.due is not None and s.due <= now and s.next is not None:
+    while s.due is not None and s.due <= now + EDGE and s.next is not None:
         r, at = s.next, s.due
         handled = {**s.handled, r.routine: r.day}
         snoozed = {k: v for k, v in s.snoozed.items() if k != r.routine}
