@@ -107,3 +107,9 @@ def test_read_plan_never_raises_and_is_none_without_a_file(tmp_path: Path) -> No
     assert found is not None and found.plan is None
     assert [p.path for p in found.problems] == ["start"]
     assert plan_path().name == "plan.yaml" and plan_path().parent.name == "config"
+
+
+def test_the_sample_plan_in_the_docs_is_a_valid_plan() -> None:
+    sample = Path(__file__).resolve().parents[2] / "docs" / "plan-sample.yaml"
+    plan = plan_text(sample.read_bytes(), str(sample), ROUTINES)
+    assert plan.routines == ("core-basics", "walking-posture")

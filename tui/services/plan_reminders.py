@@ -97,11 +97,11 @@ class PlanKeeper:
     def begin(self, real_now: float) -> PlanReminders | None:
         """The reminders at `real_now` (real clock), restored from what the store kept;
         None when there is no usable plan."""
+        local = self.wall()  # first: reading the plan takes a moment
+        offset = local.timestamp() - real_now
         plan = self.read_plan()
         if plan is None:
             return None
-        local = self.wall()
-        offset = local.timestamp() - real_now
         saved = _quietly(getattr(self.store, "plan_state", None)) or {}
         handled = {k: d for k, v in _dict(saved.get("handled")).items() if (d := _date(v)) is not None}
         snoozed = {k: float(v) for k, v in _dict(saved.get("snoozed")).items()
