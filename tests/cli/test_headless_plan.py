@@ -78,6 +78,23 @@ def wait_for(condition, seconds: float = 5.0) -> bool:
     return condition()
 
 
+class Told(Notifier):
+    """The real notifier, counting the sends whose outcome came back: a button pressed
+    before the server's answer reached the channel would find no notification of ours."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.answered = 0
+
+    def send(self, notice, on_outcome=None) -> None:
+        def outcome(result) -> None:
+            self.answered += 1
+            if on_outcome is not None:
+                on_outcome(result)
+
+        super().send(notice, outcome)
+
+
 def scheduler(tmp_path, text: str = PLAN):
     from tui.services.notify.freedesktop import FreedesktopChannel
 
@@ -85,7 +102,7 @@ def scheduler(tmp_path, text: str = PLAN):
     plan_path().write_text(text)
     clocks = Clocks()
     store = open_store(tmp_path / "history.db", wall=clocks.wall)
-    notifier = Notifier([FreedesktopChannel(timeout=2.0)])
+    notifier = Told([FreedesktopChannel(timeout=2.0)])
     schedule = Schedule(hours=Hours(days=frozenset(), zone=UTC))  # no desk breaks at all
     keeper = BreakKeeper(schedule, store=store, notifier=notifier, wall=clocks.wall)
     plan = PlanKeeper(store=store, notifier=notifier, wall=clocks.wall,
@@ -140,13 +157,13 @@ def test_snooze_and_skip_from_the_buttons_are_recorded(tmp_path, server):
     try:
         clocks.advance(1800)
         runner.tick()
-        assert wait_for(lambda: len(server.calls) == 1)
+        assert wait_for(lambda: len(server.calls) == 1 and notifier.answered == 1)
         server.press(server.calls[0].id, "snooze")
         assert wait_for(lambda: ("core-basics", "snoozed", "notification") in reminders(store))
         assert wait_for(lambda: server.closed == [server.calls[0].id])  # answered: closed
         clocks.advance(300)
         runner.tick()
-        assert wait_for(lambda: len(server.calls) == 2)
+        assert wait_for(lambda: len(server.calls) == 2 and notifier.answered == 2)
         assert server.calls[1].actions == ["snooze", "Snooze 5 min", "skip", "Skip today"]
         server.press(server.calls[1].id, "skip")
         assert wait_for(lambda: reminders(store)[-1] == ("core-basics", "skipped", "notification"))
