@@ -75,6 +75,7 @@ class LumbarApp(App[None]):
             ROUTINE: self.routine.on_event,
             CARE: self.care.on_event,
             BREAKS: self.breaks.on_event,
+            "plan": self.breaks.on_plan_event,  # tui/app/breaks/plan.py PLAN
         }
         """Where each activity's events go: the one table of routing."""
         self.touch = config.touch

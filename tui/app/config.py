@@ -14,6 +14,7 @@ from tui.services.clocks import Clocks
 
 if TYPE_CHECKING:
     from datetime import datetime
+    from pathlib import Path
 
     from tui.engine.events import Event
     from tui.engine.routine.model import Routine
@@ -84,6 +85,7 @@ class Config:
             connected again, LUMBAR_RESUME=1); else it is offered.
         touch: a browser page on a touch screen (LUMBAR_TOUCH=1): hints name taps.
         measures: which outcome measures are asked (needs a store).
+        plan: the plan file (tui/services/plan_file.py); None: plan.yaml in the config folder.
     """
 
     routines: Mapping[str, Routine]
@@ -108,6 +110,7 @@ class Config:
     resume: bool = False
     touch: bool = False
     measures: Measures = Measures()
+    plan: Path | None = None
 
 
 @dataclass(frozen=True)

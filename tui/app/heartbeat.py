@@ -75,16 +75,20 @@ class Heartbeat:
         if screen is None:
             return
         line = self._lines.get(screen)
+        shown = getattr(screen, "shows", None)
+        # An activity whose view is None (the plan's reminders) has nothing to show there;
+        # the views are asked for only when another activity runs (cheap at frame rate).
+        others = [] if all(a.name == shown for a in host.activities.items) else [
+            (name, v) for name, v in act.views(host.activities, now) if name != shown and v is not None]
         if line is None:
-            if all(a.name == getattr(screen, "shows", None) for a in host.activities.items):
+            if not others:
                 return  # nothing else runs: no line needed yet
             line = self._lines[screen] = ActivityLine()
             screen.mount(line)
-        shown = getattr(screen, "shows", None)
-        if any(a.name != shown for a in host.activities.items):
+        if others:
             # The schedule goes in words (the break's own); the others give their own text.
             line.show(tuple((name, host.breaks.status_view(v) if name == BREAKS else v)
-                            for name, v in act.views(host.activities, now) if name != shown))
+                            for name, v in others))
         else:
             line.show(())  # cheap: at frame rate the routine alone runs
 

@@ -47,8 +47,10 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--out", "--output", dest="out", type=Path, metavar="FILE",
                         help="write to FILE (private to you, 0600) instead of stdout")
     check = sub.add_parser("check", parents=[common],
-                           help="validate routine files or folders, or the history file (--history)")
+                           help="validate routine files or folders, the plan (--plan), or the history file (--history)")
     check.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+    check.add_argument("--plan", action="store_true",
+                       help="validate the plan in force (plan.yaml in the config folder)")
     check.add_argument("--history", action="store_true",
                        help="run SQLite's integrity check on history.db and say what it found")
     sub.add_parser("schema", help="print the routine format's JSON Schema")
@@ -110,11 +112,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "check":
             from tui.cli.routines import check
 
-            if not args.paths and not args.history:
-                print("lumbar check: name routine files or folders to check, or --history",
+            if not args.paths and not args.history and not args.plan:
+                print("lumbar check: name routine files or folders to check, or --plan, or --history",
                       file=sys.stderr)
                 return 2
-            status = check(args.paths) if args.paths else 0
+            status = check(args.paths, plan=args.plan, folders=folders) if args.paths or args.plan else 0
             if args.history:
                 from tui.cli.history_check import run as check_history
 

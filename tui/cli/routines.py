@@ -103,17 +103,33 @@ def show(catalog: Catalog, name: str) -> int:
     return 0
 
 
-def check(targets: list[Path]) -> int:
+#: Files `lumbar check` reads as a plan rather than a routine (tui/services/plan_file.py).
+PLAN_NAMES = ("plan.yaml", "plan.yml")
+
+
+def check(targets: list[Path], plan: bool = False, folders: list[Path] | None = None) -> int:
+    """Validate routine files and folders, and plans: a file named plan.yaml (or the plan in
+    force, with `plan`) is read as a plan whose routines must exist (shipped, the user's,
+    or in `folders`). 0 when all is clean, else every problem on stderr and BAD_INPUT."""
     from tui.services.loader import Problem, RoutineError, load_routine
 
     files: list[Path] = []
     problems: list[Problem] = []
+    plans: list[Path] = []
+    if plan:
+        from tui.services.plan_file import plan_path
+
+        plans.append(plan_path())
+    plans += [t for t in targets if t.name in PLAN_NAMES and not t.is_dir()]
+    targets = [t for t in targets if t not in plans]
     for target in targets:
         # A missing path goes to the loader too, which words the error like any other.
         try:
             files += routine_files(target) if target.is_dir() else [target]
         except OSError as exc:
             problems.append(Problem(str(target), 0, 0, "", f"cannot read this folder: {exc.strerror or exc}"))
+    plans += [f for f in files if f.name in PLAN_NAMES and f not in plans]
+    files = [f for f in files if f.name not in PLAN_NAMES]
     for path in files:
         if _special(path):  # a pipe or device would make the read wait, or never end
             problems.append(Problem(str(path), 0, 0, "", "cannot read: not a regular file"))
@@ -122,10 +138,33 @@ def check(targets: list[Path]) -> int:
             load_routine(path)
         except RoutineError as error:
             problems.extend(error.problems)
+    if plans:
+        problems += _check_plans(plans, folders or [])
     if problems:
         return report(problems)
-    print(f"ok: {len(files)} routine file{'s' if len(files) != 1 else ''}")
+    said = [f"{len(files)} routine file{'s' if len(files) != 1 else ''}"] if files or not plans else []
+    said += [f"{len(plans)} plan{'s' if len(plans) != 1 else ''}"] if plans else []
+    print(f"ok: {' and '.join(said)}")
     return 0
+
+
+def _check_plans(plans: list[Path], folders: list[Path]) -> list[Problem]:
+    """Every problem of the plan files: their format, and routines that do not exist."""
+    from tui.services.catalog import discover
+    from tui.services.loader import Problem, RoutineError
+    from tui.services.loader.plan import load_plan
+
+    known, _ = discover(folders)
+    problems: list[Problem] = []
+    for path in plans:
+        if _special(path):
+            problems.append(Problem(str(path), 0, 0, "", "cannot read: not a regular file"))
+            continue
+        try:
+            load_plan(path, known)
+        except RoutineError as error:
+            problems.extend(error.problems)
+    return problems
 
 
 def _special(path: Path) -> bool:

@@ -1,5 +1,5 @@
-"""The history screen: today, the streak, the last 28 days, the pain trend, the goals and
-the latest PEG, and each routine.
+"""The history screen: today, the streak (or the plan's adherence), the last 28 days, the
+pain trend, the goals and the latest PEG, and each routine.
 
 Everything is read from the store when the screen is built, before its first frame:
 `history()` (a HistoryData), today's desk breaks and the dose rows of the weeks shown; none
@@ -76,6 +76,8 @@ class HistoryScreen(Screen[None]):
         self.routines = part.routines if part is not None else {}
         self.data = store.history()  # type: ignore[attr-defined]
         self.breaks = _breaks_today(store, self.data.today)
+        self.plan = _plan_lines(store, part, self.data.today)
+        """The plan's lines in place of the streak, or None without a plan file."""
 
 
     def compose(self) -> ComposeResult:
@@ -88,8 +90,13 @@ class HistoryScreen(Screen[None]):
                     # Routines and ice/heat in one list, in the order they happened, then
                     # today's desk breaks.
                     yield Static(self._today(), id="today", markup=False)
-                    yield Static(self._next(), id="next-up", markup=False)
-                    yield Static(self._streak(), id="streak", classes="heading", markup=False)
+                    if self.plan is None:
+                        yield Static(self._next(), id="next-up", markup=False)
+                        yield Static(self._streak(), id="streak", classes="heading", markup=False)
+                    else:
+                        # Adherence instead of the streak: rest days of the plan are not failures.
+                        yield Static(f"{self.plan}\nCheck-ins: {self.data.checkins}", id="plan",
+                                     classes="heading", markup=False)
                     yield Static("Routines", classes="heading")
                     yield Static(self._routines(), id="per-routine", markup=False)
                 with Vertical(id="history-right"):
@@ -215,6 +222,7 @@ class HistoryScreen(Screen[None]):
         """Read the history again and redraw (after a check-in given here)."""
         self.data = self.store.history()  # type: ignore[attr-defined]
         self.breaks = _breaks_today(self.store, self.data.today)
+        self.plan = _plan_lines(self.store, self.part, self.data.today)
         self.call_later(self._redraw)
 
     async def _redraw(self) -> None:
@@ -242,6 +250,16 @@ def goal_lines(goals: Sequence[Goal]) -> str:
             mean += f", {p.change:+.1f}" + (": meaningful ✓" if p.meaningful else "")
         lines.append(mean)
     return "\n".join(lines)
+
+
+def _plan_lines(store: object, part: RoutinePart | None, today: date) -> str | None:
+    """The plan's lines for `today` (tui/screens/history_plan.py), or None with no plan
+    file (or no routine part, as in the benchmark)."""
+    if part is None:
+        return None
+    from tui.screens.history_plan import plan_lines
+
+    return plan_lines(store, part, today)
 
 
 def _breaks_today(store: object, today: date) -> dict[str, float] | None:

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from tui.engine.measures.goals import Goal
     from tui.engine.routine.model import Routine
     from tui.engine.routine.session import Result, Session
+    from tui.services.plan_file import PlanFile
 
 
 class Shell(Protocol):
@@ -76,6 +77,10 @@ class RoutinePart(Protocol):
     def forget_easier(self, routine: Routine) -> None: ...
 
     def check_in_alone(self, then: Callable[[], None] | None = None) -> None: ...
+
+    def plan_file(self) -> PlanFile | None:
+        """The plan file as it reads now (tui.services.plan_file), None without one."""
+        ...
 
 
 class CarePart(Protocol):

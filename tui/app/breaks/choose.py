@@ -74,6 +74,9 @@ def schedule(part: BreaksController, every: float | None) -> None:
     part.seen = now
     state, events = keeper.begin(now.real)
     host.activities = act.put(host.activities, BREAKS, breaks.DRIVER, state)
+    from tui.app.breaks.plan import begin as begin_plan
+
+    begin_plan(part, keeper.schedule)  # the plan's reminders, on the same timer and notifier
     host.refresh_bindings()
     host.route(tuple(Happened(BREAKS, e, e.at) for e in events))
     listen(part)

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from tui.services.breaks.keeper import BreakKeeper
     from tui.services.breaks.lock import SchedulerLock
     from tui.services.logind import Logind
+    from tui.services.plan_reminders import PlanKeeper
     from tui.services.settings.current import Settings
 
 
@@ -53,6 +54,8 @@ class BreaksController:
         """Idle and sleep as logind tells them, while this App schedules."""
         self.logind: Logind | None = None
         self._doors: BreakDoors | None = None
+        self.plan_keeper: PlanKeeper | None = None
+        """The plan's reminders' keeper, while this App schedules and a plan is in use."""
 
     # -- what runs ------------------------------------------------------------------------
 
@@ -197,6 +200,12 @@ class BreaksController:
                 self.command(breaks.end_break, not worked)
 
     # -- events ---------------------------------------------------------------------------
+
+    def on_plan_event(self, event: Event, seen: float) -> None:
+        """What a plan reminder does on screen (tui/app/breaks/plan.py)."""
+        from tui.app.breaks.plan import on_event
+
+        on_event(self, event)
 
     def on_event(self, event: Event, seen: float) -> None:
         """What a break event does on screen."""

@@ -122,7 +122,13 @@ class BreakDoors:
     def pressed(self, key: str, action: str) -> None:
         """A button on the break's notification: what the prompt's key does."""
         from tui.services.breaks.keeper import KEY
+        from tui.services.plan_reminders import KEY as PLAN_KEY
 
+        if key == PLAN_KEY and action in ("snooze", "skip"):
+            from tui.app.breaks.plan import answer
+
+            answer(self.part, "snoozed" if action == "snooze" else "skipped", "notification")
+            return
         if key != KEY or self.part.state is None:
             return
         if action == "start":

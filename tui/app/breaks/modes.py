@@ -86,9 +86,17 @@ class Scheduling:
             self.keeper.handle(state, events)
             if events:
                 self.part.doors.tell()
+        if self.part.plan_keeper is not None:
+            from tui.app.breaks.plan import PLAN, keep
+
+            keep(self.part, [h.event for h in happened if h.activity == PLAN])
 
     def tick(self) -> None:
-        """Nothing to read before a tick: the schedule is here."""
+        """The schedule is here; the plan's days done are read again when a reminder is due."""
+        if self.part.plan_keeper is not None:
+            from tui.app.breaks.plan import before_tick
+
+            before_tick(self.part)
 
 
 class Following:

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from tui.engine.events import Event
     from tui.engine.routine.model import Routine
     from tui.engine.routine.plan import Plan
+    from tui.services.plan_file import PlanFile
 
 #: Seconds of first step a routine gets when its dose changed, to read it and refuse it.
 NOTICE_PREPARE = 10.0
@@ -279,6 +280,15 @@ class RoutineController:
         from tui.app.routine.checkins import alone
 
         alone(self, then)
+
+    def plan_file(self) -> PlanFile | None:
+        """The plan file as it reads now (`config.plan`, else plan.yaml in the config
+        folder), checked against the routines found; None when there is none. Read on
+        every call: it is asked for when a screen opens, and the file may have changed."""
+        from tui.services.plan_file import read_plan
+
+        config = self.host.config
+        return read_plan(config.plan, set(config.routines) | set(config.broken))
 
     # -- events ---------------------------------------------------------------------------
 

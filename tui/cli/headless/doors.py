@@ -94,7 +94,15 @@ class HeadlessDoors:
     def pressed(self, key: str, action: str) -> None:
         """A button on the break's notification: the request of the same name."""
         from tui.services.breaks.keeper import KEY
+        from tui.services.plan_reminders import KEY as PLAN_KEY
 
+        if key == PLAN_KEY and self.runner.plan is not None and action in ("snooze", "skip"):
+            from tui.engine.plan import schedule as plan_schedule
+
+            state, events = plan_schedule.answer(self.runner.plan, self.runner.real(), f"{action}ped"
+                                                 if action == "skip" else "snoozed")
+            self.runner.plan_answered(state, events, "notification")
+            return
         if key != KEY or self.runner.state is None:
             return
         answer = self.request(action, {})

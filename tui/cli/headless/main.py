@@ -62,7 +62,8 @@ def run(settings: Settings, every: float | None = None) -> int:
             print(f"lumbar: other lumbars cannot answer the breaks: {error}", file=sys.stderr,
                   flush=True)
     runner = Runner(keeper, lock=lock, logind=logind, door=door,
-                    break_command=settings.break_command)
+                    break_command=settings.break_command,
+                    plan=plan_keeper(store, notifier, schedule))
     try:
         return asyncio.run(runner.main())
     except KeyboardInterrupt:  # where signals cannot be handled on the loop (Windows)
@@ -75,6 +76,21 @@ def run(settings: Settings, every: float | None = None) -> int:
                 print(f"lumbar: {said}", file=sys.stderr, flush=True)
         except Exception:  # noqa: BLE001 - a store that cannot close has said why already
             pass
+
+
+def plan_keeper(store: Any, notifier: Any, schedule: Any) -> Any:
+    """The plan's reminders' keeper, on the same store and notifier as the breaks, with the
+    routines' names (tui/services/plan_reminders.py)."""
+    from tui.services.breaks.keeper import local_now
+    from tui.services.catalog import load_catalog
+    from tui.services.plan_reminders import PlanKeeper
+
+    catalog = load_catalog([])
+    names = {key: r.name for key, r in catalog.routines.items()}
+    names.update({key: key for key in catalog.broken})
+    return PlanKeeper(store=store, notifier=notifier, wall=local_now, routines=names,
+                      snooze=schedule.snooze, max_snoozes=schedule.max_snoozes,
+                      zone=schedule.hours.zone)
 
 
 def main(argv: list[str] | None = None) -> int:

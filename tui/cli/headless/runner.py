@@ -31,6 +31,7 @@ from tui.engine.events import Event
 
 if TYPE_CHECKING:
     from tui.engine.breaks.state import Breaks
+    from tui.engine.plan.schedule import PlanReminders
 
 #: The wall clock moved against the real one by more than this (seconds): it was set.
 WALL_SET = 2.0
@@ -56,6 +57,7 @@ class Runner:
                  timer: Callable[[asyncio.AbstractEventLoop, Callable[[], None]], Any] | None = None,
                  door: Path | None = None, break_command: tuple[str, ...] = (),
                  spawn: Callable[[tuple[str, ...]], Any] | None = None,
+                 plan: Any = None,
                  ) -> None:
         self.keeper = keeper
         self.lock = lock
@@ -71,6 +73,10 @@ class Runner:
         self._stop: asyncio.Event | None = None
         self.doors = HeadlessDoors(self, door, break_command, spawn)
         """Other lumbars and the notification's buttons (tui/cli/headless/doors.py)."""
+        self.plan_keeper = plan
+        """The plan's reminders' keeper (tui/services/plan_reminders.py), or None."""
+        self.plan: PlanReminders | None = None
+        """The plan's reminders, beside the breaks on the same timer; None without a plan."""
 
     # --- running --------------------------------------------------------------------------
 
@@ -137,6 +143,7 @@ class Runner:
         sch = state.schedule
         self._say(f"{headless_lines.clock_time(now, state.offset, sch.hours.zone)} scheduling "
                   f"stretch breaks every {_minutes(sch.every)}; next {self._next_text(now)}")
+        self._begin_plan(now)
         self._after(state, events)
 
     # --- what wakes it ----------------------------------------------------------------------
@@ -152,6 +159,7 @@ class Runner:
             events += more
         state, more = breaks.advance(state, now)
         events += more
+        self._plan_tick(now)
         ends = self.doors.break_ends
         if ends is not None and now >= ends and state.in_break:
             # Started from the notification, and nothing said otherwise: a break taken.
@@ -202,10 +210,65 @@ class Runner:
             state, events = breaks.skip(state, now, "unanswered")
             self._after(state, events)
 
+    # --- the plan's reminders -------------------------------------------------------------------
+
+    def _begin_plan(self, now: float) -> None:
+        keeper = self.plan_keeper
+        if keeper is None:
+            return
+        self.plan = keeper.begin(now)
+        if keeper.problems:
+            self._say(f"lumbar: the plan has {len(keeper.problems)} problem(s) and is not used: "
+                      "`lumbar check --plan` says which", self.err)
+        if self.plan is not None:
+            self._say(f"{self._clock(now)} reminding of the plan; next {self._plan_next()}")
+
+    def _plan_tick(self, now: float) -> None:
+        """Advance the reminders to `now`, the days done read again first when one is due."""
+        from tui.engine.plan import schedule as plan_schedule
+
+        if self.plan is None or self.plan_keeper is None:
+            return
+        state = self.plan_keeper.before(self.plan, now)
+        state, events = plan_schedule.advance(state, now)
+        self.plan_answered(state, events)
+
+    def plan_answered(self, state: PlanReminders, events: tuple[Event, ...], how: str = "prompt") -> None:
+        """Keep, notify and print what the reminders did; the timer armed again."""
+        from tui.engine.plan.schedule import ReminderAnswered, ReminderDue
+
+        self.plan = state
+        assert self.plan_keeper is not None
+        self.plan_keeper.handle(state, events, how)
+        for event in events:
+            at = self._clock(event.at)
+            if isinstance(event, ReminderDue) and event.reminder.kind == "review":
+                review = state.plan.review
+                self._say(f"{at} plan review announced" + (f" ({review:%a %-d %b})" if review else ""))
+            elif isinstance(event, ReminderDue):
+                self._say(f"{at} {self.plan_keeper.name(event.reminder.routine)} reminded (plan)")
+            elif isinstance(event, ReminderAnswered):
+                self._say(f"{at} {self.plan_keeper.name(event.routine)} reminder {event.what}")
+        if events:
+            self._arm()
+
+    def _plan_next(self) -> str:
+        state = self.plan
+        if state is None or state.next is None:
+            return "none within a week"
+        name = self.plan_keeper.name(state.next.routine) if state.next.routine else "the review"
+        return f"{name} {state.next.at:%a %H:%M}"
+
+    def _clock(self, real: float) -> str:
+        assert self.state is not None
+        return headless_lines.clock_time(real, self.state.offset, self.state.schedule.hours.zone)
+
     def _arm(self) -> None:
         if self._timer is None or self.state is None:
             return
         at = breaks.deadline(self.state)
+        if self.plan is not None and self.plan.due is not None:
+            at = min(at, self.plan.due)
         if self.doors.break_ends is not None:
             at = min(at, self.doors.break_ends)
         if self.prompt_since is not None and self.away.idle_since is None:

@@ -22,6 +22,7 @@ from tui.engine.progress import progression
 from tui.services.store import filing, owner, progress, queries
 from tui.services.store.breaks import BreakJournal
 from tui.services.store.measures import MeasuresJournal
+from tui.services.store.plan import PlanJournal, PlanReminderJournal
 from tui.services.store.resume import ResumeJournal
 from tui.services.store.safety import SafetyJournal
 from tui.services.store.journal import DEFAULT_TIMEOUT, RETRY_TIMEOUT, Wall
@@ -43,9 +44,10 @@ def _default_wall() -> datetime:
     return wall().astimezone(local_zone())
 
 
-class Store(SafetyJournal, BreakJournal, ResumeJournal, MeasuresJournal):
+class Store(SafetyJournal, BreakJournal, ResumeJournal, MeasuresJournal, PlanJournal, PlanReminderJournal):
     """See the module docstring; build one with `open_store`. The file, the waiting rows
-    and the retries are tui.services.store.journal's; the desk-break rows tui.services.store.breaks's, the red-flag and ice/heat precaution answers tui.services.store.safety's, the goals, PEG and impressions tui.services.store.measures's."""
+    and the retries are tui.services.store.journal's; the desk-break rows tui.services.store.breaks's, the red-flag and ice/heat precaution answers tui.services.store.safety's, the goals, PEG and impressions tui.services.store.measures's, the plan's
+    done days (and reminder rows) tui.services.store.plan's."""
 
     # -- the interface ---------------------------------------------------------------------
     def begin_session(self, routine_key: str, routine_name: str, steps: int) -> int:

@@ -187,8 +187,8 @@ def rows(conn: sqlite3.Connection, span: tuple[str, str] | None = None) -> list[
     """Every row as a dict with `kind` and `at` (ISO 8601 with offset), oldest first.
 
     Kinds: session, step, checkin, easier, dose, answer, application, break, red_flags,
-    precaution, goal, goal_rating, peg, impression, measure_skip. Field names are the export
-    format's, not the tables', so scripts need not know the schema.
+    precaution, goal, goal_rating, peg, impression, measure_skip, reminder. Field names are
+    the export format's, not the tables', so scripts need not know the schema.
 
     span: only the rows stored on those local days ("YYYY-MM-DD", both included), the steps
     and answers of the sessions among them, and each exercise's latest dose from before
@@ -233,6 +233,11 @@ def rows(conn: sqlite3.Connection, span: tuple[str, str] | None = None) -> list[
         out.append((r[1], 6, r[0], {
             "kind": "break", "at": iso(r[1], r[2]), "id": r[0], "what": r[3], "how": r[4],
             "seconds": r[5]}))
+    for r in conn.execute("SELECT id, utc, utc_offset, kind, routine_key, what, how FROM reminders" + where,
+                          args):
+        out.append((r[1], 7, r[0], {
+            "kind": "reminder", "at": iso(r[1], r[2]), "id": r[0], "about": r[3],
+            "routine": r[4] or None, "what": r[5], "how": r[6]}))
     from tui.services.store.progress import export_rows  # it imports this module
     from tui.services.store.measures import export_rows as measure_rows
     from tui.services.store.safety import export_rows as safety_rows

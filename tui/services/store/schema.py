@@ -240,6 +240,25 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "CREATE INDEX measure_skips_what ON measure_skips (what, day)",
         "ALTER TABLE checkins ADD COLUMN leg INTEGER CHECK (leg BETWEEN 0 AND 10)",
     ),
+    # 9: Plan reminders, recorded as desk breaks are: one row each time a reminder went out
+    # (`what` "sent"), and each answer to it, "started", "snoozed" or "skipped" (`how`:
+    # "prompt" in lumbar, "notification" from its buttons, "unanswered" when nobody
+    # answered in time). `kind`: a planned routine (`routine_key`) or the review notice
+    # (routine_key ''). The reminders' state between runs is one JSON value in meta
+    # ("plan.state").
+    (
+        """CREATE TABLE reminders (
+            id INTEGER PRIMARY KEY,
+            utc TEXT NOT NULL,
+            utc_offset INTEGER NOT NULL,
+            day TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('routine', 'review')),
+            routine_key TEXT NOT NULL,
+            what TEXT NOT NULL CHECK (what IN ('sent', 'started', 'snoozed', 'skipped')),
+            how TEXT
+        )""",
+        "CREATE INDEX reminders_day ON reminders (day)",
+    ),
 )
 
 #: The version this lumbar writes.

@@ -135,6 +135,9 @@ def apply(conn: sqlite3.Connection, op: Op, aliases: dict[int, int],
         what, how, seconds = args
         conn.execute("INSERT INTO breaks (utc, utc_offset, day, what, how, seconds) "
                      "VALUES (?, ?, ?, ?, ?, ?)", (utc, offset, day, what, how, seconds))
+    elif kind == "reminder":
+        conn.execute("INSERT INTO reminders (utc, utc_offset, day, kind, routine_key, what, how) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?)", (utc, offset, day, *args))
     elif kind == "red_flags":
         conn.execute("INSERT INTO red_flags (utc, utc_offset, day, trigger, answers, outcome, choice) "
                      "VALUES (?, ?, ?, ?, ?, ?, ?)", (utc, offset, day, *args))

@@ -1,0 +1,1 @@
+"""The exercise plan set with a clinician: which days, adherence, reminders. Pure."""
