@@ -10,7 +10,8 @@ interrupted), three ice and heat applications (one stopped early, one taken off 
 red-flag check at the start and again after a flare (a yes, and the person went on), and
 the precaution before heat answered yes. Three goals set after the first routine and
 re-rated each week, a point better each time (one reworded in week three), a PEG each
-week, the global impression skipped in week three and "much better" in week four. Everything goes through the
+week, the global impression skipped in week three and "much better" in week four, and a plan set on the
+first day (core basics Monday, Wednesday and Friday, the desk break any two days). Everything goes through the
 store's own calls, as
 the app makes them. Then the report of the four weeks, printed (Markdown, or HTML).
 """
@@ -188,17 +189,36 @@ def _care(store, wall: Wall, day: int, episode: str) -> None:
     store.end_application(application, outcome, reason)
 
 
+#: The plan set on the first day: core basics three fixed days, the desk break any two.
+PLAN = """lumbar: 1
+start: 2026-03-02
+review: 2026-04-06
+set_by: Sam Okafor, physiotherapist
+note: Ease off if the leg pain comes back.
+time: "18:00"
+routines:
+  - routine: core-basics
+    days: [mon, wed, fri]
+  - routine: desk-break
+    days: 2
+    time: "11:00"
+"""
+
+
 def report(data: Path, fmt: str = "markdown") -> str:
     """The four weeks' report in `fmt`, as `lumbar report --since 2026-03-02` on the 29th
     would write it with only these two routines installed."""
-    from tui.cli.report import measures
+    from tui.cli.report import measures, plan
     from tui.cli.report.main import render
 
     store = fill(data)
+    path = data / "plan.yaml"
+    path.write_text(PLAN, encoding="utf-8")
     try:
         since = FIRST_DAY
         return render(store.rows(since, TODAY), store.two_week(TODAY, quiet=False), since, TODAY,
-                      catalog(), TODAY, ZONE, fmt, measures.read(store, since, TODAY))
+                      catalog(), TODAY, ZONE, fmt, measures.read(store, since, TODAY),
+                      plan.read(store, since, TODAY, catalog(), path))
     finally:
         store.close()
 

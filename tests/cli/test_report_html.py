@@ -33,7 +33,7 @@ class Tags(HTMLParser):
 
 def test_the_page_fetches_nothing_and_runs_nothing() -> None:
     page = html.render(document(report(goals=(Goal("x", (GoalRating(MONDAY, 2),)),),
-                                       adherence=Adherence(3, (PlanWeek(MONDAY, 3, 2),)))))
+                                       adherence=Adherence(("Core basics: mon wed fri",), (PlanWeek(MONDAY, 3, 2),)))))
     parser = Tags()
     parser.feed(page)
     names = {t for t, _ in parser.tags}
@@ -75,7 +75,7 @@ def test_the_measures_and_the_plan_have_their_slots() -> None:
         assert empty.split(title)[1].split("##")[0].strip() == NOT_RECORDED
     full = report(goals=(Goal("Lift my child", (GoalRating(MONDAY, 2), GoalRating(MONDAY + timedelta(weeks=3), 6))),),
                   peg=(Peg(MONDAY, 6, 5, 4),), impressions=(Impression(MONDAY + timedelta(weeks=2), 2),),
-                  adherence=Adherence(3, tuple(PlanWeek(MONDAY + timedelta(weeks=w), 3, 3 - w % 2) for w in range(4)),
+                  adherence=Adherence(("Core basics: mon wed fri",), tuple(PlanWeek(MONDAY + timedelta(weeks=w), 3, 3 - w % 2) for w in range(4)),
                                       "the physiotherapist", MONDAY + timedelta(days=42)))
     text = markdown.render(document(full))
     assert "| 1. Lift my child | 2 on 2 Mar   | 6 on 23 Mar |     +4 |" in text

@@ -187,14 +187,14 @@ def _adherence(r: Report) -> list[Section]:
     a = r.adherence
     if a is None:
         return []
-    who = f", set by {a.set_by}" if a.set_by else ""
+    who = f"Set by {a.set_by}" if a.set_by else "Set"
     review = f"; review on {day(a.review)}" if a.review else ""
-    blocks: list[Block] = [Paragraph(f"Plan: {a.days_per_week} days a week{who}{review}. "
-                                     f"{a.done} of {count(a.planned, 'planned session')} done in "
-                                     f"{count(len(a.weeks), 'week')}; rest days are not counted as missed.")]
+    blocks: list[Block] = [Paragraph(f"{who}{review}:"), Bullets(a.schedule)]
     if a.note:
         blocks.append(Paragraph(f"Note: {a.note}"))
-    blocks += [Chart("adherence", a.weeks),
+    blocks += [Paragraph(f"{a.done} of {count(a.planned, 'planned session')} done in "
+                         f"{count(len(a.weeks), 'week')}; rest days are not counted as missed."),
+               Chart("adherence", a.weeks),
                Table(("week of", "planned", "done"), tuple((day(w.monday), str(w.planned), str(w.done))
                                                           for w in a.weeks), numeric=(1, 2),
                      caption="Planned and done sessions by week")]

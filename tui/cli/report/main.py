@@ -62,13 +62,15 @@ def run(since_text: str, out: Path | None, folders: list[Path], store=None,
     catalog = load_catalog(folders)
     if catalog.problems:
         report_problems(catalog.problems)  # shown, but they do not stop the report
-    from tui.cli.report import measures
+    from tui.cli.report import measures, plan
 
     found = readable_rows(store, lambda s: (s.rows(since, until), s.two_week(until, quiet=False),
-                                            measures.read(s, since, until)))
+                                            measures.read(s, since, until),
+                                            plan.read(s, since, until, catalog.routines)))
     if found is None:
         return 1
-    text = render(found[0], found[1], since, until, catalog.routines, today, zone, fmt, found[2])
+    text = render(found[0], found[1], since, until, catalog.routines, today, zone, fmt, found[2],
+                  found[3])
     if out is None:
         sys.stdout.write(text)
         return 0
@@ -84,10 +86,10 @@ def run(since_text: str, out: Path | None, folders: list[Path], store=None,
 
 
 def render(rows, two_week, since: date, until: date, catalog, today: date, zone, fmt: str = "markdown",
-           measures=None) -> str:
+           measures=None, adherence=None) -> str:
     """The report's text in `fmt` (one of FORMATS) from the period's rows (Store.rows(since,
-    until)), the two-week rule's state on `until`, and the measures (tui.cli.report.measures.read;
-    None: no such sections)."""
+    until)), the two-week rule's state on `until`, the measures (tui.cli.report.measures.read;
+    None: no such sections) and the plan's adherence (tui.cli.report.plan.read)."""
     from dataclasses import replace
 
     from tui.cli.report.build import build
@@ -97,6 +99,8 @@ def render(rows, two_week, since: date, until: date, catalog, today: date, zone,
     if measures is not None:
         goals, progress, peg, impressions = measures
         report = replace(report, goals=goals, goals_progress=progress, peg=peg, impressions=impressions)
+    if adherence is not None:
+        report = replace(report, adherence=adherence)
     doc = document(report)
     if fmt == "html":
         from tui.cli.report import html

@@ -219,7 +219,8 @@ class PlanWeek:
 class Adherence:
     """Sessions done against the plan set with a clinician."""
 
-    days_per_week: int
+    schedule: tuple[str, ...]
+    """Each routine of the plan, its days and time in words ("Core basics: mon wed fri at 18:00")."""
     weeks: tuple[PlanWeek, ...]
     set_by: str | None = None
     review: date | None = None
