@@ -39,7 +39,7 @@ def _render(pose: Pose, columns: int, rows: int, style: Style) -> tuple[str, ...
     scale = min((canvas.width - 1) / (WIDTH + 2 * MARGIN), (canvas.height - 1) / (HEIGHT + 2 * MARGIN))
     left = (canvas.width - 1 - WIDTH * scale) / 2
     bottom = (canvas.height - 1 + HEIGHT * scale) / 2
-    size = max(1, int(scale / 2 + 0.25))
+    size = max(1, round(scale / 2 + 0.2))
 
     def at(p: Point) -> tuple[int, int]:
         return round(left + p[0] * scale), round(bottom - p[1] * scale)
