@@ -78,6 +78,8 @@ class FigurePlace:
         self.view: FigureView | None = None
         self.moves: Moves | None = None
         self._wanted = False
+        self._last: SessionView | None = None
+        self._still = False
 
     def step(self, v: SessionView, routine: Routine | None, width: int, small: bool) -> None:
         """A new step (or a new size): choose the key poses and whether the figure shows."""
@@ -118,9 +120,12 @@ class FigurePlace:
         self.view = FigureView(self.style or "braille", id="figure")  # type: ignore[arg-type]
         self.view.styles.width = width
         self.big.mount(self.view)
+        if self._last is not None:
+            self.frame(self._last, self._still)  # drawn once it has its size (its on_resize)
 
     def frame(self, v: SessionView, still: bool) -> None:
         """Hand the figure this moment of the step (a pause shows the coming start)."""
+        self._last, self._still = v, still
         view = self.view
         if view is None or self.moves is None or not view.display:
             return

@@ -59,6 +59,8 @@ class FigureView(Widget):
         self._lines: list[str] = []
         self._finished: list[Strip] | None = None
         self._rows = PlainRows(self, limit=96)
+        self._drawn: dict[tuple[object, ...], tuple[Moves, list[str]]] = {}
+        """Rows by (key poses, frame, size): a rep repeats its frames, each drawn once."""
 
     @property
     def lines(self) -> list[str]:
@@ -71,6 +73,8 @@ class FigureView(Widget):
             return
         self._moves, self._frame = moves, frame
         old, new = self._lines, self._layout()
+        if new == old:
+            return  # most frames move the figure by less than a dot
         self._lines, self._finished = new, None
         if not self.is_mounted:
             return
@@ -78,9 +82,13 @@ class FigureView(Widget):
             self.refresh()
             return
         changed = [y for y, (a, b) in enumerate(zip(old, new)) if a != b]
-        if not changed:
-            return
-        region = Region(0, changed[0], self.size.width, changed[-1] - changed[0] + 1)
+        # Only the cells that changed: a frame costs in proportion to the area painted.
+        columns = [x for y in changed for x, (a, b) in enumerate(zip(old[y], new[y])) if a != b]
+        left = min(columns, default=0)
+        right = max(columns, default=self.size.width - 1)
+        if any(len(old[y]) != len(new[y]) for y in changed):
+            right = self.size.width - 1
+        region = Region(left, changed[0], right - left + 1, changed[-1] - changed[0] + 1)
         if textual_draws(self):
             self.refresh(region)
         else:
@@ -90,6 +98,16 @@ class FigureView(Widget):
         width, height = self.content_size
         if self._moves is None or self._frame is None:
             return []
+        key = (id(self._moves), self._frame, width, height)
+        found = self._drawn.get(key)
+        if found is None or found[0] is not self._moves:
+            if len(self._drawn) >= 256:
+                self._drawn.clear()
+            found = self._drawn[key] = (self._moves, self._draw(width, height))
+        return found[1]
+
+    def _draw(self, width: int, height: int) -> list[str]:
+        assert self._moves is not None and self._frame is not None
         columns, rows = figure_size(width, height)
         if rows < MIN_ROWS:
             return []

@@ -13,6 +13,7 @@ import math
 from typing import TYPE_CHECKING, NamedTuple
 
 from textual.content import Content
+from textual.geometry import Region
 from textual.reactive import reactive
 from textual.widget import Widget
 
@@ -180,6 +181,11 @@ class RepCounter(Widget):
         if drawing == self._drawn:
             return
         previous, self._drawn = self._drawn, drawing
+        if previous is not None and previous._replace(eighths=drawing.eighths) == drawing:
+            # Only the track moved (most frames): repaint its row, not the count above it.
+            height = self.size.height
+            self.refresh(Region(0, height - 1, self.size.width, 1))
+            return
         self.refresh(layout=previous is None or self._height(previous) != self._height(drawing))
 
     @staticmethod
