@@ -23,7 +23,7 @@ from .targets import RESULTS, have_termdown
 from .tmux import Server, have_tmux
 from .usage import Window, measure, scenarios
 
-PARTS = ("frame", "idle", "hold", "breath", "timer", "breaks", "loader", "history", "report",
+PARTS = ("frame", "idle", "hold", "breath", "tempo", "timer", "breaks", "loader", "history", "report",
          "store", "browser")
 #: Time scale of the simulated working day of the breaks part: 8 h 10 min in about a
 #: minute, as the simulated 8-hour routine; a smoke run only checks the code path.
@@ -79,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
                  "window_s": window.seconds, "runs": runs, "python": platform.python_version(),
                  "machine": platform.platform(), "cpus": _cpus(), "textual": _version("textual"),
                  "termdown": have_termdown(), "tmux": have_tmux()},
-        "first_frame": skipped, "usage": {k: skipped for k in ("idle", "hold", "breath")},
+        "first_frame": skipped, "usage": {k: skipped for k in ("idle", "hold", "breath", "tempo")},
         "timer": {k: skipped for k in ("real_2min", "sleep_loop", "sim_20min", "sim_8h")},
         "loader": skipped, "history": skipped, "report": skipped, "store": skipped, "browser": skipped,
         "breaks": {k: skipped for k in ("waiting", "headless", "day", "doors")},
@@ -176,7 +176,7 @@ def _terminal_parts(server: Server, only: set[str], window: Window, runs: int,
     # and RSS are the hold scenario's figure, which saves a separate minute.
     merge = ("timer" in only and "hold" in only
              and window.warmup + window.seconds + window.visible + 5 < 120 / real_scale)
-    for part in ("idle", "hold", "breath"):
+    for part in ("idle", "hold", "breath", "tempo"):
         if part not in only:
             continue
         results["usage"][part] = {}

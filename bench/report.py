@@ -21,6 +21,7 @@ DOOR_BUDGET = "a door onto the headless scheduler, waiting: CPU <= bare idle + 0
 ANSWER_BUDGET = "a door's answer carried out by the scheduler: p95 <= 1000 ms over 20"
 LATENESS_BUDGET = "break prompts <= 50 ms late over a simulated 8-hour day with a suspend"
 HOLD_BUDGET = "hold countdown CPU <= bare 1 Hz Textual and < termdown"
+TEMPO_BUDGET = "tempo step with the figure moving <= 4 % of a core at >= 20 fps (the breath pacer's budget)"
 
 
 def _get(results: dict[str, Any], *path: str) -> Any:
@@ -198,6 +199,14 @@ def build(results: dict[str, Any]) -> tuple[list[dict[str, str]], list[dict[str,
     if ok:
         row("  visible screen changes/s (pacer | bar)", f"{br_l['visible_per_s']:.1f}/s",
             f"{br_b['visible_per_s']:.1f}/s" if _ok(br_b) else "—")
+
+    te_l, te_b = _get(results, "usage", "tempo", "lumbar"), _get(results, "usage", "tempo", "bare")
+    ok = _ok(te_l)
+    passed = (te_l["cpu_pct"] <= 4.0 and te_l["ticks_per_s"] >= 19.9) if ok else None
+    verdict = judge(TEMPO_BUDGET, te_l["cpu_pct"] if ok else None, 4.0, None, passed, te_l)
+    ratio = te_l["cpu_pct"] / te_b["cpu_pct"] if ok and _ok(te_b) and te_b["cpu_pct"] else None
+    row("CPU: tempo step, figure moving", _pct(te_l), f"bare bar 20 fps {_pct(te_b)}",
+        f"{ratio:.2f}x" if ratio is not None else "—", "<= 4 % at >= 20 fps", verdict)
 
     lumbar_rss = {k: _get(results, "usage", k, "lumbar") for k in ("idle", "hold", "breath")}
     rss = [u["rss_mib"] for u in lumbar_rss.values() if _ok(u)]

@@ -63,6 +63,13 @@ def scenarios(hold_routine: str = "bench-hold") -> dict[str, dict[str, Target]]:
                              "breath 1 of 50", {**LUMBAR_ENV, **count}),
             "bare": Target("bare Textual app, bar at 20 fps", bare("bar20"), BARE_MARKER, count),
         },
+        # The workout's busiest screen: the phase digits, the rep counter's bar and the
+        # figure moving at 20 fps (100x30, wide enough for the figure), held to the pacer's budget.
+        "tempo": {
+            "lumbar": Target("lumbar tempo step, figure moving", lumbar(*sessions("run", "bench-tempo"), counted=True),
+                             "Bench tempo  ·  exercise 1 of 1", {**LUMBAR_ENV, **count}),
+            "bare": Target("bare Textual app, bar at 20 fps", bare("bar20"), BARE_MARKER, count),
+        },
     }
     if have_termdown():
         out["hold"]["termdown"] = Target("termdown 10m", [TERMDOWN, "10m"], TERMDOWN_MARKER)

@@ -291,7 +291,7 @@ async def test_plus_and_minus_adjust_timed_tempo_and_tapped_steps(make_app, fake
         await press(pilot, "plus")
         assert counter.drawing.total == 4
         assert app.session.ends_at - app.services.clocks.mono() == pytest.approx(20)
-        assert big_text(app) == "1"  # a tempo step's big figure is the rep under way
+        assert big_text(app) == "LIFT 2"  # a tempo step's big figure is what to do now
         await press(pilot, "minus")
         await press(pilot, "minus")
         assert counter.drawing.total == 2

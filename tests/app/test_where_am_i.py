@@ -89,14 +89,15 @@ async def test_a_tempo_rep_shows_the_rep_big_and_the_routines_phase_word(make_ap
         fake_clock.advance(13 + 1)  # one 2-5-4-2 rep done, one second into drawing in
         app.tick()
         await pilot.pause()
-        assert app.screen.query_one(BigTime).text == "2"
+        assert app.screen.query_one(BigTime).text == "DRAW IN 1"  # what to do now, in the routine's words
         drawing = app.screen.query_one(RepCounter).drawing
         assert drawing.word == "draw in" and drawing.seconds == 1
         fake_clock.advance(2)  # into the hold
         app.tick()
         await pilot.pause()
         assert app.screen.query_one(RepCounter).drawing.word == "hold"
-        assert app.screen.query_one(BigTime).text == "2"
+        assert app.screen.query_one(BigTime).text == "HOLD 4"
+        assert app.screen.query_one(RepCounter).drawing.done == 1  # rep 2 of the set, under it
 
 
 def test_summary_lists_wrap_under_their_values_not_the_labels():

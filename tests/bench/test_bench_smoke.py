@@ -43,6 +43,7 @@ def test_offline_parts_write_the_promised_json(tmp_path: Path) -> None:
     assert {b["name"] for b in results["budgets"]} >= {
         "first frame of `lumbar run` <= 1.3x bare Textual", "hold countdown CPU <= bare 1 Hz Textual and < termdown",
         "waiting CPU <= bare idle + 0.05 points", "breath pacer <= 4 % of a core at >= 20 fps",
+        "tempo step with the figure moving <= 4 % of a core at >= 20 fps (the breath pacer's budget)",
         "RSS <= 40 MiB", "timer end error <= 5 ms (real) after 20 min",
         "headless break scheduler <= 0.05 % of a core",
         "break prompts <= 50 ms late over a simulated 8-hour day with a suspend",

@@ -15,6 +15,8 @@ LATER_MODULES = (
     "tui.engine.breaks.events", "tui.engine.care.thermal", "tui.engine.care.thermal_state",
     "tui.engine.care.thermal_view", "tui.engine.care.episode", "tui.engine.care.events", "tui.services.realtimer",
     "zoneinfo", "ctypes",
+    # The figure: drawn only where a step with a pose shows on a screen wide enough for it.
+    "tui.engine.figure.draw", "tui.engine.figure.library", "tui.engine.figure.canvas", "tui.widgets.figure_view",
 )
 
 

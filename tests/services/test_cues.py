@@ -8,7 +8,7 @@ import wave
 import pytest
 
 from tui.services import cues as cues_module
-from tui.services.cues import END_WORDS, RING_GAP, Cue, Cues, cue_for, pip_wav
+from tui.services.cues import END_WORDS, RING_GAP, TONES, Cue, Cues, cue_for, pip_wav
 from tui.engine.events import (
     BreathPhaseChanged, Countdown, RepCounted, SessionFinished, SideSwitched, StepStarted, TempoPhaseChanged,
 )
@@ -92,23 +92,49 @@ def test_the_end_and_the_countdown():
 def test_only_tempo_reps_are_counted_aloud_and_not_the_last():
     bridge = step(StepKind.REPS, "Bridge")
     curl = step(StepKind.REPS, "Curl-up")
-    assert cue_for(RepCounted(1.0, 1, 3), bridge) == (Cue.REP, "1")
+    assert cue_for(RepCounted(1.0, 1, 3), bridge) == (Cue.REP, "")  # the next lift says "1. Lift"
     assert cue_for(RepCounted(1.0, 3, 3), bridge) is None  # the step change says the rest
     assert cue_for(RepCounted(1.0, 1, 3), curl) is None  # tapped: the person counts
     assert cue_for(RepCounted(1.0, 1, 3), None) is None
 
 
-def test_phase_changes_are_silent():
+def test_each_tempo_phase_has_its_cue_and_the_lift_says_the_count():
     bridge = step(StepKind.REPS, "Bridge")
+    assert cue_for(TempoPhaseChanged(1.0, "lift", 1), bridge) == (Cue.LIFT, "Lift")
+    assert cue_for(TempoPhaseChanged(1.0, "lift", 3), bridge) == (Cue.LIFT, "2. Lift")
+    assert cue_for(TempoPhaseChanged(1.0, "hold", 3), bridge) == (Cue.PHASE, "Hold")
+    assert cue_for(TempoPhaseChanged(1.0, "lower", 3), bridge) == (Cue.LOWER, "Lower")
     assert cue_for(TempoPhaseChanged(1.0, "up", 1), bridge) is None
-    assert cue_for(BreathPhaseChanged(1.0, "in", 1), bridge) is None
+    assert cue_for(BreathPhaseChanged(1.0, "inhale", 1), bridge) is None
+    assert cue_for(TempoPhaseChanged(1.0, "lift", 1), step(StepKind.REPS, "Curl-up")) is None
+
+
+def test_the_routines_own_phase_words_are_spoken():
+    from dataclasses import replace
+
+    vacuum = step(StepKind.REPS, "Bridge")
+    assert vacuum.tempo is not None
+    vacuum = replace(vacuum, tempo=replace(vacuum.tempo, names=("draw in", "hold", "let go")))
+    assert cue_for(TempoPhaseChanged(1.0, "lift", 2), vacuum) == (Cue.LIFT, "1. draw in")
+    assert cue_for(TempoPhaseChanged(1.0, "lower", 2), vacuum) == (Cue.LOWER, "let go")
+
+
+def test_lift_and_lower_have_pips_that_differ_and_a_rep_rings_only_without_a_player(rec):
+    assert TONES[Cue.LIFT] != TONES[Cue.LOWER] and TONES[Cue.LIFT] == TONES[Cue.LOWER][::-1]
+    Cues(rec.bell, later=rec.later, player=["player"]).play(Cue.REP)
+    assert rec.bells == 0
+    Cues(rec.bell, later=rec.later).play(Cue.LIFT)
+    Cues(rec.bell, later=rec.later).play(Cue.LOWER)
+    assert rec.bells == 0
+    Cues(rec.bell, later=rec.later).play(Cue.REP)
+    assert rec.bells == 1
 
 
 # -- the bell -----------------------------------------------------------------
 
 
 @pytest.mark.parametrize(("cue", "rings"), [(Cue.STEP, 1), (Cue.SWITCH, 2), (Cue.END, 3),
-                                            (Cue.COUNTDOWN, 0), (Cue.REP, 0)])
+                                            (Cue.COUNTDOWN, 0), (Cue.REP, 1)])
 def test_the_bell_counts_tell_the_cues_apart(rec, cue, rings):
     Cues(rec.bell, later=rec.later).play(cue)
     assert rec.bells == rings
@@ -222,7 +248,8 @@ async def test_the_app_plays_step_switch_and_end_once_each(make_app, fake_clock)
         await pilot.pause()
     main = [cue for cue, _ in recorder.played if cue in (Cue.STEP, Cue.SWITCH, Cue.END)]
     assert main == [Cue.STEP, Cue.STEP, Cue.SWITCH, Cue.STEP, Cue.STEP, Cue.STEP, Cue.STEP, Cue.STEP, Cue.END]
-    assert [w for c, w in recorder.played if c is Cue.REP] == ["1", "2"]
+    assert [w for c, w in recorder.played if c is Cue.REP] == ["", ""]
+    assert [w for c, w in recorder.played if c is Cue.LIFT] == ["1. Lift", "2. Lift"]
     assert sum(c is Cue.COUNTDOWN for c, _ in recorder.played) > 0
 
 

@@ -292,3 +292,23 @@ def test_a_warm_start_never_imports_yaml(tmp_path: Path) -> None:
                            text=True, check=True).stdout.split() for _ in range(2)]
     assert runs[0][1:] == ["True", "True"], "the first start parses"
     assert runs[1][1:] == ["False", "False"] and runs[1][0] == runs[0][0]
+
+
+def test_key_poses_of_a_file_read_back_equal() -> None:
+    text = (
+        "name: Own poses\nexercises:\n  - name: Squat\n    position: standing\n    reps: 5\n"
+        "    tempo: 2-0-2\n    pose:\n"
+        "      start: {head: [0, 29], shoulders: [0, 25], hips: [0, 16], knees: [0, 8], feet: [0, 0], hands: [1, 15]}\n"
+        "      top: {head: [2, 21], shoulders: [1, 17], hips: [-4, 9], knees: [[3, 9], [2, 9]], feet: [0, 0],"
+        " hands: [8, 17], elbows: [5, 16], floor: false}\n"
+    )
+    routine = load_text(text, "own.yaml")
+    assert routine.exercises[0].pose is not None and not isinstance(routine.exercises[0].pose, str)
+    assert from_record(json.loads(json.dumps(asdict(routine)))) == routine
+
+
+def test_a_pose_name_that_is_not_shipped_is_not_trusted() -> None:
+    record = json.loads(json.dumps(asdict(load_text(EVERYTHING, "everything.yaml"))))
+    record["exercises"][0]["pose"] = "cartwheel"
+    with pytest.raises(ValueError):
+        from_record(record)

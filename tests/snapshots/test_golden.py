@@ -24,7 +24,8 @@ TEMPO = Routine(
     prepare=5,
     exercises=(
         Exercise("Glute bridge", Kind.REPS, Dose(reps=8, sets=2, set_rest=30), tempo=Tempo(2, 1, 3),
-                 position=Position.ON_BACK, cue="Squeeze your glutes and lift your hips, then lower slowly."),
+                 position=Position.ON_BACK, cue="Squeeze your glutes and lift your hips, then lower slowly.",
+                 pose="bridge"),
     ),
 )
 
@@ -70,7 +71,7 @@ ROUNDS = Routine(
     exercises=(
         Exercise("Pelvic tilt", Kind.HOLD, Dose(hold_seconds=10), position=Position.ON_BACK),
         Exercise("Vacuum", Kind.REPS, Dose(reps=3), position=Position.ON_BACK, tempo=Tempo(2, 5, 4, 2, ("draw in", "hold", "let go", "rest")),
-                 cue="Draw your belly button toward your spine, hold, then let go slowly."),
+                 cue="Draw your belly button toward your spine, hold, then let go slowly.", pose="vacuum"),
     ),
 )
 
@@ -118,6 +119,23 @@ def test_tempo_rep_lowering(snap_compare, make_app, fake_clock):
     app = start(make_app, TEMPO)
     # Rep 3 of 8 (each is lift 2 + hold 1 + lower 3 = 6 s): 12 + 4.5 s in, half-way down.
     assert snap_compare(app, terminal_size=SIZE, run_before=runner(app, fake_clock, 5, 16.5))
+
+
+def test_tempo_rep_lifting(snap_compare, make_app, fake_clock):
+    app = start(make_app, TEMPO)
+    # Rep 3 of 8: 12 + 1 s in, half-way up: the figure's hips half-way to the top.
+    assert snap_compare(app, terminal_size=SIZE, run_before=runner(app, fake_clock, 5, 13))
+
+
+def test_tempo_rep_lifting_at_200x50(snap_compare, make_app, fake_clock):
+    app = start(make_app, TEMPO)
+    assert snap_compare(app, terminal_size=(200, 50), run_before=runner(app, fake_clock, 5, 13))
+
+
+def test_tempo_rep_holding_at_200x50(snap_compare, make_app, fake_clock):
+    app = start(make_app, TEMPO)
+    # Rep 3 of 8: 12 + 2.5 s in, the hold at the top: the hips up in line with the knees.
+    assert snap_compare(app, terminal_size=(200, 50), run_before=runner(app, fake_clock, 5, 14.5))
 
 
 def test_breath_pacer_mid_inhale(snap_compare, make_app, fake_clock):

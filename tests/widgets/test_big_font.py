@@ -21,7 +21,20 @@ def test_every_glyph_is_five_rows_of_equal_width(char: str) -> None:
 
 
 def test_supported_set_is_the_documented_one() -> None:
-    assert SUPPORTED == set(DIGITS + ":.-+ ")
+    assert SUPPORTED == set(DIGITS + ":.-+ ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def test_o_and_s_never_read_as_zero_and_five() -> None:
+    assert GLYPHS["O"] != GLYPHS["0"] and GLYPHS["S"] != GLYPHS["5"]
+
+
+def test_half_height_packs_two_glyph_rows_a_cell_row() -> None:
+    from tui.widgets.big_font import render_half
+
+    rows = render_half("REP 3 OF 8")
+    assert len(rows) == 3 and {len(r) for r in rows} == {big_size("REP 3 OF 8")[0]}
+    assert set("".join(rows)) <= set(" ▀▄█")
+    assert render_half("1")[0] == "▀▀██  " and render_half("1")[2] == "▀▀▀▀▀▀"
 
 
 def test_digits_share_one_width_so_a_countdown_does_not_jitter() -> None:
@@ -63,7 +76,7 @@ def test_scale_three_is_fifteen_rows() -> None:
     assert len(render_big("0:05", 3)) == 15
 
 
-@pytest.mark.parametrize("text", ["1:3O", "ab", "1/2", "½"])
+@pytest.mark.parametrize("text", ["1:3o", "ab", "1/2", "½", "É"])
 def test_unsupported_characters_raise_value_error(text: str) -> None:
     with pytest.raises(ValueError, match="cannot draw"):
         render_big(text, 1)

@@ -69,6 +69,13 @@ def launch(catalog: Catalog, name: str | None, *, voice: bool = False,
         except BadEnvironment as error:
             print(f"lumbar: {error}", file=sys.stderr)
             return BAD_INPUT
+    from tui.services.figure_style import figure_style
+
+    try:
+        figure_style()  # read again where a figure is drawn; a bad value stops here, not mid-routine
+    except ValueError as error:
+        print(f"lumbar: {error}", file=sys.stderr)
+        return BAD_INPUT
     from tui.app.app import LumbarApp
     from tui.app.config import CareLimits, Config, Measures, Services
     from tui.services.clocks import Clocks

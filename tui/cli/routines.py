@@ -97,9 +97,15 @@ def show(catalog: Catalog, name: str) -> int:
     routine = find(catalog, name)
     if routine is None:
         return BAD_INPUT
+    from tui.services.figure_style import figure_style
     from tui.services.store.dosing import current_levels
 
-    print("\n".join(timeline_lines(routine, levels=current_levels(routine))))
+    try:
+        style = figure_style()
+    except ValueError as error:
+        print(f"lumbar: {error}", file=sys.stderr)
+        return BAD_INPUT
+    print("\n".join(timeline_lines(routine, levels=current_levels(routine), figures=style)))
     return 0
 
 

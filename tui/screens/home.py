@@ -203,8 +203,10 @@ class HomeScreen(Screen[None]):
         if routine is not None:
             from tui.services.store.dosing import current_levels
 
+            from tui.services.figure_style import shown_style
+
             levels = current_levels(routine, self.part.store) if self.part.store is not None else None
-            lines = timeline_lines(routine, self.part.remembered_easier(routine), levels)
+            lines = timeline_lines(routine, self.part.remembered_easier(routine), levels, shown_style())
             self.app.push_screen(TimelineModal(lines))
 
     def action_normal_doses(self) -> None:

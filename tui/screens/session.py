@@ -24,6 +24,7 @@ from tui.widgets.breath_pacer import BreathPacer
 from tui.widgets.rep_counter import RepCounter
 from tui.widgets.routine_progress import RoutineProgress
 from tui.screens.session_actions import SessionActions
+from tui.screens.session_figure import FigurePlace, phase_text
 from tui.screens.host import shell
 from tui.engine.activities import ROUTINE
 from tui.widgets.touch import on_touch
@@ -33,6 +34,8 @@ if TYPE_CHECKING:
 
 #: Below this the layout cannot hold; a message asks for more room and timing goes on.
 MIN_WIDTH, MIN_HEIGHT = 60, 20
+#: From this height a tempo step's "REP 3 OF 8" is drawn in big letters (tui.widgets.rep_counter).
+BIG_REP_HEIGHT = 24
 #: Binding ids from most to least needed: a narrow key bar leaves out keys from the end.
 KEY_BAR_KEEP = ("session.help", "session.quit", "session.pause", "session.stop_if", "session.next",
                 "session.rep", "session.more", "session.previous", "session.restart", "session.easier")
@@ -106,7 +109,9 @@ class SessionScreen(SessionActions):
             # Cut text ends in a sign naming the key that shows all of it (see _sign_cuts).
             yield ClampedText(id="title", max_lines=2)
             yield ClampedText(id="cue", max_lines=3)
-        yield BigTime(id="time")
+        with Group(id="big"):
+            # The figure (tui/screens/session_figure.py) is mounted beside the digits when shown.
+            yield BigTime(id="time")
         yield BreathPacer(id="pacer")
         yield RepCounter(id="reps", tap_hint="tap Rep after each rep" if on_touch(self) else "press Enter after each rep")
         with Group(id="below"):
@@ -122,6 +127,9 @@ class SessionScreen(SessionActions):
         self._pacer = self.query_one(BreathPacer)
         self._counter = self.query_one(RepCounter)
         self._progress = self.query_one(RoutineProgress)
+        from tui.services.figure_style import shown_style
+
+        self._figure = FigurePlace(self.query_one("#big", Group), shown_style())
         self._ready = True
         # NO_COLOR: emphasis must not rely on colour (see app.tcss, SessionScreen.-mono).
         self.set_class(self.app.no_color, "-mono")
@@ -154,8 +162,13 @@ class SessionScreen(SessionActions):
         if self._view is not None and not self._view.finished and self._ready:
             # The routine's name is cut to the width (see _status).
             self.query_one("#status", Static).update(self._status(self._view))
+            session = self.part.session
+            self._figure.step(self._view, session.plan.routine if session else None, event.size.width, self._small)
+            self._figure.frame(self._view, self.app.animation_level == "none")
 
     def _fit(self, width: int, height: int) -> None:
+        # The count of a tempo step in big letters where the height leaves the digits room.
+        self._counter.big_rep = height >= BIG_REP_HEIGHT
         small = width < MIN_WIDTH or height < MIN_HEIGHT
         if small != self.has_class("-small"):
             self.set_class(small, "-small")
@@ -173,7 +186,7 @@ class SessionScreen(SessionActions):
         # Between whole seconds only the pacer or the tempo bar can change: a frame
         # (20 a second) touches just those, not the clock, labels and classes.
         second = (v.index, v.paused, v.rep, v.reps, None if v.remaining is None else countdown_seconds(v.remaining),
-                  v.tempo_phase)
+                  v.tempo_phase, countdown_seconds(v.tempo_left) if v.tempo_phase is not None else None)
         if second == self._second:
             self._show_motion(v)
             return
@@ -187,9 +200,9 @@ class SessionScreen(SessionActions):
             # The rep under way, as the counter below words it ("Rep 2 of 5").
             big.text = str(min((v.rep or 0) + 1, v.reps or 1))
         elif v.tempo_phase is not None:
-            # Tempo reps: the rep under way is what a person counts and loses; the phase
-            # and its seconds change every second or two and sit below, as breaths do.
-            big.text = str(v.rep or 1)
+            # Tempo reps: what to do now and for how long ("LIFT 2"); the rep under way
+            # is the large line under it.
+            big.text = phase_text(v)
         else:
             big.text = clock_text(v.remaining)
         final = v.remaining is not None and v.tempo_phase is None and countdown_seconds(v.remaining) <= 3
@@ -204,6 +217,7 @@ class SessionScreen(SessionActions):
         self._progress.show(v.progress, v.routine_left)
 
     def _show_motion(self, v: SessionView) -> None:
+        self._figure.frame(v, self.app.animation_level == "none")
         if v.breath_phase is not None:
             self._pacer.show(v.breath_phase, v.breath_fraction, v.breath_left, v.breath_no, v.breaths)
         if v.reps is not None:
@@ -237,6 +251,8 @@ class SessionScreen(SessionActions):
             cue = f"{cue}\n{self.part.dosing.news()}".strip()
         self.query_one("#cue", ClampedText).text = cue
         self.query_one("#next", Static).update(f"Next: {v.next_title}" if v.next_title else "Last step")
+        session = self.part.session
+        self._figure.step(v, session.plan.routine if session else None, self.size.width, self._small)
         big = self._big
         big.remove_class(*KIND_CLASSES)
         big.add_class(f"-{v.kind.value}")

@@ -16,7 +16,9 @@ from enum import Enum
 from pathlib import Path
 from typing import Callable
 
-from tui.engine.events import Countdown, Event, RepCounted, SessionFinished, SideSwitched, StepStarted
+from tui.engine.events import (
+    Countdown, Event, RepCounted, SessionFinished, SideSwitched, StepStarted, TempoPhaseChanged,
+)
 from tui.engine.routine.plan import Step, StepKind
 from tui.engine.routine.view import describe
 
@@ -83,13 +85,19 @@ class Cue(Enum):
     COUNTDOWN = "countdown"
     """Each of the last three seconds of a timed step."""
     REP = "rep"
-    """A tempo-paced rep is done (spoken only)."""
+    """A tempo-paced rep is done: the bell, where no sound player gives the phases pips."""
+    LIFT = "lift"
+    """A tempo rep starts its lift (its pips rise)."""
+    LOWER = "lower"
+    """A tempo rep starts to lower (its pips fall)."""
+    PHASE = "phase"
+    """A tempo rep's hold or pause begins (spoken only)."""
     ROUND = "round"
     """A round of the routine is over and the next begins."""
 
 
 #: Terminal bells per cue: the one channel every terminal has, so the count tells them apart.
-RINGS = {Cue.STEP: 1, Cue.SWITCH: 2, Cue.ROUND: 2, Cue.END: 3}
+RINGS = {Cue.STEP: 1, Cue.SWITCH: 2, Cue.ROUND: 2, Cue.END: 3, Cue.REP: 1}
 #: Seconds between bells of one cue; closer bells merge into one sound in many terminals.
 RING_GAP = 0.35
 #: Pip frequencies (Hz) per cue when a sound player exists: one high pip counts down, a
@@ -97,7 +105,11 @@ RING_GAP = 0.35
 TONES: dict[Cue, tuple[float, ...]] = {
     Cue.COUNTDOWN: (1320.0,), Cue.STEP: (880.0,), Cue.SWITCH: (660.0, 990.0),
     Cue.ROUND: (990.0, 660.0), Cue.END: (660.0, 880.0, 1320.0),
+    # A tempo rep, every few seconds: up a fourth to lift, down a fourth to lower.
+    Cue.LIFT: (784.0, 1047.0), Cue.LOWER: (1047.0, 784.0),
 }
+#: The words of each tempo phase when the routine gives none of its own.
+PHASE_WORDS = {"lift": "Lift", "hold": "Hold", "lower": "Lower", "pause": "Rest"}
 END_WORDS = "Routine complete. Well done."
 #: Seconds after the first sound to look whether the player managed to play it.
 PLAYER_CHECK = 1.0
@@ -128,7 +140,13 @@ def cue_for(event: Event, step: Step | None, round_done: int | None = None) -> t
     if isinstance(event, Countdown):
         return Cue.COUNTDOWN, ""
     if isinstance(event, RepCounted) and step is not None and step.tempo is not None and event.rep < event.reps:
-        return Cue.REP, str(event.rep)
+        return Cue.REP, ""  # the next rep's lift, at the same moment, says the count
+    if isinstance(event, TempoPhaseChanged) and step is not None and step.tempo is not None \
+            and event.phase in PHASE_WORDS:
+        word = step.tempo.word(event.phase) or PHASE_WORDS[event.phase]
+        cue = {"lift": Cue.LIFT, "lower": Cue.LOWER}.get(event.phase, Cue.PHASE)
+        # The rep just done, then what to do now: "2. Lift".
+        return cue, f"{event.rep - 1}. {word}" if event.phase == "lift" and event.rep > 1 else word
     return None
 
 
@@ -165,7 +183,9 @@ class Cues:
     def play(self, cue: Cue, words: str = "") -> None:
         if self.page is not None and cue in TONES:
             self.page(cue.value)
-        for ring in range(RINGS.get(cue, 0)):
+        # With a sound player the phases have pips; without one the bell marks only whole reps.
+        rings = 0 if cue is Cue.REP and self.player is not None else RINGS.get(cue, 0)
+        for ring in range(rings):
             if ring and self.later is not None:
                 self.later(ring * RING_GAP, self.bell)
             else:

@@ -35,11 +35,13 @@ try:
 except ImportError:  # another Python implementation
     from hashlib import blake2b
 
-FORMAT = 3
-"""3: exercises may carry ranges (reps, sets, hold), and records are checked field by field."""
+FORMAT = 4
+"""3: exercises may carry ranges (reps, sets, hold), and records are checked field by field;
+4: and a pose (a shipped pose's name, or key poses)."""
 #: 500 routines take about 2 MB; a cache far larger than that is not ours.
 MAX_CACHE_BYTES = 64 * 1024 * 1024
-_CODE = ("services/loader", "engine/routine/model.py", "engine/care/signs.py")
+_CODE = ("services/loader", "engine/routine/model.py", "engine/care/signs.py", "engine/figure/pose.py",
+         "engine/figure/names.py")
 """What decides how a file reads: the loader, the model it builds, the shared stop lines, the schema."""
 
 
@@ -201,8 +203,58 @@ _EXERCISE = _record(Exercise, {
     "position": _optional(_member(Position)), "sides": _flag,
     "tempo": _optional(_TEMPO), "breath": _optional(_BREATH), "stop_if": _texts,
     "easier": _optional(_DOSE), "rest_seconds": _optional(_seconds), "line": _count,
-    "ranges": _optional(_RANGES),
+    "ranges": _optional(_RANGES), "pose": lambda value: _pose(value),
 })
+
+
+def _coordinate(value: Any) -> float:
+    if type(value) not in _NUMBER or not -math.inf < value < math.inf:
+        raise ValueError(f"expected a coordinate, found {value!r}")
+    return float(value)
+
+
+def _point(value: Any) -> tuple[float, float]:
+    if type(value) is not list or len(value) != 2:
+        raise ValueError(f"expected a point, found {value!r}")
+    return _coordinate(value[0]), _coordinate(value[1])
+
+
+def _pair(value: Any) -> tuple[tuple[float, float], tuple[float, float]]:
+    if type(value) is not list or len(value) != 2:
+        raise ValueError(f"expected two points, found {value!r}")
+    return _point(value[0]), _point(value[1])
+
+
+def _segments(value: Any) -> tuple[Any, ...]:
+    if type(value) is not list:
+        raise TypeError(f"expected a list of lines, found {type(value).__name__}")
+    return tuple(_pair(v) for v in value)
+
+
+_MOVES: Check | None = None
+
+
+def _pose(value: Any) -> Any:
+    """A shipped pose's name, or key poses; the figure's model is imported only for the
+    second, so a start with shipped poses alone does not load it."""
+    global _MOVES
+    if value is None:
+        return None
+    if type(value) is str:
+        from tui.engine.figure.names import POSE_NAMES
+
+        if value not in POSE_NAMES:
+            raise ValueError(f"not a shipped pose: {value!r}")
+        return value
+    if _MOVES is None:
+        from tui.engine.figure.pose import Moves, Pose
+
+        pose = _record(Pose, {"head": _point, "shoulders": _point, "hips": _point, "knees": _pair,
+                              "feet": _pair, "hands": _pair, "elbows": _optional(_pair),
+                              "props": _segments,
+                              "floor": _flag})
+        _MOVES = _record(Moves, {"start": pose, "top": pose, "end": _optional(pose)})
+    return _MOVES(value)
 
 
 def _exercises(value: Any) -> tuple[Exercise, ...]:

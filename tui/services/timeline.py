@@ -15,11 +15,12 @@ if TYPE_CHECKING:
 
 
 def timeline_lines(routine: Routine, easier: frozenset[int] = frozenset(),
-                   levels: Mapping[str, Level] | None = None) -> list[str]:
+                   levels: Mapping[str, Level] | None = None, figures: str | None = "braille") -> list[str]:
     """The routine's expanded timeline as text lines: a heading with its total time, the
     description, each ranged exercise's dose now and its range (``levels``, from the
-    history), then each step's start, name, length and detail (``lumbar show``, and the
-    routine list's timeline)."""
+    history), each step's start, name, length and detail, then each exercise beside its
+    figure (``figures``: ``"braille"``, ``"blocks"``, or None for none) (``lumbar show``,
+    and the routine list's timeline)."""
     from tui.services.store.dosing import dose_lines
 
     timeline = plan(routine, easier, levels)
@@ -35,6 +36,11 @@ def timeline_lines(routine: Routine, easier: frozenset[int] = frozenset(),
         lines.append(f"{clock_text(at):>7}  {pad(describe(step), width)}  {_length(step):>8}  {_detail(step)}".rstrip())
         at += step.planned
     lines.append(f"{clock_text(at):>7}  Done")
+    if figures is not None and any(ex.pose is not None for ex in routine.exercises):
+        # Drawn only here: the figure code is not loaded for screens that show none.
+        from tui.engine.figure.text import figure_lines
+
+        lines += ["", "How each exercise moves:", *figure_lines(routine, figures)]  # type: ignore[arg-type]
     return lines
 
 

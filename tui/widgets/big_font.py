@@ -43,6 +43,34 @@ _DRAWN: dict[str, tuple[str, ...]] = {
     "-": ("    ", "    ", "####", "    ", "    "),
     "+": ("      ", "  ##  ", "######", "  ##  ", "      "),
     " ": ("   ", "   ", "   ", "   ", "   "),
+    # Capitals, for a tempo's phase word ("LIFT 2"): drawn like the digits, but O and S
+    # rounded so they never read as 0 and 5.
+    "A": (" #### ", "##  ##", "######", "##  ##", "##  ##"),
+    "B": ("##### ", "##  ##", "##### ", "##  ##", "##### "),
+    "C": ("######", "##    ", "##    ", "##    ", "######"),
+    "D": ("##### ", "##  ##", "##  ##", "##  ##", "##### "),
+    "E": ("######", "##    ", "##### ", "##    ", "######"),
+    "F": ("######", "##    ", "##### ", "##    ", "##    "),
+    "G": ("######", "##    ", "## ###", "##  ##", "######"),
+    "H": ("##  ##", "##  ##", "######", "##  ##", "##  ##"),
+    "I": ("##", "##", "##", "##", "##"),
+    "J": ("    ##", "    ##", "    ##", "##  ##", "######"),
+    "K": ("##  ##", "## ## ", "####  ", "## ## ", "##  ##"),
+    "L": ("##    ", "##    ", "##    ", "##    ", "######"),
+    "M": ("##   ##", "### ###", "## # ##", "##   ##", "##   ##"),
+    "N": ("##   ##", "###  ##", "## # ##", "##  ###", "##   ##"),
+    "O": (" #### ", "##  ##", "##  ##", "##  ##", " #### "),
+    "P": ("##### ", "##  ##", "##### ", "##    ", "##    "),
+    "Q": (" #### ", "##  ##", "##  ##", "## ## ", " ## ##"),
+    "R": ("##### ", "##  ##", "##### ", "## ## ", "##  ##"),
+    "S": (" #####", "##    ", " #### ", "    ##", "##### "),
+    "T": ("######", "  ##  ", "  ##  ", "  ##  ", "  ##  "),
+    "U": ("##  ##", "##  ##", "##  ##", "##  ##", "######"),
+    "V": ("##  ##", "##  ##", "##  ##", " #### ", "  ##  "),
+    "W": ("##   ##", "##   ##", "## # ##", "### ###", "##   ##"),
+    "X": ("##  ##", " #### ", "  ##  ", " #### ", "##  ##"),
+    "Y": ("##  ##", "##  ##", " #### ", "  ##  ", "  ##  "),
+    "Z": ("######", "   ## ", "  ##  ", " ##   ", "######"),
 }
 
 #: Glyph rows at scale 1, keyed by character.
@@ -107,6 +135,22 @@ def render_big(text: str, scale: int = 1) -> list[str]:
         raise ValueError(f"scale must be at least 1, not {scale}")
     _check(text)
     return list(_render(text, scale))
+
+
+_HALVES = {("█", "█"): "█", ("█", " "): "▀", (" ", "█"): "▄", (" ", " "): " "}
+
+
+@lru_cache(maxsize=64)
+def render_half(text: str) -> tuple[str, ...]:
+    """``text`` in the block font at half height: three rows of half blocks, each holding
+    two glyph rows (the last holds the bottom row alone). As wide as :func:`render_big`
+    at scale 1; for a second line that must still read from across a room.
+
+    Raises:
+        ValueError: As :func:`render_big`.
+    """
+    rows = render_big(text, 1) + [" " * big_size(text, 1)[0]]
+    return tuple("".join(_HALVES[(a, b)] for a, b in zip(rows[i], rows[i + 1])) for i in range(0, GLYPH_HEIGHT, 2))
 
 
 def big_size(text: str, scale: int = 1) -> tuple[int, int]:

@@ -13,8 +13,11 @@ import math
 from typing import TYPE_CHECKING, NamedTuple
 
 from textual.content import Content
+from textual.geometry import Region
 from textual.reactive import reactive
 from textual.widget import Widget
+
+from tui.widgets.big_font import big_size, render_half
 
 if TYPE_CHECKING:
     from textual.geometry import Size
@@ -110,6 +113,29 @@ class RepCounter(Widget):
         if tap_hint is not None:
             self.set_reactive(RepCounter.tap_hint, tap_hint)
         self._drawn: RepDrawing | None = None
+        self._big_rep = False
+
+    @property
+    def big_rep(self) -> bool:
+        """On a tempo step, draw the count three rows tall in the block font where it fits
+        ("REP 3 OF 8", to read from across a room); set by a screen with the height for it."""
+        return self._big_rep
+
+    @big_rep.setter
+    def big_rep(self, value: bool) -> None:
+        if value != self._big_rep:
+            self._big_rep = value
+            self.refresh(layout=True)
+
+    def _big_label(self, drawn: RepDrawing) -> tuple[str, ...] | None:
+        """The count in the half-height block font, or None when it is not wanted or does
+        not fit the width."""
+        if not self._big_rep or drawn.phase is None or drawn.done >= drawn.total:
+            return None
+        text = f"REP {drawn.done + 1} OF {drawn.total}"
+        if big_size(text)[0] > self.content_size.width:
+            return None
+        return render_half(text)
 
     @property
     def drawing(self) -> RepDrawing | None:
@@ -155,7 +181,12 @@ class RepCounter(Widget):
         if drawing == self._drawn:
             return
         previous, self._drawn = self._drawn, drawing
-        self.refresh(layout=previous is None or self._rows(previous) != self._rows(drawing))
+        if previous is not None and previous._replace(eighths=drawing.eighths) == drawing:
+            # Only the track moved (most frames): repaint its row, not the count above it.
+            height = self.size.height
+            self.refresh(Region(0, height - 1, self.size.width, 1))
+            return
+        self.refresh(layout=previous is None or self._height(previous) != self._height(drawing))
 
     @staticmethod
     def _rows(drawing: RepDrawing | None) -> int:
@@ -177,7 +208,11 @@ class RepCounter(Widget):
         if drawn is None:
             return Content("")
         width = self.content_size.width
-        lines = [Content.styled(rep_label(drawn.done, drawn.total), "bold")]
+        big = self._big_label(drawn)
+        if big is not None:
+            lines = [Content(row) for row in big]
+        else:
+            lines = [Content.styled(rep_label(drawn.done, drawn.total), "bold")]
         if drawn.tap:
             hint_style = self.get_visual_style("rep-counter--hint", partial=True)
             # Content() takes the hint as plain text, so brackets are not markup.
@@ -194,6 +229,11 @@ class RepCounter(Widget):
             line.pad_left(max(0, (width - line.cell_length) // 2)) for line in lines
         )
 
+    def _height(self, drawing: RepDrawing | None) -> int:
+        """:meth:`_rows`, and two more for the count in big letters."""
+        big = drawing is not None and self._big_label(drawing) is not None
+        return self._rows(drawing) + (2 if big else 0)
+
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        """One to three rows, see :meth:`_rows`."""
-        return self._rows(self._drawn)
+        """One to five rows, see :meth:`_height`."""
+        return self._height(self._drawn)

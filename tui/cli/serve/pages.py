@@ -42,7 +42,7 @@ def bounded(width: object, height: object) -> tuple[int, int]:
 
 
 #: The cues a page plays (tui/cli/serve/web/static/js/cues.js), as lumbar names them.
-CUES = frozenset({"step", "switch", "round", "end", "countdown"})
+CUES = frozenset({"step", "switch", "round", "end", "countdown", "lift", "lower"})
 #: Yes-or-no news for the page: its sound on or off, the screen kept awake or not.
 SWITCHES = ("sound", "awake")
 #: How a page names itself (tui/cli/serve/web/static/js/lumbar.js): 24 hex digits.

@@ -8,6 +8,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field, replace
 from enum import Enum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tui.engine.figure.pose import Moves
 
 
 class Position(str, Enum):
@@ -178,6 +182,9 @@ class Exercise:
     """Line in the source file, for messages."""
     ranges: Ranges | None = None
     """Set when the file gives a range: `dose` is then the bottom of each range."""
+    pose: str | Moves | None = None
+    """The figure: a shipped pose's name (``"bridge"``), the file's own key poses, or None.
+    A name stays a name until a figure is drawn (tui.engine.figure.choose)."""
 
     def with_easier(self) -> Exercise:
         """This exercise at its easier dose (itself when it has none)."""

@@ -10,7 +10,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from tui.engine.routine.model import Dose, Exercise, Kind, Ranges, Routine, Span, Tempo
 from tui.engine.care.signs import SHARED_STOP_IF
-from tui.services.loader import fields, ranges
+from tui.services.loader import fields, poses, ranges
 from tui.services.loader.errors import Reporter
 from tui.services.loader.source import describe, entries, join, plain, quote
 
@@ -20,7 +20,7 @@ ROUTINE_KEYS = (
 )
 EXERCISE_KEYS = (
     "name", "position", "cue", "hold", "reps", "tempo", "phases", "rest", "sides", "sets", "set_rest",
-    "breath", "stop_if", "easier",
+    "breath", "stop_if", "easier", "pose",
 )
 REST_KEYS = ("name", "cue", "rest")
 EASIER_KEYS = ("hold", "reps", "sets", "set_rest")
@@ -163,6 +163,7 @@ def _exercise(rep: Reporter, node: Node, path: str) -> Exercise | None:
         easier=f.get("easier", _easier, kind, dose),
         line=line,
         ranges=None if spans == Ranges() else spans,
+        pose=f.get("pose", poses.pose, "tempo" in found),
     )
     return None if len(rep.problems) > before else exercise
 

@@ -258,7 +258,7 @@ _KEY_HINTS = {
     "desc": "description", "title": "name", "version": "lumbar", "countdown": "prepare",
     "duration": "hold", "time": "hold", "seconds": "hold", "repeat": "reps", "repeats": "reps",
     "repetitions": "reps", "count": "reps", "side": "sides", "set": "sets", "notes": "cue",
-    "instructions": "cue", "instruction": "cue", "posture": "position", "pose": "position",
+    "instructions": "cue", "instruction": "cue", "posture": "position",
     "breathing": "breath", "tag": "tags", "stop": "stop_if", "warnings": "stop_if",
     "circuits": "rounds", "repeat_all": "rounds", "exhale_hold": "hold_out",
 }

@@ -1,7 +1,8 @@
 // lumbar's cues as sound and vibration on the device holding the page. The patterns match
 // the terminal's pips (tui/services/cues.py TONES): one pip starts a step, two rising ones
 // switch sides, two falling ones end a round, three rising ones end the routine, and a high
-// short pip counts down each of the last three seconds. Tones are generated with Web Audio:
+// short pip counts down each of the last three seconds; on a tempo rep two rising pips
+// start the lift and two falling ones the lowering. Tones are generated with Web Audio:
 // no sound file, nothing fetched.
 "use strict";
 
@@ -15,6 +16,8 @@ window.LumbarCues = (() => {
     switch: [660, 990],
     round: [990, 660],
     end: [660, 880, 1320],
+    lift: [784, 1047],
+    lower: [1047, 784],
   };
   // Milliseconds of buzz and pause, for navigator.vibrate.
   const BUZZ = {
@@ -23,6 +26,8 @@ window.LumbarCues = (() => {
     switch: [120, 80, 120],
     round: [120, 80, 120],
     end: [120, 80, 120, 80, 300],
+    lift: [60],
+    lower: [60],
   };
 
   class Cues {
