@@ -60,21 +60,29 @@ def launch(catalog: Catalog, name: str | None, *, voice: bool = False,
     before the app takes the screen, for an unknown or broken ``name`` or a bad
     LUMBAR_TIME_SCALE / LUMBAR_TRACE.
     """
-    from tui.cli.routines import BAD_INPUT, find
-
     # Until the first frame is drawn the cycle collector only walks the modules, classes
     # and widgets being made, all of them kept: about 110 passes and 17 ms of a 250 ms
     # start of `lumbar run`, finding nothing. The App turns it back on once that frame is
-    # on screen (LumbarApp.on_mount); `run` does too, whatever happens.
+    # on screen (LumbarApp.on_mount); `run`, and this on the way out, do too.
     gc.disable()
-    if name is not None and find(catalog, name) is None:
+    try:
+        return _launch(catalog, name, voice=voice, hooks=hooks, history=history, care=care,
+                       breaks=breaks)
+    finally:
         gc.enable()
+
+
+def _launch(catalog: Catalog, name: str | None, *, voice: bool,
+            hooks: dict[str, object] | None, history: bool,
+            care: tuple[object, ...] | None, breaks: tuple[bool, float | None] | None) -> int:
+    from tui.cli.routines import BAD_INPUT, find
+
+    if name is not None and find(catalog, name) is None:
         return BAD_INPUT
     if hooks is None:
         try:
             hooks = bench_hooks()
         except BadEnvironment as error:
-            gc.enable()
             print(f"lumbar: {error}", file=sys.stderr)
             return BAD_INPUT
     from tui.app.app import LumbarApp
@@ -146,7 +154,6 @@ def launch(catalog: Catalog, name: str | None, *, voice: bool = False,
     try:
         return run(app)
     finally:
-        gc.enable()
         said = store.close()
         if said:  # rows kept in a spill file (or, at worst, lost): one line, after the screen
             print(f"lumbar: {said}", file=sys.stderr, flush=True)
@@ -160,6 +167,7 @@ def run(app: LumbarApp, **options: object) -> int:
     try:
         app.run(**options)  # type: ignore[arg-type]
     finally:
+        gc.enable()  # paused by `launch`; back on after the first frame, or here
         app.terminal_signals.disarm()
         if app.services.cues is not None:
             app.services.cues.close()
