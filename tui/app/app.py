@@ -6,6 +6,7 @@ The parts do the work; each sees the App as tui.app.host.Host.
 
 from __future__ import annotations
 
+import gc
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from textual.app import App
@@ -181,6 +182,9 @@ class LumbarApp(App[None]):
         # After the routine began, so an alarm found on restore pauses it under the modal;
         # and after the first frame, which must not wait for the history file.
         self.call_after_refresh(self.care.restore)
+        # `lumbar` pauses the cycle collector while it starts (tui/cli/launch.py): it
+        # runs again once the first frame is drawn.
+        self.call_after_refresh(gc.enable)
         self.call_after_refresh(self.breaks.on_mount)
         if config.opens_care is not None:
             self.care.open(*config.opens_care)

@@ -24,7 +24,9 @@ from tui.widgets.keys import keys
 from tui.widgets.key_bar import KeyBar
 from tui.screens.advice import _Advice
 from tui.engine.timefmt import duration_text
-from tui.screens.session import MIN_HEIGHT, MIN_WIDTH
+# The workout's module is not imported for its sizes: it brings the clock, the pacer and
+# the rep counter, which the routine list does not show (~3 ms and ~0.6 MB at start).
+from tui.screens.sizes import MIN_HEIGHT, MIN_WIDTH
 from tui.screens.host import shell
 from tui.widgets.touch import on_touch
 

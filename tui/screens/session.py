@@ -26,14 +26,14 @@ from tui.widgets.routine_progress import RoutineProgress
 from tui.screens.session_actions import SessionActions
 from tui.screens.session_figure import FigurePlace, phase_text
 from tui.screens.host import shell
+# Below these the layout cannot hold; a message asks for more room and timing goes on.
+from tui.screens.sizes import MIN_HEIGHT, MIN_WIDTH
 from tui.engine.activities import ROUTINE
 from tui.widgets.touch import on_touch
 
 if TYPE_CHECKING:
     from tui.screens.host import RoutinePart
 
-#: Below this the layout cannot hold; a message asks for more room and timing goes on.
-MIN_WIDTH, MIN_HEIGHT = 60, 20
 #: From this height a tempo step's "REP 3 OF 8" is drawn in big letters (tui.widgets.rep_counter).
 BIG_REP_HEIGHT = 24
 #: Binding ids from most to least needed: a narrow key bar leaves out keys from the end.

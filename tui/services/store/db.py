@@ -36,12 +36,14 @@ EPISODE_KEY = "episode_utc"
 
 
 def _default_wall() -> datetime:
-    # In the zone with its rules (not a fixed offset), so rows of the last days re-read in
-    # it keep their dates across a daylight-saving change (tui/services/store/filing.py).
+    # A stamp takes the UTC time, the offset and the local date of now, which the system's
+    # local time gives. The zone with its rules is what re-files the rows of the last days
+    # across a daylight-saving change (tui/services/store/filing.py): `open_store` hands
+    # that over separately, read only when a query files rows, since reading it (zoneinfo
+    # and sysconfig) costs ~1 MB and ~3 ms that starting a routine does not need.
     from tui.services.clocks import wall
-    from tui.services.localzone import local_zone
 
-    return wall().astimezone(local_zone())
+    return wall()
 
 
 class Store(SafetyJournal, BreakJournal, ResumeJournal, MeasuresJournal, PlanJournal, PlanReminderJournal):
@@ -291,14 +293,20 @@ def open_store(path: Path | None = None, *, wall: Wall | None = None,
     """The store at `path` (default: data_dir()/history.db). Never raises for I/O: a file
     that cannot be used gives a store whose `warning` says why and whose rows wait in memory.
 
-    wall: returns the aware local time (default: the system clock); tests inject one.
+    wall: returns the aware local time (default: the system clock); tests inject one, and
+        its times' zone is then the one rows are filed in (default: the user's zone).
     timeout: seconds a write waits for another process's lock.
     """
     if path is None:
         from tui.services.paths import data_dir
 
         path = data_dir() / "history.db"
-    store = Store(path, wall or _default_wall, timeout)
+    if wall is None:
+        from tui.services.localzone import local_zone
+
+        store = Store(path, _default_wall, timeout, zone=local_zone)
+    else:
+        store = Store(path, wall, timeout)
     with store._lock:
         store._flush()
     return store

@@ -12,7 +12,7 @@ is how a person remembers them, and the covering indexes keep serving them.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from typing import Any
 
@@ -37,12 +37,19 @@ def local_clock(utc: str, zone: tzinfo) -> str | None:
         return None
 
 
-def use_zone(conn: sqlite3.Connection, zone: tzinfo | None) -> None:
+def use_zone(conn: sqlite3.Connection, zone: tzinfo | Callable[[], tzinfo | None] | None) -> None:
     """Give ``conn`` the SQL functions ``local_day(utc)`` and ``local_clock(utc)`` in
-    ``zone`` (the user's zone now)."""
-    zone = zone or timezone.utc
-    conn.create_function("local_day", 1, lambda utc: local_day(utc, zone))
-    conn.create_function("local_clock", 1, lambda utc: local_clock(utc, zone))
+    ``zone`` (the user's zone now; None: UTC). ``zone`` may be a function that gives it:
+    it is then called once, when a query first calls one of them."""
+    found: list[tzinfo] = []
+
+    def the_zone() -> tzinfo:
+        if not found:
+            found.append((zone() if callable(zone) else zone) or timezone.utc)
+        return found[0]
+
+    conn.create_function("local_day", 1, lambda utc: local_day(utc, the_zone()))
+    conn.create_function("local_clock", 1, lambda utc: local_clock(utc, the_zone()))
 
 
 def cut(today: date) -> str:

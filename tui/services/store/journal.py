@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +32,8 @@ RETRY_TIMEOUT = 0.05
 class Journal:
     """The file and the waiting rows, under one lock; see the module docstring."""
 
-    def __init__(self, path: Path, wall: Wall, timeout: float = DEFAULT_TIMEOUT) -> None:
+    def __init__(self, path: Path, wall: Wall, timeout: float = DEFAULT_TIMEOUT,
+                 zone: Callable[[], tzinfo | None] | None = None) -> None:
         self.path = path
         self.warning: str | None = None
         """One line for the user (history not saved, file moved aside, easier.json unreadable)."""
@@ -45,6 +46,8 @@ class Journal:
         self.notes: list[str] = []
         """Things done to the files that the user should hear of once (modes tightened)."""
         self._wall = wall
+        self._zone = zone or (lambda: self._wall().tzinfo)
+        """The zone rows are filed in now (filing.py), asked only when a query files rows."""
         self._timeout = timeout
         self._conn: sqlite3.Connection | None = None
         self._pending: list[Op] = []
@@ -272,7 +275,7 @@ class Journal:
         Damage met here is handled as at open, and fn runs again on the fresh file."""
         self._flush()
         self._tell()  # a read may have written what waited
-        zone = self._wall().tzinfo
+        zone = self._zone
         if self._conn is not None:
             try:
                 filing.use_zone(self._conn, zone)
