@@ -157,3 +157,146 @@ def test_the_notification_buttons_snooze_skip_and_start(tmp_path, scheduler, not
     # Nothing answered otherwise: taken once its length (here the 6 s interval) has passed.
     read_until(proc, "stretch break taken")
     assert rows(tmp_path)[:3] == [("snoozed", None), ("skipped", "prompt"), ("taken", "manual")]
+
+
+def write_plan(home: Path, days: str) -> None:
+    """A plan of core-basics on `days` at the current minute: due at once on such a day
+    (not written in the day's last seconds, lest the scheduler start on the next day)."""
+    from datetime import datetime
+
+    now = datetime.now().astimezone()
+    if (now.hour, now.minute) == (23, 59):
+        time.sleep(61 - now.second)
+        now = datetime.now().astimezone()
+    (home / "config").mkdir(parents=True, exist_ok=True)
+    (home / "config" / "plan.yaml").write_text(
+        f'start: {now.date()}\ntime: "{now:%H:%M}"\nnote: Ease off if the leg hurts.\n'
+        f"routines:\n  - routine: core-basics\n    days: [{days}]\n")
+
+
+def reminder_rows(home: Path) -> list[tuple[str, str, str | None]]:
+    with sqlite3.connect(home / "data" / "history.db") as conn:
+        return conn.execute("SELECT routine_key, what, how FROM reminders ORDER BY id").fetchall()
+
+
+def test_the_plans_reminder_reaches_the_doors_and_a_doors_snooze_is_kept(tmp_path, scheduler):
+    from datetime import datetime
+
+    today = datetime.now().astimezone().strftime("%a").lower()
+    write_plan(tmp_path, today)
+    proc = scheduler()
+    read_until(proc, "Core basics reminded (plan)")
+    path = sock(tmp_path)
+
+    async def doors() -> None:
+        from tui.services.breaks.door import DoorClient
+
+        heard: list[asyncio.Queue] = [asyncio.Queue(), asyncio.Queue()]
+        one = DoorClient(path, lambda: None, reminder=heard[0].put_nowait)
+        two = DoorClient(path, lambda: None, reminder=heard[1].put_nowait)
+        assert await one.connect() and await two.connect()
+        # Open when they connected: each is shown it, worded by the scheduler.
+        for queue in heard:
+            shown = await asyncio.wait_for(queue.get(), 5)
+            assert shown["routine"] == "core-basics" and shown["title"] == "Time for Core basics"
+            assert shown["note"] == "Ease off if the leg hurts." and shown["snoozes_left"] == 2
+        assert await one.request("plan", what="snoozed", routine="core-basics") == {"ok": True, "say": ""}
+        # Answered in one door: every door closes its prompt.
+        for queue in heard:
+            assert await asyncio.wait_for(queue.get(), 5) is None
+        # Answered already: a second answer says so.
+        answer = await two.request("plan", what="skipped", routine="core-basics")
+        assert answer == {"ok": False, "say": "That reminder was answered already."}
+        one.close()
+        two.close()
+
+    asyncio.run(doors())
+    read_until(proc, "Core basics reminder snoozed")
+    assert reminder_rows(tmp_path) == [("core-basics", "sent", None), ("core-basics", "snoozed", "prompt")]
+
+
+def test_on_a_rest_day_the_doors_hear_of_no_reminder(tmp_path, scheduler):
+    from datetime import datetime, timedelta
+
+    tomorrow = (datetime.now().astimezone() + timedelta(days=1)).strftime("%a").lower()
+    write_plan(tmp_path, tomorrow)
+    proc = scheduler()
+    read_until(proc, "reminding of the plan; next Core basics")
+    path = sock(tmp_path)
+
+    async def door() -> list:
+        from tui.services.breaks.door import DoorClient
+
+        heard: list = []
+        client = DoorClient(path, lambda: None, reminder=heard.append)
+        assert await client.connect()
+        await asyncio.sleep(1.0)  # a greeting would have come at once
+        answer = await client.request("plan", what="started", routine="core-basics")
+        client.close()
+        return [heard, answer]
+
+    heard, answer = asyncio.run(door())
+    assert heard == []
+    assert answer == {"ok": False, "say": "That reminder was answered already."}
+    assert reminder_rows(tmp_path) == []
+
+
+def test_a_rest_day_passes_without_a_word_to_the_doors_and_the_next_planned_day_speaks(tmp_path):
+    """The scheduler in this process on fake clocks (tests/cli/test_headless_plan.py's), its
+    socket real: Monday 09:30 reminds, Tuesday (a rest day) says nothing, Wednesday does."""
+    import io
+
+    from tests.cli.test_headless_plan import DAY, PLAN, Clocks
+    from tui.cli.headless.runner import Runner
+    from tui.engine.breaks.state import Schedule
+    from tui.engine.breaks.workhours import Hours
+    from tui.services.breaks.door import DoorClient
+    from tui.services.breaks.keeper import BreakKeeper
+    from tui.services.plan_file import plan_path
+    from tui.services.plan_reminders import PlanKeeper
+    from tui.services.store import open_store
+    from datetime import timezone
+
+    plan_path().parent.mkdir(parents=True, exist_ok=True)
+    plan_path().write_text(PLAN)
+    clocks = Clocks()
+    store = open_store(tmp_path / "history.db", wall=clocks.wall)
+    keeper = BreakKeeper(Schedule(hours=Hours(days=frozenset(), zone=timezone.utc)), store=store,
+                         wall=clocks.wall)
+    plan = PlanKeeper(store=store, wall=clocks.wall, routines={"core-basics": "Core basics"},
+                      zone=timezone.utc)
+    runner = Runner(keeper, out=io.StringIO(), err=io.StringIO(), real=clocks.real, mono=clocks.mono,
+                    plan=plan, door=tmp_path / "breaks.sock")
+
+    async def day_by_day() -> None:
+        runner.begin()  # Monday 09:00
+        await runner.doors.open()
+        heard: asyncio.Queue = asyncio.Queue()
+        door = DoorClient(tmp_path / "breaks.sock", lambda: None, reminder=heard.put_nowait)
+        assert await door.connect()
+
+        async def tick(seconds: float) -> None:
+            clocks.advance(seconds)
+            runner.tick()
+            await asyncio.sleep(0.05)  # time for the news to cross the socket
+
+        await tick(1800)  # Monday 09:30
+        shown = await asyncio.wait_for(heard.get(), 5)
+        assert shown["title"] == "Time for Core basics" and shown["day"] == "2026-11-30"
+        assert (await door.request("plan", what="skipped", routine="core-basics"))["ok"]
+        assert await asyncio.wait_for(heard.get(), 5) is None
+        for _ in range(38):  # hour by hour, Monday 10:30 to Tuesday 23:30: not a word
+            await tick(3600)
+        assert heard.empty()
+        await tick(10 * 3600)  # Wednesday 09:30
+        shown = await asyncio.wait_for(heard.get(), 5)
+        assert shown["day"] == "2026-12-02"
+        door.close()
+        runner.doors.close()
+
+    try:
+        asyncio.run(day_by_day())
+        assert [(r["routine"], r["what"], r["how"]) for r in store.rows() if r["kind"] == "reminder"] == [("core-basics", "sent", None), ("core-basics", "skipped", "prompt"),
+                                           ("core-basics", "sent", None)]
+    finally:
+        store.close()

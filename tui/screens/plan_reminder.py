@@ -32,16 +32,20 @@ class PlanReminderPrompt(ModalScreen[None]):
     ]
 
     def __init__(self, title: str, body: str, note: str, snoozes_left: int,
-                 answer: Callable[[str], None]) -> None:
+                 answer: Callable[[str], None], about: str = "") -> None:
         """Args:
             title, body, note: the reminder's words and the plan's note (shown as written).
             snoozes_left: 0 greys the snooze key.
             answer: called with "started", "snoozed" or "skipped".
+            about: the routine's key the reminder is for (a door tells one from the next).
         """
         super().__init__()
         self.title_text, self.body, self.note = title, body, note
         self.snoozes_left = snoozes_left
         self.answer = answer
+        self.about = about
+        self._gone = False
+        """Dismissed already, or to be as soon as it is on top again (`withdraw`)."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="plan-reminder"):
@@ -57,9 +61,31 @@ class PlanReminderPrompt(ModalScreen[None]):
         return True
 
     def action_answer(self, what: str) -> None:
-        self.dismiss(None)
+        self._close()
         self.answer(what)
 
     def action_close(self) -> None:
         """Later: the reminder stays open (the notification's buttons still answer it)."""
-        self.dismiss(None)
+        self._close()
+
+    def withdraw(self) -> None:
+        """Answered elsewhere: close now if on top, else as soon as it is (dismissing
+        pops the top screen, which would be another's)."""
+        if self._gone:
+            return
+        if self.app.screen is self:
+            self._close()
+        else:
+            self._stale = True
+
+    _stale = False
+    """Answered elsewhere while another screen was over it."""
+
+    def on_screen_resume(self) -> None:
+        if self._stale:
+            self._close()
+
+    def _close(self) -> None:
+        if not self._gone:
+            self._gone = True
+            self.dismiss(None)

@@ -72,7 +72,9 @@ class BreakDoors:
             return
         from tui.services.breaks.door import DoorServer
 
-        self.server = DoorServer(path, self.request, self.gone)
+        from tui.app.breaks import plan_doors
+
+        self.server = DoorServer(path, self.request, self.gone, lambda: plan_doors.greet(self.part))
         self._spawn(self._open(self.server))
 
     async def _open(self, server: DoorServer) -> None:
@@ -88,6 +90,11 @@ class BreakDoors:
         if self.server is not None:
             self.server.changed()
 
+    def say(self, message: dict[str, Any]) -> None:
+        """News for every door (the plan's reminder opened or answered)."""
+        if self.server is not None:
+            self.server.say(message)
+
     def request(self, do: str, args: dict[str, Any], door: object | None = None) -> dict[str, Any]:
         """A door's request, carried out as a break command here; its answer."""
         from tui.services.breaks.requests import Answer, apply
@@ -95,6 +102,10 @@ class BreakDoors:
         if do == "worked":  # not the schedule's news: what the door's routine did so far
             self.break_worked = self.break_worked or door is self.break_door
             return Answer(True).to_json()
+        if do == "plan":  # the plan's reminder, answered in a door's prompt
+            from tui.app.breaks import plan_doors
+
+            return plan_doors.request(self.part, args)
         answers: list[Answer] = []
 
         def run(state: Any, now: float) -> Any:
@@ -160,7 +171,10 @@ class BreakDoors:
             return
         from tui.services.breaks.door import DoorClient
 
-        self.client = DoorClient(path, changed, self._lost)
+        from tui.app.breaks import plan_doors
+
+        self.client = DoorClient(path, changed, self._lost,
+                                 lambda shown: plan_doors.heard(self.part, shown))
         self._spawn(self._join(self.client))
 
     async def _join(self, client: DoorClient) -> None:

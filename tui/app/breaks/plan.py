@@ -53,10 +53,19 @@ def before_tick(part: BreaksController) -> None:
 
 
 def keep(part: BreaksController, events: list[Event], how: str = "prompt") -> None:
-    """Rows, notifications and the saved state for the reminders' events."""
+    """Rows, notifications and the saved state for the reminders' events; every door
+    told when a reminder opened or was answered, and an answered one's prompt closed here."""
     state = act.get(part.host.activities, PLAN)
     if part.plan_keeper is not None and state is not None:
         part.plan_keeper.handle(state, events, how)
+    from tui.services.plan_doors import touches
+
+    if touches(events):
+        from tui.app.breaks import plan_doors
+
+        part.doors.say(plan_doors.news(part))
+        if state is not None and state.open is None:
+            plan_doors.close_prompts(part)
 
 
 def on_event(part: BreaksController, event: Event) -> None:
@@ -80,7 +89,7 @@ def on_event(part: BreaksController, event: Event) -> None:
     host.push_screen(PlanReminderPrompt(
         words.reminder_title(keeper.name(r.routine)),
         words.reminder_body(state.plan, state.plan.entry(r.routine)), state.plan.note,
-        event.snoozes_left, lambda what: answer(part, what)))
+        event.snoozes_left, lambda what: answer(part, what), about=r.routine))
     cues = host.services.cues
     if cues is not None:
         cues.bell()

@@ -43,6 +43,16 @@ class HeadlessDoors:
         if self.server is not None:
             self.server.changed()
 
+    def say(self, message: dict[str, Any]) -> None:
+        """News for every door (the plan's reminder opened or answered)."""
+        if self.server is not None:
+            self.server.say(message)
+
+    def greet(self) -> dict[str, Any] | None:
+        """A door that connects while a reminder of today is open shows it too."""
+        news = self.runner.plan_news()
+        return news if news["reminder"] is not None else None
+
     def close(self) -> None:
         if self.server is not None:
             self.server.close()
@@ -57,7 +67,7 @@ class HeadlessDoors:
             return
         from tui.services.breaks.door import DoorServer
 
-        server = DoorServer(self.path, self.request, self.gone)
+        server = DoorServer(self.path, self.request, self.gone, self.greet)
         try:
             await server.start()
         except OSError as error:
@@ -71,6 +81,10 @@ class HeadlessDoors:
         from tui.services.breaks.requests import apply
 
         assert self.runner.state is not None
+        from tui.services import plan_doors
+
+        if do == plan_doors.REQUEST:  # the plan's reminder, answered in a door's prompt
+            return self.plan(args)
         if do == "worked":  # not the schedule's news: what the door's routine did so far
             self.break_worked = self.break_worked or door is self.break_door
             return {"ok": True, "say": ""}
@@ -89,6 +103,20 @@ class HeadlessDoors:
             self.runner._say(f"{at} stretch break under way" + (" (in lumbar)" if door else ""))
         elif do in ("pause", "resume"):
             self.runner._say(f"{at} reminders {'paused' if do == 'pause' else 'resumed'}")
+        return answer.to_json()
+
+    def plan(self, args: dict[str, Any]) -> dict[str, Any]:
+        """A door's answer to the plan's reminder: kept as the prompt's (how "prompt"), the
+        notification closed and every door told; a refusal is a line in the log."""
+        from tui.services import plan_doors
+
+        now = self.runner.real()
+        state, events, answer = plan_doors.apply(self.runner.plan, now, args)
+        if state is not None:
+            self.runner.plan_answered(state, events, "prompt")
+        if not answer.ok:
+            self.runner._say(f"{self.runner._clock(now)} refused the plan's reminder "
+                             f"{args.get('what')}: {answer.say}")
         return answer.to_json()
 
     def pressed(self, key: str, action: str) -> None:

@@ -237,9 +237,13 @@ class Runner:
         """Keep, notify and print what the reminders did; the timer armed again."""
         from tui.engine.plan.schedule import ReminderAnswered, ReminderDue
 
+        from tui.services import plan_doors
+
         self.plan = state
         assert self.plan_keeper is not None
         self.plan_keeper.handle(state, events, how)
+        if plan_doors.touches(events):  # opened, or answered anywhere: every door's prompt follows
+            self.doors.say(self.plan_news())
         for event in events:
             at = self._clock(event.at)
             if isinstance(event, ReminderDue) and event.reminder.kind == "review":
@@ -251,6 +255,13 @@ class Runner:
                 self._say(f"{at} {self.plan_keeper.name(event.routine)} reminder {event.what}")
         if events:
             self._arm()
+
+    def plan_news(self) -> dict[str, Any]:
+        """What the doors are told of the open reminder (tui/services/plan_doors.py)."""
+        from tui.services import plan_doors
+
+        name = self.plan_keeper.name if self.plan_keeper is not None else None
+        return plan_doors.news(self.plan, self.real(), name)
 
     def _plan_next(self) -> str:
         state = self.plan

@@ -8,9 +8,14 @@ peer's uid is checked where the kernel says it), so only this user reaches it; t
 no network port.
 
 Protocol: one JSON object per line. A door sends `{"do": NAME, ...}` (see
-tui/services/breaks/requests.py) and gets `{"ok": bool, "say": str}` back in order. The scheduler
-sends `{"changed": true}` to every door whenever the schedule or today's counts change;
-the door then reads them again from the store. No Textual here.
+tui/services/breaks/requests.py; "plan" answers the plan's reminder,
+tui/services/plan_doors.py) and gets `{"ok": bool, "say": str}` back in order. The
+scheduler sends `{"changed": true}` to every door whenever the schedule or today's counts
+change; the door then reads them again from the store. News of the plan's reminder is
+`{"changed": true, "reminder": {...} or null}`: the reminder that opened, or null once it
+was answered anywhere, also sent to a door as it connects while one is open. It keeps
+"changed" so that a door older than the reminders takes it for the schedule's news (it
+reads the schedule again) rather than for the answer to its next request. No Textual here.
 """
 
 from __future__ import annotations
@@ -97,13 +102,17 @@ class DoorServer:
             that cannot apply is an answer, not an error).
         gone: called with a door's connection (its writer) when it goes, so the scheduler
             can end a break that the vanished door had started.
+        greet: called as a door connects: a message for it alone (the plan's reminder
+            open now), or None.
     """
 
     def __init__(self, path: Path, handle: Handler,
-                 gone: Callable[[object], None] | None = None) -> None:
+                 gone: Callable[[object], None] | None = None,
+                 greet: Callable[[], dict[str, Any] | None] | None = None) -> None:
         self.path = path
         self.handle = handle
         self.gone = gone
+        self.greet = greet
         self.doors: set[asyncio.StreamWriter] = set()
         self._server: asyncio.base_events.Server | None = None
 
@@ -122,8 +131,12 @@ class DoorServer:
 
     def changed(self) -> None:
         """Tell every door the schedule changed (they read it again from the store)."""
+        self.say({"changed": True})
+
+    def say(self, message: dict[str, Any]) -> None:
+        """Send `message` (news, never an answer: it has no "ok") to every door."""
         for writer in list(self.doors):
-            self._send(writer, {"changed": True})
+            self._send(writer, message)
 
     def close(self) -> None:
         if self._server is not None:
@@ -140,6 +153,13 @@ class DoorServer:
             writer.close()
             return
         self.doors.add(writer)
+        if self.greet is not None:
+            try:
+                hello = self.greet()
+            except Exception:  # noqa: BLE001 - a bug here must not stop the scheduler
+                hello = None
+            if hello is not None:
+                self._send(writer, hello)
         try:
             while True:
                 try:
@@ -183,13 +203,18 @@ class DoorClient:
         path: the scheduler's socket (`socket_path`).
         changed: called on the loop when the scheduler says its schedule changed.
         lost: called on the loop when the connection ends (the scheduler stopped).
+        reminder: called on the loop with the plan's reminder the scheduler opened (a
+            dict, tui/services/plan_doors.py), or None once it was answered; without it,
+            that news counts as the schedule's.
     """
 
     def __init__(self, path: Path, changed: Callable[[], None],
-                 lost: Callable[[], None] | None = None) -> None:
+                 lost: Callable[[], None] | None = None,
+                 reminder: Callable[[dict[str, Any] | None], None] | None = None) -> None:
         self.path = path
         self._changed = changed
         self._lost = lost
+        self._reminder = reminder
         self._writer: asyncio.StreamWriter | None = None
         self._answers: asyncio.Queue[dict[str, Any]] | None = None
         self._reading: asyncio.Task[None] | None = None
@@ -248,7 +273,10 @@ class DoorClient:
                     continue
                 if not isinstance(message, dict):
                     continue
-                if message.get("changed"):
+                if "reminder" in message and self._reminder is not None:
+                    shown = message["reminder"]
+                    self._reminder(shown if isinstance(shown, dict) else None)
+                elif message.get("changed"):
                     self._changed()
                 elif self._answers is not None:
                     self._answers.put_nowait(message)
