@@ -241,7 +241,8 @@ class Runner:
         assert self.plan_keeper is not None
         self.plan_keeper.handle(state, events, how)
         for event in events:
-            at = self._clock(event.at)
+            # The plan's own offset: its moments were set with it, not with the breaks'.
+            at = headless_lines.clock_time(event.at, state.offset, state.zone)
             if isinstance(event, ReminderDue) and event.reminder.kind == "review":
                 review = state.plan.review
                 self._say(f"{at} plan review announced" + (f" ({review:%a %-d %b})" if review else ""))
