@@ -113,3 +113,15 @@ def test_the_sample_plan_in_the_docs_is_a_valid_plan() -> None:
     sample = Path(__file__).resolve().parents[2] / "docs" / "plan-sample.yaml"
     plan = plan_text(sample.read_bytes(), str(sample), ROUTINES)
     assert plan.routines == ("core-basics", "walking-posture")
+
+
+def test_days_written_without_brackets_get_the_list_to_write() -> None:
+    # A common slip: the right days on one line, read by YAML as one word.
+    for written in ("mon wed fri", "'Monday, Wednesday, Friday'"):
+        assert problems(GOOD.replace("[mon, wed, fri]", written)) == [
+            f"plan.yaml:9:11: routines[0].days: expected a list of days in brackets; found "
+            f"'{written.strip(chr(39))}'; did you mean [mon, wed, fri]?"]
+    # One bad word among them is not that slip: the general message, without a guess.
+    assert problems(GOOD.replace("[mon, wed, fri]", "mon wedn fri")) == [
+        "plan.yaml:9:11: routines[0].days: expected a day: mon, tue, wed, thu, fri, sat, sun; "
+        "found 'mon wedn fri'"]

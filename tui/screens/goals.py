@@ -97,8 +97,10 @@ class GoalTextModal(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="goal-text"):
             yield Static(self.heading, classes="heading", markup=False)
+            # The box stops taking letters at the limit without a word: say it beforehand.
             yield Static("An activity your back makes hard, in a few words: "
-                         "\"lift my child\", \"sit through a meeting\".", markup=False)
+                         f"\"lift my child\", \"sit through a meeting\" ({psfs.MAX_TEXT} "
+                         "characters at most).", markup=False)
             yield Input(self.text, placeholder="what you would like to do again",
                         max_length=psfs.MAX_TEXT, id="goal-input")
             yield Static("", id="goal-problem", markup=False)

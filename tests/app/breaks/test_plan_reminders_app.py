@@ -46,10 +46,14 @@ async def test_the_prompt_comes_at_the_planned_time_and_snooze_and_skip_are_rows
         await pilot.pause()
         assert not isinstance(app.screen, PlanReminderPrompt)
         assert app.services.notifier.withdrawn[-1] == "plan"
+        # The prompt closing is not the only sign: a toast says when it comes back.
+        said = [str(n.message) for n in app._notifications]
+        assert "Core basics: reminded again at 10:35." in said
         await step(app, pilot, 5 * 60, real, fake_clock)
         assert isinstance(app.screen, PlanReminderPrompt)
         await pilot.press("k")
         await pilot.pause()
+        assert "Core basics skipped for today." in [str(n.message) for n in app._notifications]
         assert reminders(store) == [("core-basics", "sent", None), ("core-basics", "snoozed", "prompt"),
                                     ("core-basics", "sent", None), ("core-basics", "skipped", "prompt")]
         # Tuesday is a rest day: no prompt all day.

@@ -69,6 +69,8 @@ async def test_an_empty_goal_is_refused_with_a_reason_and_esc_cancels(measures_a
         await pilot.pause()
         assert isinstance(app.screen, GoalTextModal)
         assert "A goal needs a few words" in shown(app.screen)
+        # The box takes no more than the limit, so the limit is said before typing.
+        assert "(60 characters at most)" in shown(app.screen)
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, GoalsScreen)

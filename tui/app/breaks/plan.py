@@ -106,7 +106,31 @@ def answer(part: BreaksController, what: str, how: str = "prompt") -> None:
         return
     routine = state.open.routine
     host.activities, happened = act.command(host.activities, PLAN, plan_schedule.answer, host.now(), what)
-    keep(part, [h.event for h in happened if h.activity == PLAN], how)
+    events = [h.event for h in happened if h.activity == PLAN]
+    keep(part, events, how)
     host.heartbeat.arm()
+    said = _said(part, routine, events)
+    if said:
+        host.notify(said, timeout=6)
     if what == "started" and routine in host.config.routines and host.routine.session is None:
         host.routine.start_routine(routine)
+
+
+def _said(part: BreaksController, routine: str, events: list[Event]) -> str | None:
+    """A snooze or skip in words, so the prompt closing is not the only sign it was heard:
+    "Mini: reminded again at 18:05." or "Mini skipped for today."."""
+    from datetime import datetime
+
+    from tui.engine.plan.schedule import ReminderAnswered
+
+    state = act.get(part.host.activities, PLAN)
+    name = part.plan_keeper.name(routine) if part.plan_keeper is not None else routine
+    for event in events:
+        if not isinstance(event, ReminderAnswered) or event.routine != routine:
+            continue
+        if event.what == "snoozed" and event.until is not None and state is not None:
+            at = datetime.fromtimestamp(event.until + state.offset, state.zone)
+            return f"{name}: reminded again at {at:%H:%M}."
+        if event.what == "skipped":
+            return f"{name} skipped for today."
+    return None

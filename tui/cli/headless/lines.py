@@ -25,8 +25,12 @@ SKIPPED = {
 
 
 def clock_time(real: float, offset: float, zone: tzinfo | None) -> str:
-    """HH:MM on the local wall clock of the real-clock moment `real` (offset: UTC - real)."""
-    return datetime.fromtimestamp(real + offset, zone).strftime("%H:%M")
+    """HH:MM on the local wall clock of the real-clock moment `real` (offset: UTC - real).
+
+    Rounded to the second first: a moment set for 18:00 comes back a rounding error
+    early after the offset is taken off and added again (or a few microseconds early
+    when two offsets read at different instants meet), and truncating that said 17:59."""
+    return datetime.fromtimestamp(round(real + offset), zone).strftime("%H:%M")
 
 
 def describe(event: Event, offset: float, zone: tzinfo | None) -> str | None:

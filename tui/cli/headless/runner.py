@@ -245,7 +245,8 @@ class Runner:
         if plan_doors.touches(events):  # opened, or answered anywhere: every door's prompt follows
             self.doors.say(self.plan_news())
         for event in events:
-            at = self._clock(event.at)
+            # The plan's own offset: its moments were set with it, not with the breaks'.
+            at = headless_lines.clock_time(event.at, state.offset, state.zone)
             if isinstance(event, ReminderDue) and event.reminder.kind == "review":
                 review = state.plan.review
                 self._say(f"{at} plan review announced" + (f" ({review:%a %-d %b})" if review else ""))

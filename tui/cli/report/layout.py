@@ -59,7 +59,7 @@ def _sessions(r: Report) -> Section:
     if not r.sessions:
         return Section("Sessions, day by day", (Paragraph("No routine in this period."),), key="sessions")
     rows = tuple((day(s.day), s.clock, s.routine, s.outcome,
-                  "-" if s.minutes is None else f"{s.minutes:.0f}",
+                  "-" if s.minutes is None else _minutes(s.minutes),
                   f"{s.sets_done} of {s.sets_prescribed}" if s.sets_prescribed is not None else f"{s.sets_done}",
                   _score(s.before), _score(s.after)) for s in r.sessions)
     table = Table(("date", "start", "routine", "ended", "minutes", "sets done", "pain before", "pain after"),
@@ -69,6 +69,12 @@ def _sessions(r: Report) -> Section:
                      "day, at the dose it had grown to. Pain: 0 none, 10 the worst imaginable, "
                      "just before and right after; - when not given.")
     return Section("Sessions, day by day", (table, note), key="sessions")
+
+
+def _minutes(minutes: float) -> str:
+    """Whole minutes; "<1" for a session shorter than a minute (a routine left at
+    once), which "0" would show as not done at all."""
+    return "<1" if minutes < 1 else f"{minutes:.0f}"
 
 
 def _routines(r: Report) -> Section:

@@ -196,7 +196,13 @@ def _days(rep: Reporter, node: Node, path: str) -> tuple[frozenset[int] | None, 
         raw = plain(item) if isinstance(item, ScalarNode) else None
         word = raw.strip().lower() if isinstance(raw, str) else None
         day = DAYS.index(word) if word in DAYS else FULL_DAYS.index(word) if word in FULL_DAYS else None
-        if day is None:
+        several = _several_days(word) if item is node else None
+        if day is None and several:
+            # "mon wed fri" or "mon, wed, fri": the days are right, only the brackets are missing.
+            rep.at(item, where, f"expected a list of days in brackets; found {describe(item)}; "
+                                f"did you mean [{', '.join(several)}]?")
+            ok = False
+        elif day is None:
             close = get_close_matches(word, FULL_DAYS + DAYS, n=1) if word and len(word) < 40 else []
             hint = f"; did you mean '{DAYS[(FULL_DAYS + DAYS).index(close[0]) % 7]}'?" if close else ""
             rep.at(item, where, f"expected a day: {', '.join(DAYS)}; found {describe(item)}{hint}")
@@ -207,6 +213,15 @@ def _days(rep: Reporter, node: Node, path: str) -> tuple[frozenset[int] | None, 
         else:
             days.add(day)
     return (frozenset(days), len(days)) if ok else None
+
+
+def _several_days(word: str | None) -> list[str] | None:
+    """The days of "mon wed fri" or "Monday, Friday" as short names; None unless it names
+    two or more days and nothing else."""
+    parts = [p for p in re.split(r"[\s,;/]+", word or "") if p]
+    if len(parts) < 2 or not all(p in DAYS or p in FULL_DAYS for p in parts):
+        return None
+    return [DAYS[(DAYS + FULL_DAYS).index(p) % 7] for p in parts]
 
 
 def _time(rep: Reporter, node: Node, path: str) -> time | None:
