@@ -130,6 +130,8 @@ class RepCounter(Widget):
         """Track cells, kept from the last resize (asking the DOM each frame costs more)."""
         self._text_rows: list[Strip] | None = None
         """The finished rows above the track, for the current drawing."""
+        self._track_y: int | None = None
+        """The track's row, found with the rows above it (None: no track)."""
         self._tracks: dict[int, Strip] = {}
         """Finished track rows by fill in eighths, at the current size and styles."""
         self._blank: Strip | None = None
@@ -273,20 +275,22 @@ class RepCounter(Widget):
 
     def _row(self, y: int) -> Strip:
         drawn = self._drawn
-        if drawn is not None and drawn.eighths is not None and not drawn.tap and y == self._height(drawn) - 1:
+        if self._text_rows is None:
+            lines = self._lines()
+            self._track_y = None
+            if drawn is not None and drawn.eighths is not None and not drawn.tap:
+                lines = lines[:-1]  # the track has its own kept rows, under these
+                self._track_y = len(lines)
+            self._text_rows = self._finish(lines)
+        if y == self._track_y and drawn is not None and drawn.eighths is not None:
             track = self._tracks.get(drawn.eighths)
             if track is None:
                 if len(self._tracks) >= KEPT_TRACKS:
                     self._tracks = {}
                 # Drawn under blank rows, so its cells carry the offsets Textual gives them.
-                rows = [Content("")] * (self._height(drawn) - 1) + [self._track_line(drawn.eighths)]
+                rows = [Content("")] * y + [self._track_line(drawn.eighths)]
                 track = self._tracks[drawn.eighths] = self._finish(rows)[-1]
             return track
-        if self._text_rows is None:
-            lines = self._lines()
-            if drawn is not None and drawn.eighths is not None and not drawn.tap:
-                lines = lines[:-1]  # the track has its own kept rows
-            self._text_rows = self._finish(lines)
         if y < len(self._text_rows):
             return self._text_rows[y]
         if self._blank is None:
