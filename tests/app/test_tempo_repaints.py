@@ -8,6 +8,8 @@ too) and woke Textual's idle cycle, which held a tempo step above the pacer's CP
 
 from __future__ import annotations
 
+import pytest
+
 from tests.app.terminal import VirtualTerminal, truth
 from tui.engine.routine.model import Dose, Exercise, Kind, Position, Routine, Tempo
 from tui.widgets import paint, rep_counter
@@ -23,7 +25,11 @@ ROUTINE = Routine(
 FRAME = 1 / 20
 
 
-async def test_one_write_a_frame_and_the_track_painted_directly(make_app, fake_clock, monkeypatch) -> None:
+@pytest.mark.parametrize("direct", [True, False])
+async def test_one_write_a_frame_and_the_track_painted_directly(make_app, fake_clock, monkeypatch, direct) -> None:
+    """With direct painting off (LUMBAR_DIRECT_PAINT=0) the screen must come out the same."""
+    if not direct:
+        monkeypatch.setenv(paint.ENVIRONMENT, "0")
     app = make_app({KEY: ROUTINE}, start=KEY)
     async with app.run_test(size=(100, 30)) as pilot:
         for _ in range(3):  # the figure is mounted after the first frame
@@ -57,6 +63,9 @@ async def test_one_write_a_frame_and_the_track_painted_directly(make_app, fake_c
             assert not (bad := [(y, seen, want) for y, (seen, want) in enumerate(zip(term.lines(), truth(app)))
                                 if seen != want]), f"frame {frame}: {bad[:3]}"
         assert len(poses) > 5, "the figure moved"
+        if not direct:
+            assert paint.enabled() is False and taken and not any(taken)
+            return
         assert len(taken) > frames / 2 and all(taken), "the track moved on most frames, painted directly"
         assert paint.enabled() is True
         # The track, the figure, and once a second the big digits and the phase line: one write.
