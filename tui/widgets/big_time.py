@@ -116,7 +116,9 @@ class BigTime(Widget):
         width, height = self.content_size
         scale = self.fit_scale(width, height)
         if scale == 0 or len(old) != len(new) or self.fit_scale_for(old, width, height) != scale:
-            self.refresh()
+            # A new length or scale ("HOLD 1" to "LOWER 2" on a tempo step): every cell, but
+            # in the same write as the frame's other paints (the size is the widget's own).
+            self._paint(self.size.region)
             return
         changed = [i for i, (a, b) in enumerate(zip(old, new)) if a != b]
         if not changed:
@@ -129,7 +131,10 @@ class BigTime(Widget):
         # Of those columns, only the rows whose pixels differ (8 -> 7 keeps its top bar).
         before, after = render_big(old, scale), render_big(new, scale)
         rows = [y for y in range(glyph_height) if before[y][start:end] != after[y][start:end]]
-        regions = [Region(left + start, top + first, end - start, last - first + 1) for first, last in _runs(rows)]
+        self._paint(*(Region(left + start, top + first, end - start, last - first + 1) for first, last in _runs(rows)))
+
+    def _paint(self, *regions: Region) -> None:
+        """Repaint ``regions`` (content coordinates): directly, unless Textual draws the rows."""
         if textual_draws(self):
             self.refresh(*regions)
         else:

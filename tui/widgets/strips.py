@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from rich.segment import Segment
 from textual.strip import Strip
+from textual.style import Style as VisualStyle
 
 if TYPE_CHECKING:
     from rich.style import Style
@@ -97,6 +98,29 @@ def finish(widget: Widget, content: Strip) -> Strip:
     for line_filter in widget.get_line_filters():
         strip = strip.apply_filter(line_filter, background)
     return strip
+
+
+def finish_as_textual(widget: Widget, content: Strip | None) -> Strip:
+    """``content`` (one row of the content area, not padded; None for a blank row) as the
+    whole row Textual's own drawing makes of it: the content area filled out and the
+    padding added in the background alone, then the app's line filters.
+
+    Unlike :func:`finish`, which fills in the widget's full style, the cells it adds are
+    the very segments Textual writes, so a widget can switch to kept rows and leave its
+    screens (and their golden files) exactly as they were.
+    """
+    base, background = widget.background_colors
+    fill = VisualStyle(background=base + background).rich_style
+    width = widget.content_size.width
+    line = Strip.blank(width, fill) if content is None else content.adjust_cell_length(width, fill)
+    padding = widget.styles.padding
+    if padding.left or padding.right:
+        segments = [*([Segment(" " * padding.left, fill)] if padding.left else []), *line,
+                    *([Segment(" " * padding.right, fill)] if padding.right else [])]
+        line = Strip(segments, padding.left + width + padding.right)
+    for line_filter in widget.get_line_filters():
+        line = line.apply_filter(line_filter, background)
+    return line
 
 
 def crop_columns(lines: list[Strip], crop: Region, width: int) -> list[Strip]:
