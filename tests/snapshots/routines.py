@@ -24,7 +24,7 @@ def history_store():
 
     from tests.fakes import FakeStore, HistoryData
     from tui.engine.measures.goals import Goal, Rating
-    from tui.services.store.measures import PegRow
+    from tui.services.store.measures_read import PegRow
 
     today = date(2026, 11, 30)  # a Monday
     counts = [1, 0, 2, 1, 1, 0, 0, 1, 1, 2, 0, 1, 1, 1, 3, 0, 1, 1, 1, 2, 1, 1, 0, 0, 1, 2, 1, 2]

@@ -109,7 +109,7 @@ def history(conn: sqlite3.Connection, today: date) -> HistoryData:
     applications = tuple(conn.execute(
         "SELECT local_clock(utc), kind, coalesce(outcome, 'on'), reason FROM applications "
         "WHERE day >= ? AND local_day(utc) = ? ORDER BY utc, id", (filing.cut(today), day)).fetchall())
-    from tui.services.store.measures import current_goals_ends, latest_pegs  # it imports this module
+    from tui.services.store.measures_read import current_goals_ends, latest_pegs  # it imports this module
 
     return HistoryData(today_applications=applications,
         goals=current_goals_ends(conn), pegs=latest_pegs(conn),
@@ -239,7 +239,7 @@ def rows(conn: sqlite3.Connection, span: tuple[str, str] | None = None) -> list[
             "kind": "reminder", "at": iso(r[1], r[2]), "id": r[0], "about": r[3],
             "routine": r[4] or None, "what": r[5], "how": r[6]}))
     from tui.services.store.progress import export_rows  # it imports this module
-    from tui.services.store.measures import export_rows as measure_rows
+    from tui.services.store.measures_read import export_rows as measure_rows
     from tui.services.store.safety import export_rows as safety_rows
 
     out += export_rows(conn, span) + safety_rows(conn, span) + measure_rows(conn, span)

@@ -10,7 +10,7 @@ from tui.engine.care.pain import TwoWeekState
 from tui.engine.measures.goals import Goal
 
 if TYPE_CHECKING:
-    from tui.services.store.measures import PegRow
+    from tui.services.store.measures_read import PegRow
 
 __all__ = ["HistoryData", "Moment", "Outcome", "StepOutcome", "StepRecord", "TwoWeekState", "Unit"]
 
