@@ -9,7 +9,8 @@ from html.parser import HTMLParser
 
 from tui.cli.report import html, markdown, svg
 from tui.cli.report.layout import NOT_RECORDED, document
-from tui.cli.report.model import (Adherence, Goal, GoalRating, Impression, PainWeek, Peg,
+from tui.engine.measures.goals import Goal, Rating
+from tui.cli.report.model import (Adherence, Impression, PainWeek, Peg,
                                   PlanWeek, Report)
 
 MONDAY = date(2026, 3, 2)
@@ -32,7 +33,7 @@ class Tags(HTMLParser):
 
 
 def test_the_page_fetches_nothing_and_runs_nothing() -> None:
-    page = html.render(document(report(goals=(Goal("x", (GoalRating(MONDAY, 2),)),),
+    page = html.render(document(report(goals=(Goal("g", "x", MONDAY, None, (Rating(MONDAY, 2),)),),
                                        adherence=Adherence(("Core basics: mon wed fri",), (PlanWeek(MONDAY, 3, 2),)))))
     parser = Tags()
     parser.feed(page)
@@ -48,7 +49,7 @@ def test_the_page_fetches_nothing_and_runs_nothing() -> None:
 
 def test_user_text_is_escaped_everywhere() -> None:
     nasty = '<script>alert("x")</script> & <b>'
-    page = html.render(document(report(goals=(Goal(nasty, (GoalRating(MONDAY, 2), GoalRating(MONDAY + timedelta(weeks=1), 5))),))))
+    page = html.render(document(report(goals=(Goal("g", nasty, MONDAY, None, (Rating(MONDAY, 2), Rating(MONDAY + timedelta(weeks=1), 5))),))))
     assert "<script>" not in page and "<b>" not in page
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;" in page
 
@@ -73,12 +74,12 @@ def test_the_measures_and_the_plan_have_their_slots() -> None:
     empty = markdown.render(document(report(goals=(), peg=(), impressions=())))
     for title in ("## Your goals", "## Pain's weight on life (PEG)", "## Change since the start"):
         assert empty.split(title)[1].split("##")[0].strip() == NOT_RECORDED
-    full = report(goals=(Goal("Lift my child", (GoalRating(MONDAY, 2), GoalRating(MONDAY + timedelta(weeks=3), 6))),),
+    full = report(goals=(Goal("g", "Lift my child", MONDAY, None, (Rating(MONDAY, 2), Rating(MONDAY + timedelta(weeks=3), 6))),),
                   peg=(Peg(MONDAY, 6, 5, 4),), impressions=(Impression(MONDAY + timedelta(weeks=2), 2),),
                   adherence=Adherence(("Core basics: mon wed fri",), tuple(PlanWeek(MONDAY + timedelta(weeks=w), 3, 3 - w % 2) for w in range(4)),
                                       "the physiotherapist", MONDAY + timedelta(days=42)))
     text = markdown.render(document(full))
-    assert "| 1. Lift my child | 2 on 2 Mar   | 6 on 23 Mar |     +4 |" in text
+    assert "| 1. Lift my child | 2 on 2 Mar   | 6 on 23 Mar | +4 (meaningful) |" in text  # 3 or more
     assert "| Mon 2 Mar 2026 |    6 |         5 |        4 |  5.0 |" in text
     assert "much better" in text
     assert "10 of 12 planned sessions done in 4 weeks" in " ".join(text.split())

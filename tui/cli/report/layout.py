@@ -141,7 +141,7 @@ def _goals(r: Report) -> list[Section]:
     rows = []
     for n, g in enumerate(r.goals, 1):
         first, last = (g.ratings[0], g.ratings[-1]) if g.ratings else (None, None)
-        rows.append((f"{n}. {g.text}" + (f" (retired {g.retired:%-d %b})" if g.retired else ""),
+        rows.append((f"{n}. {g.text}" + (f" (retired {g.retired_on:%-d %b})" if g.retired_on else ""),
                      f"{first.score} on {first.day:%-d %b}" if first else "-",
                      f"{last.score} on {last.day:%-d %b}" if last else "-",
                      (f"{last.score - first.score:+d}" if first and last and len(g.ratings) > 1 else "-")

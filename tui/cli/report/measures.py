@@ -12,10 +12,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from tui.cli.report.model import Goal, GoalRating, GoalsProgress, Impression, Peg
+from tui.cli.report.model import Impression, Peg
 from tui.engine.measures import goals as psfs
 
-Measures = tuple[tuple[Goal, ...] | None, GoalsProgress | None, tuple[Peg, ...] | None,
+Measures = tuple[tuple[psfs.Goal, ...] | None, psfs.Progress | None, tuple[Peg, ...] | None,
                  tuple[Impression, ...] | None]
 
 
@@ -33,13 +33,10 @@ def read(store: Any, since: date, until: date) -> Measures:
         kept.append(psfs.Goal(goal.key, goal.text, goal.set_on,
                               goal.retired_on if goal.retired_on and goal.retired_on <= until else None,
                               ratings))
-    goals = tuple(Goal(g.text, tuple(GoalRating(r.day, r.score) for r in g.ratings), g.retired_on,
-                       g.meaningful) for g in kept) if ever else None
+    goals = tuple(kept) if ever else None
     progress = psfs.progress(kept) if kept else None
-    summary = (GoalsProgress(progress.first_mean, progress.latest_mean, progress.meaningful)
-               if progress is not None else None)
     pegs = [p for p in store.peg_rows() if p.day <= until]
     peg = tuple(Peg(p.day, p.pain, p.enjoyment, p.activity) for p in pegs if p.day >= since) if pegs else None
     said = [i for i in store.impressions() if i.day <= until]
     impressions = tuple(Impression(i.day, i.code) for i in said if i.day >= since) if said else None
-    return goals, summary, peg, impressions
+    return goals, progress, peg, impressions

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from tui.engine.care.pain import TwoWeekState
+from tui.engine.measures.goals import Goal, Progress
 from tui.engine.progress.progression import Level
 
 
@@ -158,35 +159,6 @@ class BreakWeek:
 # -- the optional parts: measures and the plan -------------------------------------------
 
 @dataclass(frozen=True)
-class GoalRating:
-    day: date
-    score: int
-    """0 cannot do it .. 10 as before the problem."""
-
-
-@dataclass(frozen=True)
-class Goal:
-    """One activity of the Patient-Specific Functional Scale, in the person's words."""
-
-    text: str
-    ratings: tuple[GoalRating, ...]
-    """Oldest first."""
-    retired: date | None = None
-    meaningful: bool = False
-    """Latest against first rating moved 3 points or more (Stratford et al. 1995)."""
-
-
-@dataclass(frozen=True)
-class GoalsProgress:
-    """The mean of the current goals rated twice or more: first and latest, 0..10."""
-
-    first_mean: float | None
-    latest_mean: float | None
-    meaningful: bool
-    """The mean moved 2 points or more, or one goal 3 (Stratford et al. 1995)."""
-
-
-@dataclass(frozen=True)
 class Peg:
     """One PEG answer: three 0..10 scores."""
 
@@ -256,7 +228,8 @@ class Report:
     """Empty when the period has no break rows."""
     two_week: TwoWeekState | None
     goals: tuple[Goal, ...] | None = None
-    goals_progress: GoalsProgress | None = None
+    """The Patient-Specific Functional Scale's goals (tui.engine.measures.goals)."""
+    goals_progress: Progress | None = None
     peg: tuple[Peg, ...] | None = None
     impressions: tuple[Impression, ...] | None = None
     adherence: Adherence | None = None
