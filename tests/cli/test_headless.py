@@ -9,7 +9,7 @@ import signal
 import subprocess
 import sys
 import time
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -191,6 +191,16 @@ def test_a_suspend_is_measured_as_the_real_clock_gain_and_longer_than_a_break_co
     assert ("taken", "suspend") in [(w, h) for w, h, *_ in store.breaks]
     assert "stretch break taken (the computer slept)" in out.getvalue()
     assert r.state.due == clocks.real_t + 1200  # a whole interval from the wake
+
+
+def test_a_suspend_is_still_a_break_when_the_wall_clock_was_set_on_waking():
+    r, clocks, store, _ = runner()
+    clocks.advance(600)
+    clocks.sleep(3600)
+    r.keeper.wall = lambda: clocks.wall() + timedelta(seconds=30)  # time sync sets it on waking
+    r.tick()
+    assert [(w, h) for w, h, *_ in store.breaks] == [("taken", "suspend")]
+    assert r.state.offset == pytest.approx(NINE - 1000.0 + 30)
 
 
 def test_logind_gives_the_start_of_the_sleep_exactly_and_it_is_counted_once():

@@ -152,11 +152,15 @@ class Runner:
         """The deadline came (or a signal from logind): catch up with the real clock."""
         assert self.state is not None
         now = self.real()
-        state, events = self._wall_moved(self.state, now)
+        state = self.state
+        events: tuple[Event, ...] = ()
         slept = self.away.slept()
         if slept is not None:
-            state, more = breaks.suspended(state, *slept)
-            events += more
+            # The sleep first: it lies in the past, and the engine must hear of it before
+            # anything advances past its start (a wall clock set on waking would).
+            state, events = breaks.suspended(state, *slept)
+        state, more = self._wall_moved(state, now)
+        events += more
         state, more = breaks.advance(state, now)
         events += more
         self._plan_tick(now)
