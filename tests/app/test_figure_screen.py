@@ -98,3 +98,15 @@ async def test_a_resize_brings_the_figure_and_takes_it_away(make_app, fake_clock
         await resize(pilot, 70, 24)
         await settle(pilot)
         assert not figure(app).display
+
+
+def test_a_screen_gone_before_the_figure_is_mounted_gets_none() -> None:
+    # The mount waits for the frame under way; a quit or SIGTERM can take the screen first.
+    from tui.widgets.group import Group
+
+    from tui.screens.session_figure import FigurePlace
+
+    place = FigurePlace(Group(), "braille")
+    place._wanted = True
+    place._mount(24)  # raised MountError on the detached container
+    assert place.view is None

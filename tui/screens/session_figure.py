@@ -113,8 +113,8 @@ class FigurePlace:
         view.display = shown
 
     def _mount(self, width: int) -> None:
-        if self.view is not None or not self._wanted:
-            return
+        if self.view is not None or not self._wanted or not self.big.is_attached:
+            return  # the screen left (a quit, SIGTERM) between asking and now: nothing to add
         from tui.widgets.figure_view import FigureView
 
         self.view = FigureView(self.style or "braille", id="figure")  # type: ignore[arg-type]
