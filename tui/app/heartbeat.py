@@ -9,6 +9,7 @@ change.
 from __future__ import annotations
 
 import asyncio
+import gc
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
@@ -23,6 +24,15 @@ if TYPE_CHECKING:
 
     from tui.app.host import HeartbeatHost
     from tui.services.realtimer import RealTimer
+
+
+#: While frames run, the oldest generation is collected this often (seconds, real time).
+#: Each frame leaves reference cycles behind: a Textual Strip divided into one piece keeps
+#: itself in its own cache. They outlive the young collections, and the automatic full
+#: collection came once in two minutes of the breath pacer while its memory grew by about
+#: 3 MB; collected every 10 s it grows 1.4 MB and levels off. A collection takes 13-20 ms,
+#: under half a frame at 20 fps.
+SWEEP = 10.0
 
 
 class Heartbeat:
@@ -40,6 +50,8 @@ class Heartbeat:
         self._beat: asyncio.TimerHandle | None = None
         self._frames: Timer | None = None
         """A steady frame timer, only while an animation shows."""
+        self._sweep: Timer | None = None
+        """The collection of the frames' reference cycles (SWEEP), beside the frames."""
         self._realtimer: RealTimer | None = None
         """The CLOCK_BOOTTIME timer for real-clock deadlines, once made (see `_real_timer`)."""
         self._realtimer_tried = False
@@ -103,10 +115,14 @@ class Heartbeat:
             if self._frames is None:
                 self.stop()
                 self._frames = host.set_interval(interval / self.time_scale, host.tick, name="frames")
+                self._sweep = host.set_interval(SWEEP, self._collect, name="sweep")
             return
         if self._frames is not None:
             self._frames.stop()
             self._frames = None
+        if self._sweep is not None:
+            self._sweep.stop()
+            self._sweep = None
         self.stop()
         if self.interval is None or not host.activities.items:
             return
@@ -132,6 +148,9 @@ class Heartbeat:
             # Textual callback, as set_timer itself would.
             loop = asyncio.get_running_loop()
             self._beat = loop.call_later(delay / self.time_scale, host.call_next, host.tick)
+
+    def _collect(self) -> None:
+        gc.collect()
 
     def stop(self) -> None:
         if self._beat is not None:
