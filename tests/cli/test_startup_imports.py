@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -30,3 +31,18 @@ def test_importing_the_app_leaves_breaks_and_ice_heat_for_later() -> None:
                             text=True, check=False, timeout=60)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_the_lines_that_open_the_app_do_not_import_argparse(tmp_path: Path) -> None:
+    # `lumbar run NAME` up to the app (here a name that is not there, so it stops before).
+    code = (
+        "import sys\n"
+        "from tui.cli.main import main\n"
+        "status = main(['run', 'no-such-routine'])\n"
+        "print(status, 'argparse' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                            text=True, check=False, timeout=60,
+                            env={**os.environ, "LUMBAR_CONFIG_DIR": str(tmp_path / "config"),
+                                 "LUMBAR_CACHE_DIR": str(tmp_path / "cache")})
+    assert result.stdout.split() == ["2", "False"], result.stderr

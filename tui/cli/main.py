@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui import __version__
+from tui.cli.app_args import app_args
+
+if TYPE_CHECKING:
+    import argparse
 
 # Only what the chosen command needs is imported, inside it: the first frame of the app
 # must not wait for modules it does not use.
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--sessions", metavar="DIR", type=Path, action="append",
                         default=argparse.SUPPRESS,
@@ -93,7 +99,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    # The lines that open the app skip argparse (tui/cli/app_args.py); the rest use it.
+    args = app_args(argv) or build_parser().parse_args(argv)
     folders: list[Path] = getattr(args, "sessions", [])
     try:
         if args.command == "schema":
