@@ -16,7 +16,6 @@ from textual.screen import Screen
 from tui.app.breaks.controller import BreaksController
 from tui.app.care.controller import CareController
 from tui.app.heartbeat import Heartbeat
-from tui.app.measures.controller import MeasuresController
 from tui.app.routine.controller import RoutineController
 from tui.app.stops import Stops
 from tui.engine import activities as act
@@ -29,6 +28,7 @@ if TYPE_CHECKING:
     from textual.app import SystemCommand
 
     from tui.app.config import Config, Services
+    from tui.app.measures.controller import MeasuresController
     from tui.app.palette_commands import PaletteCommands
     from tui.engine.events import Event
     from tui.engine.routine import session as engine
@@ -66,7 +66,7 @@ class LumbarApp(App[None]):
         self.routine = RoutineController(self)
         self.care = CareController(self)
         self.breaks = BreaksController(self)
-        self.measures = MeasuresController(self)
+        self._measures: MeasuresController | None = None
         self.heartbeat = Heartbeat(self)
         self._palette: PaletteCommands | None = None
         self.stops = Stops(self)
@@ -83,6 +83,16 @@ class LumbarApp(App[None]):
         """Used with a finger (tui/widgets/touch.py): hints name taps, not keys."""
         self.page_sound = True
         """A browser page plays the cues (`v` turns them off there)."""
+
+    @property
+    def measures(self) -> MeasuresController:
+        """The outcome measures' part, made when first asked (after a routine, or the goals
+        screen): the routine list and a routine under way load none of it."""
+        if self._measures is None:
+            from tui.app.measures.controller import MeasuresController
+
+            self._measures = MeasuresController(self)
+        return self._measures
 
     @property
     def palette(self) -> PaletteCommands:

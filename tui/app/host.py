@@ -73,8 +73,10 @@ class RoutineHost(Host, Protocol):
     heartbeat: Heartbeat
     care: CareController
     breaks: BreaksController
-    measures: MeasuresController
-    """Asks the outcome measures due after a routine's check-in."""
+    @property
+    def measures(self) -> MeasuresController:
+        """Asks the outcome measures due after a routine's check-in."""
+        ...
 
     def switch_screen(self, screen: Any) -> Any: ...
 
