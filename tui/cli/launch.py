@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Callable
 if TYPE_CHECKING:
     from tui.app.app import LumbarApp
     from tui.services.catalog import Catalog
+    from tui.services.notify.notice import Channel
 
 
 class BadEnvironment(ValueError):
@@ -96,7 +97,7 @@ def _launch(catalog: Catalog, name: str | None, *, voice: bool,
     from tui.app.config import CareLimits, Config, Measures, Services
     from tui.services.clocks import Clocks
     from tui.services.cues import Cues, find_player, find_speaker
-    from tui.services.notify import BellChannel, Channel, Notifier, default_channels
+    from tui.services.notify.notifier import Notifier, default_channels
     from tui.services.port import Port
     from tui.services.settings.current import RunMemory, check_break_routine, read_settings
     from tui.services.settings.easier_file import check_easier
@@ -122,12 +123,18 @@ def _launch(catalog: Catalog, name: str | None, *, voice: bool,
         if wants_voice:
             notices.append("Spoken cues are off in the browser: they would sound on the computer running lumbar.")
         wants_voice = False
-        channels: list[Channel] = [BellChannel(port.write)]
+
+        def channels() -> list[Channel]:
+            from tui.services.notify.terminal import BellChannel
+
+            return [BellChannel(port.write)]
     else:
         player = find_player()
         cues = Cues(port.bell, later=_later, voice=wants_voice, speaker=speaker, player=player,
                     warn=lambda text: port.notify(text, severity="warning", timeout=8))
-        channels = default_channels(port.write)
+        def channels() -> list[Channel]:
+            return default_channels(port.write)
+    # The channels are made at the first notice (tui/services/notify/__init__.py).
     notifier = Notifier(channels, on_problem=lambda line: port.notify_later(line, severity="warning"))
     notices = [line.removeprefix("lumbar: ") for line in catalog.warnings] + notices
     if catalog.broken:

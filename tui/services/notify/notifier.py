@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import sys
 import threading
-from typing import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Callable, Iterable, Mapping
 
-from tui.services.notify.desktop import DesktopChannel
 from tui.services.notify.notice import Channel, Notice, Outcome, Report
-from tui.services.notify.terminal import BellChannel, TerminalChannel, Write
+
+if TYPE_CHECKING:
+    from tui.services.notify.terminal import Write
 
 
 class Notifier:
@@ -20,18 +21,32 @@ class Notifier:
     tried, so it works again when the cause goes away.
 
     Args:
-        channels: the channels, in the order they are tried.
+        channels: the channels, in the order they are tried; or a function that makes
+            them, called at the first use (the app's start loads no channel's code).
         on_problem: called with each new problem line; on the caller's event loop
             when `send` was called from one, otherwise possibly on another thread.
     """
 
-    def __init__(self, channels: Iterable[Channel],
+    def __init__(self, channels: Iterable[Channel] | Callable[[], Iterable[Channel]],
                  on_problem: Callable[[str], None] | None = None) -> None:
-        self.channels: tuple[Channel, ...] = tuple(channels)
+        self._channels: tuple[Channel, ...] | None = None
+        self._make: Callable[[], Iterable[Channel]] | None = None
+        if callable(channels):
+            self._make = channels
+        else:
+            self._channels = tuple(channels)
         self.problems: list[str] = []
         self._on_problem = on_problem
         self._warned: set[str] = set()
         self._guard = threading.Lock()
+
+    @property
+    def channels(self) -> tuple[Channel, ...]:
+        """The channels, made now if they were not yet."""
+        if self._channels is None:
+            assert self._make is not None
+            self._channels = tuple(self._make())
+        return self._channels
 
     def send(self, notice: Notice, on_outcome: Report | None = None) -> None:
         """Send `notice` everywhere; `on_outcome` hears once from each channel."""
@@ -68,7 +83,7 @@ class Notifier:
                 prepare()
 
     def close(self) -> None:
-        for channel in self.channels:
+        for channel in self._channels or ():  # channels never made have nothing to close
             channel.close()
 
     def _reporter(self, on_outcome: Report | None) -> Report:
@@ -92,12 +107,16 @@ def default_channels(write: Write | None = None, *, flavour: str = "auto",
                      desktop_timeout: float = 2.0) -> list[Channel]:
     """Desktop, terminal (OSC) and bell, writing through `write` (default: standard
     error when it is a terminal)."""
+    from tui.services.notify.terminal import BellChannel, TerminalChannel
+
     desktop: Channel
     if sys.platform.startswith("linux"):
         from tui.services.notify.freedesktop import FreedesktopChannel
 
         desktop = FreedesktopChannel(timeout=desktop_timeout)
     else:
+        from tui.services.notify.desktop import DesktopChannel
+
         desktop = DesktopChannel(timeout=desktop_timeout)
     return [
         desktop,
