@@ -37,6 +37,7 @@ def build(rows: list[dict[str, Any]], since: date, until: date, catalog: Mapping
     steps: defaultdict[int, list[dict[str, Any]]] = defaultdict(list)
     checkins: list[tuple[date, int, str]] = []
     pain_of: dict[tuple[int, str], int] = {}
+    leg_of: dict[tuple[int, str], int | None] = {}
     applications: list[Application] = []
     precautions: list[Precaution] = []
     red: list[RedFlagLine] = []
@@ -66,6 +67,7 @@ def build(rows: list[dict[str, Any]], since: date, until: date, catalog: Mapping
             checkins.append((day, row["score"], row["moment"]))
             if row["session"] is not None:
                 pain_of[row["session"], row["moment"]] = row["score"]  # the latest counts
+                leg_of[row["session"], row["moment"]] = row.get("leg")  # with its own leg score
         elif kind == "application":
             applications.append(_application(row, day))
         elif kind == "precaution":
@@ -89,7 +91,8 @@ def build(rows: list[dict[str, Any]], since: date, until: date, catalog: Mapping
             session_day[sid], row["at"][11:16], row["routine_name"], row["outcome"] or "running",
             _minutes(row["at"], row["ended"]), done,
             sum(a.sets for a in amounts.values()) if amounts is not None else None,
-            pain_of.get((sid, "before")), pain_of.get((sid, "after"))))
+            pain_of.get((sid, "before")), pain_of.get((sid, "after")),
+            leg_of.get((sid, "before")), leg_of.get((sid, "after"))))
     blocks = [_routine(key, ids, sessions, steps, levels, catalog, prescriber)
               for key, ids in per_routine.items()]
     blocks.sort(key=lambda b: (-b.sessions, b.key))

@@ -61,13 +61,17 @@ def _sessions(r: Report) -> Section:
     rows = tuple((day(s.day), s.clock, s.routine, s.outcome,
                   "-" if s.minutes is None else _minutes(s.minutes),
                   f"{s.sets_done} of {s.sets_prescribed}" if s.sets_prescribed is not None else f"{s.sets_done}",
-                  _score(s.before), _score(s.after)) for s in r.sessions)
+                  _with_leg(s.before, s.leg_before), _with_leg(s.after, s.leg_after)) for s in r.sessions)
     table = Table(("date", "start", "routine", "ended", "minutes", "sets done", "pain before", "pain after"),
                   rows, numeric=(4, 5, 6, 7), caption="Every routine of the period, oldest first")
+    # Said only where a leg score was given: most people are never asked it.
+    legs = any(s.leg_before is not None or s.leg_after is not None for s in r.sessions)
+    said = ("Pain: 0 none, 10 the worst imaginable, just before and right after"
+            + ("; \"leg\" beside it is the pain down the leg, on the same scale" if legs else "")
+            + "; - when not given.")
     note = Paragraph("Ended: finished, left (stopped before the end), interrupted (lumbar closed "
                      "mid-routine) or running (never closed). Sets done: of those lumbar set that "
-                     "day, at the dose it had grown to. Pain: 0 none, 10 the worst imaginable, "
-                     "just before and right after; - when not given.")
+                     "day, at the dose it had grown to. " + said)
     return Section("Sessions, day by day", (table, note), key="sessions")
 
 
@@ -266,3 +270,9 @@ def _num(value: float | None) -> str:
 
 def _score(value: int | None) -> str:
     return "-" if value is None else str(value)
+
+
+def _with_leg(back: int | None, leg: int | None) -> str:
+    """The back's score, and the leg's beside it in the same cell when it was given ("5, leg
+    3"): two more columns would not fit the page's width when printed."""
+    return _score(back) if leg is None else f"{_score(back)}, leg {leg}"

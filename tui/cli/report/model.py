@@ -91,6 +91,9 @@ class SessionLine:
     before: int | None
     after: int | None
     """Pain 0..10 just before and right after; None: not given."""
+    leg_before: int | None = None
+    leg_after: int | None = None
+    """Leg pain 0..10 beside them (setting `leg_score`); None: not asked or not given."""
 
 
 @dataclass(frozen=True)
