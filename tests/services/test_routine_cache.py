@@ -312,3 +312,30 @@ def test_a_pose_name_that_is_not_shipped_is_not_trusted() -> None:
     record["exercises"][0]["pose"] = "cartwheel"
     with pytest.raises(ValueError):
         from_record(record)
+
+
+def test_a_folder_since_deleted_leaves_the_cache(tmp_path: Path) -> None:
+    """Every start reads the whole cache: a --sessions folder that is gone must not weigh
+    on it for good; a folder still there keeps its entries for the next run that reads it."""
+    gone, kept = tmp_path / "gone", tmp_path / "kept"
+    for folder in (gone, kept):
+        folder.mkdir()
+        (folder / "extra.yaml").write_text(EVERYTHING, encoding="utf-8")
+    load_catalog([gone])
+    load_catalog([kept])
+    assert {str(gone / "extra.yaml"), str(kept / "extra.yaml")} <= set(read_cache())
+    (gone / "extra.yaml").unlink()
+    gone.rmdir()
+    load_catalog([])
+    names = set(read_cache())
+    assert str(gone / "extra.yaml") not in names
+    assert str(kept / "extra.yaml") in names
+
+
+def test_a_start_that_finds_nothing_gone_does_not_rewrite_the_cache(tmp_path: Path) -> None:
+    user_routine(EVERYTHING)
+    load_catalog([])
+    before = cache_file().stat().st_mtime_ns
+    os.utime(cache_file(), ns=(before - 10**9, before - 10**9))
+    load_catalog([])
+    assert cache_file().stat().st_mtime_ns == before - 10**9

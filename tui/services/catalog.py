@@ -126,5 +126,6 @@ def load_catalog(folders: list[Path]) -> Catalog:
             if mark is not None:
                 cache.put(entry.path, mark, routine)
         catalog.routines[key] = routine
+    cache.forget_missing()
     cache.save()
     return catalog
