@@ -73,6 +73,23 @@ async def test_down_arrow_and_enter_start_the_second_routine(make_app, shipped):
         assert sum(isinstance(s, SessionScreen) for s in app.screen_stack) == 1
 
 
+async def test_keys_typed_at_once_start_the_routine_they_moved_to(make_app, shipped):
+    """Down, Down, Enter arriving together (a fast typist, a macro, a paste) start the third
+    routine, not the one highlighted before the arrows were taken."""
+    from textual import events
+
+    app = make_app()
+    third_key = list(shipped)[2]
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for key in ("down", "down", "enter"):  # posted without waiting, as a terminal delivers them
+            app.post_message(events.Key(key, "\r" if key == "enter" else None))
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+        assert app.session is not None and app.session.plan.routine.key == third_key
+
+
 async def test_palette_offers_the_workout_keys_while_a_routine_runs(make_app, fake_clock):
     app = make_app({"tiny": TINY}, start="tiny")
     async with app.run_test(size=SIZE) as pilot:

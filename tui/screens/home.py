@@ -70,8 +70,16 @@ class HomeScreen(Screen[None]):
         Binding(keys("q"), "app.quit", "Quit", key_display="q", id="home.quit"),
         # Keypad 8 and 2 with Num Lock on: the list's own up and down.
         # (Screen actions, not "focused.*": those fail to resolve while a modal holds focus.)
-        Binding("8", "list_up", show=False, id="home.up"),
-        Binding("2", "list_down", show=False, id="home.down"),
+        # The list's moves are priority bindings like Enter, so keys that arrive together are
+        # taken in order: the list's own bindings run only after the key has passed through
+        # its queue and the screen's, and Enter would read the highlight before the arrows
+        # typed just ahead of it had moved it (Down, Down, Enter started the first routine).
+        Binding("up,8", "list('cursor_up')", show=False, priority=True, id="home.up"),
+        Binding("down,2", "list('cursor_down')", show=False, priority=True, id="home.down"),
+        Binding("home", "list('first')", show=False, priority=True),
+        Binding("end", "list('last')", show=False, priority=True),
+        Binding("pageup", "list('page_up')", show=False, priority=True),
+        Binding("pagedown", "list('page_down')", show=False, priority=True),
     ]
 
     def __init__(self, routines: Mapping[str, Routine], origins: Mapping[str, str], part: RoutinePart) -> None:
@@ -179,11 +187,9 @@ class HomeScreen(Screen[None]):
             if option.id is not None:
                 self._open(option.id)
 
-    def action_list_up(self) -> None:
-        self.query_one(OptionList).action_cursor_up()
-
-    def action_list_down(self) -> None:
-        self.query_one(OptionList).action_cursor_down()
+    def action_list(self, move: str) -> None:
+        """One of the list's own moves: cursor_up, cursor_down, first, last, page_up, page_down."""
+        getattr(self.query_one(OptionList), f"action_{move}")()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "goals":
