@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import os
 import shlex
+import shutil
 import signal
+import subprocess
 import sys
 import time
 
@@ -133,3 +135,40 @@ def test_closing_the_terminal_ends_lumbar_and_removes_the_pip(tmp_path):
         assert pane.pips() == []
     finally:
         pane.kill()
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
+def test_closing_the_terminal_ends_lumbar_under_make(tmp_path):
+    """`make run`: make leads the terminal's session, and the kernel sends a hangup's SIGHUP
+    to the leader only, which make does not pass on. lumbar must notice the closed terminal
+    itself: it stayed alive, spinning on the ended terminal at most of a core."""
+    pane = Shell(tmp_path)
+    assignments = " ".join(f"{k}={shlex.quote(v)}" for k, v in pane.env.items())
+    makefile = tmp_path / "Makefile"
+    makefile.write_text(f"run:\n\t{shlex.quote(sys.executable)} -m tui run desk-break\n", encoding="utf-8")
+    pid = None
+    try:
+        pane.start(f"cd {shlex.quote(str(ROOT))} && exec env -i {assignments} make -s -f {shlex.quote(str(makefile))} run")
+        pane.wait_for(lambda t: sum("█" in line for line in t.splitlines()) >= 5, "the workout")
+        leader = pane.run("display", "-p", "-t", pane.name, "#{pane_pid}").stdout.strip()
+        found = subprocess.run(["pgrep", "-P", leader], capture_output=True, text=True)
+        pid = int(found.stdout.split()[0])
+        wait_until(lambda: pane.pips(), "the first countdown pip")
+        pane.run("kill-session", "-t", pane.name)
+
+        def gone() -> bool:
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                return True
+            return False
+
+        wait_until(gone, "lumbar to end after its terminal closed")
+        assert pane.pips() == []
+    finally:
+        pane.kill()
+        if pid is not None:  # a lumbar left behind would spin on for good
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass

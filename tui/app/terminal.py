@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import select
 import signal
 import sys
 import threading
@@ -68,6 +69,10 @@ class SignalHandlers:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._before: dict[int, object] = {}
         self._tstp = False
+        self._wake: int | None = None
+        """The write end of the pipe that ends the hangup watch (see `watch_terminal`)."""
+        self._hung_up = False
+        """The hangup watch ended lumbar (a SIGHUP after it is the same hangup)."""
 
     def install(self) -> None:
         self._loop = asyncio.get_running_loop()
@@ -77,8 +82,47 @@ class SignalHandlers:
             self._loop.add_signal_handler(signal.SIGTSTP, self.host.stop_to_shell)
             self._tstp = True
             self._before[signal.SIGCONT] = signal.signal(signal.SIGCONT, self._on_cont)
+        stdin = sys.__stdin__
+        if stdin is not None and hasattr(select, "poll") and os.isatty(stdin.fileno()):
+            self.watch_terminal(stdin.fileno())
+
+    def watch_terminal(self, fd: int) -> None:
+        """End lumbar as SIGHUP does when the terminal on `fd` hangs up (is closed).
+
+        On a hangup the kernel signals only the session's leader. When that is a parent
+        that does not pass SIGHUP on (`make run`, a wrapper script), lumbar never hears it:
+        it stayed alive with the history open, and Textual's input thread spun on the ended
+        terminal at 50-90 % of a core, for good. A thread blocked in poll() on the terminal
+        with no events asked for wakes only for a hangup or an error, so waiting costs
+        nothing. `remove` ends it.
+        """
+        read_end, self._wake = os.pipe()
+        thread = threading.Thread(target=self._watch, args=(fd, read_end), name="lumbar-hangup",
+                                  daemon=True)
+        thread.start()
+
+    def _watch(self, fd: int, read_end: int) -> None:
+        poller = select.poll()
+        poller.register(fd, 0)  # POLLHUP, POLLERR and POLLNVAL are always reported
+        poller.register(read_end, select.POLLIN)
+        try:
+            while True:
+                for ready, mask in poller.poll():
+                    if ready == read_end or mask & select.POLLNVAL:
+                        return  # removed; or a terminal poll() cannot watch (macOS)
+                    if mask & (select.POLLHUP | select.POLLERR):
+                        if self.ending_signal is None:  # else the SIGHUP itself came first
+                            self._hung_up = True
+                            self._on_ending_signal(signal.SIGHUP, None)
+                        return
+        finally:
+            os.close(read_end)
 
     def remove(self) -> None:
+        if self._wake is not None:
+            os.write(self._wake, b"x")
+            os.close(self._wake)
+            self._wake = None
         if self._loop is None:
             return
         if self._tstp:
@@ -91,6 +135,8 @@ class SignalHandlers:
 
     def _on_ending_signal(self, signum: int, frame: object) -> None:
         if self.ending_signal is not None:
+            if signum == signal.SIGHUP and self._hung_up:
+                return  # the same hangup, heard by the watch first (lumbar leads its session)
             self._force(signum)  # a second one: the orderly exit did not finish
         self.ending_signal = signum
         if self.grace is not None:
