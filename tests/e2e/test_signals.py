@@ -114,27 +114,7 @@ def test_bg_then_fg_brings_back_a_working_workout(shell):
 
 def test_closing_the_terminal_ends_lumbar_and_removes_the_pip(tmp_path):
     """A real hangup: the pane is closed, its terminal is gone, and lumbar must still end."""
-    pane = Shell(tmp_path)
-    assignments = " ".join(f"{k}={shlex.quote(v)}" for k, v in pane.env.items())
-    try:
-        pane.start(f"cd {shlex.quote(str(ROOT))} && exec env -i {assignments} "
-                   f"{shlex.quote(sys.executable)} -m tui run desk-break")
-        pane.wait_for(lambda t: sum("█" in line for line in t.splitlines()) >= 5, "the workout")
-        pid = int(pane.run("display", "-p", "-t", pane.name, "#{pane_pid}").stdout.strip())
-        wait_until(lambda: pane.pips(), "the first countdown pip")
-        pane.run("kill-session", "-t", pane.name)
-
-        def gone() -> bool:
-            try:
-                os.kill(pid, 0)
-            except ProcessLookupError:
-                return True
-            return False
-
-        wait_until(gone, "lumbar to end after its terminal closed")
-        assert pane.pips() == []
-    finally:
-        pane.kill()
+    _close_the_terminal(tmp_path, f"exec {LUMBAR_RUN}", lumbar_leads=True)
 
 
 @pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
@@ -142,17 +122,31 @@ def test_closing_the_terminal_ends_lumbar_under_make(tmp_path):
     """`make run`: make leads the terminal's session, and the kernel sends a hangup's SIGHUP
     to the leader only, which make does not pass on. lumbar must notice the closed terminal
     itself: it stayed alive, spinning on the ended terminal at most of a core."""
+    makefile = tmp_path / "Makefile"
+    makefile.write_text(f"run:\n\t{LUMBAR_RUN}\n", encoding="utf-8")
+    _close_the_terminal(tmp_path, f"exec make -s -f {shlex.quote(str(makefile))} run", lumbar_leads=False)
+
+
+LUMBAR_RUN = f"{shlex.quote(sys.executable)} -m tui run desk-break"
+
+
+def _close_the_terminal(tmp_path, command: str, lumbar_leads: bool) -> None:
+    """Run `command` (sh) as the pane's process, close the pane mid-routine, and wait for
+    lumbar to end with its pip file removed. lumbar_leads: lumbar is the pane's process
+    itself, not a child of it."""
     pane = Shell(tmp_path)
     assignments = " ".join(f"{k}={shlex.quote(v)}" for k, v in pane.env.items())
-    makefile = tmp_path / "Makefile"
-    makefile.write_text(f"run:\n\t{shlex.quote(sys.executable)} -m tui run desk-break\n", encoding="utf-8")
     pid = None
     try:
-        pane.start(f"cd {shlex.quote(str(ROOT))} && exec env -i {assignments} make -s -f {shlex.quote(str(makefile))} run")
+        pane.start(f"cd {shlex.quote(str(ROOT))} && exec env -i {assignments} sh -c "
+                   + shlex.quote(command))
         pane.wait_for(lambda t: sum("█" in line for line in t.splitlines()) >= 5, "the workout")
         leader = pane.run("display", "-p", "-t", pane.name, "#{pane_pid}").stdout.strip()
-        found = subprocess.run(["pgrep", "-P", leader], capture_output=True, text=True)
-        pid = int(found.stdout.split()[0])
+        if lumbar_leads:
+            pid = int(leader)
+        else:
+            found = subprocess.run(["pgrep", "-P", leader], capture_output=True, text=True)
+            pid = int(found.stdout.split()[0])
         wait_until(lambda: pane.pips(), "the first countdown pip")
         pane.run("kill-session", "-t", pane.name)
 
