@@ -68,3 +68,57 @@ def test_without_a_grace_nothing_is_forced_and_a_second_signal_is(exits):
     assert handlers._watchdog is None and exits == []
     handlers._on_ending_signal(signal.SIGTERM, None)
     assert host.abandoned.is_set() and exits[0] == 143
+
+
+async def test_a_terminal_that_hangs_up_ends_lumbar_as_sighup_does(exits):
+    """The watch ends lumbar on a hangup it would never hear as SIGHUP (make leads the
+    session); a SIGHUP after it is the same hangup, not a second signal; removing the
+    handlers afterwards is quiet."""
+    import asyncio
+    import os
+    import pty
+
+    host = Host()
+    handlers = SignalHandlers(host)
+    handlers._loop = asyncio.get_running_loop()
+    parent, child = pty.openpty()
+    try:
+        handlers.watch_terminal(child)
+        await asyncio.sleep(0.05)
+        assert host.ended == []  # an open terminal: the watch waits
+        os.close(parent)  # the terminal's window closes
+        for _ in range(100):
+            if host.ended:
+                break
+            await asyncio.sleep(0.02)
+        assert host.ended == [signal.SIGHUP]
+        handlers._on_ending_signal(signal.SIGHUP, None)
+        assert exits == [] and not host.abandoned.is_set()
+        handlers._loop = None
+        handlers.remove()  # the watch has already ended: nothing to wake, nothing raised
+    finally:
+        os.close(child)
+
+
+async def test_removing_the_handlers_ends_a_watch_that_heard_nothing():
+    import asyncio
+    import os
+    import pty
+
+    host = Host()
+    handlers = SignalHandlers(host)
+    parent, child = pty.openpty()
+    try:
+        before = {t.name for t in threading.enumerate()}
+        handlers.watch_terminal(child)
+        assert "lumbar-hangup" in {t.name for t in threading.enumerate()} - before
+        handlers.remove()
+        for _ in range(100):
+            if "lumbar-hangup" not in {t.name for t in threading.enumerate()}:
+                break
+            await asyncio.sleep(0.02)
+        assert "lumbar-hangup" not in {t.name for t in threading.enumerate()}
+        assert host.ended == []
+    finally:
+        os.close(parent)
+        os.close(child)

@@ -120,7 +120,10 @@ class SignalHandlers:
 
     def remove(self) -> None:
         if self._wake is not None:
-            os.write(self._wake, b"x")
+            try:
+                os.write(self._wake, b"x")
+            except BrokenPipeError:
+                pass  # the watch has already ended (it heard the hangup)
             os.close(self._wake)
             self._wake = None
         if self._loop is None:

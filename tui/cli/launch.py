@@ -132,6 +132,7 @@ def _launch(catalog: Catalog, name: str | None, *, voice: bool,
         player = find_player()
         cues = Cues(port.bell, later=_later, voice=wants_voice, speaker=speaker, player=player,
                     warn=lambda text: port.notify(text, severity="warning", timeout=8))
+
         def channels() -> list[Channel]:
             return default_channels(port.write)
     # The channels are made at the first notice (tui/services/notify/__init__.py).

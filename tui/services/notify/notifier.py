@@ -44,8 +44,10 @@ class Notifier:
     def channels(self) -> tuple[Channel, ...]:
         """The channels, made now if they were not yet."""
         if self._channels is None:
-            assert self._make is not None
-            self._channels = tuple(self._make())
+            with self._guard:  # `send` may come from another thread: make them once
+                if self._channels is None:
+                    assert self._make is not None
+                    self._channels = tuple(self._make())
         return self._channels
 
     def send(self, notice: Notice, on_outcome: Report | None = None) -> None:
