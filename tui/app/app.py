@@ -7,6 +7,7 @@ The parts do the work; each sees the App as tui.app.host.Host.
 from __future__ import annotations
 
 import gc
+from functools import cached_property
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from textual.app import App
@@ -66,9 +67,7 @@ class LumbarApp(App[None]):
         self.routine = RoutineController(self)
         self.care = CareController(self)
         self.breaks = BreaksController(self)
-        self._measures: MeasuresController | None = None
         self.heartbeat = Heartbeat(self)
-        self._palette: PaletteCommands | None = None
         self.stops = Stops(self)
         self.terminal_signals = self.stops.signals
         """The signal handlers (installed only when `config.signals`)."""
@@ -84,25 +83,22 @@ class LumbarApp(App[None]):
         self.page_sound = True
         """A browser page plays the cues (`v` turns them off there)."""
 
-    @property
+    # The feature parts that a start may never need are made when first asked for: a
+    # start that never opens them loads none of their code.
+    @cached_property
     def measures(self) -> MeasuresController:
-        """The outcome measures' part, made when first asked (after a routine, or the goals
-        screen): the routine list and a routine under way load none of it."""
-        if self._measures is None:
-            from tui.app.measures.controller import MeasuresController
+        """The outcome measures' part (after a routine, or the goals screen): the routine
+        list and a routine under way load none of it."""
+        from tui.app.measures.controller import MeasuresController
 
-            self._measures = MeasuresController(self)
-        return self._measures
+        return MeasuresController(self)
 
-    @property
+    @cached_property
     def palette(self) -> PaletteCommands:
-        """The command palette's part, made when the palette first opens: a start that
-        never opens it loads none of it (nor, on the routine list, the workout screen)."""
-        if self._palette is None:
-            from tui.app.palette_commands import PaletteCommands
+        """The command palette's part (nor, on the routine list, the workout screen)."""
+        from tui.app.palette_commands import PaletteCommands
 
-            self._palette = PaletteCommands(self)
-        return self._palette
+        return PaletteCommands(self)
 
     # -- clocks and routing ---------------------------------------------------------------
 
