@@ -13,6 +13,7 @@ import pytest
 from tests.engine.factories import breath_hold, hold, routine, tempo_reps
 from tests.app.repaints import count_repaints
 from tests.app.terminal import VirtualTerminal, truth
+from tui.engine.routine import session as engine
 from tui.engine.routine.model import BreathPattern, Tempo
 from tui.screens.session import SessionScreen
 from tui.widgets import breath_pacer, paint
@@ -26,6 +27,14 @@ ROUTINE = routine(
     tempo_reps("Bridge", 1, Tempo(1, 1, 1)),
     prepare=2, transition=0, rest=0,
 )
+
+
+async def breathing_pacer(app, pilot) -> BreathPacer:
+    """The pacer, once the routine is at its breathing: it is mounted when first shown."""
+    while app.session.step.title != "Belly breathing" or not app.session.step.kind.is_work:
+        app.command(engine.next_step)
+    await pilot.pause()
+    return app.screen.query_one(BreathPacer)
 
 
 def mismatches(app, term: VirtualTerminal) -> list[tuple[int, str, str]]:
@@ -44,7 +53,9 @@ async def test_terminal_matches_a_full_redraw_after_every_frame(make_app, fake_c
         frames = 0
         while app.session is not None and frames < 3000:
             # As the heartbeat runs: frames while something moves, else once a second.
-            moving = app.screen.query_one(BreathPacer).display or app.screen.query_one(RepCounter).display
+            # The pacer and the counter are mounted when first shown (tui/widgets/deferred.py).
+            moving = any(w.display for w in app.screen.query(BreathPacer)) or any(
+                w.display for w in app.screen.query(RepCounter))
             fake_clock.advance(1 / 20 if moving else 1.0)
             app.tick()
             await pilot.pause()
@@ -59,7 +70,6 @@ async def test_animation_frames_paint_directly(make_app, fake_clock, monkeypatch
     rather than the app quietly going back to the slow path."""
     app = make_app({KEY: ROUTINE}, start=KEY)
     async with app.run_test(size=(80, 24)) as pilot:
-        pacer = app.screen.query_one(BreathPacer)
         await pilot.pause()
         taken: list[bool] = []
         original = paint.paint_now
@@ -72,6 +82,7 @@ async def test_animation_frames_paint_directly(make_app, fake_clock, monkeypatch
         fake_clock.advance(2 + 61)  # to the breathing
         app.tick()
         await pilot.pause()
+        pacer = app.screen.query_one(BreathPacer)  # mounted when the breathing began
         for _ in range(20):
             fake_clock.advance(1 / 20)
             app.tick()
@@ -83,7 +94,7 @@ async def test_falls_back_to_refresh_under_a_modal(make_app, fake_clock) -> None
     app = make_app({KEY: ROUTINE}, start=KEY)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        pacer = app.screen.query_one(BreathPacer)
+        pacer = await breathing_pacer(app, pilot)
         screen = app.screen
         await pilot.press("question_mark")
         await pilot.pause()
@@ -113,7 +124,7 @@ async def test_nothing_to_paint_asks_for_nothing(make_app, monkeypatch) -> None:
     app = make_app({KEY: ROUTINE}, start=KEY)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        pacer = app.screen.query_one(BreathPacer)
+        pacer = await breathing_pacer(app, pilot)
         calls = count_repaints(pacer, breath_pacer, monkeypatch)
         assert paint.paint_now(pacer) is False
         assert calls == []

@@ -107,6 +107,8 @@ async def test_reset_turns_it_back_on(make_app, fake_clock, monkeypatch) -> None
     monkeypatch.setenv(paint.ENVIRONMENT, "0")
     app = make_app({KEY: ROUTINE}, start=KEY)
     async with app.run_test(size=(80, 24)) as pilot:
+        fake_clock.advance(2)  # past the prepare step: the pacer is mounted when first shown
+        app.tick()
         await pilot.pause()
         pacer = app.screen.query_one(BreathPacer)
         assert paint.probe(pacer) is False

@@ -150,6 +150,6 @@ async def test_notices_cover_nothing_that_moves(make_app):
         await pilot.pause()
         toasts = list(app.screen.query("Toast"))
         assert toasts
-        moving = [app.screen.query_one(kind).region for kind in (BigTime, RepCounter, BreathPacer)]
+        moving = [w.region for kind in (BigTime, RepCounter, BreathPacer) for w in app.screen.query(kind)]
         for toast in toasts:
             assert not any(toast.region.overlaps(region) for region in moving if region.area)

@@ -19,6 +19,7 @@ from tui.engine.timefmt import clock_text, countdown_seconds
 from tui.engine.routine.view import SessionView
 from tui.widgets.big_time import BigTime
 from tui.widgets.clamped_text import ClampedText
+from tui.widgets.deferred import Deferred
 from tui.widgets.group import Group
 from tui.widgets.breath_pacer import BreathPacer
 from tui.widgets.rep_counter import RepCounter
@@ -97,6 +98,14 @@ class SessionScreen(SessionActions):
         """The screen is too small for the workout (the `-small` class, set by _fit)."""
         self._looks: tuple[bool, bool, bool] | None = None
         """The clock's `-final` class and whether the pacer and counter show, as last set."""
+        self._big_rep = False
+        # Made when first shown (tui/widgets/deferred.py): most routines' first frame shows
+        # none of them. Their places keep the order pacer, counter, then the row below.
+        self._pacer = Deferred(lambda: BreathPacer(id="pacer"), lambda w: self.mount(w, after="#big"))
+        self._counter = Deferred(self._make_counter, lambda w: self.mount(w, before="#below"))
+        self._too_small = Deferred(
+            lambda: Static(_too_small(self._view is not None and self._view.paused), id="too-small"),
+            lambda w: self.mount(w, after="#below"))
 
     def compose(self) -> ComposeResult:
         # Textual repaints, whole, every widget whose container overlaps a change. The
@@ -112,20 +121,17 @@ class SessionScreen(SessionActions):
         with Group(id="big"):
             # The figure (tui/screens/session_figure.py) is mounted beside the digits when shown.
             yield BigTime(id="time")
-        yield BreathPacer(id="pacer")
-        yield RepCounter(id="reps", tap_hint="tap Rep after each rep" if on_touch(self) else "press Enter after each rep")
+        # Here, when first needed: the breath pacer and the rep counter (see __init__).
         with Group(id="below"):
             yield Static(id="next", markup=False)
             yield RoutineProgress(id="progress")
-        yield Static(_too_small(paused=False), id="too-small")
+        # Here, when the terminal is first too small: what to do about it.
         with Group(id="keys"):
             yield KeyBar(KEY_BAR_KEEP)
 
     def on_mount(self) -> None:
         # Looked up once: show() runs at frame rate and a query costs more than the update.
         self._big = self.query_one(BigTime)
-        self._pacer = self.query_one(BreathPacer)
-        self._counter = self.query_one(RepCounter)
         self._progress = self.query_one(RoutineProgress)
         from tui.services.figure_style import shown_style
 
@@ -157,6 +163,12 @@ class SessionScreen(SessionActions):
         for part in self.query(ClampedText):
             part.more = f" … ({key}: more)" if key else " …"
 
+    def _make_counter(self) -> RepCounter:
+        hint = "tap Rep after each rep" if on_touch(self) else "press Enter after each rep"
+        counter = RepCounter(id="reps", tap_hint=hint)
+        counter.big_rep = self._big_rep
+        return counter
+
     def on_resize(self, event: Resize) -> None:
         self._fit(event.size.width, event.size.height)
         if self._view is not None and not self._view.finished and self._ready:
@@ -168,9 +180,13 @@ class SessionScreen(SessionActions):
 
     def _fit(self, width: int, height: int) -> None:
         # The count of a tempo step in big letters where the height leaves the digits room.
-        self._counter.big_rep = height >= BIG_REP_HEIGHT
+        self._big_rep = height >= BIG_REP_HEIGHT
+        if self._counter.widget is not None:
+            self._counter.widget.big_rep = self._big_rep
         small = width < MIN_WIDTH or height < MIN_HEIGHT
         if small != self.has_class("-small"):
+            if small:
+                self._too_small.get()  # shown by the `-small` class (app.tcss)
             self.set_class(small, "-small")
             self._small = small
             if self._view is not None:
@@ -212,18 +228,19 @@ class SessionScreen(SessionActions):
             # Set only on a change: most seconds change none of them.
             self._looks = looks
             big.set_class(looks[0], "-final")
-            self._pacer.display, self._counter.display = looks[1], looks[2]
+            self._pacer.show(looks[1])
+            self._counter.show(looks[2])
         self._show_motion(v)
         self._progress.show(v.progress, v.routine_left)
 
     def _show_motion(self, v: SessionView) -> None:
         self._figure.frame(v, self.app.animation_level == "none")
         if v.breath_phase is not None:
-            self._pacer.show(v.breath_phase, v.breath_fraction, v.breath_left, v.breath_no, v.breaths)
+            self._pacer.get().show(v.breath_phase, v.breath_fraction, v.breath_left, v.breath_no, v.breaths)
         if v.reps is not None:
             # The counter wants reps finished; a tempo view names the rep under way.
             done = (v.rep or 0) if v.tap else max(0, (v.rep or 1) - 1)
-            self._counter.show(done, v.reps, v.tempo_phase, v.tempo_fraction, tap=v.tap,
+            self._counter.get().show(done, v.reps, v.tempo_phase, v.tempo_fraction, tap=v.tap,
                                left=v.tempo_left if v.tempo_phase is not None else None, word=v.tempo_word)
 
     def _show_step(self, v: SessionView) -> None:
@@ -258,7 +275,8 @@ class SessionScreen(SessionActions):
         big.add_class(f"-{v.kind.value}")
         big.set_class(v.paused, "-paused")
         self.set_class(v.paused, "-paused")
-        self.query_one("#too-small", Static).update(_too_small(v.paused))
+        if self._too_small.widget is not None:
+            self._too_small.widget.update(_too_small(v.paused))
         self.refresh_bindings()
 
     def _status(self, v: SessionView) -> str:

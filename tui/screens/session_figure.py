@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from textual.widget import Widget
 
     from tui.engine.figure.pose import Moves
-    from tui.engine.routine.model import Routine
+    from tui.engine.routine.model import Exercise, Routine
     from tui.engine.routine.view import SessionView
     from tui.widgets.figure_view import FigureView
 
@@ -78,6 +78,8 @@ class FigurePlace:
         self.view: FigureView | None = None
         self.moves: Moves | None = None
         self._wanted = False
+        self._pose: tuple[Exercise | None, str | None] = (None, None)
+        """The exercise and side the figure is wanted for, as last stepped."""
         self._last: SessionView | None = None
         self._still = False
 
@@ -95,10 +97,20 @@ class FigurePlace:
         if not columns:
             self._set(False)  # the figure yields first: the digits must stay big
             return
+        self._pose = (exercise, v.side)
+        if self.view is not None:
+            self.moves = self._choose()
+            self._set(self.moves is not None, columns + 2)
+        else:
+            # The first figure: its poses are chosen as it is mounted, after this frame.
+            self._set(True, columns + 2)
+
+    def _choose(self) -> Moves | None:
+        # The figure's code (the poses, the library) is loaded with the first figure shown.
         from tui.engine.figure.choose import moves_for
 
-        self.moves = moves_for(exercise, v.side)
-        self._set(self.moves is not None, columns + 2)
+        exercise, side = self._pose
+        return moves_for(exercise, side)
 
     def _set(self, shown: bool, width: int = 0) -> None:
         self._wanted = shown
@@ -117,6 +129,9 @@ class FigurePlace:
             return  # the screen left (a quit, SIGTERM) between asking and now: nothing to add
         from tui.widgets.figure_view import FigureView
 
+        self.moves = self._choose()
+        if self.moves is None:
+            return  # a pose the library does not have: no figure
         self.view = FigureView(self.style or "braille", id="figure")  # type: ignore[arg-type]
         self.view.styles.width = width
         self.big.mount(self.view)
