@@ -103,18 +103,18 @@ def fill(store: Any, wall: Wall, days: int) -> int:
             store.end_session(sid, "finished")
             if n == 0:
                 store.add_checkin(4 - day % 3, "after", sid)
-        if hasattr(store, "set_goal"):
+        if hasattr(store, "measures"):
             # Three goals set on the first day and re-rated weekly, a PEG weekly and the
             # global impression every two weeks, as a person who answers everything would.
             wall.now = start + timedelta(days=day, hours=1)
             if day == 0:
-                goals = [store.set_goal(f"Goal {g}", 3) for g in range(3)]
+                goals = [store.measures.set_goal(f"Goal {g}", 3) for g in range(3)]
             elif day % 7 == 0:
-                store.rate_goals({key: 3 + day // 7 % 5 for key in goals})
+                store.measures.rate_goals({key: 3 + day // 7 % 5 for key in goals})
             if day % 7 == 0:
-                store.record_peg(5, 4, 4 - day // 7 % 3)
+                store.measures.record_peg(5, 4, 4 - day // 7 % 3)
             if day % 14 == 0 and day:
-                store.record_impression(3)
+                store.measures.record_impression(3)
         if hasattr(store, "record_break"):
             for k, (what, how, seconds) in enumerate(BREAK_DAY):
                 wall.now = start + timedelta(days=day, hours=1, minutes=24 * k)

@@ -136,20 +136,20 @@ def _measures(store, wall: Wall, day: int) -> None:
     week = day // 7
     if day == 0:
         for text, rating in GOALS:
-            store.set_goal(text, rating)
+            store.measures.set_goal(text, rating)
     elif day == min(d for d in CORE_DAYS if d // 7 == week):
-        goals = store.goals()
+        goals = store.measures.goals()
         if week == 2:
-            store.change_goal(goals[1].key, "Lift my son into the car seat and out", 4)
-            goals = store.goals()
-        store.rate_goals({g.key: min(10, g.ratings[-1].score + 1) for g in goals if g.ratings})
+            store.measures.change_goal(goals[1].key, "Lift my son into the car seat and out", 4)
+            goals = store.measures.goals()
+        store.measures.rate_goals({g.key: min(10, g.ratings[-1].score + 1) for g in goals if g.ratings})
     else:
         return
-    store.record_peg(7 - week, 6 - week, 6 - week)
+    store.measures.record_peg(7 - week, 6 - week, 6 - week)
     if week == 2:
-        store.skip_measure("impression")
+        store.measures.skip_measure("impression")
     elif week == 3:
-        store.record_impression(2)  # much better
+        store.measures.record_impression(2)  # much better
 
 
 def _desk(store, wall: Wall, routine, day: int) -> None:

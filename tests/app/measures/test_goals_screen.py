@@ -57,7 +57,7 @@ async def test_g_opens_the_goals_and_a_adds_one_up_to_three(measures_app, wall):
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-    assert [g.text for g in store.goals()] == ["walk to work", "carry shopping", "play golf"]
+    assert [g.text for g in store.measures.goals()] == ["walk to work", "carry shopping", "play golf"]
 
 
 async def test_an_empty_goal_is_refused_with_a_reason_and_esc_cancels(measures_app, wall):
@@ -74,13 +74,13 @@ async def test_an_empty_goal_is_refused_with_a_reason_and_esc_cancels(measures_a
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, GoalsScreen)
-    assert store.goals() == ()
+    assert store.measures.goals() == ()
 
 
 async def test_rate_change_and_retire(measures_app, wall):
     app, store = measures_app()
-    lift = store.set_goal("lift my child", 3)
-    store.set_goal("sit through a meeting", 5)
+    lift = store.measures.set_goal("lift my child", 3)
+    store.measures.set_goal("sit through a meeting", 5)
     days(wall, 7)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("g")
@@ -107,7 +107,7 @@ async def test_rate_change_and_retire(measures_app, wall):
         await pilot.press("y")
         await pilot.pause()
         assert listed(app.screen) == ["sit at my desk\n4 now (first rating)"]
-    every = store.goals(retired=True)
+    every = store.measures.goals(retired=True)
     assert [(g.text, g.retired_on is not None) for g in every] == [
         ("lift my child", True), ("sit through a meeting", True), ("sit at my desk", False)]
     assert [r.score for r in every[0].ratings] == [3, 6] and every[0].key == lift
@@ -128,12 +128,12 @@ async def test_the_palette_opens_the_goals(measures_app, wall):
 
 async def test_the_history_shows_the_goals_and_the_latest_peg(measures_app, wall):
     app, store = measures_app()
-    lift = store.set_goal("lift my child", 3)
-    walk = store.set_goal("walk for an hour without stopping to rest", 5)
-    store.record_peg(7, 6, 5)
+    lift = store.measures.set_goal("lift my child", 3)
+    walk = store.measures.set_goal("walk for an hour without stopping to rest", 5)
+    store.measures.record_peg(7, 6, 5)
     days(wall, 7)
-    store.rate_goals({lift: 6, walk: 6})
-    store.record_peg(5, 4, 3)
+    store.measures.rate_goals({lift: 6, walk: 6})
+    store.measures.record_peg(5, 4, 3)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("h")
         await pilot.pause()

@@ -58,7 +58,7 @@ async def test_the_first_routine_offers_goals_then_asks_the_peg(measures_app, fa
         await type_text(pilot, "sit [b]through[/b] a meeting")  # markup stays text
         await pilot.press("t")
         await pilot.pause()
-        assert [(g.text, [r.score for r in g.ratings]) for g in store.goals()] == [
+        assert [(g.text, [r.score for r in g.ratings]) for g in store.measures.goals()] == [
             ("lift my child", [3]), ("sit [b]through[/b] a meeting", [10])]
         await pilot.press("escape")
         await pilot.pause()
@@ -71,14 +71,14 @@ async def test_the_first_routine_offers_goals_then_asks_the_peg(measures_app, fa
         await pilot.press("4")
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
-        (peg,) = store.peg_rows()
+        (peg,) = store.measures.peg_rows()
         assert (peg.pain, peg.enjoyment, peg.activity, peg.score) == (6, 5, 4, 5.0)
 
 
 async def test_nothing_is_asked_again_the_same_week(measures_app, fake_clock, wall):
     app, store = measures_app()
-    store.set_goal("walk the dog", 4)
-    store.record_peg(5, 5, 5)
+    store.measures.set_goal("walk the dog", 4)
+    store.measures.record_peg(5, 5, 5)
     async with app.run_test(size=SIZE) as pilot:
         days(wall, 6)
         await finish_routine(app, pilot, fake_clock)
@@ -87,9 +87,9 @@ async def test_nothing_is_asked_again_the_same_week(measures_app, fake_clock, wa
 
 async def test_a_week_later_goals_are_re_rated_one_key_each(measures_app, fake_clock, wall):
     app, store = measures_app()
-    first = store.set_goal("walk the dog", 4)
-    second = store.set_goal("garden", 2)
-    store.record_peg(5, 5, 5)
+    first = store.measures.set_goal("walk the dog", 4)
+    second = store.measures.set_goal("garden", 2)
+    store.measures.record_peg(5, 5, 5)
     days(wall, 7)
     async with app.run_test(size=SIZE) as pilot:
         await finish_routine(app, pilot, fake_clock)
@@ -97,29 +97,29 @@ async def test_a_week_later_goals_are_re_rated_one_key_each(measures_app, fake_c
         assert "walk the dog" in shown(app.screen) and "(1 of 2)" in shown(app.screen)
         await pilot.press("7", "t")
         await pilot.pause()
-        rated = {g.key: [r.score for r in g.ratings] for g in store.goals()}
+        rated = {g.key: [r.score for r in g.ratings] for g in store.measures.goals()}
         assert rated == {first: [4, 7], second: [2, 10]}
         # The PEG is due too; skipped, it is a row and not asked again this week.
         assert isinstance(app.screen, ScoresModal) and "on average" in shown(app.screen)
         await pilot.press("3", "escape")
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
-        assert store.peg_rows() == [store.peg_rows()[0]] and len(store.peg_rows()) == 1
+        assert store.measures.peg_rows() == [store.measures.peg_rows()[0]] and len(store.measures.peg_rows()) == 1
         assert [r["what"] for r in store.rows() if r["kind"] == "measure_skip"] == ["peg"]
 
 
 async def test_skipping_the_re_rating_part_way_keeps_the_ratings_given(measures_app, fake_clock, wall):
     app, store = measures_app(measures=Measures(goals=True))
-    store.set_goal("walk the dog", 4)
-    store.set_goal("garden", 2)
+    store.measures.set_goal("walk the dog", 4)
+    store.measures.set_goal("garden", 2)
     days(wall, 8)
     async with app.run_test(size=SIZE) as pilot:
         await finish_routine(app, pilot, fake_clock)
         await pilot.press("5", "s")
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
-        assert [[r.score for r in g.ratings] for g in store.goals()] == [[4, 5], [2]]
-        assert store.measures_last().goals_day == wall().date()
+        assert [[r.score for r in g.ratings] for g in store.measures.goals()] == [[4, 5], [2]]
+        assert store.measures.measures_last().goals_day == wall().date()
 
 
 async def test_skipping_the_offer_waits_a_week(measures_app, fake_clock, wall):
@@ -153,7 +153,7 @@ async def test_the_impression_comes_two_weeks_after_the_start(measures_app, fake
         await pilot.press("2")
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
-        assert [(i.code, i.words) for i in store.impressions()] == [(2, "much better")]
+        assert [(i.code, i.words) for i in store.measures.impressions()] == [(2, "much better")]
 
 
 async def test_the_impression_skipped_is_a_row(measures_app, fake_clock, wall):
@@ -165,8 +165,8 @@ async def test_the_impression_skipped_is_a_row(measures_app, fake_clock, wall):
         assert isinstance(app.screen, ImpressionModal)
         await pilot.press("s")
         await pilot.pause()
-        assert isinstance(app.screen, SummaryScreen) and store.impressions() == []
-        assert store.measures_last().impression_day == wall().date()
+        assert isinstance(app.screen, SummaryScreen) and store.measures.impressions() == []
+        assert store.measures.measures_last().impression_day == wall().date()
 
 
 async def test_measures_come_even_when_the_check_in_is_skipped_or_off(measures_app, fake_clock, wall):
@@ -223,5 +223,5 @@ async def test_leaving_the_offered_goals_without_one_counts_as_not_now(measures_
         await pilot.press("escape", "escape")  # no words, then out of the goals screen
         await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
-        assert store.goals() == ()
+        assert store.measures.goals() == ()
         assert [r["what"] for r in store.rows() if r["kind"] == "measure_skip"] == ["goals"]

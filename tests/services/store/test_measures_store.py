@@ -22,18 +22,18 @@ from .walls import Wall
 
 def test_goals_are_set_rated_changed_and_retired(db: Path, wall: Wall) -> None:
     store = open_store(db, wall=wall)
-    lift = store.set_goal("  lift my   child ", 3)
-    sit = store.set_goal("sit through a meeting")
-    assert [(g.text, [r.score for r in g.ratings]) for g in store.goals()] == [
+    lift = store.measures.set_goal("  lift my   child ", 3)
+    sit = store.measures.set_goal("sit through a meeting")
+    assert [(g.text, [r.score for r in g.ratings]) for g in store.measures.goals()] == [
         ("lift my child", [3]), ("sit through a meeting", [])]
     wall.advance(days=7)
-    store.rate_goals({lift: 6, sit: 4})
-    walk = store.change_goal(sit, "walk to the shops", 5)
+    store.measures.rate_goals({lift: 6, sit: 4})
+    walk = store.measures.change_goal(sit, "walk to the shops", 5)
     wall.advance(days=1)
-    store.retire_goal(lift)
-    current = store.goals()
+    store.measures.retire_goal(lift)
+    current = store.measures.goals()
     assert [(g.key, g.text) for g in current] == [(walk, "walk to the shops")]
-    every = store.goals(retired=True)
+    every = store.measures.goals(retired=True)
     assert [(g.text, g.retired_on, [(r.day, r.score) for r in g.ratings]) for g in every] == [
         ("lift my child", date(2026, 3, 18), [(date(2026, 3, 10), 3), (date(2026, 3, 17), 6)]),
         ("sit through a meeting", date(2026, 3, 17), [(date(2026, 3, 17), 4)]),
@@ -45,31 +45,31 @@ def test_goals_are_set_rated_changed_and_retired(db: Path, wall: Wall) -> None:
 def test_bad_goal_values_are_refused_before_anything_is_written(db: Path, wall: Wall) -> None:
     store = open_store(db, wall=wall)
     with pytest.raises(ValueError):
-        store.set_goal("   ", 3)
+        store.measures.set_goal("   ", 3)
     with pytest.raises(ValueError):
-        store.set_goal("walk", 11)
+        store.measures.set_goal("walk", 11)
     with pytest.raises(ValueError):
-        store.rate_goals({"x": -1})
+        store.measures.rate_goals({"x": -1})
     with pytest.raises(ValueError):
-        store.record_peg(3, 11, 2)
+        store.measures.record_peg(3, 11, 2)
     with pytest.raises(ValueError):
-        store.record_impression(8)
-    assert store.goals() == () and store.pending == 0
-    store.skip_measure("nonsense")  # logged and dropped, never raised
+        store.measures.record_impression(8)
+    assert store.measures.goals() == () and store.pending == 0
+    store.measures.skip_measure("nonsense")  # logged and dropped, never raised
     assert store.rows() == []
     store.close()
 
 
 def test_peg_and_impressions_are_read_back_with_their_scores(db: Path, wall: Wall) -> None:
     store = open_store(db, wall=wall)
-    store.record_peg(6, 5, 4)
+    store.measures.record_peg(6, 5, 4)
     wall.advance(days=7)
-    store.record_peg(4, 3, 2)
-    store.record_impression(2)
-    pegs = store.peg_rows()
+    store.measures.record_peg(4, 3, 2)
+    store.measures.record_impression(2)
+    pegs = store.measures.peg_rows()
     assert [(p.day, p.score) for p in pegs] == [(date(2026, 3, 10), 5.0), (date(2026, 3, 17), 3.0)]
-    assert [p.day for p in store.peg_rows(since=date(2026, 3, 11))] == [date(2026, 3, 17)]
-    (said,) = store.impressions()
+    assert [p.day for p in store.measures.peg_rows(since=date(2026, 3, 11))] == [date(2026, 3, 17)]
+    (said,) = store.measures.impressions()
     assert (said.day, said.code, said.words) == (date(2026, 3, 17), 2, "much better")
     history = store.history()
     assert [p.score for p in history.pegs] == [5.0, 3.0]  # the first and the latest
@@ -78,22 +78,22 @@ def test_peg_and_impressions_are_read_back_with_their_scores(db: Path, wall: Wal
 
 def test_the_due_days_count_answers_and_skips(db: Path, wall: Wall) -> None:
     store = open_store(db, wall=wall)
-    last = store.measures_last()
+    last = store.measures.measures_last()
     assert (last.goals, last.goals_day, last.peg_day, last.impression_day, last.start) == (
         0, None, None, None, None)
     sid = store.begin_session("core", "Core basics", 3)
     store.add_checkin(5, "before", sid)
-    store.skip_measure("goals")
-    store.skip_measure("peg")
-    last = store.measures_last()
+    store.measures.skip_measure("goals")
+    store.measures.skip_measure("peg")
+    last = store.measures.measures_last()
     today = wall().date()
     assert (last.goals_day, last.peg_day, last.start) == (today, today, today)
     assert due.goals_due(today, last.goals, last.goals_day) is None
     assert not due.peg_due(today, last.peg_day)
     wall.advance(days=14)
-    store.set_goal("garden for an hour", 2)
-    store.record_impression(4)
-    last = store.measures_last()
+    store.measures.set_goal("garden for an hour", 2)
+    store.measures.record_impression(4)
+    last = store.measures.measures_last()
     assert (last.goals, last.goals_day, last.peg_day, last.impression_day) == (
         1, date(2026, 3, 24), today, date(2026, 3, 24))
     store.close()
@@ -119,7 +119,7 @@ def test_the_impression_speaks_in_the_two_week_rule(db: Path, wall: Wall) -> Non
         if n < 13:
             wall.advance(days=1)
     assert store.two_week().advise
-    store.record_impression(2)  # much better
+    store.measures.record_impression(2)  # much better
     state = store.two_week()
     assert state.impression == 2 and state.improved and not state.advise
     store.close()
@@ -127,11 +127,11 @@ def test_the_impression_speaks_in_the_two_week_rule(db: Path, wall: Wall) -> Non
 
 def test_every_measure_is_an_export_kind(db: Path, wall: Wall) -> None:
     store = open_store(db, wall=wall)
-    key = store.set_goal("carry the shopping", 4)
-    store.record_peg(5, 4, 4)
-    store.record_impression(3)
-    store.skip_measure("impression")
-    store.retire_goal(key)
+    key = store.measures.set_goal("carry the shopping", 4)
+    store.measures.record_peg(5, 4, 4)
+    store.measures.record_impression(3)
+    store.measures.skip_measure("impression")
+    store.measures.retire_goal(key)
     rows = store.rows()
     store.close()
     by_kind = {r["kind"]: r for r in rows}
@@ -151,14 +151,14 @@ def test_measure_rows_wait_while_the_file_is_locked_and_are_never_lost(db: Path,
     other = sqlite3.connect(db, isolation_level=None)
     other.execute("BEGIN EXCLUSIVE")
     store = open_store(db, wall=wall, timeout=0.05)
-    key = store.set_goal("climb the stairs", 3)
-    store.rate_goals({key: 4})
-    store.record_peg(3, 3, 3)
-    store.skip_measure("impression")
+    key = store.measures.set_goal("climb the stairs", 3)
+    store.measures.rate_goals({key: 4})
+    store.measures.record_peg(3, 3, 3)
+    store.measures.skip_measure("impression")
     assert store.pending == 5 and store.warning and "not being saved" in store.warning
     # Waiting rows count: the goal is there and nothing is asked twice.
-    assert [(g.text, [r.score for r in g.ratings]) for g in store.goals()] == [("climb the stairs", [3, 4])]
-    last = store.measures_last()
+    assert [(g.text, [r.score for r in g.ratings]) for g in store.measures.goals()] == [("climb the stairs", [3, 4])]
+    last = store.measures.measures_last()
     assert (last.goals, last.peg_day, last.impression_day) == (1, wall().date(), wall().date())
     said = store.close()
     spill = db.with_name(NAME)
@@ -167,8 +167,8 @@ def test_measure_rows_wait_while_the_file_is_locked_and_are_never_lost(db: Path,
     other.close()
     again = open_store(db, wall=wall)
     assert again.pending == 0 and not spill.exists()
-    assert [(g.text, [r.score for r in g.ratings]) for g in again.goals()] == [("climb the stairs", [3, 4])]
-    assert [p.score for p in again.peg_rows()] == [3.0]
+    assert [(g.text, [r.score for r in g.ratings]) for g in again.measures.goals()] == [("climb the stairs", [3, 4])]
+    assert [p.score for p in again.measures.peg_rows()] == [3.0]
     again.close()
 
 
@@ -193,7 +193,7 @@ def test_a_version_7_file_gains_the_measures_and_keeps_its_rows(db: Path, wall: 
     store = open_store(db, wall=wall)
     assert store.warning is None
     store.add_checkin(3, "alone", leg=5)
-    store.set_goal("tie my shoes", 5)
+    store.measures.set_goal("tie my shoes", 5)
     rows = store.rows()
     store.close()
     assert [(r["kind"], r.get("leg")) for r in rows] == [

@@ -43,7 +43,7 @@ class MeasuresController:
         if store is None or not (on.goals or on.peg or on.impression):
             return []
         today = self.host.services.clocks.wall().date()
-        last = store.measures_last()
+        last = store.measures.measures_last()
         steps: list[Step] = []
         goals = due.goals_due(today, last.goals, last.goals_day) if on.goals else None
         if goals == "offer":
@@ -73,7 +73,7 @@ class MeasuresController:
 
         def closed() -> None:
             if not self.goals():  # the screen left without a goal: as "not now"
-                self.store.skip_measure("goals")
+                self.store.measures.skip_measure("goals")
             then()
 
         def answered(yes: bool | None) -> None:
@@ -95,7 +95,7 @@ class MeasuresController:
             if given:
                 self.rate_goals(given)
             else:
-                self.store.skip_measure("goals")
+                self.store.measures.skip_measure("goals")
             then()
 
         self.host.push_screen(ScoresModal("Your goals this week", [rating_ask(g.text) for g in goals]),
@@ -108,10 +108,10 @@ class MeasuresController:
 
         def answered(answers: tuple[int | None, ...] | None) -> None:
             if answers is None or None in answers:
-                self.store.skip_measure("peg")
+                self.store.measures.skip_measure("peg")
             else:
                 pain, enjoyment, activity = (int(a or 0) for a in answers)
-                self.store.record_peg(pain, enjoyment, activity)
+                self.store.measures.record_peg(pain, enjoyment, activity)
                 self._said(f"Saved: pain's weight this week, {peg.score(pain, enjoyment, activity):.1f} of 10.")
             then()
 
@@ -123,9 +123,9 @@ class MeasuresController:
 
         def answered(code: int | None) -> None:
             if code is None:
-                self.store.skip_measure("impression")
+                self.store.measures.skip_measure("impression")
             else:
-                self.store.record_impression(code)
+                self.store.measures.record_impression(code)
                 self._said(f"Saved: {words(code)} since the start.")
             then()
 
@@ -144,24 +144,24 @@ class MeasuresController:
 
     def goals(self) -> tuple[Goal, ...]:
         """The current goals with their ratings (none without a store)."""
-        return tuple(self.store.goals()) if self.store is not None else ()
+        return tuple(self.store.measures.goals()) if self.store is not None else ()
 
     def add_goal(self, text: str, rating: int | None) -> None:
         if len(self.goals()) >= psfs.MAX_GOALS:
             return
-        self.store.set_goal(text, rating)
+        self.store.measures.set_goal(text, rating)
         self._said("Saved: your goal" + (f", {rating} of 10 now." if rating is not None else "."))
 
     def change_goal(self, key: str, text: str, rating: int | None) -> None:
-        self.store.change_goal(key, text, rating)
+        self.store.measures.change_goal(key, text, rating)
         self._said("Saved: the goal changed; its ratings start again.")
 
     def retire_goal(self, key: str) -> None:
-        self.store.retire_goal(key)
+        self.store.measures.retire_goal(key)
         self._said("Saved: the goal is retired.")
 
     def rate_goals(self, ratings: Mapping[str, int]) -> None:
-        self.store.rate_goals(ratings)
+        self.store.measures.rate_goals(ratings)
         count = len(ratings)
         self._said(f"Saved: {count} goal rating{'s' if count != 1 else ''}.")
 

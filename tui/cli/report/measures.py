@@ -22,10 +22,10 @@ Measures = tuple[tuple[psfs.Goal, ...] | None, psfs.Progress | None, tuple[Peg, 
 def read(store: Any, since: date, until: date) -> Measures:
     """(goals, their progress, PEG answers, impressions) for the period `since`..`until`
     (local days, both included). A store without the measures (an old one) gives Nones."""
-    if not hasattr(store, "goals"):
+    if not hasattr(store, "measures"):
         return None, None, None, None
     kept = []
-    ever = store.goals(retired=True)
+    ever = store.measures.goals(retired=True)
     for goal in ever:
         if goal.set_on > until or (goal.retired_on is not None and goal.retired_on < since):
             continue
@@ -35,8 +35,8 @@ def read(store: Any, since: date, until: date) -> Measures:
                               ratings))
     goals = tuple(kept) if ever else None
     progress = psfs.progress(kept) if kept else None
-    pegs = [p for p in store.peg_rows() if p.day <= until]
+    pegs = [p for p in store.measures.peg_rows() if p.day <= until]
     peg = tuple(Peg(p.day, p.pain, p.enjoyment, p.activity) for p in pegs if p.day >= since) if pegs else None
-    said = [i for i in store.impressions() if i.day <= until]
+    said = [i for i in store.measures.impressions() if i.day <= until]
     impressions = tuple(Impression(i.day, i.code) for i in said if i.day >= since) if said else None
     return goals, progress, peg, impressions

@@ -14,20 +14,23 @@ import json
 import sqlite3
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tui.engine.care import pain
 from tui.engine.progress import progression
 from tui.services.store import filing, owner, progress, queries
 from tui.services.store.breaks import BreakJournal
-from tui.services.store.measures import MeasuresJournal
 from tui.services.store.plan import PlanJournal, PlanReminderJournal
 from tui.services.store.resume import ResumeJournal
 from tui.services.store.safety import SafetyJournal
 from tui.services.store.journal import DEFAULT_TIMEOUT, RETRY_TIMEOUT, Wall
 from tui.services.store.records import MOMENTS, OUTCOMES, STEP_OUTCOMES, UNITS, HistoryData, Moment, Outcome, StepRecord, TwoWeekState
 from tui.services.store.writes import stamp
+
+if TYPE_CHECKING:
+    from tui.services.store.measures import MeasuresJournal
 
 __all__ = ["DEFAULT_TIMEOUT", "RETRY_TIMEOUT", "Store", "Wall", "open_store"]
 
@@ -46,10 +49,20 @@ def _default_wall() -> datetime:
     return wall()
 
 
-class Store(SafetyJournal, BreakJournal, ResumeJournal, MeasuresJournal, PlanJournal, PlanReminderJournal):
+class Store(SafetyJournal, BreakJournal, ResumeJournal, PlanJournal, PlanReminderJournal):
     """See the module docstring; build one with `open_store`. The file, the waiting rows
-    and the retries are tui.services.store.journal's; the desk-break rows tui.services.store.breaks's, the red-flag and ice/heat precaution answers tui.services.store.safety's, the goals, PEG and impressions tui.services.store.measures's, the plan's
-    done days (and reminder rows) tui.services.store.plan's."""
+    and the retries are tui.services.store.journal's; the desk-break rows tui.services.store.breaks's, the red-flag and ice/heat precaution answers tui.services.store.safety's, the plan's
+    done days (and reminder rows) tui.services.store.plan's. The goals, PEG and impressions
+    are a part, `measures`."""
+
+    @cached_property
+    def measures(self) -> MeasuresJournal:
+        """Goals, PEG answers and impressions (tui.services.store.measures): a part made
+        when first asked for, so starting a routine loads none of the measures' code
+        (about 2.5 ms of the first frame)."""
+        from tui.services.store.measures import MeasuresJournal
+
+        return MeasuresJournal(self)
 
     # -- the interface ---------------------------------------------------------------------
     def begin_session(self, routine_key: str, routine_name: str, steps: int) -> int:

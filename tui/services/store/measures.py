@@ -3,7 +3,8 @@ impressions and skipped questions (tui.engine.measures scores them).
 
 Rows go through the journal like every other write (tui.services.store.journal): written at
 once, kept in memory and spilled at quit while the file cannot be used, so nothing here
-raises for I/O. A goal has a stable key made when it is set, so a rating or a retirement
+raises for I/O. It is a part of the store (`store.measures`), made when first asked for, so
+a routine started from the command line loads none of this. A goal has a stable key made when it is set, so a rating or a retirement
 written while the goal's own row still waits points at it all the same. The reads that
 decide what to ask (`measures_last`, `goals`) also count the rows still waiting, so a
 question answered while the file is busy is not asked again. The reads themselves are in
@@ -34,8 +35,15 @@ log = logging.getLogger("lumbar.store")
 SKIPPABLE = ("goals", "peg", "impression")
 
 
-class MeasuresJournal(Journal):
-    """Goals, PEG, impressions and skips; see the module docstring."""
+class MeasuresJournal:
+    """Goals, PEG, impressions and skips; see the module docstring.
+
+    Args:
+        journal: the store whose file, waiting rows and lock these rows share.
+    """
+
+    def __init__(self, journal: Journal) -> None:
+        self._journal = journal
 
     # -- writing -------------------------------------------------------------------------
     def set_goal(self, text: str, rating: int | None = None) -> str:
@@ -46,18 +54,18 @@ class MeasuresJournal(Journal):
         if rating is not None:
             psfs.check_score(rating)
         key = uuid.uuid4().hex
-        with self._lock:
-            self._pending.append(("goal", (key, line), self._stamp()))
+        with self._journal._lock:
+            self._journal._pending.append(("goal", (key, line), self._journal._stamp()))
             if rating is not None:
-                self._pending.append(("goal_rating", (key, rating), self._stamp()))
-            self._flush()
-            self._tell()
+                self._journal._pending.append(("goal_rating", (key, rating), self._journal._stamp()))
+            self._journal._flush()
+            self._journal._tell()
         return key
 
     def retire_goal(self, key: str) -> None:
         """The goal `key` is done with: kept in the history, no longer rated or shown."""
-        with self._lock:
-            self._write("goal_retired", key)
+        with self._journal._lock:
+            self._journal._write("goal_retired", key)
 
     def change_goal(self, key: str, text: str, rating: int | None = None) -> str:
         """Replace goal `key` by a new one: a different activity is a different measure, so
@@ -66,8 +74,8 @@ class MeasuresJournal(Journal):
         line = psfs.check_text(text)
         if rating is not None:
             psfs.check_score(rating)
-        with self._lock:
-            self._pending.append(("goal_retired", (key,), self._stamp()))
+        with self._journal._lock:
+            self._journal._pending.append(("goal_retired", (key,), self._journal._stamp()))
             return self.set_goal(line, rating)
 
     def rate_goals(self, ratings: Mapping[str, int]) -> None:
@@ -77,24 +85,24 @@ class MeasuresJournal(Journal):
             psfs.check_score(score)
         if not ratings:
             return
-        with self._lock:
-            stamp = self._stamp()
-            self._pending += [("goal_rating", (key, score), stamp) for key, score in ratings.items()]
-            self._flush()
-            self._tell()
+        with self._journal._lock:
+            stamp = self._journal._stamp()
+            self._journal._pending += [("goal_rating", (key, score), stamp) for key, score in ratings.items()]
+            self._journal._flush()
+            self._journal._tell()
 
     def record_peg(self, pain: int, enjoyment: int, activity: int) -> None:
         """The PEG's three answers, 0..10 each (ValueError otherwise)."""
         peg.score(pain, enjoyment, activity)
-        with self._lock:
-            self._write("peg", pain, enjoyment, activity)
+        with self._journal._lock:
+            self._journal._write("peg", pain, enjoyment, activity)
 
     def record_impression(self, code: int) -> None:
         """The global impression of change, 1 (very much better) .. 7 (very much worse)
         (ValueError otherwise)."""
         gic.words(code)
-        with self._lock:
-            self._write("impression", code)
+        with self._journal._lock:
+            self._journal._write("impression", code)
 
     def skip_measure(self, what: str) -> None:
         """A question skipped: "goals" (the offer or the re-rating), "peg" or "impression";
@@ -103,38 +111,38 @@ class MeasuresJournal(Journal):
         if what not in SKIPPABLE:
             log.warning("skip not recorded: %r is not one of %s", what, ", ".join(SKIPPABLE))
             return
-        with self._lock:
-            self._write("measure_skip", what)
+        with self._journal._lock:
+            self._journal._write("measure_skip", what)
 
     # -- reading -------------------------------------------------------------------------
     def goals(self, retired: bool = False) -> tuple[Goal, ...]:
         """The current goals (with `retired`, every goal ever set), oldest first, each with
         its ratings oldest first (tui.engine.measures.goals.Goal; dates are local). Rows
         still waiting to be written are included."""
-        with self._lock:
-            found = self._query(goal_rows)
+        with self._journal._lock:
+            found = self._journal._query(goal_rows)
             found = overlay_goals(found, self._waiting())
         return tuple(g for g in found if retired or g.retired_on is None)
 
     def peg_rows(self, since: date | None = None) -> list[PegRow]:
         """Every PEG answered from local day `since` on (all without it), oldest first."""
-        with self._lock:
-            return self._query(lambda conn: peg_rows(conn, since))
+        with self._journal._lock:
+            return self._journal._query(lambda conn: peg_rows(conn, since))
 
     def impressions(self, since: date | None = None) -> list[ImpressionRow]:
         """Every global impression from local day `since` on (all without it), oldest first."""
-        with self._lock:
-            return self._query(lambda conn: impression_rows(conn, since))
+        with self._journal._lock:
+            return self._journal._query(lambda conn: impression_rows(conn, since))
 
     def measures_last(self) -> MeasuresLast:
         """What the due rules need (see MeasuresLast), rows still waiting included."""
-        with self._lock:
-            last = self._query(last_days)
+        with self._journal._lock:
+            last = self._journal._query(last_days)
             return overlay_last(last, self._waiting(), len(self.goals()))
 
     def _waiting(self) -> list[Op]:
         """The measure rows still waiting in memory (each spill opened up)."""
-        return [op for op in spill.flat(self._pending) if op[0] in MEASURE_KINDS]
+        return [op for op in spill.flat(self._journal._pending) if op[0] in MEASURE_KINDS]
 
 
 __all__ = ["MeasuresJournal", "PegRow", "ImpressionRow", "MeasuresLast", "SKIPPABLE"]

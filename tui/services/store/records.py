@@ -7,9 +7,9 @@ from datetime import date
 from typing import TYPE_CHECKING, Literal
 
 from tui.engine.care.pain import TwoWeekState
-from tui.engine.measures.goals import Goal
 
 if TYPE_CHECKING:
+    from tui.engine.measures.goals import Goal
     from tui.services.store.measures_read import PegRow
 
 __all__ = ["HistoryData", "Moment", "Outcome", "StepOutcome", "StepRecord", "TwoWeekState", "Unit"]
