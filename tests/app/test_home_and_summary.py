@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 
+from textual.color import Color
 from textual.content import Content
 from textual.widgets import OptionList, Static
 
@@ -88,6 +89,23 @@ async def test_keys_typed_at_once_start_the_routine_they_moved_to(make_app, ship
         await pilot.pause()
         assert isinstance(app.screen, SessionScreen)
         assert app.session is not None and app.session.plan.routine.key == third_key
+
+
+async def test_the_list_takes_no_focus_yet_looks_and_moves_as_a_focused_one(make_app, shipped):
+    """Nothing on the routine list is in focus: with a widget focused, Textual looks up
+    every key name of the screens below it in Unicode's name tables (about 0.75 MB touched
+    at each start). The screen's keys move it, and it keeps the focused look."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        routines = app.screen.query_one("#routines", OptionList)
+        assert app.focused is None and not routines.can_focus
+        await pilot.press("down", "end", "up")
+        assert routines.highlighted == len(shipped) - 2
+        cursor = routines.get_component_styles("option-list--option-highlighted")
+        colours = app.current_theme.to_color_system().generate()
+        assert cursor.background == Color.parse(colours["block-cursor-background"])
+        assert cursor.background != Color.parse(colours["block-cursor-blurred-background"])
 
 
 async def test_palette_offers_the_workout_keys_while_a_routine_runs(make_app, fake_clock):

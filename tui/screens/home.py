@@ -39,7 +39,13 @@ class HomeScreen(Screen[None]):
     DEFAULT_CSS = """
     #home { padding: 0 1; }
     #home-title { text-style: bold; height: 1; margin-bottom: 1; }
-    #routines { height: 1fr; }
+    /* The list takes no focus (see compose) and so keeps the look of a focused one. */
+    #routines { height: 1fr; border: tall $border; background-tint: $foreground 5%; }
+    #routines > .option-list--option-highlighted {
+        color: $block-cursor-foreground;
+        background: $block-cursor-background;
+        text-style: $block-cursor-text-style;
+    }
     /* A fixed height: a description that grew or shrank with the highlight resized the
        list after it had scrolled, hiding the last routine's second line. */
     #description { height: 4; margin-top: 1; }
@@ -52,8 +58,8 @@ class HomeScreen(Screen[None]):
     """Layout of the routine list; parsed when the screen is first shown, not at every start."""
 
     BINDINGS = [
-        # Priority: the focused list binds Enter too, and would hide this from the key bar,
-        # help and palette (they read the active bindings); both start the highlighted routine.
+        # Priority: the list binds Enter too, and would hide this from the key bar, help and
+        # palette were it ever focused (they read the active bindings).
         Binding(keys("enter"), "start", "Start", key_display=format_key("enter"), id="home.start",
                 show=True, priority=True),
         Binding(keys("h"), "history", "History", key_display="h", id="home.history"),
@@ -97,7 +103,13 @@ class HomeScreen(Screen[None]):
         with Vertical(id="home"):
             yield Static("lumbar · tap a routine, then Start" if on_touch(self) else
                          "lumbar · pick a routine, press Enter", id="home-title")
-            yield OptionList(*self._options(), id="routines")
+            # Not focusable: the screen's own bindings move it and start a routine. With a
+            # widget in focus Textual names every key of the screens and the App below it
+            # as a character (unicodedata.lookup), which touched 0.75 MB of Unicode's name
+            # tables at every start; nothing else on this screen takes keys.
+            routines = OptionList(*self._options(), id="routines")
+            routines.can_focus = False
+            yield routines
             yield Static(id="description", markup=False)
             yield Static(DISCLAIMER + " Press ? for the warning signs.",
                          id="disclaimer", markup=False)
@@ -148,7 +160,6 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.set_class(self.size.width < MIN_WIDTH or self.size.height < MIN_HEIGHT, "-small")
-        self.query_one(OptionList).focus()
         first = next(iter(self.routines), None) or next(iter(self.part.broken), None)
         if first is not None:
             self._describe(first)
