@@ -41,7 +41,7 @@ $(BENCH_STAMP): bench/requirements.txt
 	$(BENCH_VENV)/bin/python -m pip install --quiet -r bench/requirements.txt
 	touch $(BENCH_STAMP)
 
-# About 13 minutes, needs tmux; not part of `make test`. BENCH_ARGS="--window 30 --only frame idle"
+# About 20 minutes, needs tmux; not part of `make test`. BENCH_ARGS="--window 30 --only frame idle"
 bench: compile $(BENCH_STAMP)
 	$(BIN)/python -m bench $(BENCH_ARGS)
 
