@@ -107,3 +107,14 @@ def test_big_font_imports_without_textual() -> None:
     code = "import sys, tui.widgets.big_font; print('textual' in sys.modules, 'rich' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_a_countdown_does_not_keep_every_second_it_drew():
+    """A clock draws each text once: the renders kept stay few however long it runs (held
+    64 deep, the past seconds of a workout's first minute were all kept, ~5 kB each)."""
+    from tui.widgets import big_font
+
+    for seconds in range(600, 0, -1):
+        render_big(f"{seconds // 60}:{seconds % 60:02d}", 2)
+    assert big_font._render.cache_info().currsize <= 8
+    assert render_big("9:59", 2) == render_big("9:59", 2)

@@ -103,9 +103,14 @@ def _scaled_glyph(char: str, scale: int) -> tuple[str, ...]:
     return tuple(rows)
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=8)
 def _render(text: str, scale: int) -> tuple[str, ...]:
-    """Cached body of :func:`render_big` (returns an immutable tuple)."""
+    """Cached body of :func:`render_big` (returns an immutable tuple).
+
+    Few entries: a countdown shows each text once, and a repaint compares the text going
+    with the one coming. Held 64 deep, a clock's past seconds filled the cache over its
+    first minute (about 5 kB each at 100x30) and the workout's memory grew with it.
+    """
     height = GLYPH_HEIGHT * scale
     if not text:
         return ("",) * height
