@@ -98,14 +98,12 @@ class SessionScreen(SessionActions):
         """The screen is too small for the workout (the `-small` class, set by _fit)."""
         self._looks: tuple[bool, bool, bool] | None = None
         """The clock's `-final` class and whether the pacer and counter show, as last set."""
-        self._big_rep = False
         # Made when first shown (tui/widgets/deferred.py): most routines' first frame shows
         # none of them. Their places keep the order pacer, counter, then the row below.
         self._pacer = Deferred(lambda: BreathPacer(id="pacer"), lambda w: self.mount(w, after="#big"))
         self._counter = Deferred(self._make_counter, lambda w: self.mount(w, before="#below"))
-        self._too_small = Deferred(
-            lambda: Static(_too_small(self._view is not None and self._view.paused), id="too-small"),
-            lambda w: self.mount(w, after="#below"))
+        self._too_small = Deferred(lambda: Static(_too_small(bool(self._view and self._view.paused)), id="too-small"),
+                                   lambda w: self.mount(w, after="#below"))
 
     def compose(self) -> ComposeResult:
         # Textual repaints, whole, every widget whose container overlaps a change. The
@@ -121,11 +119,10 @@ class SessionScreen(SessionActions):
         with Group(id="big"):
             # The figure (tui/screens/session_figure.py) is mounted beside the digits when shown.
             yield BigTime(id="time")
-        # Here, when first needed: the breath pacer and the rep counter (see __init__).
+        # The pacer, the rep counter and the too-small message come when first shown (__init__).
         with Group(id="below"):
             yield Static(id="next", markup=False)
             yield RoutineProgress(id="progress")
-        # Here, when the terminal is first too small: what to do about it.
         with Group(id="keys"):
             yield KeyBar(KEY_BAR_KEEP)
 
@@ -164,9 +161,8 @@ class SessionScreen(SessionActions):
             part.more = f" … ({key}: more)" if key else " …"
 
     def _make_counter(self) -> RepCounter:
-        hint = "tap Rep after each rep" if on_touch(self) else "press Enter after each rep"
-        counter = RepCounter(id="reps", tap_hint=hint)
-        counter.big_rep = self._big_rep
+        counter = RepCounter(id="reps", tap_hint="tap Rep after each rep" if on_touch(self) else "press Enter after each rep")
+        counter.big_rep = self.size.height >= BIG_REP_HEIGHT
         return counter
 
     def on_resize(self, event: Resize) -> None:
@@ -180,9 +176,8 @@ class SessionScreen(SessionActions):
 
     def _fit(self, width: int, height: int) -> None:
         # The count of a tempo step in big letters where the height leaves the digits room.
-        self._big_rep = height >= BIG_REP_HEIGHT
         if self._counter.widget is not None:
-            self._counter.widget.big_rep = self._big_rep
+            self._counter.widget.big_rep = height >= BIG_REP_HEIGHT
         small = width < MIN_WIDTH or height < MIN_HEIGHT
         if small != self.has_class("-small"):
             if small:
