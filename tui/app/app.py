@@ -95,7 +95,7 @@ class LumbarApp(App[None]):
 
     @cached_property
     def palette(self) -> PaletteCommands:
-        """The command palette's part (nor, on the routine list, the workout screen)."""
+        """The command palette's part, made when the palette first opens."""
         from tui.app.palette_commands import PaletteCommands
 
         return PaletteCommands(self)

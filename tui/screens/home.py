@@ -58,8 +58,7 @@ class HomeScreen(Screen[None]):
     """Layout of the routine list; parsed when the screen is first shown, not at every start."""
 
     BINDINGS = [
-        # Priority: the list binds Enter too, and would hide this from the key bar, help and
-        # palette were it ever focused (they read the active bindings).
+        # Priority, like the moves below: keys that arrive together are taken in order.
         Binding(keys("enter"), "start", "Start", key_display=format_key("enter"), id="home.start",
                 show=True, priority=True),
         Binding(keys("h"), "history", "History", key_display="h", id="home.history"),
@@ -76,10 +75,10 @@ class HomeScreen(Screen[None]):
         Binding(keys("q"), "app.quit", "Quit", key_display="q", id="home.quit"),
         # Keypad 8 and 2 with Num Lock on: the list's own up and down.
         # (Screen actions, not "focused.*": those fail to resolve while a modal holds focus.)
-        # The list's moves are priority bindings like Enter, so keys that arrive together are
-        # taken in order: the list's own bindings run only after the key has passed through
-        # its queue and the screen's, and Enter would read the highlight before the arrows
-        # typed just ahead of it had moved it (Down, Down, Enter started the first routine).
+        # The list takes no focus (see compose): these move it. Without priority the arrows
+        # ran only after the key had passed through two queues, and Enter read the highlight
+        # before the arrows typed just ahead of it had moved it (Down, Down, Enter started
+        # the first routine).
         Binding("up,8", "list('cursor_up')", show=False, priority=True, id="home.up"),
         Binding("down,2", "list('cursor_down')", show=False, priority=True, id="home.down"),
         Binding("home", "list('first')", show=False, priority=True),
