@@ -6,10 +6,11 @@ build them from a few keywords (tests/app/drive.py).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING, Any, Callable, Mapping
 
 from tui.engine.cadence import FRAME
+from tui.engine.frozen import frozen
 from tui.services.clocks import Clocks
 
 if TYPE_CHECKING:
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     from tui.services.settings.current import Settings
 
 
-@dataclass(frozen=True)
+@frozen
 class CareLimits:
     """The ice and heat settings, minutes and counts (tui.services.settings.current.Settings)."""
 
@@ -39,7 +40,7 @@ class CareLimits:
     """Ask the precaution before an episode's first pack (the real app: on)."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Measures:
     """Which outcome measures are asked (settings `goals`, `peg`, `impression`,
     `leg_score`; tui/engine/measures/). All off unless the launcher turns them on, so a test
@@ -55,7 +56,7 @@ class Measures:
     """A leg-pain score beside the back score at each check-in."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Config:
     """What the App does, fixed for its run.
 
@@ -113,7 +114,7 @@ class Config:
     plan: Path | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Services:
     """What the App works through, made before it starts.
 

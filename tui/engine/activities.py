@@ -39,10 +39,11 @@ Pure: standard library only, never reads a clock. Times are seconds.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any, Literal
 
 from tui.engine import cadence
+from tui.engine.frozen import frozen
 from tui.engine.routine import session as S
 from tui.engine.events import Event
 from tui.engine.routine.view import view as session_view
@@ -68,7 +69,7 @@ def _never(state: Any) -> bool:
     return False
 
 
-@dataclass(frozen=True)
+@frozen
 class Driver:
     """How the aggregate moves one kind of activity; every time is in the driver's `clock`.
 
@@ -93,7 +94,7 @@ class Driver:
     animated: Callable[[Any], bool] = _never
 
 
-@dataclass(frozen=True)
+@frozen
 class Now:
     """Both clocks, read together by the shell (seconds)."""
 
@@ -106,14 +107,14 @@ class Now:
         return self.mono if clock == "mono" else self.real
 
 
-@dataclass(frozen=True)
+@frozen
 class Activity:
     name: str
     driver: Driver
     state: Any
 
 
-@dataclass(frozen=True)
+@frozen
 class Happened:
     """One event from one activity, with its place on the real timeline."""
 
@@ -124,7 +125,7 @@ class Happened:
     """The same moment on the real clock: the order of events across activities."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Activities:
     """Every running activity, in the order they were added."""
 

@@ -7,9 +7,9 @@ replay the same events as small steps would.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
 
+from tui.engine.frozen import frozen
 from tui.engine.routine.plan import Step
 
 #: How a work step ended: "done" in full, "skipped" (left unfinished: `next`, finishing or
@@ -17,7 +17,7 @@ from tui.engine.routine.plan import Step
 StepOutcome = Literal["done", "skipped", "easier"]
 
 
-@dataclass(frozen=True)
+@frozen
 class Event:
     """Something that happened in a session."""
 
@@ -25,7 +25,7 @@ class Event:
     """The moment it belongs to, on the caller's clock (seconds)."""
 
 
-@dataclass(frozen=True)
+@frozen
 class StepStarted(Event):
     """A step began (also after next, back, restart or an easier switch)."""
 
@@ -34,7 +34,7 @@ class StepStarted(Event):
     step: Step
 
 
-@dataclass(frozen=True)
+@frozen
 class StepEnded(Event):
     """A work step (hold or reps; never a pause) is over, once per attempt at it.
 
@@ -52,7 +52,7 @@ class StepEnded(Event):
     """Breaths or reps done (tap reps: taps); None for plain timed holds."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Countdown(Event):
     """The last seconds of a timed step: 3, 2, 1."""
 
@@ -60,7 +60,7 @@ class Countdown(Event):
     """Whole seconds left at ``at``: 3, 2 or 1."""
 
 
-@dataclass(frozen=True)
+@frozen
 class SideSwitched(Event):
     """A switch-sides pause began."""
 
@@ -68,7 +68,7 @@ class SideSwitched(Event):
     """The side to do next."""
 
 
-@dataclass(frozen=True)
+@frozen
 class RepCounted(Event):
     """A rep was done: tapped, or a tempo cycle ended."""
 
@@ -78,7 +78,7 @@ class RepCounted(Event):
     """Reps in the step as it now stands (after any +/-)."""
 
 
-@dataclass(frozen=True)
+@frozen
 class TempoPhaseChanged(Event):
     """A tempo rep moved to its next phase."""
 
@@ -88,7 +88,7 @@ class TempoPhaseChanged(Event):
     """1-based rep the phase belongs to."""
 
 
-@dataclass(frozen=True)
+@frozen
 class BreathPhaseChanged(Event):
     """A paced breath moved to its next phase."""
 
@@ -98,7 +98,7 @@ class BreathPhaseChanged(Event):
     """1-based breath the phase belongs to."""
 
 
-@dataclass(frozen=True)
+@frozen
 class SessionFinished(Event):
     """The last step ended; ``at`` is when."""
 

@@ -7,7 +7,6 @@ measures part (tui/app/measures/); these are the modals.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Sequence
 
 from textual.app import ComposeResult
@@ -17,6 +16,7 @@ from textual.events import Click
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.engine.frozen import frozen
 from tui.engine.measures.impression import CHOICES, QUESTION
 from tui.screens.checkin import TEN_KEY
 from tui.widgets.keys import keys
@@ -56,7 +56,7 @@ def tapped_score(scale: Static, x: int, y: int) -> int | None:
     return score if 0 <= score <= 10 else None
 
 
-@dataclass(frozen=True)
+@frozen
 class Ask:
     """One 0-10 question: its words, a line of the person's own text (a goal) or "", and
     the words at 0 and at 10."""

@@ -8,8 +8,6 @@ choice, it never decides for them. The questions and rules are tui.engine.care.r
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -18,6 +16,7 @@ from textual.widgets import Static
 
 from tui.engine.care import redflags
 from tui.engine.care.signs import EMERGENCY, URGENT
+from tui.engine.frozen import frozen
 from tui.widgets.keys import keys
 from tui.widgets.signs_view import EmergencyBox, tier_widgets
 from tui.widgets.key_bar import KeyBar
@@ -36,7 +35,7 @@ EMERGENCY_KEYS = "g: go on with lumbar anyway   q: close lumbar"
 URGENT_KEYS = "Enter: go on"
 
 
-@dataclass(frozen=True)
+@frozen
 class Answered:
     """The check's result: every answer by question key, and after an urgent or emergency
     "yes" what the person chose ("went on" or "stopped"; None when all were no)."""

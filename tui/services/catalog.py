@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tui.engine.frozen import frozen
 from tui.services import paths
 
 if TYPE_CHECKING:
@@ -19,7 +20,7 @@ if TYPE_CHECKING:
     from tui.services.loader import Problem
 
 
-@dataclass(frozen=True)
+@frozen
 class Entry:
     key: str
     path: Path

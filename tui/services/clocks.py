@@ -25,10 +25,11 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from types import ModuleType
 from typing import Any
+
+from tui.engine.frozen import frozen
 
 Clock = Callable[[], float]
 
@@ -94,7 +95,7 @@ def wall() -> datetime:
     return datetime.now().astimezone()
 
 
-@dataclass(frozen=True)
+@frozen
 class Clocks:
     """The three clocks lumbar reads, in one value handed to whatever needs one.
 

@@ -8,10 +8,11 @@ The file is read only when something asks (the history screen, the break schedul
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tui.engine.frozen import frozen
 from tui.services import paths
 
 if TYPE_CHECKING:
@@ -28,7 +29,7 @@ def plan_path() -> Path:
     return paths.config_dir() / NAME
 
 
-@dataclass(frozen=True)
+@frozen
 class PlanFile:
     """What reading the plan file gave: the plan, or the problems that keep it unused."""
 

@@ -7,9 +7,9 @@ so a key the user moved shows where it went.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from tui.engine.frozen import frozen
 from tui.widgets.keys import is_extra
 
 if TYPE_CHECKING:
@@ -23,7 +23,7 @@ _NAMES = {"question_mark": "?", "equals_sign": "=", "plus": "+", "minus": "-", "
           "left": "←", "up": "↑", "down": "↓", "escape": "esc", "space": "space", "enter": "enter"}
 
 
-@dataclass(frozen=True)
+@frozen
 class KeyHint:
     """One action and every key bound to it."""
 

@@ -4,11 +4,13 @@ format. Text here is plain: a writer escapes it for its format."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Union
 
+from tui.engine.frozen import frozen
 
-@dataclass(frozen=True)
+
+@frozen
 class Paragraph:
     text: str
     lead: str = ""
@@ -18,14 +20,14 @@ class Paragraph:
     """The emergency tier: framed in HTML, its lead in capitals in both."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Bullets:
     items: tuple[str, ...]
     alert: bool = False
     """Belongs to the paragraph before it that is an alert (one frame in HTML)."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Table:
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
@@ -37,7 +39,7 @@ class Table:
     """What the table is, for a screen reader (HTML only)."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Chart:
     """A picture of data the section's table also gives (HTML only; Markdown has the table).
 
@@ -47,7 +49,7 @@ class Chart:
     data: Any
 
 
-@dataclass(frozen=True)
+@frozen
 class Section:
     title: str
     blocks: tuple[Block, ...]
@@ -59,7 +61,7 @@ class Section:
 Block = Union[Paragraph, Bullets, Table, Chart, Section]
 
 
-@dataclass(frozen=True)
+@frozen
 class Document:
     title: str
     intro: tuple[Block, ...]

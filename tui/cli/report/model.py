@@ -10,15 +10,16 @@ period has no answer (the section says "Not recorded in this period.").
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 
 from tui.engine.care.pain import TwoWeekState
+from tui.engine.frozen import frozen
 from tui.engine.measures.goals import Goal, Progress
 from tui.engine.progress.progression import Level
 
 
-@dataclass(frozen=True)
+@frozen
 class Amount:
     """A dose in a physiotherapist's units: sets, and the reps, seconds of hold or breaths
     in them. Sides count apart: 2 sets of 8 reps each side is 4 sets and 32 reps."""
@@ -33,7 +34,7 @@ class Amount:
                       self.seconds + other.seconds, self.breaths + other.breaths)
 
 
-@dataclass(frozen=True)
+@frozen
 class ExerciseRow:
     """One exercise of a routine over the period: what lumbar set, session by session
     (grown doses included), against what was done."""
@@ -51,7 +52,7 @@ class ExerciseRow:
     """Sets skipped."""
 
 
-@dataclass(frozen=True)
+@frozen
 class RoutineBlock:
     key: str
     name: str
@@ -73,7 +74,7 @@ class RoutineBlock:
         return sum(self.outcomes.values())
 
 
-@dataclass(frozen=True)
+@frozen
 class SessionLine:
     """One routine in the dated log."""
 
@@ -96,7 +97,7 @@ class SessionLine:
     """Leg pain 0..10 beside them (setting `leg_score`); None: not asked or not given."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Application:
     """One ice or heat application."""
 
@@ -113,7 +114,7 @@ class Application:
     """Why it was stopped, when said."""
 
 
-@dataclass(frozen=True)
+@frozen
 class RedFlagLine:
     when: str
     """Local "YYYY-MM-DD HH:MM"."""
@@ -124,14 +125,14 @@ class RedFlagLine:
     choice: str | None
 
 
-@dataclass(frozen=True)
+@frozen
 class Precaution:
     day: date
     treatment: str
     went_on: bool
 
 
-@dataclass(frozen=True)
+@frozen
 class PainWeek:
     monday: date
     checkins: int
@@ -139,7 +140,7 @@ class PainWeek:
     after: float | None
 
 
-@dataclass(frozen=True)
+@frozen
 class DoseTable:
     """"Dose by week" for one routine: each ranged exercise's dose at each week's end."""
 
@@ -152,7 +153,7 @@ class DoseTable:
     levels: tuple[tuple[str, tuple[Level | None, ...]], ...]
 
 
-@dataclass(frozen=True)
+@frozen
 class BreakWeek:
     monday: date
     counts: Counter
@@ -161,7 +162,7 @@ class BreakWeek:
 
 # -- the optional parts: measures and the plan -------------------------------------------
 
-@dataclass(frozen=True)
+@frozen
 class Peg:
     """One PEG answer: three 0..10 scores."""
 
@@ -175,7 +176,7 @@ class Peg:
         return (self.pain + self.enjoyment + self.activity) / 3
 
 
-@dataclass(frozen=True)
+@frozen
 class Impression:
     """The global impression of change: 1 very much better .. 7 very much worse."""
 
@@ -183,14 +184,14 @@ class Impression:
     score: int
 
 
-@dataclass(frozen=True)
+@frozen
 class PlanWeek:
     monday: date
     planned: int
     done: int
 
 
-@dataclass(frozen=True)
+@frozen
 class Adherence:
     """Sessions done against the plan set with a clinician."""
 
@@ -210,7 +211,7 @@ class Adherence:
         return sum(min(w.done, w.planned) for w in self.weeks)
 
 
-@dataclass(frozen=True)
+@frozen
 class Report:
     since: date
     until: date

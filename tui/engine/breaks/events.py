@@ -7,19 +7,18 @@ break scheduler does not build their classes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from tui.engine.events import Event
+from tui.engine.frozen import frozen
 
 
-@dataclass(frozen=True)
+@frozen
 class BreakHeadsUp(Event):
     """A break is coming: the prompt follows at `due`."""
 
     due: float
 
 
-@dataclass(frozen=True)
+@frozen
 class BreakDue(Event):
     """Time for a break: prompt to start the routine, snooze or skip."""
 
@@ -27,7 +26,7 @@ class BreakDue(Event):
     """Snoozes still allowed in a row; 0 means the prompt offers only start and skip."""
 
 
-@dataclass(frozen=True)
+@frozen
 class BreakTaken(Event):
     """A break counted; the next interval starts from its end."""
 
@@ -36,7 +35,7 @@ class BreakTaken(Event):
     break the user reports, or a started break whose length passed)."""
 
 
-@dataclass(frozen=True)
+@frozen
 class BreakSnoozed(Event):
     until: float
     """When the prompt comes back."""
@@ -44,14 +43,14 @@ class BreakSnoozed(Event):
     """Snoozes in a row, this one included."""
 
 
-@dataclass(frozen=True)
+@frozen
 class BreakSkipped(Event):
     how: str = "prompt"
     """"prompt" (answered), "unanswered" (nobody answered in time), "through" (a desk break
     in which every exercise was skipped)."""
 
 
-@dataclass(frozen=True)
+@frozen
 class BreakRefused(Event):
     """A snooze or skip that was not done; the schedule is unchanged."""
 
@@ -61,13 +60,13 @@ class BreakRefused(Event):
     """"limit" (snoozed too often in a row) or "not-due" (no break is due or coming)."""
 
 
-@dataclass(frozen=True)
+@frozen
 class MeetingStarted(Event):
     until: float
     """When reminders come back by themselves."""
 
 
-@dataclass(frozen=True)
+@frozen
 class MeetingEnded(Event):
     seconds: float
     """How long the meeting pause lasted."""
@@ -75,11 +74,11 @@ class MeetingEnded(Event):
     """Ended by the user (resume, pause, a new meeting) rather than by its own end."""
 
 
-@dataclass(frozen=True)
+@frozen
 class WorkHoursStarted(Event):
     pass
 
 
-@dataclass(frozen=True)
+@frozen
 class WorkHoursEnded(Event):
     """Working hours are over: any open break prompt is withdrawn."""

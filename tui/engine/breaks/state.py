@@ -11,13 +11,14 @@ next deadline of any kind (breaks.advance loops over them). Standard library onl
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from typing import Any, Literal
 
 from tui.engine.breaks.events import BreakDue, BreakHeadsUp, MeetingEnded, WorkHoursEnded, WorkHoursStarted
 from tui.engine.events import Event
 from tui.engine.breaks.workhours import EDGE, Hours, local_date, next_midnight, span_at, under_way
+from tui.engine.frozen import frozen
 
 MINUTE = 60.0
 #: Get up about every 20 minutes (docs/sources.md, "Desk breaks").
@@ -33,7 +34,7 @@ DEFAULT_BREAK = 2 * MINUTE
 Hold = Literal["pause", "meeting", "asleep"]
 
 
-@dataclass(frozen=True)
+@frozen
 class Schedule:
     """The settings of the schedule; seconds throughout. Raises ValueError when out of range."""
 
@@ -65,7 +66,7 @@ class Schedule:
             object.__setattr__(self, "snooze", self.every)
 
 
-@dataclass(frozen=True)
+@frozen
 class Counts:
     """One local day's breaks, as the view and the store show them."""
 
@@ -82,7 +83,7 @@ class Counts:
     """Seconds in meeting pauses."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Breaks:
     schedule: Schedule
     offset: float

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Literal
 
 from tui.engine.breaks.state import Breaks, Counts
 from tui.engine.cadence import SLACK, _to_next_second
+from tui.engine.frozen import frozen
 
 LABEL = "Stretch break"
 #: A wait longer than this is shown in whole minutes (seconds).
@@ -16,7 +17,7 @@ MINUTE = 60.0
 Status = Literal["off", "working", "heads-up", "due", "in-break", "paused", "meeting"]
 
 
-@dataclass(frozen=True)
+@frozen
 class BreaksView:
     status: Status
     remaining: float | None

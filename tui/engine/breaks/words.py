@@ -12,10 +12,10 @@ minute for it); the last minute and a heads-up count in seconds. No Textual.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from tui.engine.breaks.view import MINUTE, BreaksView, minutes_shown
+from tui.engine.frozen import frozen
 
 
 #: What a desk break is for, in lumbar's words (docs/sources.md, "Desk breaks": we sit bent
@@ -68,7 +68,7 @@ def prompt_refused(max_snoozes: int) -> str:
             "Take it now (Enter), or skip it (k).")
 
 
-@dataclass(frozen=True)
+@frozen
 class BreakWords:
     """The schedule as the status line shows it (tui.widgets.activity_line.describe)."""
 

@@ -17,8 +17,9 @@ time, a doubled 01:30 is the first one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
+
+from tui.engine.frozen import frozen
 
 #: Two moments this close (seconds) are the same edge. The schedule maps its own clock to
 #: the epoch by adding a float offset, so an edge can come back a rounding error early.
@@ -29,7 +30,7 @@ DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _DAY = timedelta(days=1)
 
 
-@dataclass(frozen=True)
+@frozen
 class Hours:
     """When breaks may fire: a wall-clock span on some weekdays, in one time zone."""
 

@@ -9,16 +9,16 @@ always wins; the advice only says what is usual, and why, in one line.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 from tui.engine.care.thermal import LABELS, Kind, check_kind
+from tui.engine.frozen import frozen
 
 #: Ice is suggested this long after the pain or injury started: the upper end of the seeds'
 #: "first 24-48 hours" (docs/sources.md, "Ice and heat"); heat after that.
 ICE_WINDOW = 48 * 3600.0
 
 
-@dataclass(frozen=True)
+@frozen
 class Episode:
     """When the pain or injury started."""
 

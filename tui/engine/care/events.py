@@ -6,12 +6,11 @@ pack on does not build their classes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from tui.engine.events import Event
+from tui.engine.frozen import frozen
 
 
-@dataclass(frozen=True)
+@frozen
 class SkinCheckDue(Event):
     """Halfway through an ice or heat application: time to look at the skin."""
 
@@ -19,7 +18,7 @@ class SkinCheckDue(Event):
     """"ice" or "heat"."""
 
 
-@dataclass(frozen=True)
+@frozen
 class AlarmRang(Event):
     """The application's time is up and it is still on: ring, louder as `level` grows."""
 
@@ -27,7 +26,7 @@ class AlarmRang(Event):
     """1 at the planned end, one more each repeat, capped (thermal.MAX_LEVEL)."""
 
 
-@dataclass(frozen=True)
+@frozen
 class ApplicationEnded(Event):
     """An ice or heat application came off: what the history keeps of it.
 
@@ -45,7 +44,7 @@ class ApplicationEnded(Event):
     """Why it was stopped early; None when it ran its length."""
 
 
-@dataclass(frozen=True)
+@frozen
 class RoundOffered(Event):
     """The skin has rested: another round may start."""
 

@@ -26,9 +26,10 @@ After a routine, `worse_after` decides whether the score calls for the stop-if a
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, timedelta
 
+from tui.engine.frozen import frozen
 from tui.engine.measures.impression import BETTER, WORSE
 
 #: Days from the start the rule needs before it speaks, and the length of each week it compares.
@@ -56,7 +57,7 @@ MILD_UP_TO = 3
 RECENT_HOURS = 24
 
 
-@dataclass(frozen=True)
+@frozen
 class Worse:
     """Why a score after a routine calls for a word: the stop-if advice and the signs, or
     (`mild`) a note that some soreness after exercise is common."""
@@ -89,7 +90,7 @@ def worse_after(after: int, before: int | None, recent: int | None) -> Worse | N
     return Worse(after, compared, earlier, mild=after <= MILD_UP_TO)
 
 
-@dataclass(frozen=True)
+@frozen
 class TwoWeekState:
     """Where the two-week rule stands on one day."""
 

@@ -11,12 +11,12 @@ asks: on the first start, when a new episode of pain starts, and after a flare.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from tui.engine.care.signs import EMERGENCY, URGENT, Tier
+from tui.engine.frozen import frozen
 
 
-@dataclass(frozen=True)
+@frozen
 class Question:
     """One yes/no question, the key its answer is stored under, a short label for what a
     "yes" means (for the screen after it and the report), and its tier on "yes"."""

@@ -10,7 +10,8 @@ or article behind the line is given by title (and address, for a web page).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from tui.engine.frozen import frozen
+
 
 #: The docs/sources.md sections the signs come from.
 EMERGENCY_SOURCE = "docs/sources.md#emergency-signs"
@@ -19,7 +20,7 @@ SOON_SOURCE = "docs/sources.md#see-a-doctor-or-physiotherapist-soon"
 SHARED_STOP_SOURCE = "docs/sources.md#stop-lines-every-routine-carries"
 
 
-@dataclass(frozen=True)
+@frozen
 class Sign:
     """One warning sign: what the person notices, in plain words, and its source."""
 
@@ -27,7 +28,7 @@ class Sign:
     source: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Tier:
     """A group of signs that call for the same action, as fast as each other."""
 

@@ -6,9 +6,10 @@ Every time is on the real clock, in seconds (see thermal.py). Standard library o
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from enum import Enum
 from typing import Literal
+
+from tui.engine.frozen import frozen
 
 Kind = Literal["ice", "heat"]
 KINDS: tuple[Kind, ...] = ("ice", "heat")
@@ -47,7 +48,7 @@ class Phase(str, Enum):
     """Rested; another round is offered."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Application:
     """One ice or heat application, from putting it on to the offer of another round.
 

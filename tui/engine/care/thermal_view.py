@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from typing import TypedDict
 
 from tui.engine.cadence import SLACK, _to_next_second
 from tui.engine.care.thermal_state import LABELS, MAX_LEVEL, Application, Kind, Phase, fraction, last_alarm
+from tui.engine.frozen import frozen
 from tui.engine.timefmt import clock_text, duration_text
 
 
@@ -25,7 +25,7 @@ def next_change(a: Application, now: float) -> float | None:
     return None
 
 
-@dataclass(frozen=True)
+@frozen
 class ThermalView:
     kind: Kind
     label: str

@@ -8,7 +8,9 @@ other side of a two-sided exercise. One unit is one braille dot at 32 x 8 cells.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import field
+
+from tui.engine.frozen import frozen
 
 #: The box every pose is drawn in, in units: twice as wide as tall, as 32 x 8 cells are.
 WIDTH, HEIGHT = 64.0, 32.0
@@ -28,7 +30,7 @@ PAIRED_JOINTS = ("knees", "feet", "hands", "elbows")
 JOINTS = SINGLE_JOINTS + PAIRED_JOINTS
 
 
-@dataclass(frozen=True)
+@frozen
 class Pose:
     """Joint points of one moment (units, see the module). ``elbows`` may be None: each
     arm is then drawn straight from the shoulders to its hand. ``props`` are extra lines
@@ -116,7 +118,7 @@ def blend(a: Pose, b: Pose, t: float) -> Pose:
     )
 
 
-@dataclass(frozen=True)
+@frozen
 class Moves:
     """The key poses of one exercise: where it starts, its ``top`` (the peak of a rep, the
     position held, the full in-breath), and where it ends (None: back at the start)."""

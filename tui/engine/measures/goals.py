@@ -13,8 +13,9 @@ Pure: callers pass the ratings with their local dates.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
+
+from tui.engine.frozen import frozen
 
 #: At most this many goals at a time (the scale asks for up to three activities).
 MAX_GOALS = 3
@@ -31,7 +32,7 @@ LOW_WORDS = "cannot do it"
 HIGH_WORDS = "as able as before"
 
 
-@dataclass(frozen=True)
+@frozen
 class Rating:
     """One rating of one goal: its local date and 0..10."""
 
@@ -39,7 +40,7 @@ class Rating:
     score: int
 
 
-@dataclass(frozen=True)
+@frozen
 class Goal:
     """A goal and its ratings, oldest first."""
 
@@ -72,7 +73,7 @@ class Goal:
         return self.change is not None and abs(self.change) >= GOAL_CHANGE
 
 
-@dataclass(frozen=True)
+@frozen
 class Progress:
     """The goals' scores on one day."""
 

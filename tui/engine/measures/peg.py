@@ -8,10 +8,11 @@ are lumbar's own words, close to the published meaning (the PEG is free to use).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from tui.engine.frozen import frozen
 
 
-@dataclass(frozen=True)
+
+@frozen
 class Item:
     """One question: the key its answer is stored under, the question, and the words at 0
     and at 10."""

@@ -19,9 +19,9 @@ The week under way is judged only as far as it can be:
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
 from datetime import date, timedelta
 
+from tui.engine.frozen import frozen
 from tui.engine.plan.days import WEEK, monday, week_quota
 from tui.engine.plan.model import Entry, Plan
 
@@ -29,7 +29,7 @@ from tui.engine.plan.model import Entry, Plan
 WEEKS = 4
 
 
-@dataclass(frozen=True)
+@frozen
 class Count:
     """One routine's figures: sessions done and sessions planned (done <= planned)."""
 
@@ -38,7 +38,7 @@ class Count:
     planned: int
 
 
-@dataclass(frozen=True)
+@frozen
 class Adherence:
     """Sessions done of those planned on `first`..`last`."""
 

@@ -7,8 +7,9 @@ a week with no fixed day ("any three days"). Standard library only.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, time
+
+from tui.engine.frozen import frozen
 
 #: The days as a plan file spells them, Monday first (index = `date.weekday()`); the same
 #: spelling as the `work_days` setting.
@@ -16,7 +17,7 @@ DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
-@dataclass(frozen=True)
+@frozen
 class Entry:
     """One routine of the plan.
 
@@ -49,7 +50,7 @@ class Entry:
         return self.weekdays is not None
 
 
-@dataclass(frozen=True)
+@frozen
 class Plan:
     """The whole plan: its routines, from when, the review, who set it and why."""
 

@@ -23,10 +23,10 @@ once a day, at the earliest reminder time of the plan (NOTICE_AT without one).
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Literal
 
+from tui.engine.frozen import frozen
 from tui.engine.plan.days import WEEK, monday, week_quota
 from tui.engine.plan.model import Entry, Plan
 
@@ -43,7 +43,7 @@ HORIZON = 8
 Kind = Literal["routine", "review"]
 
 
-@dataclass(frozen=True)
+@frozen
 class Reminder:
     """One reminder: a planned routine (`routine` its key) or the review (`routine` "")."""
 

@@ -13,12 +13,13 @@ just before a reminder falls due, so a routine done in another lumbar silences i
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from datetime import date, datetime, timezone, tzinfo
 from typing import Final
 
 from tui.engine.activities import Driver
 from tui.engine.events import Event
+from tui.engine.frozen import frozen
 from tui.engine.plan.model import Plan
 from tui.engine.plan.reminders import Reminder, next_reminder
 
@@ -31,7 +32,7 @@ SNOOZE = 5 * 60.0
 MAX_SNOOZES = 2
 
 
-@dataclass(frozen=True)
+@frozen
 class ReminderDue(Event):
     """Time for a planned routine (`reminder.kind` "routine") or the review notice."""
 
@@ -39,7 +40,7 @@ class ReminderDue(Event):
     snoozes_left: int
 
 
-@dataclass(frozen=True)
+@frozen
 class ReminderAnswered(Event):
     """The open reminder was answered: "started", "snoozed" or "skipped"."""
 
@@ -49,7 +50,7 @@ class ReminderAnswered(Event):
     """A snooze's end (real clock)."""
 
 
-@dataclass(frozen=True)
+@frozen
 class PlanReminders:
     plan: Plan
     zone: tzinfo

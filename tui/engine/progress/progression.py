@@ -27,10 +27,11 @@ The rule (also in the README):
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Literal
 
+from tui.engine.frozen import frozen
 from tui.engine.routine.model import Exercise, Ranges, Routine, Span
 from tui.engine.timefmt import duration_text
 
@@ -49,7 +50,7 @@ BASELINE_DAYS = 14
 EASY_DAYS = 2
 
 
-@dataclass(frozen=True)
+@frozen
 class Level:
     """One exercise's current dose, in its ranged parts only (None where not ranged)."""
 
@@ -59,7 +60,7 @@ class Level:
     """Seconds."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Outcome:
     """What one routine session says about its dose (from the store)."""
 
@@ -89,7 +90,7 @@ class Outcome:
         return self.after - self.before
 
 
-@dataclass(frozen=True)
+@frozen
 class Change:
     """One exercise's dose moving, for the start notice and the store."""
 
@@ -103,7 +104,7 @@ class Change:
         return change_text(self.name, self.old, self.new)
 
 
-@dataclass(frozen=True)
+@frozen
 class Decision:
     levels: dict[str, Level]
     """Every ranged exercise's dose for the coming session, by exercise name."""

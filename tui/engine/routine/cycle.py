@@ -7,9 +7,9 @@ elapsed seconds since the cycle started; nothing here knows about the clock.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from typing import Iterator
 
+from tui.engine.frozen import frozen
 from tui.engine.routine.model import BreathPattern, Tempo
 
 Phases = tuple[tuple[str, float], ...]
@@ -43,7 +43,7 @@ def _nonzero(*phases: tuple[str, float]) -> Phases:
     return tuple(p for p in phases if p[1] > 0)
 
 
-@dataclass(frozen=True)
+@frozen
 class PhaseAt:
     """Where in a cycle a moment falls."""
 

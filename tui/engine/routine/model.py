@@ -6,9 +6,11 @@ Nothing here knows about YAML or the screen. Times are seconds as floats.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from enum import Enum
 from typing import TYPE_CHECKING
+
+from tui.engine.frozen import frozen
 
 if TYPE_CHECKING:
     from tui.engine.figure.pose import Moves
@@ -47,7 +49,7 @@ _POSITION_PHRASES = {
 }
 
 
-@dataclass(frozen=True)
+@frozen
 class BreathPattern:
     """One breath: inhale, hold full, exhale, hold empty (seconds)."""
 
@@ -82,7 +84,7 @@ BREATH_PRESETS: dict[str, BreathPattern] = {
 DEFAULT_BREATH = BREATH_PRESETS["relaxing"]
 
 
-@dataclass(frozen=True)
+@frozen
 class Tempo:
     """A paced repetition: lift, hold at the top, lower, pause at the bottom (seconds)."""
 
@@ -109,7 +111,7 @@ class Kind(str, Enum):
     REST = "rest"
 
 
-@dataclass(frozen=True)
+@frozen
 class Dose:
     """How much of an exercise: the part an easier variant may change."""
 
@@ -125,7 +127,7 @@ class Dose:
     """Rest between sets, seconds."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Span:
     """Where a dose may go: from `low` to `high` in steps of `step`.
 
@@ -146,7 +148,7 @@ class Span:
         return self.low + math.floor((value - self.low) / self.step + 1e-9) * self.step
 
 
-@dataclass(frozen=True)
+@frozen
 class Ranges:
     """The ranged parts of an exercise's dose; None where the file gives a plain number."""
 
@@ -156,7 +158,7 @@ class Ranges:
     """Timed hold length, seconds."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Exercise:
     """One exercise of a routine, as the routine file gives it."""
 
@@ -193,7 +195,7 @@ class Exercise:
         return replace(self, dose=self.easier, easier=None)
 
 
-@dataclass(frozen=True)
+@frozen
 class Routine:
     """A routine as loaded and checked: its exercises in order and its timing, in seconds."""
 

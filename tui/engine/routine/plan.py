@@ -8,10 +8,10 @@ so the session engine only ever deals with "the current step and its deadline".
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING, TypedDict
 
+from tui.engine.frozen import frozen
 from tui.engine.routine.cycle import breath_phases, cycle_length, tempo_phases
 from tui.engine.routine.model import DEFAULT_BREATH, BreathPattern, Exercise, Kind, Position, Routine, Tempo
 
@@ -38,7 +38,7 @@ class StepKind(str, Enum):
         return self in (StepKind.HOLD, StepKind.REPS)
 
 
-@dataclass(frozen=True)
+@frozen
 class Step:
     """One entry of the timeline: an exercise on one side, in one set and round, or a pause."""
 
@@ -84,7 +84,7 @@ class Step:
         return (self.kind, self.exercise, self.round_no, self.set_no, self.side)
 
 
-@dataclass(frozen=True)
+@frozen
 class Plan:
     """A routine expanded into steps, with the exercises run at their easier dose."""
 

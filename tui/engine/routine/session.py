@@ -9,11 +9,12 @@ backwards is ignored. Commands (pause, next, tap...) first advance to `now`, the
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from tui.engine.events import (
     Event, RepCounted, SessionFinished, SideSwitched, StepEnded, StepOutcome, StepStarted,
 )
+from tui.engine.frozen import frozen
 from tui.engine.routine.plan import Plan, Step, StepKind
 from tui.engine.routine.step_events import COUNTDOWN, counted, inner_events, unit
 
@@ -25,7 +26,7 @@ Result = tuple["Session", Events]
 ADJUST_SECONDS = 10.0
 
 
-@dataclass(frozen=True)
+@frozen
 class Session:
     """Where a run of a plan stands. Times are readings of the caller's clock, in seconds."""
 

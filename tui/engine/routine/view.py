@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TypedDict
 
+from tui.engine.frozen import frozen
 from tui.engine.routine.cycle import breath_phases, phase_at, tempo_phases
 from tui.engine.routine.model import Kind, Position
 from tui.engine.routine.plan import TAP_REP_ESTIMATE, Plan, Step, StepKind
@@ -12,7 +12,7 @@ from tui.engine.routine.session import Session
 from tui.engine.routine.step_events import counted
 
 
-@dataclass(frozen=True)
+@frozen
 class SessionView:
     """Everything the workout screen shows at one moment; times in seconds."""
 
@@ -155,7 +155,7 @@ def view(s: Session, now: float) -> SessionView:
     )
 
 
-@dataclass(frozen=True)
+@frozen
 class Summary:
     """The end-of-routine report; times in seconds."""
 

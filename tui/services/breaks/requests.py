@@ -17,19 +17,19 @@ Requests (`do`, then its arguments):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Callable
 
 from tui.engine.breaks import schedule as breaks
 from tui.engine.breaks.events import BreakRefused
 from tui.engine.breaks.state import Breaks
 from tui.engine.events import Event
+from tui.engine.frozen import frozen
 
 #: Every request a scheduler answers.
 NAMES = ("start", "end", "snooze", "skip", "meeting", "pause", "resume", "taken")
 
 
-@dataclass(frozen=True)
+@frozen
 class Answer:
     """What the scheduler says back: done, or not and why (one line for a person)."""
 

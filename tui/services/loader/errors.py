@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Protocol
 
 from yaml.nodes import Node
+
+from tui.engine.frozen import frozen
 
 #: A file with more problems than this is almost certainly not a routine at all.
 MAX_PROBLEMS = 100
 
 
-@dataclass(frozen=True)
+@frozen
 class Problem:
     """One thing wrong with a routine file, located for an editor to jump to."""
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from typing import Any, Callable
 import re
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from tui.engine.frozen import frozen
 from tui.engine.routine.model import BREATH_PRESETS, BreathPattern, Position, Tempo
 from tui.services.loader.errors import Reporter
 from tui.services.loader.source import describe, entries, join, plain, suggest, unsafe_character
@@ -233,7 +233,7 @@ def _mapping_parts(
     return given, not missing
 
 
-@dataclass(frozen=True)
+@frozen
 class _Cycle:
     """How to read one kind of phase cycle: breaths and tempo reps share the grammar."""
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Callable, Literal, Protocol
+
+from tui.engine.frozen import frozen
 
 Urgency = Literal["normal", "critical"]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Notice:
     """One notification: a short title, a body line, and how urgent it is.
 
@@ -40,7 +41,7 @@ class Notice:
             raise ValueError(f"urgency must be 'normal' or 'critical', not {self.urgency!r}")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Outcome:
     """What one channel did with one notice.
 

@@ -8,13 +8,13 @@ without a settings.yaml never imports PyYAML.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Literal
 
 Kind = Literal["flag", "minutes", "seconds", "count", "hours", "days", "routine", "command"]
 
 #: Day names as `work_days` writes them, Monday first (``date.weekday()`` order).
 from tui.engine.breaks.workhours import DAYS
+from tui.engine.frozen import frozen
 FULL_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 #: A routine key is a file name without .yaml; longer ones are not ours.
 MAX_ROUTINE_KEY = 80
@@ -23,7 +23,7 @@ MAX_COMMAND_WORDS = 32
 MAX_COMMAND_WORD = 1000
 
 
-@dataclass(frozen=True)
+@frozen
 class Spec:
     name: str
     """The Settings attribute and the YAML key."""

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from tui.engine.frozen import frozen
 from tui.engine.measures import impression as gic
 from tui.engine.measures import peg
 from tui.engine.measures.goals import Goal, Rating
@@ -21,7 +21,7 @@ MEASURE_KINDS = ("goal", "goal_retired", "goal_rating", "peg", "impression", "me
 
 
 
-@dataclass(frozen=True)
+@frozen
 class PegRow:
     """One PEG answered: its local day and moment, and the three answers, 0..10."""
 
@@ -37,7 +37,7 @@ class PegRow:
         return peg.score(self.pain, self.enjoyment, self.activity)
 
 
-@dataclass(frozen=True)
+@frozen
 class ImpressionRow:
     """One global impression of change: its local day and moment, its code 1..7."""
 
@@ -51,7 +51,7 @@ class ImpressionRow:
         return gic.words(self.code)
 
 
-@dataclass(frozen=True)
+@frozen
 class MeasuresLast:
     """The local days the due rules need (tui.engine.measures.due); None: never."""
 

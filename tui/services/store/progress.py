@@ -10,10 +10,10 @@ the rule only looks at sessions from that one on, so every answer counts once.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from tui.engine.frozen import frozen
 from tui.engine.progress.progression import BASELINE_DAYS, Level, Outcome
 from tui.services.store.queries import in_sessions, iso
 
@@ -21,7 +21,7 @@ WHYS: tuple[str, ...] = ("start", "up", "down", "kept", "fit")
 """Why a dose row was written: first use, the rule, the user kept the old dose, a file edit."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Inputs:
     """What the progression rule needs for one routine (tui.engine.progress.progression.decide)."""
 
@@ -35,7 +35,7 @@ class Inputs:
     """The user's local date by the store's wall clock."""
 
 
-@dataclass(frozen=True)
+@frozen
 class DoseRow:
     """One dose decision, for the history screen and the report."""
 

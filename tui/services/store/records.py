@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Literal
 
 from tui.engine.care.pain import TwoWeekState
+from tui.engine.frozen import frozen
 
 if TYPE_CHECKING:
     from tui.engine.measures.goals import Goal
@@ -28,7 +28,7 @@ MOMENTS: tuple[str, ...] = ("before", "after", "alone")
 UNITS: tuple[str, ...] = ("seconds", "breaths", "reps")
 
 
-@dataclass(frozen=True)
+@frozen
 class StepRecord:
     """One work step as it ended (pauses such as Rest are not recorded)."""
 
@@ -54,7 +54,7 @@ class StepRecord:
     outcome: StepOutcome
 
 
-@dataclass(frozen=True)
+@frozen
 class HistoryData:
     """Everything the history screen shows, computed in one call."""
 

@@ -9,9 +9,9 @@ the history shows one session, not two. Declining is kept, so it is asked once.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from tui.engine.frozen import frozen
 from tui.services.store import owner, queries
 from tui.services.store.journal import Journal
 from tui.services.store.writes import stamp
@@ -22,7 +22,7 @@ DECLINED = "resume_declined"
 """The meta key holding the id of the session last declined."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Resumable:
     """An interrupted routine that can be taken up.
 
